@@ -1,0 +1,73 @@
+//! Analysis of a corpus: the entities each article names ([`entities`]), the direct quotes
+//! it carries ([`quotes`]) and the passages articles share ([`passages`]).
+//!
+//! Everything here is UI-free and returns article indices, scores and byte ranges into
+//! [`crate::corpus::Article::body`].
+
+pub mod entities;
+pub mod passages;
+pub mod quotes;
+
+use crate::corpus::Corpus;
+
+/// A byte range into an article's body, always on char boundaries.
+pub type Span = std::ops::Range<usize>;
+
+/// Tunable thresholds of the analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// An n-gram seen in more documents than this does not seed a shared passage.
+    pub ngram_doc_cap: usize,
+    /// Fewest words a quote-anchored shared passage may have.
+    pub min_quote_words: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            ngram_doc_cap: 100,
+            min_quote_words: 4,
+        }
+    }
+}
+
+/// The stages of [`analyse_with_progress`], reported as they finish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Entities,
+    Quotes,
+    Passages,
+}
+
+/// Everything parallax knows about a corpus beyond its articles.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub entities: entities::EntityIndex,
+    /// Direct quotes, per article (indexed like `corpus.articles`).
+    pub quotes: Vec<Vec<quotes::Quote>>,
+    pub passages: passages::PassageIndex,
+}
+
+/// Runs the whole analysis.
+pub fn analyse(corpus: &Corpus, config: &Config) -> Analysis {
+    analyse_with_progress(corpus, config, |_| {})
+}
+
+/// Runs the whole analysis, calling `progress` after each stage.
+pub fn analyse_with_progress(
+    corpus: &Corpus,
+    config: &Config,
+    progress: impl Fn(Stage),
+) -> Analysis {
+    let entities = entities::extract(corpus);
+    progress(Stage::Entities);
+    let quotes = quotes::find_all(corpus, &entities);
+    progress(Stage::Quotes);
+    let passages = passages::find(corpus, &quotes, config);
+    progress(Stage::Passages);
+    Analysis {
+        entities,
+        quotes,
+        passages,
+    }
+}

@@ -1,0 +1,19 @@
+//! Data files shipped in `assets/` and compiled into the binary: the outlet table, page
+//! chrome phrases, and (for later layers) the gazetteer, keymap and theme.
+//!
+//! Data lives in files, not code, so that it can be read, reviewed and extended by people
+//! who do not write Rust.
+
+/// Outlet table: domains and names of news outlets (TOML).
+pub const OUTLETS: &str = include_str!("../assets/outlets.toml");
+
+/// Page chrome: whole lines that are site furniture, not article text (one per line).
+pub const CHROME: &str = include_str!("../assets/chrome.txt");
+
+/// The lines of a one-item-per-line asset, without comments and blank lines.
+pub fn lines(asset: &str) -> impl Iterator<Item = &str> {
+    asset
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}

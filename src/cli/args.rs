@@ -1,0 +1,77 @@
+//! The command-line grammar (clap derive). Shared by `main`, completions and the man page.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Read the same news story as told by many outlets.
+///
+/// With no subcommand, opens the interactive reader on PATHs (files and folders of .txt,
+/// .md, .json and .jsonl articles), or on the bundled seed articles when no PATH is given.
+#[derive(Debug, Parser)]
+#[command(name = "parallax", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Articles to open: files and folders (recursively). Default: the bundled seeds.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the articles: date, source and title (with --json, all metadata).
+    List(ListArgs),
+    /// Show one article: metadata and clean body.
+    Show(ShowArgs),
+    /// List the people, organisations and places the articles name.
+    Entities(JsonPaths),
+    /// List the passages two or more articles share, most widely carried first.
+    Quotes(JsonPaths),
+    /// Align two articles and show the passages they share.
+    Compare(CompareArgs),
+}
+
+/// Options shared by every subcommand that reads a corpus.
+#[derive(Debug, Args)]
+pub struct JsonPaths {
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Articles to read: files and folders (recursively). Default: the bundled seeds.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub common: JsonPaths,
+
+    /// Keep only articles that mention the best-matching entity (repeat for AND).
+    /// fzf syntax: 'exact ^prefix suffix$ !not, and person: org: place: qualifiers.
+    #[arg(long, value_name = "QUERY")]
+    pub entity: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article: its id (file stem) or its path.
+    pub id: String,
+
+    #[command(flatten)]
+    pub common: JsonPaths,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// First article: id or path.
+    pub a: String,
+    /// Second article: id or path.
+    pub b: String,
+
+    #[command(flatten)]
+    pub common: JsonPaths,
+}

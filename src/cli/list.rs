@@ -1,0 +1,39 @@
+//! `parallax list`: the articles as an aligned table or as JSON metadata.
+
+use super::Status;
+use super::args::ListArgs;
+use super::output::{print_json, print_text, terminal_width};
+use super::table::Table;
+use crate::corpus::{Article, Corpus};
+
+/// `parallax list [--json] [--entity QUERY]...`
+pub fn run(corpus: &Corpus, args: &ListArgs) -> anyhow::Result<Status> {
+    let selected: Vec<&Article> = corpus.articles.iter().collect();
+    if args.common.json {
+        print_json(&selected)?;
+    } else {
+        print_text(&table(&selected).render(terminal_width()))?;
+    }
+    Ok(Status::Ok)
+}
+
+/// The article table, as `parallax` prints it without a subcommand.
+pub fn run_table(corpus: &Corpus) -> anyhow::Result<Status> {
+    let all: Vec<&Article> = corpus.articles.iter().collect();
+    print_text(&table(&all).render(terminal_width()))?;
+    Ok(Status::Ok)
+}
+
+fn table(articles: &[&Article]) -> Table {
+    let mut t = Table::new(["ID", "DATE", "SOURCE", "TITLE"]);
+    for a in articles {
+        let date = match (a.meta.date, a.meta.date_inferred) {
+            (Some(d), false) => d.format("%Y-%m-%d").to_string(),
+            (Some(d), true) => d.format("%Y-%m-%d?").to_string(),
+            (None, _) => "—".to_string(),
+        };
+        let source = a.meta.source.clone().unwrap_or_else(|| "—".to_string());
+        t.row(vec![a.id.clone(), date, source, a.meta.title.clone()]);
+    }
+    t
+}

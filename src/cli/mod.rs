@@ -1,0 +1,94 @@
+//! The command line: parses arguments, loads the corpus, reports load problems on stderr
+//! and dispatches to a subcommand or to the TUI. This is an edge: errors become messages
+//! and exit codes here (0 ok, 1 nothing could be loaded or a runtime failure, 2 usage).
+
+mod args;
+mod compare;
+mod entities;
+mod list;
+mod output;
+mod quotes;
+mod show;
+mod table;
+
+pub use args::{Cli, Command};
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::corpus::{self, Loaded};
+
+/// Exit status of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Ok = 0,
+    Failure = 1,
+    Usage = 2,
+}
+
+impl From<Status> for ExitCode {
+    fn from(s: Status) -> Self {
+        ExitCode::from(s as u8)
+    }
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let usage = e.use_stderr();
+            let _ = e.print();
+            return if usage { Status::Usage } else { Status::Ok }.into();
+        }
+    };
+    match run(cli) {
+        Ok(status) => status.into(),
+        Err(e) => {
+            eprintln!("parallax: {e:#}");
+            Status::Failure.into()
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<Status> {
+    let paths = match &cli.command {
+        None => &cli.paths,
+        Some(Command::List(a)) => &a.common.paths,
+        Some(Command::Show(a)) => &a.common.paths,
+        Some(Command::Entities(a) | Command::Quotes(a)) => &a.paths,
+        Some(Command::Compare(a)) => &a.common.paths,
+    };
+    let Some(loaded) = load(paths) else {
+        return Ok(Status::Failure);
+    };
+    match cli.command {
+        None => list::run_table(&loaded.corpus),
+        Some(Command::List(a)) => list::run(&loaded.corpus, &a),
+        Some(Command::Show(a)) => show::run(&loaded.corpus, &a),
+        Some(Command::Entities(a)) => entities::run(&loaded.corpus, a.json),
+        Some(Command::Quotes(a)) => quotes::run(&loaded.corpus, a.json),
+        Some(Command::Compare(a)) => compare::run(&loaded.corpus, &a),
+    }
+}
+
+/// Loads the corpus (the seeds when no path is given), reports every problem on stderr, and
+/// returns `None` when nothing at all could be loaded.
+fn load(paths: &[PathBuf]) -> Option<Loaded> {
+    let loaded = if paths.is_empty() {
+        corpus::load_seeds()
+    } else {
+        corpus::load_paths(paths)
+    };
+    for p in &loaded.problems {
+        eprintln!("parallax: {p}");
+    }
+    if loaded.corpus.is_empty() {
+        eprintln!("parallax: no article could be loaded");
+        return None;
+    }
+    Some(loaded)
+}

@@ -1,0 +1,76 @@
+//! `parallax show ID`: one article's metadata and clean body.
+
+use serde::Serialize;
+
+use super::Status;
+use super::args::ShowArgs;
+use super::output::{print_json, print_text};
+use crate::corpus::{Article, Corpus};
+use crate::text::sanitize_for_terminal;
+
+/// An article with its body, as `show --json` prints it.
+#[derive(Serialize)]
+struct WithBody<'a> {
+    #[serde(flatten)]
+    article: &'a Article,
+    body: &'a str,
+}
+
+/// `parallax show [--json] ID`
+pub fn run(corpus: &Corpus, args: &ShowArgs) -> anyhow::Result<Status> {
+    let Some(idx) = corpus.find(&args.id) else {
+        eprintln!(
+            "parallax: no article with id or path {:?} (see `parallax list`)",
+            args.id
+        );
+        return Ok(Status::Usage);
+    };
+    let a = &corpus.articles[idx];
+    if args.common.json {
+        print_json(&WithBody {
+            article: a,
+            body: &a.body,
+        })?;
+    } else {
+        print_text(&sanitize_for_terminal(&plain(a)))?;
+    }
+    Ok(Status::Ok)
+}
+
+fn plain(a: &Article) -> String {
+    let m = &a.meta;
+    let mut out = format!("{}\n", m.title);
+    if let Some(s) = &m.subtitle {
+        out.push_str(&format!("{s}\n"));
+    }
+    let mut facts = Vec::new();
+    if let Some(s) = &m.source {
+        facts.push(s.clone());
+    }
+    if let Some(d) = m.date {
+        facts.push(format!(
+            "{}{}",
+            d.format("%Y-%m-%d"),
+            if m.date_inferred {
+                " (year inferred)"
+            } else {
+                ""
+            }
+        ));
+    }
+    if let Some(d) = &m.dateline {
+        facts.push(d.clone());
+    }
+    if let Some(u) = &m.url {
+        facts.push(u.clone());
+    }
+    facts.push(format!("{} words", a.words));
+    out.push_str(&format!("{}\n", facts.join(" · ")));
+    if !m.tags.is_empty() {
+        out.push_str(&format!("tags: {}\n", m.tags.join(", ")));
+    }
+    out.push('\n');
+    out.push_str(&a.body);
+    out.push('\n');
+    out
+}

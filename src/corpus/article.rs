@@ -1,0 +1,74 @@
+//! The article: one news text with its metadata and its clean body.
+//!
+//! Everything the analysis reports is a byte range into [`Article::body`], so the body is
+//! the single source of truth for offsets (the JSON interface prints the same string).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Position of an article in its [`crate::corpus::Corpus`]; dense, stable for one load.
+pub type ArticleIdx = usize;
+
+/// Metadata read off an article: every field is `None` when the text does not say it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Metadata {
+    /// The headline; falls back to the lead sentence when the page has no headline.
+    pub title: String,
+    /// A standfirst under the headline.
+    pub subtitle: Option<String>,
+    /// The publishing outlet, canonical name from `assets/outlets.toml` when known.
+    pub source: Option<String>,
+    /// Publication date.
+    #[serde(serialize_with = "serialize_date")]
+    pub date: Option<NaiveDate>,
+    /// True when the year of `date` was inferred from the rest of the corpus.
+    pub date_inferred: bool,
+    pub url: Option<String>,
+    /// The place of a dateline as written (`MOSCOW`).
+    pub dateline: Option<String>,
+    pub category: Option<String>,
+    pub author: Option<String>,
+    pub tags: Vec<String>,
+}
+
+fn serialize_date<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+/// One article of a corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Article {
+    /// Unique within the corpus: the file stem, suffixed when two files share one.
+    pub id: String,
+    /// Where it came from, as the user named it (or `seeds/…` for the bundled corpus).
+    pub path: String,
+    #[serde(flatten)]
+    pub meta: Metadata,
+    /// Number of Unicode words in the body.
+    pub words: usize,
+    /// Clean text: chrome and metadata lines removed, paragraphs separated by one blank line.
+    #[serde(skip)]
+    pub body: String,
+}
+
+impl Article {
+    /// Builds an article, counting the words of its body.
+    pub fn new(id: String, path: String, meta: Metadata, body: String) -> Self {
+        let words = crate::text::count_words(&body);
+        Self {
+            id,
+            path,
+            meta,
+            words,
+            body,
+        }
+    }
+
+    /// The paragraphs of the body with their byte offsets.
+    pub fn paragraphs(&self) -> impl Iterator<Item = (usize, &str)> {
+        crate::text::paragraphs(&self.body)
+    }
+}

@@ -1,0 +1,146 @@
+//! Finding article files under the paths a user gives: folders recursively, article
+//! extensions only, hidden entries skipped, symlink loops and unreadable folders reported.
+
+use std::path::{Path, PathBuf};
+
+use super::{LoadProblem, Severity};
+
+/// The kinds of input file parallax reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text (`.txt`, or any file named explicitly).
+    Text,
+    Markdown,
+    /// One JSON object or an array of objects.
+    Json,
+    /// One JSON object per line.
+    JsonLines,
+}
+
+impl Format {
+    /// The format of a path by its extension, `None` for files a folder walk ignores.
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// Lists the article files under `paths`, sorted within each given path, and the problems
+/// met (missing paths, unreadable folders, symlink loops).
+pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, Format)>, Vec<LoadProblem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for root in paths {
+        match std::fs::metadata(root) {
+            Err(e) => problems.push(problem(root, e.to_string())),
+            Ok(m) if m.is_dir() => walk(root, &mut files, &mut problems),
+            Ok(_) => files.push((root.clone(), Format::of(root).unwrap_or(Format::Text))),
+        }
+    }
+    (files, problems)
+}
+
+fn walk(root: &Path, files: &mut Vec<(PathBuf, Format)>, problems: &mut Vec<LoadProblem>) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                if let Some(format) = Format::of(e.path()) {
+                    files.push((e.into_path(), format));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().unwrap_or(root).to_path_buf();
+                let reason = if e.loop_ancestor().is_some() {
+                    "symbolic link loop".to_string()
+                } else {
+                    e.io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string())
+                };
+                problems.push(problem(&path, reason));
+            }
+        }
+    }
+}
+
+fn problem(path: &Path, reason: String) -> LoadProblem {
+    LoadProblem {
+        path: path.to_path_buf(),
+        line: None,
+        severity: Severity::Skipped,
+        reason,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_extension() {
+        assert_eq!(Format::of(Path::new("a/b.TXT")), Some(Format::Text));
+        assert_eq!(Format::of(Path::new("b.md")), Some(Format::Markdown));
+        assert_eq!(Format::of(Path::new("b.json")), Some(Format::Json));
+        assert_eq!(Format::of(Path::new("b.jsonl")), Some(Format::JsonLines));
+        assert_eq!(Format::of(Path::new("b.png")), None);
+        assert_eq!(Format::of(Path::new("README")), None);
+    }
+
+    #[test]
+    fn walks_folders_recursively_and_skips_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("a/b")).unwrap();
+        std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+        for f in [
+            "a/b/deep.txt",
+            "a/one.md",
+            "top.jsonl",
+            "image.png",
+            ".git/x.txt",
+            ".hidden.txt",
+        ] {
+            std::fs::write(dir.path().join(f), "x").unwrap();
+        }
+        let (files, problems) = discover(&[dir.path().to_path_buf()]);
+        let names: Vec<String> = files
+            .iter()
+            .map(|(p, _)| p.strip_prefix(dir.path()).unwrap().display().to_string())
+            .collect();
+        assert_eq!(names, ["a/b/deep.txt", "a/one.md", "top.jsonl"]);
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn missing_path_is_a_problem() {
+        let (files, problems) = discover(&[PathBuf::from("/no/such/place")]);
+        assert!(files.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0]
+                .to_string()
+                .starts_with("/no/such/place: skipped:")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loop_is_reported_not_followed_forever() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+        let (files, problems) = discover(&[dir.path().to_path_buf()]);
+        assert_eq!(files.len(), 1);
+        assert!(problems.iter().any(|p| p.reason.contains("loop")));
+    }
+}

@@ -1,0 +1,272 @@
+//! Loading a corpus: files are read and parsed in parallel, problems are collected (never
+//! fatal), ids are made unique and year-less dates completed from the whole corpus.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::decode::decode;
+use super::discover::{Format, discover};
+use super::embedded::SEEDS;
+use super::records::{RecordResult, parse_json, parse_json_lines};
+use super::{Article, Corpus, LoadProblem, Loaded, Severity};
+use crate::metadata::{self, Parsed};
+
+/// One parsed article before ids are assigned.
+struct Pending {
+    stem: String,
+    path: String,
+    parsed: Parsed,
+}
+
+/// Loads the bundled seed articles.
+pub fn load_seeds() -> Loaded {
+    let mut pending = Vec::new();
+    let mut problems = Vec::new();
+    for (name, bytes) in SEEDS {
+        let path = format!("seeds/{name}");
+        let (items, probs) = load_bytes(Path::new(&path), bytes, Format::Text);
+        pending.extend(items);
+        problems.extend(probs);
+    }
+    finish("seeds".to_string(), pending, problems)
+}
+
+/// Loads every article under `paths` (files and folders, recursively).
+pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    let (files, mut problems) = discover(paths);
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|(path, format)| match std::fs::read(path) {
+            Ok(bytes) => load_bytes(path, &bytes, *format),
+            Err(e) => (Vec::new(), vec![skipped(path, None, e.to_string())]),
+        })
+        .collect();
+    let mut pending = Vec::new();
+    for (items, probs) in results {
+        pending.extend(items);
+        problems.extend(probs);
+    }
+    finish(corpus_name(paths), pending, problems)
+}
+
+/// Parses the bytes of one file into zero or more articles (JSON files hold several).
+fn load_bytes(path: &Path, bytes: &[u8], format: Format) -> (Vec<Pending>, Vec<LoadProblem>) {
+    let mut problems = Vec::new();
+    let decoded = match decode(bytes) {
+        Ok(d) => d,
+        Err(e) => return (Vec::new(), vec![skipped(path, None, e.to_string())]),
+    };
+    if let Some(w) = decoded.warning {
+        problems.push(LoadProblem {
+            path: path.to_path_buf(),
+            line: None,
+            severity: Severity::Warning,
+            reason: w,
+        });
+    }
+    let stem = path.file_stem().map_or_else(
+        || "article".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    let path_label = path.display().to_string();
+    let records: Vec<RecordResult> = match format {
+        Format::Text | Format::Markdown => {
+            let parsed = metadata::parse_plain(&decoded.text);
+            return (
+                vec![Pending {
+                    stem,
+                    path: path_label,
+                    parsed,
+                }],
+                problems,
+            );
+        }
+        Format::Json => parse_json(&decoded.text),
+        Format::JsonLines => parse_json_lines(&decoded.text),
+    };
+    let many = records.len() > 1;
+    let mut items = Vec::new();
+    for (n, rec) in records.into_iter().enumerate() {
+        match rec {
+            Ok(r) => {
+                let stem = r.id.clone().unwrap_or_else(|| {
+                    if many {
+                        format!("{stem}-{}", n + 1)
+                    } else {
+                        stem.clone()
+                    }
+                });
+                items.push(Pending {
+                    stem,
+                    path: path_label.clone(),
+                    parsed: metadata::parse_record(&r.fields),
+                });
+            }
+            Err((line, reason)) => problems.push(skipped(path, line, reason)),
+        }
+    }
+    (items, problems)
+}
+
+/// Assigns unique ids, infers missing years, and builds the corpus.
+fn finish(name: String, mut pending: Vec<Pending>, mut problems: Vec<LoadProblem>) -> Loaded {
+    for p in &pending {
+        if p.parsed.body.trim().is_empty() {
+            problems.push(skipped(
+                Path::new(&p.path),
+                None,
+                "no article text after cleaning".into(),
+            ));
+        }
+    }
+    pending.retain(|p| !p.parsed.body.trim().is_empty());
+    let mut parsed: Vec<Parsed> = pending
+        .iter_mut()
+        .map(|p| std::mem::take(&mut p.parsed))
+        .collect();
+    metadata::infer_years(&mut parsed);
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let articles = pending
+        .into_iter()
+        .zip(parsed)
+        .map(|(p, parsed)| {
+            let id = unique_id(&mut seen, p.stem);
+            Article::new(id, p.path, parsed.meta, parsed.body)
+        })
+        .collect();
+    Loaded {
+        corpus: Corpus { name, articles },
+        problems,
+    }
+}
+
+/// `stem`, or `stem-2`, `stem-3`… when taken.
+fn unique_id(seen: &mut HashMap<String, usize>, stem: String) -> String {
+    let mut n = *seen.get(&stem).unwrap_or(&0);
+    let mut id = stem.clone();
+    while seen.contains_key(&id) {
+        n += 1;
+        id = format!("{stem}-{}", n + 1);
+    }
+    seen.insert(stem.clone(), n);
+    seen.insert(id.clone(), 0);
+    id
+}
+
+fn corpus_name(paths: &[PathBuf]) -> String {
+    match paths {
+        [one] => one
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| one.display().to_string()),
+        many => format!("{} paths", many.len()),
+    }
+}
+
+fn skipped(path: &Path, line: Option<usize>, reason: String) -> LoadProblem {
+    LoadProblem {
+        path: path.to_path_buf(),
+        line,
+        severity: Severity::Skipped,
+        reason,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seeds_load_with_their_file_stems() {
+        let loaded = load_seeds();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let ids: Vec<&str> = loaded
+            .corpus
+            .articles
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(ids.len(), 5);
+        assert_eq!(ids[0], "000_4bf21840051c9ce6");
+        assert!(loaded.corpus.articles.iter().all(|a| a.words > 100));
+    }
+
+    #[test]
+    fn duplicate_stems_become_unique() {
+        let mut seen = HashMap::new();
+        let ids: Vec<String> = ["a", "a", "b", "a", "a-2"]
+            .into_iter()
+            .map(|s| unique_id(&mut seen, s.to_string()))
+            .collect();
+        assert_eq!(ids, ["a", "a-2", "b", "a-3", "a-2-2"]);
+    }
+
+    #[test]
+    fn bad_files_are_reported_and_the_rest_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("good.txt"), "A title\n\nSome body text here.").unwrap();
+        std::fs::write(d.join("empty.txt"), "").unwrap();
+        std::fs::write(d.join("binary.txt"), b"\x00\x01\x02PNG").unwrap();
+        std::fs::write(d.join("latin1.txt"), b"caf\xE9 cr\xE8me br\xFBl\xE9e").unwrap();
+        std::fs::write(
+            d.join("feed.jsonl"),
+            "{\"title\":\"T\",\"body\":\"B b\"}\nnot json\n",
+        )
+        .unwrap();
+        let loaded = load_paths(&[d.to_path_buf()]);
+        let ids: Vec<&str> = loaded
+            .corpus
+            .articles
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(ids, ["feed", "good"]);
+        let reasons: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(reasons.len(), 4, "{reasons:?}");
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("binary.txt: skipped: binary"))
+        );
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("empty.txt: skipped: empty file"))
+        );
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("latin1.txt: skipped: not UTF-8"))
+        );
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("feed.jsonl:2: skipped: invalid JSON"))
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unreadable_file_is_reported() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("secret.txt");
+        std::fs::write(&f, "text").unwrap();
+        std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o000)).unwrap();
+        if std::fs::read(&f).is_ok() {
+            return; // running as root: permissions are not enforced
+        }
+        let loaded = load_paths(&[f]);
+        assert!(loaded.corpus.is_empty());
+        assert!(
+            loaded.problems[0]
+                .reason
+                .to_lowercase()
+                .contains("permission")
+        );
+    }
+}

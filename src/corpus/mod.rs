@@ -1,0 +1,85 @@
+//! The corpus: the articles parallax reads, where they come from, and what went wrong
+//! while reading them.
+
+mod article;
+mod decode;
+mod discover;
+mod embedded;
+mod load;
+mod records;
+
+pub use article::{Article, ArticleIdx, Metadata};
+pub use discover::Format;
+pub use load::{load_paths, load_seeds};
+
+use std::path::PathBuf;
+
+/// A set of articles opened together.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// What the user opened: a folder name, a file name, or `seeds`.
+    pub name: String,
+    pub articles: Vec<Article>,
+}
+
+impl Corpus {
+    /// Finds an article by id, then by path (as given or by file name).
+    pub fn find(&self, key: &str) -> Option<ArticleIdx> {
+        self.articles
+            .iter()
+            .position(|a| a.id == key)
+            .or_else(|| self.articles.iter().position(|a| a.path == key))
+            .or_else(|| {
+                let stem = std::path::Path::new(key).file_stem()?.to_str()?;
+                self.articles.iter().position(|a| a.id == stem)
+            })
+    }
+
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+}
+
+/// How bad a load problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The file (or record) was left out.
+    Skipped,
+    /// The file loaded, with a caveat (lossy decoding, a bad line in a JSONL file).
+    Warning,
+}
+
+/// One thing that went wrong while loading, reported to the user as one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadProblem {
+    pub path: PathBuf,
+    /// 1-based line, for JSONL records.
+    pub line: Option<usize>,
+    pub severity: Severity,
+    pub reason: String,
+}
+
+impl std::fmt::Display for LoadProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match self.severity {
+            Severity::Skipped => "skipped",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(f, ": {what}: {}", self.reason)
+    }
+}
+
+/// A loaded corpus and the problems met on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub corpus: Corpus,
+    pub problems: Vec<LoadProblem>,
+}

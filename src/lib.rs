@@ -1,0 +1,17 @@
+//! parallax: read the same news story as told by many outlets.
+//!
+//! The library is the UI-free core: corpus loading and metadata ([`corpus`], [`metadata`]),
+//! text utilities ([`text`]), analysis ([`analysis`]: entities, quotes, shared passages) and
+//! entity filtering ([`filter`]). It returns ids, scores and byte ranges; only the terminal UI
+//! ([`tui`]) and the command line ([`cli`]) turn them into something a person sees.
+//!
+//! The core modules never import `ratatui` or `crossterm`; `tests/architecture.rs` enforces it.
+
+pub mod analysis;
+pub mod assets;
+pub mod cli;
+pub mod corpus;
+pub mod filter;
+pub mod metadata;
+pub mod text;
+pub mod tui;

@@ -1,0 +1,5 @@
+//! The `parallax` binary: a thin shell over [`parallax::cli`].
+
+fn main() -> std::process::ExitCode {
+    parallax::cli::main()
+}

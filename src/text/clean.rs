@@ -1,0 +1,135 @@
+//! Cleaning raw article text: HTML entities (also broken ones such as `& lt;`), control and
+//! invisible formatting characters, whitespace, and paragraph structure.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// `& lt;`, `&lt ;`, `& #8212;`: an entity whose parts a careless pipeline pulled apart.
+static BROKEN_ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"&\s+(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8})\s*;|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8})\s+;")
+        .expect("static regex")
+});
+
+/// Decodes HTML entities, repairing broken ones first. Unknown names are left as they are,
+/// so `AT& T;` is not eaten.
+pub fn decode_entities(text: &str) -> Cow<'_, str> {
+    if !text.contains('&') {
+        return Cow::Borrowed(text);
+    }
+    let repaired = BROKEN_ENTITY.replace_all(text, |c: &regex::Captures| {
+        let name = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+        let candidate = format!("&{name};");
+        if html_escape::decode_html_entities(&candidate) != candidate {
+            candidate
+        } else {
+            c[0].to_string()
+        }
+    });
+    match html_escape::decode_html_entities(&repaired) {
+        Cow::Borrowed(_) if matches!(repaired, Cow::Borrowed(_)) => Cow::Borrowed(text),
+        decoded => Cow::Owned(decoded.into_owned()),
+    }
+}
+
+/// True for characters that never belong in a clean body: C0/C1 controls (but newline),
+/// DEL, bidirectional overrides and isolates, zero-width spaces, BOM and soft hyphens.
+fn is_invisible(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// One line made clean: entities decoded, invisible characters removed, every run of white
+/// space (tabs, no-break spaces, ideographic spaces) folded to one space, ends trimmed.
+pub fn normalize_line(line: &str) -> String {
+    let decoded = decode_entities(line);
+    let mut out = String::with_capacity(decoded.len());
+    let mut pending_space = false;
+    for c in decoded.chars() {
+        if is_invisible(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Turns raw text into a clean body: paragraphs separated by exactly one blank line, each
+/// paragraph on one line. Lines of a block are joined with a space (hard-wrapped text);
+/// when the text has no blank line at all, every line is a paragraph.
+pub fn clean_body(raw: &str) -> String {
+    let text = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let has_blank = text.lines().any(|l| l.trim().is_empty());
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        let clean = normalize_line(line);
+        if clean.is_empty() || !has_blank {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+            if !has_blank && !clean.is_empty() {
+                paragraphs.push(clean);
+            }
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&clean);
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs.join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repairs_broken_entities() {
+        assert_eq!(decode_entities("hackers & lt; … & gt;"), "hackers < … >");
+        assert_eq!(decode_entities("a &amp; b &#8212; c"), "a & b — c");
+        assert_eq!(decode_entities("&lt ;x&gt;"), "<x>");
+    }
+
+    #[test]
+    fn leaves_ampersands_that_are_not_entities() {
+        assert_eq!(
+            decode_entities("AT& T; Marks & Spencer"),
+            "AT& T; Marks & Spencer"
+        );
+        assert_eq!(decode_entities("no entity here"), "no entity here");
+    }
+
+    #[test]
+    fn normalizes_whitespace_and_controls() {
+        assert_eq!(
+            normalize_line("\u{a0} USA,\tRussia\u{200b}  x\u{1b}[31m "),
+            "USA, Russia x[31m"
+        );
+        assert_eq!(normalize_line("a\u{202e}b\u{7}c"), "abc");
+    }
+
+    #[test]
+    fn keeps_paragraphs_with_one_blank_line() {
+        let raw = "First line\r\nwrapped here.\r\n\r\n\r\n  Second   para. \n";
+        assert_eq!(clean_body(raw), "First line wrapped here.\n\nSecond para.");
+    }
+
+    #[test]
+    fn lines_are_paragraphs_when_text_has_no_blank_line() {
+        assert_eq!(clean_body("One.\nTwo.\rThree."), "One.\n\nTwo.\n\nThree.");
+    }
+}

@@ -1,0 +1,23 @@
+//! Text utilities shared by every layer: cleaning raw article text, words, paragraphs, and
+//! making text safe to put on a terminal.
+
+mod clean;
+mod sanitize;
+
+pub use clean::{clean_body, decode_entities, normalize_line};
+pub use sanitize::sanitize_for_terminal;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Number of Unicode words (UAX #29 words containing a letter or digit).
+pub fn count_words(text: &str) -> usize {
+    text.unicode_words().count()
+}
+
+/// The paragraphs of a clean body (separated by blank lines) with their byte offsets.
+pub fn paragraphs(body: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = body.as_ptr() as usize;
+    body.split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(move |p| (p.as_ptr() as usize - base, p))
+}

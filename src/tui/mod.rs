@@ -1,0 +1,1 @@
+//! The terminal UI: Elm-style (state, actions, pure update, view that only draws).
