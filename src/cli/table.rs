@@ -73,6 +73,7 @@ pub fn truncate(s: &str, width: usize) -> String {
         out.push(c);
         used += w;
     }
+    out.truncate(out.trim_end().len());
     out.push('…');
     out
 }
@@ -93,7 +94,7 @@ mod tests {
         let out = t.render(Some(40));
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], "DATE        SOURCE       TITLE");
-        assert_eq!(lines[1], "2021-11-20  RIA Novosti  A rather long titl…");
+        assert_eq!(lines[1], "2021-11-20  RIA Novosti  A rather long…");
         assert_eq!(lines[2], "            TASS         Short");
         assert!(lines.iter().all(|l| l.width() <= 40));
     }

@@ -224,7 +224,8 @@ mod tests {
             .iter()
             .map(|a| a.id.as_str())
             .collect();
-        assert_eq!(ids, ["feed", "good"]);
+        // two records in feed.jsonl (one bad): ids follow record numbers
+        assert_eq!(ids, ["feed-1", "good"]);
         let reasons: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(reasons.len(), 4, "{reasons:?}");
         assert!(
