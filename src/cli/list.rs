@@ -4,17 +4,52 @@ use super::Status;
 use super::args::ListArgs;
 use super::output::{print_json, print_text, terminal_width};
 use super::table::Table;
+use crate::analysis::entities;
 use crate::corpus::{Article, Corpus};
+use crate::filter;
 
 /// `parallax list [--json] [--entity QUERY]...`
 pub fn run(corpus: &Corpus, args: &ListArgs) -> anyhow::Result<Status> {
-    let selected: Vec<&Article> = corpus.articles.iter().collect();
+    let selected: Vec<&Article> = if args.entity.is_empty() {
+        corpus.articles.iter().collect()
+    } else {
+        filtered(corpus, &args.entity)
+    };
     if args.common.json {
         print_json(&selected)?;
     } else {
         print_text(&table(&selected).render(terminal_width()))?;
     }
     Ok(Status::Ok)
+}
+
+/// The articles that mention the best match of every query (AND); notes on stderr say
+/// which entity each query picked, or that it matched none.
+fn filtered<'a>(corpus: &'a Corpus, queries: &[String]) -> Vec<&'a Article> {
+    let index = entities::extract(corpus);
+    let mut picked = Vec::new();
+    for q in queries {
+        match filter::best_match(&index, q) {
+            Some(m) => {
+                let e = &index.entities[m.entity];
+                eprintln!(
+                    "entity {q:?}: {} ({}, {} articles)",
+                    e.name,
+                    e.kind.as_str(),
+                    e.articles().len()
+                );
+                picked.push(m.entity);
+            }
+            None => {
+                eprintln!("entity {q:?}: no entity matches");
+                return Vec::new();
+            }
+        }
+    }
+    filter::articles_mentioning_all(&index, &picked)
+        .into_iter()
+        .filter_map(|a| corpus.articles.get(a))
+        .collect()
 }
 
 /// The article table, as `parallax` prints it without a subcommand.

@@ -1,0 +1,212 @@
+//! The gazetteer: entities of general world knowledge (countries with their demonyms,
+//! capitals, international bodies, news agencies, treaties) and the titles that introduce
+//! people, read from `assets/gazetteer.toml` and matched with one Aho-Corasick automaton
+//! (leftmost-longest, whole words, case-sensitive so that `US` never matches `us`).
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+use super::EntityKind;
+use super::lexicon::title_case;
+use crate::assets;
+
+/// One gazetteer entity.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Entry {
+    pub name: String,
+    pub kind: EntityKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// What a gazetteer pattern stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Index into [`Gazetteer::entries`].
+    Entity(usize),
+    /// A title that introduces a person ("President", "spokeswoman").
+    Title,
+}
+
+/// One whole-word gazetteer match in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GzMatch {
+    pub start: usize,
+    pub end: usize,
+    pub target: Target,
+}
+
+#[derive(Deserialize, Default)]
+struct File {
+    #[serde(default)]
+    titles: Vec<String>,
+    #[serde(default)]
+    entity: Vec<Entry>,
+}
+
+/// The compiled gazetteer.
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    automaton: Option<AhoCorasick>,
+    targets: Vec<Target>,
+    folded: FxHashMap<String, Target>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(assets::GAZETTEER));
+
+/// The shipped gazetteer, compiled once.
+pub fn gazetteer() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+impl Gazetteer {
+    /// Compiles a gazetteer from TOML; a malformed file gives an empty gazetteer.
+    pub fn parse(toml_text: &str) -> Self {
+        let file: File = toml::from_str(toml_text).unwrap_or_default();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets = Vec::new();
+        let mut seen: FxHashMap<String, Target> = FxHashMap::default();
+        let mut add = |p: String, t: Target| {
+            if !p.is_empty() && !seen.contains_key(&p) {
+                seen.insert(p.clone(), t);
+                patterns.push(p);
+                targets.push(t);
+            }
+        };
+        for (i, e) in file.entity.iter().enumerate() {
+            for name in std::iter::once(&e.name).chain(&e.aliases) {
+                add(name.clone(), Target::Entity(i));
+            }
+        }
+        for t in &file.titles {
+            add(t.clone(), Target::Title);
+            add(t.to_lowercase(), Target::Title);
+            add(title_case(t), Target::Title);
+        }
+        let folded = seen.iter().map(|(p, t)| (p.to_lowercase(), *t)).collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        Self {
+            entries: file.entity,
+            automaton,
+            targets,
+            folded,
+        }
+    }
+
+    /// Every whole-word match in `text`, in order, without overlaps.
+    pub fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = GzMatch> + 'a {
+        self.automaton
+            .iter()
+            .flat_map(move |ac| ac.find_iter(text))
+            .filter(move |m| whole_word(text, m.start(), m.end()))
+            .map(|m| GzMatch {
+                start: m.start(),
+                end: m.end(),
+                target: self.targets[m.pattern().as_usize()],
+            })
+    }
+
+    /// Looks a name up ignoring case ("MOSCOW" -> Moscow).
+    pub fn lookup_folded(&self, name: &str) -> Option<Target> {
+        self.folded.get(&name.to_lowercase()).copied()
+    }
+}
+
+/// True when `start..end` is not glued to a letter or digit on either side.
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let last = text[..end].chars().next_back();
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    // A match ending in "." ("U.S.") may be followed by anything.
+    !glued(before) && (last == Some('.') || !glued(after))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let gz = gazetteer();
+        gz.find(text)
+            .map(|m| match m.target {
+                Target::Entity(i) => gz.entries[i].name.clone(),
+                Target::Title => format!("title:{}", &text[m.start..m.end]),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn shipped_file_parses_with_hundreds_of_entries() {
+        let gz = gazetteer();
+        assert!(gz.entries.len() > 300, "{}", gz.entries.len());
+        assert!(gz.automaton.is_some());
+    }
+
+    #[test]
+    fn no_alias_belongs_to_two_entities() {
+        let gz = gazetteer();
+        let mut owner: FxHashMap<String, usize> = FxHashMap::default();
+        for (i, e) in gz.entries.iter().enumerate() {
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                let prev = owner.insert(n.to_lowercase(), i);
+                assert!(prev.is_none_or(|p| p == i), "{n} twice");
+            }
+        }
+    }
+
+    #[test]
+    fn demonyms_and_short_forms_map_to_countries() {
+        assert_eq!(
+            names("the Russian-American draft, U.S. and USA, American side, Britain"),
+            [
+                "Russia",
+                "United States",
+                "United States",
+                "United States",
+                "United States",
+                "United Kingdom"
+            ]
+        );
+    }
+
+    #[test]
+    fn leftmost_longest_whole_words() {
+        assert_eq!(
+            names("the UN General Assembly"),
+            ["United Nations General Assembly"]
+        );
+        assert_eq!(names("thus BUSINESS and us"), Vec::<String>::new());
+        assert_eq!(names("Russia’s GRU"), ["Russia", "GRU"]);
+    }
+
+    #[test]
+    fn titles_match_in_both_cases() {
+        assert_eq!(
+            names("spokeswoman X, Foreign Minister Y"),
+            ["title:spokeswoman", "title:Foreign Minister"]
+        );
+    }
+
+    #[test]
+    fn folded_lookup_reads_caps() {
+        let gz = gazetteer();
+        let Some(Target::Entity(i)) = gz.lookup_folded("MOSCOW") else {
+            panic!("MOSCOW not found")
+        };
+        assert_eq!(gz.entries[i].name, "Moscow");
+    }
+
+    #[test]
+    fn malformed_toml_gives_empty_gazetteer() {
+        let gz = Gazetteer::parse("entity = [");
+        assert!(gz.entries.is_empty());
+        assert_eq!(gz.find("Russia").count(), 0);
+    }
+}
