@@ -40,16 +40,12 @@ pub fn rank(index: &EntityIndex, query: &str) -> Vec<EntityMatch> {
         .enumerate()
         .filter_map(|(i, e)| match_entity(&q, i, e))
         .collect();
-    let weight = |m: &EntityMatch| {
+    out.sort_by_cached_key(|m| {
         let e = &index.entities[m.entity];
-        (m.score, e.articles().len(), e.mentions.len())
-    };
-    out.sort_by(|a, b| {
-        weight(b).cmp(&weight(a)).then_with(|| {
-            index.entities[a.entity]
-                .name
-                .cmp(&index.entities[b.entity].name)
-        })
+        (
+            std::cmp::Reverse((m.score, e.articles().len(), e.mentions.len())),
+            e.name.clone(),
+        )
     });
     out
 }

@@ -200,10 +200,12 @@ fn entities(groups: Groups, r: &Redirects, gz: &Gazetteer) -> Vec<Entity> {
             mentions: ms,
         });
     }
-    out.sort_by(|a, b| {
-        (b.articles().len(), b.mentions.len())
-            .cmp(&(a.articles().len(), a.mentions.len()))
-            .then_with(|| a.name.cmp(&b.name))
+    out.sort_by_cached_key(|e| {
+        (
+            std::cmp::Reverse(e.articles().len()),
+            std::cmp::Reverse(e.mentions.len()),
+            e.name.clone(),
+        )
     });
     out
 }
