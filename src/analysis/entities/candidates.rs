@@ -42,7 +42,7 @@ pub struct Candidate {
     pub strength: Strength,
     /// The capitals may be typographic only (see the module doc).
     pub weak: bool,
-    /// The spans of its words, connectors excluded.
+    /// The spans of its words, connectors excluded (weak candidates only).
     pub words: Vec<Span>,
 }
 
@@ -77,7 +77,7 @@ fn title_case_lines(body: &str, tokens: &[Token]) -> Vec<bool> {
             .unwrap_or(tokens.len());
         let long = tokens[start..end]
             .iter()
-            .filter(|t| t.shape != Shape::Other && t.text(body).chars().count() >= 4);
+            .filter(|t| t.shape != Shape::Other && at_least_four_chars(t.text(body)));
         let (mut total, mut caps) = (0, 0);
         for t in long {
             total += 1;
@@ -93,6 +93,10 @@ fn title_case_lines(body: &str, tokens: &[Token]) -> Vec<bool> {
         start = end;
     }
     marks
+}
+
+fn at_least_four_chars(word: &str) -> bool {
+    word.len() >= 4 && (word.is_ascii() || word.chars().nth(3).is_some())
 }
 
 struct Segmenter<'a, 'b> {
@@ -205,7 +209,7 @@ impl Segmenter<'_, '_> {
             kind: self.gz.entries[e].kind,
             strength: BY_GAZETTEER,
             weak: false,
-            words: std::iter::once(start..end).collect(),
+            words: Vec::new(),
         });
         self.after_title = false;
     }
@@ -225,7 +229,7 @@ impl Segmenter<'_, '_> {
             kind: EntityKind::Place,
             strength: BY_CUE,
             weak: false,
-            words,
+            words: Vec::new(),
         });
         self.after_title = false;
     }
@@ -268,10 +272,14 @@ impl Segmenter<'_, '_> {
             kind,
             strength,
             weak,
-            words: words
-                .iter()
-                .map(|u| self.token(u.first).start..self.token(u.last).end)
-                .collect(),
+            words: if weak {
+                words
+                    .iter()
+                    .map(|u| self.token(u.first).start..self.token(u.last).end)
+                    .collect()
+            } else {
+                Vec::new()
+            },
         });
     }
 }

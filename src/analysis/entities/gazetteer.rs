@@ -5,8 +5,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 use super::EntityKind;
@@ -53,6 +54,8 @@ pub struct Gazetteer {
     automaton: Option<AhoCorasick>,
     targets: Vec<Target>,
     folded: FxHashMap<String, Target>,
+    /// First words of the patterns that start in lower case ("spokeswoman", "the").
+    lower_starts: FxHashSet<String>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(assets::GAZETTEER));
@@ -87,8 +90,16 @@ impl Gazetteer {
             add(title_case(t), Target::Title);
         }
         let folded = seen.iter().map(|(p, t)| (p.to_lowercase(), *t)).collect();
+        let lower_starts = patterns
+            .iter()
+            .filter(|p| p.starts_with(char::is_lowercase))
+            .filter_map(|p| p.split(|c: char| !c.is_alphanumeric()).next())
+            .map(str::to_string)
+            .collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Both)
             .build(&patterns)
             .ok();
         Self {
@@ -96,6 +107,7 @@ impl Gazetteer {
             automaton,
             targets,
             folded,
+            lower_starts,
         }
     }
 
@@ -110,6 +122,26 @@ impl Gazetteer {
                 end: m.end(),
                 target: self.targets[m.pattern().as_usize()],
             })
+    }
+
+    /// Whether a pattern may start with this word: any capitalised word, and the few
+    /// lower-case words that open a pattern. Saves searching at every word.
+    pub fn may_start(&self, word: &str) -> bool {
+        !word.starts_with(char::is_lowercase) || self.lower_starts.contains(word)
+    }
+
+    /// The longest whole-word match starting exactly at byte `start`.
+    pub fn match_at(&self, text: &str, start: usize) -> Option<GzMatch> {
+        let ac = self.automaton.as_ref()?;
+        let input = Input::new(text)
+            .span(start..text.len())
+            .anchored(Anchored::Yes);
+        let m = ac.try_find(input).ok().flatten()?;
+        whole_word(text, m.start(), m.end()).then(|| GzMatch {
+            start: m.start(),
+            end: m.end(),
+            target: self.targets[m.pattern().as_usize()],
+        })
     }
 
     /// Looks a name up ignoring case ("MOSCOW" -> Moscow).
@@ -201,6 +233,18 @@ mod tests {
             panic!("MOSCOW not found")
         };
         assert_eq!(gz.entries[i].name, "Moscow");
+    }
+
+    #[test]
+    fn anchored_matches() {
+        let gz = gazetteer();
+        let text = "the UN General Assembly and the States";
+        let m = gz.match_at(text, 4).expect("match");
+        assert_eq!(&text[m.start..m.end], "UN General Assembly");
+        assert!(gz.match_at(text, 5).is_none());
+        assert!(gz.may_start("the") && gz.may_start("Moscow") && !gz.may_start("talks"));
+        let m = gz.match_at(text, 28).expect("match");
+        assert_eq!(&text[m.start..m.end], "the States");
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! then weak candidates kept only where they name a known entity, and finally the
 //! [`Entity`] list with canonical names, aliases and sorted mentions.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use super::aliases::{Redirects, redirects};
@@ -15,15 +17,15 @@ use crate::corpus::ArticleIdx;
 #[derive(Debug, Default)]
 pub struct Groups {
     pub groups: Vec<Group>,
-    by_key: FxHashMap<Key, usize>,
+    /// Group of each gazetteer entry seen.
+    by_entry: FxHashMap<usize, usize>,
+    /// Group of each case-folded name.
+    by_key: FxHashMap<String, usize>,
+    /// Group of each name as written (saves folding the same form again).
+    by_surface: FxHashMap<String, usize>,
+    /// Surface forms of each group, with counts.
+    surfaces: Vec<FxHashMap<String, usize>>,
     hits: Vec<Hit>,
-}
-
-/// What makes two candidates the same name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Key {
-    Gazetteer(usize),
-    Name(String),
 }
 
 /// Candidates with one gazetteer entry or one case-folded name.
@@ -73,54 +75,90 @@ struct Hit {
     group: usize,
     article: ArticleIdx,
     span: Span,
-    surface: String,
 }
 
 /// The name a candidate shows: its own name, or its text with spaces collapsed.
-fn surface(body: &str, c: &Candidate) -> String {
+fn surface<'a>(body: &'a str, c: &'a Candidate) -> Cow<'a, str> {
     match &c.name {
-        Some(n) => n.clone(),
+        Some(n) => Cow::Borrowed(n),
         None => collapse(&body[c.span.clone()]),
     }
 }
 
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+fn collapse(text: &str) -> Cow<'_, str> {
+    if text.contains("  ") || text.contains(['\t', '\n', '\r']) {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 impl Groups {
-    fn key(c: &Candidate, surface: &str) -> Key {
-        match c.gazetteer {
-            Some(e) => Key::Gazetteer(e),
-            None => Key::Name(surface.to_lowercase()),
-        }
+    fn new_group(&mut self, gazetteer: Option<usize>, surface: &str) -> usize {
+        self.groups.push(Group {
+            gazetteer,
+            key: surface.to_lowercase(),
+            surface: surface.to_string(),
+            strength: 0,
+            votes: [0; 4],
+        });
+        self.surfaces.push(FxHashMap::default());
+        self.groups.len() - 1
     }
 
-    fn add(&mut self, article: ArticleIdx, c: &Candidate, surface: String) {
-        let key = Self::key(c, &surface);
-        let next = self.groups.len();
-        let g = *self.by_key.entry(key.clone()).or_insert(next);
-        if g == next {
-            self.groups.push(Group {
-                gazetteer: c.gazetteer,
-                key: surface.to_lowercase(),
-                surface: surface.clone(),
-                strength: 0,
-                votes: [0; 4],
-            });
+    /// The group of a candidate's name, created when new.
+    fn group_of(&mut self, gazetteer: Option<usize>, surface: &str) -> usize {
+        if let Some(e) = gazetteer {
+            if let Some(&g) = self.by_entry.get(&e) {
+                return g;
+            }
+            let g = self.new_group(Some(e), surface);
+            self.by_entry.insert(e, g);
+            return g;
         }
-        self.groups[g].vote(c.kind, c.strength);
+        if let Some(&g) = self.by_surface.get(surface) {
+            return g;
+        }
+        let key = surface.to_lowercase();
+        let g = match self.by_key.get(&key) {
+            Some(&g) => g,
+            None => {
+                let g = self.new_group(None, surface);
+                self.by_key.insert(key, g);
+                g
+            }
+        };
+        self.by_surface.insert(surface.to_string(), g);
+        g
+    }
+
+    fn hit(&mut self, group: usize, article: ArticleIdx, span: Span, surface: &str) {
+        match self.surfaces[group].get_mut(surface) {
+            Some(n) => *n += 1,
+            None => {
+                self.surfaces[group].insert(surface.to_string(), 1);
+            }
+        }
         self.hits.push(Hit {
-            group: g,
+            group,
             article,
-            span: c.span.clone(),
-            surface,
+            span,
         });
+    }
+
+    fn add(&mut self, article: ArticleIdx, body: &str, c: &Candidate) {
+        let surface = surface(body, c);
+        let g = self.group_of(c.gazetteer, &surface);
+        self.groups[g].vote(c.kind, c.strength);
+        self.hit(g, article, c.span.clone(), &surface);
     }
 
     /// The group of a name, if the corpus has it.
     fn find(&self, name: &str) -> Option<usize> {
-        self.by_key.get(&Key::Name(name.to_lowercase())).copied()
+        self.by_surface
+            .get(name)
+            .or_else(|| self.by_key.get(&name.to_lowercase()))
+            .copied()
     }
 
     /// Keeps a weak candidate where it, or its longest runs of words, name a known group.
@@ -138,12 +176,7 @@ impl Groups {
                         .flatten()
                 });
                 if let Some(group) = group {
-                    self.hits.push(Hit {
-                        group,
-                        article,
-                        span,
-                        surface: text,
-                    });
+                    self.hit(group, article, span, &text);
                     matched = j;
                     break;
                 }
@@ -158,7 +191,7 @@ pub fn build(bodies: &[&str], found: &[Vec<Candidate>], gz: &Gazetteer) -> Vec<E
     let mut groups = Groups::default();
     for (article, (body, cands)) in bodies.iter().zip(found).enumerate() {
         for c in cands.iter().filter(|c| !c.weak) {
-            groups.add(article, c, surface(body, c));
+            groups.add(article, body, c);
         }
     }
     let r = redirects(&groups.groups);
@@ -173,14 +206,20 @@ pub fn build(bodies: &[&str], found: &[Vec<Candidate>], gz: &Gazetteer) -> Vec<E
 fn entities(groups: Groups, r: &Redirects, gz: &Gazetteer) -> Vec<Entity> {
     let n = groups.groups.len();
     let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); n];
-    let mut surfaces: Vec<FxHashMap<String, usize>> = vec![FxHashMap::default(); n];
     for hit in groups.hits {
-        let g = r.target(hit.group);
-        mentions[g].push(Mention {
+        mentions[r.target(hit.group)].push(Mention {
             article: hit.article,
             span: hit.span,
         });
-        *surfaces[g].entry(hit.surface).or_insert(0) += 1;
+    }
+    let mut surfaces = groups.surfaces;
+    for g in 0..n {
+        let t = r.target(g);
+        if t != g {
+            for (form, count) in std::mem::take(&mut surfaces[g]) {
+                *surfaces[t].entry(form).or_insert(0) += count;
+            }
+        }
     }
     let mut out = Vec::new();
     for (g, (mut ms, forms)) in mentions.into_iter().zip(surfaces).enumerate() {

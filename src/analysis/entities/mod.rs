@@ -14,6 +14,7 @@ mod lexicon;
 mod merge;
 mod runs;
 mod tokens;
+mod words;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};

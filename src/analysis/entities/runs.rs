@@ -42,19 +42,16 @@ pub struct Context<'a> {
     pub tokens: &'a [Token],
     lx: &'static Lexicon,
     gz: &'a Gazetteer,
-    /// Lower-case words of the body.
-    lower: FxHashSet<&'a str>,
+    /// Lower-case forms of sentence-initial capitalised words that also occur in lower
+    /// case in the body ("cybersecurity").
+    lower: FxHashSet<String>,
     /// Gazetteer match starting at each token: (last token, target).
     gz_at: Vec<Option<(usize, Target)>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(body: &'a str, tokens: &'a [Token], gz: &'a Gazetteer) -> Self {
-        let lower = tokens
-            .iter()
-            .filter(|t| t.shape == Shape::Lower)
-            .map(|t| t.text(body))
-            .collect();
+        let lower = lower_forms_seen(body, tokens);
         let gz_at = align(body, tokens, gz);
         Self {
             body,
@@ -78,7 +75,7 @@ impl<'a> Context<'a> {
             return false;
         }
         if t.sentence_start {
-            !self.lx.is_function(w) && !self.lower.contains(w.to_lowercase().as_str())
+            !self.lx.is_function(w) && !self.lower.contains(&w.to_lowercase())
         } else {
             !self.lx.is_function(w) || self.lx.is_opener(w)
         }
@@ -184,15 +181,39 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The lower-case forms of sentence-initial capitalised words that the body also writes
+/// in lower case: only those few forms are looked for.
+fn lower_forms_seen(body: &str, tokens: &[Token]) -> FxHashSet<String> {
+    let wanted: FxHashSet<String> = tokens
+        .iter()
+        .filter(|t| t.sentence_start && t.shape == Shape::Capitalised)
+        .map(|t| t.text(body).to_lowercase())
+        .collect();
+    if wanted.is_empty() {
+        return wanted;
+    }
+    tokens
+        .iter()
+        .filter(|t| t.shape == Shape::Lower)
+        .filter_map(|t| wanted.get(t.text(body)).cloned())
+        .collect()
+}
+
 /// Maps gazetteer matches onto tokens: a match must start at a token's start and end at a
 /// token's end (or just after it, for a final stop as in "Mr.").
 fn align(body: &str, tokens: &[Token], gz: &Gazetteer) -> Vec<Option<(usize, Target)>> {
     let mut at = vec![None; tokens.len()];
-    for m in gz.find(body) {
-        let k = tokens.partition_point(|t| t.start < m.start);
-        if tokens.get(k).is_none_or(|t| t.start != m.start) {
+    let mut k = 0;
+    while k < tokens.len() {
+        let t = &tokens[k];
+        let found = gz
+            .may_start(t.text(body))
+            .then(|| gz.match_at(body, t.start))
+            .flatten();
+        let Some(m) = found else {
+            k += 1;
             continue;
-        }
+        };
         let mut e = k;
         while e < tokens.len() && tokens[e].start < m.end {
             let end = tokens[e].end;
@@ -202,6 +223,7 @@ fn align(body: &str, tokens: &[Token], gz: &Gazetteer) -> Vec<Option<(usize, Tar
             }
             e += 1;
         }
+        k = if at[k].is_some() { e + 1 } else { k + 1 };
     }
     at
 }

@@ -1,13 +1,13 @@
-//! Tokens for entity extraction: the Unicode words of a body (UAX #29, any script) with
+//! Tokens for entity extraction: the Unicode words of a body (UAX #29, any script; see
+//! [`super::words`]) with
 //! their byte spans, letter case shape, what separates them from the previous word, and
 //! whether they open a sentence or a line.
 //!
 //! Two normalisations happen here because they change spans: a dotted abbreviation keeps
 //! its final stop (`U.S.`), and a possessive `'s` is cut off (`Navalny's` -> `Navalny`).
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::lexicon::lexicon;
+use super::words::word_spans;
 
 /// The letter case of a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,11 +127,12 @@ pub fn tokenize(body: &str) -> Vec<Token> {
     let lx = lexicon();
     let mut out: Vec<Token> = Vec::with_capacity(body.len() / 6);
     let mut prev_end = 0;
-    for (start, word) in body.split_word_bound_indices() {
-        if start < prev_end || !word.chars().any(char::is_alphanumeric) {
+    for (start, word_end) in word_spans(body) {
+        if start < prev_end {
             continue;
         }
-        let mut end = start + word.len();
+        let word = &body[start..word_end];
+        let mut end = word_end;
         // A dotted abbreviation keeps its final stop: "U.S" + "." -> "U.S.".
         if word.contains('.') && body[end..].starts_with('.') {
             end += 1;
