@@ -1,12 +1,14 @@
 //! Aliases within a corpus: a surname alone joins the one full name that ends with it
 //! ("Zakharova" -> "Maria Zakharova"), a first name introduced by a title joins the one full
 //! name that starts with it, and an abbreviation joins the one name whose initials it spells
-//! ("IAEA" -> "International Atomic Energy Agency"). Ambiguous forms stay apart.
+//! ("IAEA" -> "International Atomic Energy Agency"), and a company name joins its form with
+//! a legal suffix ("Siemens Energy" -> "Siemens Energy AG"). Ambiguous forms stay apart.
 
 use rustc_hash::FxHashMap;
 
 use super::EntityKind;
 use super::candidates::BY_TITLE;
+use super::lexicon::lexicon;
 use super::merge::Group;
 
 /// Where each group of names goes after aliasing.
@@ -95,7 +97,33 @@ pub fn redirects(groups: &[Group]) -> Redirects {
             to[g] = t;
         }
     }
+    join_legal_suffixes(groups, &mut to);
     Redirects { to, surnames }
+}
+
+/// Sends "Siemens Energy" to "Siemens Energy AG" when both are in the corpus.
+fn join_legal_suffixes(groups: &[Group], to: &mut [usize]) {
+    let lx = lexicon();
+    let by_key: FxHashMap<&str, usize> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.gazetteer.is_none())
+        .map(|(i, g)| (g.key.as_str(), i))
+        .collect();
+    for (g, group) in groups.iter().enumerate() {
+        let Some((stem, suffix)) = group.key.rsplit_once(' ') else {
+            continue;
+        };
+        if group.gazetteer.is_some() || !lx.is_legal_suffix(suffix.trim_end_matches('.')) {
+            continue;
+        }
+        if let Some(&s) = by_key.get(stem)
+            && to[s] == s
+            && s != g
+        {
+            to[s] = g;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -60,6 +60,7 @@ pub fn find(body: &str, gz: &Gazetteer) -> Vec<Candidate> {
             out: &mut out,
             seg: Vec::new(),
             after_title: false,
+            absorbed: false,
         }
         .cut(&run);
     }
@@ -108,6 +109,8 @@ struct Segmenter<'a, 'b> {
     seg: Vec<Unit>,
     /// A title stands right before the name being built.
     after_title: bool,
+    /// The name being built took in a gazetteer place ("Real Madrid").
+    absorbed: bool,
 }
 
 impl Segmenter<'_, '_> {
@@ -126,10 +129,13 @@ impl Segmenter<'_, '_> {
                     self.flush();
                     self.after_title = true;
                 }
-                UnitKind::Entity(e) if self.absorbs(e) => self.seg.push(Unit {
-                    kind: UnitKind::Word,
-                    ..unit
-                }),
+                UnitKind::Entity(e) if self.absorbs(e) => {
+                    self.absorbed = true;
+                    self.seg.push(Unit {
+                        kind: UnitKind::Word,
+                        ..unit
+                    });
+                }
                 UnitKind::Entity(e) => {
                     self.flush();
                     self.emit_gazetteer(e, unit);
@@ -139,7 +145,10 @@ impl Segmenter<'_, '_> {
                     self.emit_dateline(unit);
                 }
                 UnitKind::Connector => {
-                    if !self.seg.is_empty() {
+                    if self.seg.is_empty() {
+                        // "premier of North Rhine-Westphalia": the title is not the name's.
+                        self.after_title = false;
+                    } else {
                         self.seg.push(unit);
                     }
                 }
@@ -155,21 +164,22 @@ impl Segmenter<'_, '_> {
     }
 
     /// A gazetteer place joins the name being built when it follows a plain word ("Real
-    /// Madrid") or an organisation and a connector ("Bank of England").
+    /// Madrid") or a cue word and a connector ("Bank of England", "Stade de France").
     fn absorbs(&self, e: usize) -> bool {
         let lx = lexicon();
         if self.gz.entries[e].kind != EntityKind::Place {
             return false;
         }
         match self.seg.last() {
-            Some(u) if u.kind == UnitKind::Word => lx.cue(self.word(u.last)).is_none(),
+            Some(u) if u.kind == UnitKind::Word => lx
+                .cue(self.word(u.last))
+                .is_none_or(|k| k == EntityKind::Place),
             Some(u) if u.kind == UnitKind::Connector => self
                 .seg
                 .iter()
                 .rev()
                 .find(|u| u.kind == UnitKind::Word)
-                .and_then(|u| lx.cue(self.word(u.last)))
-                .is_some_and(|k| k == EntityKind::Organization),
+                .is_some_and(|u| lx.cue(self.word(u.last)).is_some()),
             _ => false,
         }
     }
@@ -234,10 +244,31 @@ impl Segmenter<'_, '_> {
         self.after_title = false;
     }
 
+    /// Two or three capitalised words (a hyphenated pair counts once), no place inside,
+    /// not after "the": the shape of a person's name ("Jake Sullivan", not "the Siemens
+    /// Energy board" or "Real Madrid").
+    fn person_shaped(&self, words: &[&Unit], absorbed: bool) -> bool {
+        let Some(first) = words.first() else {
+            return false;
+        };
+        let count = words
+            .iter()
+            .filter(|u| u.first == first.first || self.token(u.first).gap != Gap::Hyphen)
+            .count();
+        let after_the = first.first > 0 && self.word(first.first - 1).eq_ignore_ascii_case("the");
+        (2..=3).contains(&count)
+            && !absorbed
+            && !after_the
+            && words
+                .iter()
+                .all(|u| self.token(u.first).shape == Shape::Capitalised)
+    }
+
     /// Turns the name being built into a candidate.
     fn flush(&mut self) {
         let seg = std::mem::take(&mut self.seg);
         let after_title = std::mem::replace(&mut self.after_title, false);
+        let absorbed = std::mem::replace(&mut self.absorbed, false);
         let words: Vec<&Unit> = seg.iter().filter(|u| u.kind == UnitKind::Word).collect();
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             return;
@@ -253,11 +284,7 @@ impl Segmenter<'_, '_> {
             (EntityKind::Person, BY_TITLE)
         } else if let Some(&k) = cues.last() {
             (k, BY_CUE)
-        } else if (2..=3).contains(&texts.len())
-            && words
-                .iter()
-                .all(|u| self.token(u.first).shape == Shape::Capitalised)
-        {
+        } else if self.person_shaped(&words, absorbed) {
             (EntityKind::Person, BY_SHAPE)
         } else {
             (EntityKind::Other, UNKNOWN)
@@ -324,6 +351,15 @@ mod tests {
     }
 
     #[test]
+    fn a_title_then_of_does_not_make_a_person() {
+        let got = found("the state premier of North Rhine-Westphalia spoke");
+        assert_eq!(
+            got,
+            [("North Rhine-Westphalia".into(), EntityKind::Place, false)]
+        );
+    }
+
+    #[test]
     fn organisation_cues_give_kind_and_split() {
         let got = found(
             "talks between Secretary of Russia’s Security Council Nikolai Patrushev and the Foreign Ministry.",
@@ -352,7 +388,25 @@ mod tests {
         );
         assert_eq!(
             names("the West Coast of America"),
-            ["West Coast", "United States"]
+            ["West Coast of America"]
+        );
+        assert_eq!(names("at the Stade de France"), ["Stade de France"]);
+    }
+
+    #[test]
+    fn person_shape_needs_plain_names() {
+        let got = found(
+            "fans of Real Madrid and the Siemens Energy board met Jake Sullivan-Smith and North Rhine-Westphalia",
+        );
+        let kinds: Vec<(String, EntityKind)> = got.into_iter().map(|(n, k, _)| (n, k)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Real Madrid".into(), EntityKind::Other),
+                ("Siemens Energy".into(), EntityKind::Other),
+                ("Jake Sullivan-Smith".into(), EntityKind::Person),
+                ("North Rhine-Westphalia".into(), EntityKind::Place),
+            ]
         );
     }
 

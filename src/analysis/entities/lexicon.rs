@@ -20,6 +20,7 @@ pub struct Lexicon {
     connectors: FxHashSet<String>,
     abbreviations: FxHashSet<String>,
     cues: FxHashMap<String, EntityKind>,
+    legal_suffixes: FxHashSet<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -30,6 +31,8 @@ struct CueFile {
     place: Vec<String>,
     #[serde(default)]
     other: Vec<String>,
+    #[serde(default)]
+    legal_suffixes: Vec<String>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -75,6 +78,11 @@ impl Lexicon {
     fn load() -> Self {
         let cue_file: CueFile = toml::from_str(assets::KIND_CUES).unwrap_or_default();
         let mut cues = FxHashMap::default();
+        let legal_suffixes = cue_file
+            .legal_suffixes
+            .iter()
+            .map(|s| s.to_lowercase())
+            .collect();
         let groups = [
             (cue_file.organization, EntityKind::Organization),
             (cue_file.place, EntityKind::Place),
@@ -100,6 +108,7 @@ impl Lexicon {
                 .map(str::to_string)
                 .collect(),
             cues,
+            legal_suffixes,
         }
     }
 
@@ -126,6 +135,11 @@ impl Lexicon {
     /// An abbreviation whose full stop does not end the sentence ("Mr", "Gen").
     pub fn is_abbreviation(&self, word: &str) -> bool {
         self.abbreviations.contains(word)
+    }
+
+    /// A company's legal suffix ("AG", "Inc"), in lower case.
+    pub fn is_legal_suffix(&self, lower_word: &str) -> bool {
+        self.legal_suffixes.contains(lower_word)
     }
 
     /// The kind a cue word gives a name ("Ministry" -> organization).

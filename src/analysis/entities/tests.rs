@@ -70,11 +70,13 @@ fn a_football_final() {
 #[test]
 fn a_company_announcement() {
     let ix = index(&[
-        "Siemens Energy said on Tuesday that Chief Executive Christian Bruch would expand the \
+        "Siemens Energy AG said on Tuesday that Chief Executive Christian Bruch would expand the \
          plant in Berlin. The Siemens Energy board approved the plan, Bruch told analysts. \
          The European Commission must clear the deal.",
     ]);
     assert_eq!(entity(&ix, "Bruch").name, "Christian Bruch");
+    assert_eq!(entity(&ix, "Siemens Energy").name, "Siemens Energy AG");
+    assert_eq!(entity(&ix, "Siemens Energy").kind, EntityKind::Organization);
     assert_eq!(entity(&ix, "Christian Bruch").kind, EntityKind::Person);
     assert_eq!(
         entity(&ix, "European Commission").kind,
