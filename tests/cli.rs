@@ -134,3 +134,17 @@ fn never_writes_to_the_corpus() {
     assert_eq!(std::fs::read(&f).unwrap(), before);
     assert_eq!(listing(dir.path()), names_before);
 }
+
+#[test]
+fn a_few_invalid_bytes_load_lossily_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = b"Headline of the day\n\n".to_vec();
+    text.extend_from_slice("A long enough article body for the test. ".repeat(20).as_bytes());
+    text.extend_from_slice(b"Bad byte: \xFF here.");
+    std::fs::write(dir.path().join("lossy.txt"), &text).unwrap();
+    let o = parallax(&["show", "--json", "lossy", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v["body"].as_str().unwrap().contains("Bad byte: \u{FFFD} here."));
+    assert!(stderr(&o).contains("lossy.txt: warning: 1 invalid UTF-8 sequence"), "{}", stderr(&o));
+}
