@@ -56,3 +56,36 @@ pub fn run(corpus: &Corpus, json: bool) -> anyhow::Result<Status> {
     }
     Ok(Status::Ok)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Article, Metadata};
+
+    #[test]
+    fn json_rows_name_articles_by_id() {
+        let corpus = Corpus {
+            name: "t".into(),
+            articles: ["Joe Biden met Putin.", "Biden left Geneva."]
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    Article::new(
+                        format!("id{i}"),
+                        String::new(),
+                        Metadata::default(),
+                        b.to_string(),
+                    )
+                })
+                .collect(),
+        };
+        let index = entities::extract(&corpus);
+        let rows: Vec<Row<'_>> = index.entities.iter().map(|e| row(&corpus, e)).collect();
+        let json = serde_json::to_value(&rows).expect("json");
+        assert_eq!(json[0]["name"], "Joe Biden");
+        assert_eq!(json[0]["kind"], "person");
+        assert_eq!(json[0]["articles"], serde_json::json!(["id0", "id1"]));
+        assert_eq!(json[0]["mentions"], 2);
+        assert_eq!(json[0]["aliases"], serde_json::json!(["Biden"]));
+    }
+}

@@ -72,3 +72,48 @@ fn table(articles: &[&Article]) -> Table {
     }
     t
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Metadata;
+
+    fn corpus() -> Corpus {
+        let bodies = [
+            "Foreign Ministry spokeswoman Maria Zakharova spoke in Moscow.",
+            "Zakharova met Joe Biden.",
+            "Joe Biden was in Geneva.",
+        ];
+        Corpus {
+            name: "t".into(),
+            articles: bodies
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    Article::new(
+                        format!("a{i}"),
+                        format!("a{i}.txt"),
+                        Metadata::default(),
+                        b.to_string(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    fn ids(corpus: &Corpus, queries: &[&str]) -> Vec<String> {
+        let queries: Vec<String> = queries.iter().map(|q| q.to_string()).collect();
+        filtered(corpus, &queries)
+            .iter()
+            .map(|a| a.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn entity_queries_and_together() {
+        let c = corpus();
+        assert_eq!(ids(&c, &["zakh"]), ["a0", "a1"]);
+        assert_eq!(ids(&c, &["zakh", "biden"]), ["a1"]);
+        assert_eq!(ids(&c, &["qqqq"]), Vec::<String>::new());
+    }
+}
