@@ -3,16 +3,19 @@
 //!
 //! The pipeline: [`tokens`] (Unicode words with case and sentence position) -> [`runs`]
 //! (maximal runs of capitalised words, with connectors and gazetteer matches) ->
-//! [`candidates`] (runs cut into names with a kind) -> [`merge`] and [`aliases`] (one
+//! [`candidates`] (runs cut into names with a kind by [`segment`], weak in [`headlines`])
+//! -> [`merge`] and [`aliases`] (one
 //! entity per name across the corpus, surnames and abbreviations joined to full names).
 //! The data lives in `assets/`: the [`gazetteer`] and the word lists of [`lexicon`].
 
 mod aliases;
 mod candidates;
 pub mod gazetteer;
+mod headlines;
 mod lexicon;
 mod merge;
 mod runs;
+mod segment;
 mod tokens;
 mod words;
 
