@@ -2,7 +2,7 @@
 //! fuzzy matches with matched character positions, and the articles they select.
 //!
 //! The query syntax is in [`query`], the scoring of one term against one name in
-//! [`score`]. An entity matches when one of its names matches every positive term and
+//! `score`. An entity matches when one of its names matches every positive term and
 //! none of its names matches a negated one; its score is that of its best name plus a
 //! bonus for importance (articles naming it), so `putn` picks the Putin of four articles.
 

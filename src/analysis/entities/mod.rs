@@ -1,12 +1,12 @@
 //! Entities: the people, organisations and places a corpus names, with aliases merged and
 //! every mention kept as a byte span.
 //!
-//! The pipeline: [`tokens`] (Unicode words with case and sentence position) -> [`runs`]
+//! The pipeline: `tokens` (Unicode words with case and sentence position) -> `runs`
 //! (maximal runs of capitalised words, with connectors and gazetteer matches) ->
-//! [`candidates`] (runs cut into names with a kind by [`segment`], weak in [`headlines`])
-//! -> [`merge`] and [`aliases`] (one
+//! `candidates` (runs cut into names with a kind by `segment`, weak in `headlines`)
+//! -> `merge` and `aliases` (one
 //! entity per name across the corpus, surnames and abbreviations joined to full names).
-//! The data lives in `assets/`: the [`gazetteer`] and the word lists of [`lexicon`].
+//! The data lives in `assets/`: the [`gazetteer`] and the word lists of `lexicon`.
 
 mod aliases;
 mod candidates;
