@@ -14,7 +14,7 @@ use super::EntityKind;
 use super::Span;
 use super::gazetteer::Gazetteer;
 use super::headlines::title_case_lines;
-use super::runs::{Context, runs};
+use super::runs::{Context, for_each_run};
 use super::segment::Segmenter;
 use super::tokens::tokenize;
 
@@ -53,9 +53,8 @@ pub fn find(body: &str, gz: &Gazetteer) -> Vec<Candidate> {
     let cx = Context::new(body, &tokens, gz);
     let headline = title_case_lines(body, &tokens);
     let mut out = Vec::new();
-    for run in runs(&cx) {
-        Segmenter::new(&cx, gz, &headline, &mut out).cut(&run);
-    }
+    let mut segmenter = Segmenter::new(&cx, gz, &headline, &mut out);
+    for_each_run(&cx, |run| segmenter.cut(run));
     out
 }
 

@@ -228,15 +228,15 @@ fn align(body: &str, tokens: &[Token], gz: &Gazetteer) -> Vec<Option<(usize, Tar
     at
 }
 
-/// The runs of a body, in order.
-pub fn runs(cx: &Context<'_>) -> Vec<Vec<Unit>> {
-    let mut out = Vec::new();
+/// Calls `f` with each run of a body, in order.
+pub fn for_each_run(cx: &Context<'_>, mut f: impl FnMut(&[Unit])) {
     let mut cur: Vec<Unit> = Vec::new();
+    let out = &mut f;
     let mut i = 0;
     while i < cx.tokens.len() {
         let continues = cur.last().is_some_and(|u| cx.joins(u.last, i));
         if !continues {
-            finish(&mut cur, &mut out);
+            finish(&mut cur, out);
         }
         if let Some(unit) = cx.name_unit(i) {
             cur.push(unit);
@@ -249,21 +249,22 @@ pub fn runs(cx: &Context<'_>) -> Vec<Vec<Unit>> {
             }));
             i = last + 1;
         } else {
-            finish(&mut cur, &mut out);
+            finish(&mut cur, out);
             i += 1;
         }
     }
-    finish(&mut cur, &mut out);
-    out
+    finish(&mut cur, out);
 }
 
-fn finish(cur: &mut Vec<Unit>, out: &mut Vec<Vec<Unit>>) {
+/// Hands a finished run (without trailing connectors) to `f` and clears it.
+fn finish(cur: &mut Vec<Unit>, f: &mut impl FnMut(&[Unit])) {
     while cur.last().is_some_and(|u| u.kind == UnitKind::Connector) {
         cur.pop();
     }
     if !cur.is_empty() {
-        out.push(std::mem::take(cur));
+        f(cur);
     }
+    cur.clear();
 }
 
 #[cfg(test)]
@@ -276,8 +277,9 @@ mod tests {
     fn show(body: &str) -> Vec<String> {
         let tokens = tokenize(body);
         let cx = Context::new(body, &tokens, gazetteer());
-        runs(&cx)
-            .iter()
+        let mut runs: Vec<Vec<Unit>> = Vec::new();
+        for_each_run(&cx, |r| runs.push(r.to_vec()));
+        runs.iter()
             .map(|run| {
                 let parts: Vec<String> = run
                     .iter()

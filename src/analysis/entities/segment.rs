@@ -49,7 +49,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         self.token(i).text(self.cx.body)
     }
 
-    pub fn cut(mut self, run: &[Unit]) {
+    pub fn cut(&mut self, run: &[Unit]) {
         for (k, &unit) in run.iter().enumerate() {
             match unit.kind {
                 UnitKind::Title => {
@@ -174,66 +174,75 @@ impl<'a, 'b> Segmenter<'a, 'b> {
     /// Two or three capitalised words (a hyphenated pair counts once), no place inside,
     /// not after "the": the shape of a person's name ("Jake Sullivan", not "the Siemens
     /// Energy board" or "Real Madrid").
-    fn person_shaped(&self, words: &[&Unit], absorbed: bool) -> bool {
-        let Some(first) = words.first() else {
+    fn person_shaped(&self, absorbed: bool) -> bool {
+        let mut words = self.seg.iter().filter(|u| u.kind == UnitKind::Word);
+        let Some(first) = words.next() else {
             return false;
         };
-        let count = words
-            .iter()
-            .filter(|u| u.first == first.first || self.token(u.first).gap != Gap::Hyphen)
+        let count = 1 + words
+            .filter(|u| self.token(u.first).gap != Gap::Hyphen)
             .count();
         let after_the = first.first > 0 && self.word(first.first - 1).eq_ignore_ascii_case("the");
         (2..=3).contains(&count)
             && !absorbed
             && !after_the
-            && words
+            && self
+                .seg
                 .iter()
+                .filter(|u| u.kind == UnitKind::Word)
                 .all(|u| self.token(u.first).shape == Shape::Capitalised)
     }
 
     /// Turns the name being built into a candidate.
     fn flush(&mut self) {
-        let seg = std::mem::take(&mut self.seg);
         let after_title = std::mem::replace(&mut self.after_title, false);
         let absorbed = std::mem::replace(&mut self.absorbed, false);
-        let words: Vec<&Unit> = seg.iter().filter(|u| u.kind == UnitKind::Word).collect();
-        let (Some(first), Some(last)) = (words.first(), words.last()) else {
-            return;
-        };
+        let candidate = self.candidate(after_title, absorbed);
+        self.seg.clear();
+        self.out.extend(candidate);
+    }
+
+    fn candidate(&self, after_title: bool, absorbed: bool) -> Option<Candidate> {
         let lx = lexicon();
-        let texts: Vec<&str> = words.iter().map(|u| self.word(u.first)).collect();
-        let cues: Vec<EntityKind> = texts.iter().filter_map(|w| lx.cue(w)).collect();
+        let mut words = self.seg.iter().filter(|u| u.kind == UnitKind::Word);
+        let first = *words.next()?;
+        let last = words.next_back().copied().unwrap_or(first);
+        let (mut count, mut cues, mut last_cue) = (0, 0, None);
+        for u in self.seg.iter().filter(|u| u.kind == UnitKind::Word) {
+            count += 1;
+            if let Some(k) = lx.cue(self.word(u.first)) {
+                cues += 1;
+                last_cue = Some(k);
+            }
+        }
         // Too generic: "Ministry", "Office", a lone initial.
-        if cues.len() == texts.len() || (texts.len() == 1 && texts[0].chars().count() < 2) {
-            return;
+        if cues == count || (count == 1 && self.word(first.first).chars().nth(1).is_none()) {
+            return None;
         }
         let (kind, strength) = if after_title {
             (EntityKind::Person, BY_TITLE)
-        } else if let Some(&k) = cues.last() {
+        } else if let Some(k) = last_cue {
             (k, BY_CUE)
-        } else if self.person_shaped(&words, absorbed) {
+        } else if self.person_shaped(absorbed) {
             (EntityKind::Person, BY_SHAPE)
         } else {
             (EntityKind::Other, UNKNOWN)
         };
         let opens_sentence = self.token(first.first).sentence_start;
-        let weak =
-            self.headline[first.first] || (texts.len() == 1 && opens_sentence && !after_title);
-        self.out.push(Candidate {
+        let weak = self.headline[first.first] || (count == 1 && opens_sentence && !after_title);
+        let spans = self
+            .seg
+            .iter()
+            .filter(|u| weak && u.kind == UnitKind::Word)
+            .map(|u| self.token(u.first).start..self.token(u.last).end);
+        Some(Candidate {
             span: self.token(first.first).start..self.token(last.last).end,
             name: None,
             gazetteer: None,
             kind,
             strength,
             weak,
-            words: if weak {
-                words
-                    .iter()
-                    .map(|u| self.token(u.first).start..self.token(u.last).end)
-                    .collect()
-            } else {
-                Vec::new()
-            },
-        });
+            words: spans.collect(),
+        })
     }
 }
