@@ -42,6 +42,20 @@ pub fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 
+/// Calls `f` with `word` in lower case, without allocating for short ASCII words.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let out = &mut buf[..word.len()];
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(out) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 /// Upper-cases the first char of a word ("president" -> "President").
 pub fn title_case(word: &str) -> String {
     let mut chars = word.chars();
@@ -173,6 +187,12 @@ mod tests {
         assert_eq!(lx.cue("Coast"), Some(EntityKind::Place));
         assert_eq!(lx.cue("Treaty"), Some(EntityKind::Other));
         assert_eq!(lx.cue("Putin"), None);
+    }
+
+    #[test]
+    fn lower_case_views() {
+        assert_eq!(with_lower("Shortly", str::to_string), "shortly");
+        assert_eq!(with_lower("ЗАХАРОВА", str::to_string), "захарова");
     }
 
     #[test]

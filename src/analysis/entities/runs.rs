@@ -10,7 +10,7 @@
 use rustc_hash::FxHashSet;
 
 use super::gazetteer::{Gazetteer, Target};
-use super::lexicon::{Lexicon, lexicon};
+use super::lexicon::{Lexicon, lexicon, with_lower};
 use super::tokens::{Gap, Shape, Token};
 
 /// What a unit of a run is.
@@ -75,7 +75,7 @@ impl<'a> Context<'a> {
             return false;
         }
         if t.sentence_start {
-            !self.lx.is_function(w) && !self.lower.contains(&w.to_lowercase())
+            !self.lx.is_function(w) && !with_lower(w, |l| self.lower.contains(l))
         } else {
             !self.lx.is_function(w) || self.lx.is_opener(w)
         }

@@ -146,16 +146,25 @@ pub fn tokenize(body: &str) -> Vec<Token> {
             possessive = true;
         }
         let gap_text = &body[prev_end..start];
-        let gap = gap_kind(gap_text, out.is_empty());
-        let line_start = out.is_empty() || gap_text.contains('\n');
-        let after_abbreviation = gap == Gap::Stop
-            && out
-                .last()
-                .is_some_and(|p| p.shape == Shape::Initial || lx.is_abbreviation(p.text(body)));
-        // "(Reuters) - Floods hit": the dash after a dateline's agency opens the text.
-        let dateline_dash = gap_text.contains(')') && gap_text.contains(['-', '–', '—']);
-        let terminal = dateline_dash || gap_text.contains(['.', '!', '?', ':', ';', '…']);
-        let sentence_start = line_start || (terminal && !after_abbreviation);
+        let (gap, line_start, sentence_start) = if gap_text == " " && !out.is_empty() {
+            // The common case, decided without scanning.
+            (Gap::Space, false, false)
+        } else {
+            let gap = gap_kind(gap_text, out.is_empty());
+            let line_start = out.is_empty() || gap_text.contains('\n');
+            let after_abbreviation = gap == Gap::Stop
+                && out
+                    .last()
+                    .is_some_and(|p| p.shape == Shape::Initial || lx.is_abbreviation(p.text(body)));
+            // "(Reuters) - Floods hit": the dash after a dateline's agency opens the text.
+            let dateline_dash = gap_text.contains(')') && gap_text.contains(['-', '–', '—']);
+            let terminal = dateline_dash || gap_text.contains(['.', '!', '?', ':', ';', '…']);
+            (
+                gap,
+                line_start,
+                line_start || (terminal && !after_abbreviation),
+            )
+        };
         out.push(Token {
             start,
             end,
