@@ -12,6 +12,10 @@ pub fn title_case_lines(body: &str, tokens: &[Token]) -> Vec<bool> {
         let end = (start + 1..tokens.len())
             .find(|&k| tokens[k].line_start)
             .unwrap_or(tokens.len());
+        if end - start > 25 {
+            start = end;
+            continue;
+        }
         let long = tokens[start..end]
             .iter()
             .filter(|t| t.shape != Shape::Other && at_least_four_chars(t.text(body)));
@@ -24,7 +28,7 @@ pub fn title_case_lines(body: &str, tokens: &[Token]) -> Vec<bool> {
         let stop = body[line_end..]
             .trim_start_matches([' ', '\t'])
             .starts_with('.');
-        if total >= 3 && caps * 10 >= total * 7 && end - start <= 25 && !stop {
+        if total >= 3 && caps * 10 >= total * 7 && !stop {
             marks[start..end].fill(true);
         }
         start = end;
