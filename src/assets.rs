@@ -37,5 +37,8 @@ pub const NAME_CONNECTORS: &str = include_str!("../assets/name_connectors.txt");
 /// Abbreviations a full stop follows without ending the sentence ("Mr", "Gen").
 pub const ABBREVIATIONS: &str = include_str!("../assets/abbreviations.txt");
 
+/// Words that show a capital acting as its government ("Washington has ...").
+pub const GOVERNMENT_VERBS: &str = include_str!("../assets/government_verbs.txt");
+
 /// Cue words that give a name its kind ("Ministry" -> organization) (TOML).
 pub const KIND_CUES: &str = include_str!("../assets/kind_cues.toml");

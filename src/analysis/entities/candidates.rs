@@ -45,6 +45,9 @@ pub struct Candidate {
     pub weak: bool,
     /// The spans of its words, connectors excluded (weak candidates only).
     pub words: Vec<Span>,
+    /// A capital standing for its country: the mention counts for the country, and its
+    /// text is not one of the country's names.
+    pub metonym: bool,
 }
 
 /// The candidates of one body, in order.

@@ -21,6 +21,9 @@ pub struct Entry {
     pub kind: EntityKind,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// For a capital: the country it stands for when it acts as the government.
+    #[serde(default)]
+    pub capital_of: Option<String>,
 }
 
 /// What a gazetteer pattern stands for.
@@ -56,6 +59,8 @@ pub struct Gazetteer {
     folded: FxHashMap<String, Target>,
     /// First words of the patterns that start in lower case ("spokeswoman", "the").
     lower_starts: FxHashSet<String>,
+    /// For each entry, the entry of the country it is the capital of.
+    capital_of: Vec<Option<usize>>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(assets::GAZETTEER));
@@ -96,6 +101,21 @@ impl Gazetteer {
             .filter_map(|p| p.split(|c: char| !c.is_alphanumeric()).next())
             .map(str::to_string)
             .collect();
+        let by_name: FxHashMap<&str, usize> = file
+            .entity
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.name.as_str(), i))
+            .collect();
+        let capital_of = file
+            .entity
+            .iter()
+            .map(|e| {
+                e.capital_of
+                    .as_deref()
+                    .and_then(|c| by_name.get(c).copied())
+            })
+            .collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
@@ -108,6 +128,7 @@ impl Gazetteer {
             targets,
             folded,
             lower_starts,
+            capital_of,
         }
     }
 
@@ -122,6 +143,11 @@ impl Gazetteer {
                 end: m.end(),
                 target: self.targets[m.pattern().as_usize()],
             })
+    }
+
+    /// The country entry that entry `e` is the capital of.
+    pub fn capital_of(&self, e: usize) -> Option<usize> {
+        self.capital_of.get(e).copied().flatten()
     }
 
     /// Whether a pattern may start with this word: any capitalised word, and the few
@@ -245,6 +271,17 @@ mod tests {
         assert!(gz.may_start("the") && gz.may_start("Moscow") && !gz.may_start("talks"));
         let m = gz.match_at(text, 28).expect("match");
         assert_eq!(&text[m.start..m.end], "the States");
+    }
+
+    #[test]
+    fn capitals_know_their_country() {
+        let gz = gazetteer();
+        let Some(Target::Entity(moscow)) = gz.lookup_folded("Moscow") else {
+            panic!("Moscow not found")
+        };
+        let russia = gz.capital_of(moscow).expect("capital");
+        assert_eq!(gz.entries[russia].name, "Russia");
+        assert_eq!(gz.capital_of(russia), None);
     }
 
     #[test]

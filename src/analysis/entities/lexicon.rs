@@ -21,6 +21,7 @@ pub struct Lexicon {
     abbreviations: FxHashSet<String>,
     cues: FxHashMap<String, EntityKind>,
     legal_suffixes: FxHashSet<String>,
+    government_verbs: FxHashSet<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -123,6 +124,9 @@ impl Lexicon {
                 .collect(),
             cues,
             legal_suffixes,
+            government_verbs: assets::lines(assets::GOVERNMENT_VERBS)
+                .map(str::to_string)
+                .collect(),
         }
     }
 
@@ -149,6 +153,11 @@ impl Lexicon {
     /// An abbreviation whose full stop does not end the sentence ("Mr", "Gen").
     pub fn is_abbreviation(&self, word: &str) -> bool {
         self.abbreviations.contains(word)
+    }
+
+    /// A word showing that the capital before it acts as its government ("has").
+    pub fn is_government_verb(&self, word: &str) -> bool {
+        self.government_verbs.contains(word)
     }
 
     /// A company's legal suffix ("AG", "Inc"), in lower case.

@@ -150,7 +150,16 @@ impl Groups {
         let surface = surface(body, c);
         let g = self.group_of(c.gazetteer, &surface);
         self.groups[g].vote(c.kind, c.strength);
-        self.hit(g, article, c.span.clone(), &surface);
+        if c.metonym {
+            // "Moscow" acting as Russia: a mention of Russia, but not one of its names.
+            self.hits.push(Hit {
+                group: g,
+                article,
+                span: c.span.clone(),
+            });
+        } else {
+            self.hit(g, article, c.span.clone(), &surface);
+        }
     }
 
     /// The group of a name, if the corpus has it.

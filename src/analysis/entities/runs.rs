@@ -63,6 +63,14 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The gazetteer entry matched at token `i`.
+    pub fn entity_at(&self, i: usize) -> Option<usize> {
+        match self.gz_at.get(i).copied().flatten() {
+            Some((_, Target::Entity(e))) => Some(e),
+            _ => None,
+        }
+    }
+
     fn text(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.body)
     }

@@ -139,6 +139,8 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         if self.cx.body[start..end].starts_with("the ") {
             start += 4;
         }
+        let country = self.governs(e, unit);
+        let e = country.unwrap_or(e);
         self.out.push(Candidate {
             span: start..end,
             name: None,
@@ -147,8 +149,35 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             strength: BY_GAZETTEER,
             weak: false,
             words: Vec::new(),
+            metonym: country.is_some(),
         });
         self.after_title = false;
+    }
+
+    /// The country a capital stands for when it acts as its government: followed by a
+    /// verb ("Washington has"), or joined by "and" to another capital ("Moscow and
+    /// Washington"); never in a dateline ("MOSCOW, Nov 2", "Moscow, Nov 2").
+    fn governs(&self, e: usize, unit: Unit) -> Option<usize> {
+        let country = self.gz.capital_of(e)?;
+        let tokens = self.cx.tokens;
+        let first = &tokens[unit.first];
+        let dateline = first.line_start && self.cx.body[first.end..].starts_with(',');
+        if first.shape == Shape::AllCaps || dateline {
+            return None;
+        }
+        let word = |k: usize| tokens.get(k).map(|t| t.text(self.cx.body));
+        let is_capital = |k: usize| {
+            self.cx
+                .entity_at(k)
+                .is_some_and(|c| self.gz.capital_of(c).is_some())
+        };
+        let next = unit.last + 1;
+        let acts = word(next).is_some_and(|w| lexicon().is_government_verb(w))
+            && tokens[next].gap == Gap::Space;
+        let joined_after = word(next) == Some("and") && is_capital(next + 1);
+        let joined_before =
+            unit.first >= 2 && word(unit.first - 1) == Some("and") && is_capital(unit.first - 2);
+        (acts || joined_after || joined_before).then_some(country)
     }
 
     fn emit_dateline(&mut self, unit: Unit) {
@@ -167,6 +196,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             strength: BY_CUE,
             weak: false,
             words: Vec::new(),
+            metonym: false,
         });
         self.after_title = false;
     }
@@ -243,6 +273,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             strength,
             weak,
             words: spans.collect(),
+            metonym: false,
         })
     }
 }

@@ -119,6 +119,24 @@ fn country_forms_are_one_place_and_caps_fold() {
 }
 
 #[test]
+fn capitals_acting_as_governments_count_for_their_country() {
+    let body = "Moscow and Washington agreed. Washington has tightened visas. He met in Moscow.";
+    let ix = index(&[body]);
+    let moscow = entity(&ix, "Moscow");
+    assert_eq!(moscow.mentions.len(), 1);
+    assert_eq!(&body[moscow.mentions[0].span.clone()], "Moscow");
+    assert_eq!(
+        moscow.mentions[0].span.start,
+        body.rfind("Moscow").unwrap_or(0)
+    );
+    let russia = entity(&ix, "Russia");
+    assert_eq!(russia.mentions.len(), 1);
+    assert_eq!(entity(&ix, "United States").mentions.len(), 2);
+    assert!(!russia.aliases.iter().any(|a| a == "Moscow"));
+    assert!(ix.entities.iter().all(|e| e.name != "Washington"));
+}
+
+#[test]
 fn abbreviations_join_their_expansion() {
     let ix = index(&[
         "The Federal Aviation Authority grounded the planes. The FAA said more tests are due.",
