@@ -2,13 +2,14 @@
 //! ("Zakharova" -> "Maria Zakharova"), a first name introduced by a title joins the one full
 //! name that starts with it, and an abbreviation joins the one name whose initials it spells
 //! ("IAEA" -> "International Atomic Energy Agency"), and a company name joins its form with
-//! a legal suffix ("Siemens Energy" -> "Siemens Energy AG"). Ambiguous forms stay apart.
+//! a legal suffix ("Siemens Energy" -> "Siemens Energy AG"), and a plural joins its
+//! singular ("Security Councils" -> "Security Council"). Ambiguous forms stay apart.
 
 use rustc_hash::FxHashMap;
 
 use super::EntityKind;
 use super::candidates::BY_TITLE;
-use super::lexicon::lexicon;
+use super::lexicon::{lexicon, title_case};
 use super::merge::Group;
 
 /// Where each group of names goes after aliasing.
@@ -98,7 +99,39 @@ pub fn redirects(groups: &[Group]) -> Redirects {
         }
     }
     join_legal_suffixes(groups, &mut to);
+    join_plurals(groups, &mut to);
     Redirects { to, surnames }
+}
+
+/// Sends "Security Councils" to "Security Council" when both are in the corpus and the
+/// last word is a cue word.
+fn join_plurals(groups: &[Group], to: &mut [usize]) {
+    let lx = lexicon();
+    let by_key: FxHashMap<&str, usize> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.gazetteer.is_none())
+        .map(|(i, g)| (g.key.as_str(), i))
+        .collect();
+    for (g, group) in groups.iter().enumerate() {
+        let Some((stem, last)) = group.key.rsplit_once(' ') else {
+            continue;
+        };
+        let singular = match last.strip_suffix("ies") {
+            Some(s) => format!("{s}y"),
+            None => last.strip_suffix('s').unwrap_or(last).to_string(),
+        };
+        if group.gazetteer.is_some() || singular == last || lx.cue(&title_case(&singular)).is_none()
+        {
+            continue;
+        }
+        if let Some(&s) = by_key.get(format!("{stem} {singular}").as_str())
+            && to[g] == g
+            && s != g
+        {
+            to[g] = to[s];
+        }
+    }
 }
 
 /// Sends "Siemens Energy" to "Siemens Energy AG" when both are in the corpus.

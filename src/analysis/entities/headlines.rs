@@ -4,7 +4,7 @@
 use super::tokens::{Shape, Token};
 
 /// Marks the tokens of Title Case lines: headline-sized (at most 25 words, no final stop),
-/// three or more words of four letters or more, seven in ten of them capitalised.
+/// three or more words of four letters or more, eight in ten of them capitalised.
 pub fn title_case_lines(body: &str, tokens: &[Token]) -> Vec<bool> {
     let mut marks = vec![false; tokens.len()];
     let mut start = 0;
@@ -28,7 +28,7 @@ pub fn title_case_lines(body: &str, tokens: &[Token]) -> Vec<bool> {
         let stop = body[line_end..]
             .trim_start_matches([' ', '\t'])
             .starts_with('.');
-        if total >= 3 && caps * 10 >= total * 7 && !stop {
+        if total >= 3 && caps * 10 >= total * 8 && !stop {
             marks[start..end].fill(true);
         }
         start = end;

@@ -259,8 +259,8 @@ fn entities(groups: Groups, r: &Redirects, gz: &Gazetteer) -> Vec<Entity> {
 }
 
 /// The canonical name and the aliases of an entity: the gazetteer's name, or the fullest
-/// surface form (most words, not in capitals, most frequent); aliases are the other forms,
-/// distinct ignoring case.
+/// surface form (most words, not in capitals, most frequent, shortest); aliases are the
+/// other forms, distinct ignoring case.
 fn names(
     entry: Option<(&String, &[String])>,
     forms: FxHashMap<String, usize>,
@@ -273,7 +273,12 @@ fn names(
             .iter()
             .max_by_key(|(f, count)| {
                 let caps = f.chars().any(char::is_lowercase);
-                (f.split_whitespace().count(), caps, *count)
+                (
+                    f.split_whitespace().count(),
+                    caps,
+                    *count,
+                    std::cmp::Reverse(f.len()),
+                )
             })
             .map(|(f, _)| f.clone())
             .unwrap_or_default(),

@@ -137,6 +137,12 @@ fn capitals_acting_as_governments_count_for_their_country() {
 }
 
 #[test]
+fn plurals_join_their_singular() {
+    let ix = index(&["talks through Security Councils, and the Security Council met"]);
+    assert_eq!(entity(&ix, "Security Councils").name, "Security Council");
+}
+
+#[test]
 fn abbreviations_join_their_expansion() {
     let ix = index(&[
         "The Federal Aviation Authority grounded the planes. The FAA said more tests are due.",
