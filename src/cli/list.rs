@@ -32,11 +32,12 @@ fn filtered<'a>(corpus: &'a Corpus, queries: &[String]) -> Vec<&'a Article> {
         match filter::best_match(&index, q) {
             Some(m) => {
                 let e = &index.entities[m.entity];
+                let n = e.articles().len();
+                let plural = if n == 1 { "" } else { "s" };
                 eprintln!(
-                    "entity {q:?}: {} ({}, {} articles)",
+                    "entity {q:?}: {} ({}, {n} article{plural})",
                     e.name,
-                    e.kind.as_str(),
-                    e.articles().len()
+                    e.kind.as_str()
                 );
                 picked.push(m.entity);
             }
