@@ -1,0 +1,359 @@
+//! The extraction pipeline: lines are cleaned and grouped into paragraphs; the header zone
+//! is read in order (metadata lines, chrome, title, repeats, teaser, subtitle) up to the
+//! first real body paragraph; then the dateline is read off the first body paragraph and
+//! the tag line / metadata footer off the last; what remains is the body.
+
+use chrono::NaiveDate;
+
+use super::dateline::{self, Dateline};
+use super::dates::DayOfYear;
+use super::header::{self, Field};
+use super::title::{self, Repeat};
+use super::{MonthDay, Parsed, source, tags};
+use crate::corpus::Metadata;
+
+/// Where a source was read from, strongest first: the earliest kind found wins.
+#[derive(Debug, Default)]
+struct Sources {
+    /// A `Source:` line or a record's source field.
+    explicit: Option<String>,
+    /// The URL's domain.
+    url: Option<String>,
+    dateline: Option<String>,
+    byline: Option<String>,
+    /// A site suffix of the headline (` | Reuters`).
+    suffix: Option<String>,
+    /// A phrase such as `told Reuters` in the headline or lead.
+    phrase: Option<String>,
+}
+
+impl Sources {
+    fn best(self) -> Option<String> {
+        self.explicit
+            .or(self.url)
+            .or(self.dateline)
+            .or(self.byline)
+            .or(self.suffix)
+            .or(self.phrase)
+    }
+}
+
+/// Everything read so far from one article.
+#[derive(Debug, Default)]
+pub struct Draft {
+    pub meta: Metadata,
+    /// True when the title came from outside the text (a record field).
+    pub title_given: bool,
+    title_is_lead: bool,
+    sources: Sources,
+    header_date: Option<NaiveDate>,
+    updated: Option<NaiveDate>,
+    dateline_date: Option<DayOfYear>,
+}
+
+impl Draft {
+    /// A draft with fields a record already carries.
+    pub fn with_fields(
+        title: Option<String>,
+        source: Option<String>,
+        date: Option<NaiveDate>,
+        url: Option<String>,
+    ) -> Self {
+        let mut d = Draft::default();
+        if let Some(t) = title.filter(|t| !t.is_empty()) {
+            d.meta.title = t;
+            d.title_given = true;
+        }
+        d.sources.explicit = source;
+        d.header_date = date;
+        if let Some(u) = url {
+            d.set_url(u);
+        }
+        d
+    }
+
+    fn set_url(&mut self, url: String) {
+        if self.meta.url.is_none() {
+            self.sources.url = super::outlets::by_url(&url).map(str::to_string);
+            self.meta.url = Some(url);
+        }
+    }
+
+    fn apply(&mut self, field: Field) {
+        match field {
+            Field::Date(d) => {
+                self.header_date.get_or_insert(d);
+            }
+            Field::Updated(d) => {
+                self.updated.get_or_insert(d);
+            }
+            Field::Url(u) => self.set_url(u),
+            Field::Category(c) => {
+                self.meta.category.get_or_insert(c);
+            }
+            Field::Source(s) => {
+                self.sources.explicit.get_or_insert(s);
+            }
+            Field::Outlet(s) => {
+                self.sources.byline.get_or_insert(s);
+            }
+            Field::Author(a) => {
+                self.meta.author.get_or_insert(a);
+            }
+            Field::Tags(t) => self.meta.tags.extend(t),
+            Field::Title(t) => {
+                if self.meta.title.is_empty() {
+                    let (head, outlet) = title::clean_headline(&t);
+                    self.meta.title = head;
+                    self.sources.suffix = outlet.map(str::to_string);
+                }
+            }
+        }
+    }
+
+    /// Runs the pipeline over `text` and returns the parse.
+    pub fn run(mut self, text: &str) -> Parsed {
+        let mut blocks = blocks(text);
+        let start = self.read_header(&mut blocks);
+        let mut paras: Vec<String> = blocks
+            .into_iter()
+            .skip(start)
+            .map(|b| b.join(" "))
+            .collect();
+        paras.retain(|p| !p.is_empty());
+        self.read_footer(&mut paras);
+        self.read_dateline(&mut paras);
+        self.read_source_phrase(paras.first().map(String::as_str));
+        self.finish(paras.join("\n\n"))
+    }
+
+    /// Reads the header zone; returns the index of the first body block (whose leftover
+    /// lines are left in place).
+    fn read_header(&mut self, blocks: &mut [Vec<String>]) -> usize {
+        let mut i = 0;
+        while i < blocks.len() {
+            let mut rest = Vec::new();
+            for line in std::mem::take(&mut blocks[i]) {
+                match header::parse_field_line(&line) {
+                    Some(fields) => fields.into_iter().for_each(|f| self.apply(f)),
+                    None => rest.push(line),
+                }
+            }
+            let para = rest.join(" ");
+            blocks[i] = rest;
+            if para.is_empty() {
+                i += 1;
+                continue;
+            }
+            let next = next_paragraph(&blocks[i + 1..]);
+            match self.classify(&para, next.as_deref()) {
+                Role::Header => blocks[i].clear(),
+                Role::Body => return i,
+            }
+            i += 1;
+        }
+        i
+    }
+
+    /// Decides whether a header-zone paragraph is headline material or the first body
+    /// paragraph, recording what it says.
+    fn classify(&mut self, para: &str, next: Option<&str>) -> Role {
+        if self.meta.title.is_empty() {
+            return self.take_title(para);
+        }
+        match title::repeat_of(&self.meta.title, para) {
+            Repeat::Same(outlet) => {
+                if let Some(o) = outlet {
+                    self.sources.suffix.get_or_insert(o.to_string());
+                }
+                return Role::Header;
+            }
+            Repeat::No => {}
+        }
+        if !self.title_given && title::repeat_of(para, &self.meta.title) != Repeat::No {
+            // the first rendering carried a site suffix: keep the bare one
+            self.meta.title = para.to_string();
+            return Role::Header;
+        }
+        let Some(next) = next else {
+            return Role::Body;
+        };
+        let next_text = dateline::read(next).map_or(next, |d| &next[d.len..]);
+        if title::is_teaser(para, next_text) {
+            return Role::Header;
+        }
+        if self.meta.subtitle.is_none() && !self.title_is_lead && title::is_subtitle(para) {
+            self.meta.subtitle = Some(para.to_string());
+            return Role::Header;
+        }
+        Role::Body
+    }
+
+    /// The first paragraph when no title is known: a headline, or the lead sentence of a
+    /// body paragraph (which then stays in the body).
+    fn take_title(&mut self, para: &str) -> Role {
+        if let Some(h) = title::markdown_heading(para) {
+            self.apply(Field::Title(h.to_string()));
+            return Role::Header;
+        }
+        if title::is_headline(para) && dateline::read(para).is_none() {
+            self.apply(Field::Title(para.to_string()));
+            return Role::Header;
+        }
+        let text = dateline::read(para).map_or(para, |d| &para[d.len..]);
+        self.meta.title = title::lead_sentence(text);
+        self.title_is_lead = true;
+        Role::Body
+    }
+
+    /// Trailing metadata lines (`Tags: …`, `Source: …`, a byline) and a bare tag line.
+    fn read_footer(&mut self, paras: &mut Vec<String>) {
+        while paras.len() > 1 {
+            let Some(last) = paras.last() else { break };
+            if let Some(fields) = header::parse_field_line(last) {
+                fields.into_iter().for_each(|f| self.apply(f));
+                paras.pop();
+                continue;
+            }
+            if self.meta.tags.is_empty() {
+                if let Some(t) = tags::tag_line(last) {
+                    self.meta.tags = t;
+                    paras.pop();
+                    continue;
+                }
+            }
+            break;
+        }
+    }
+
+    /// The dateline of the first body paragraph, removed from it.
+    fn read_dateline(&mut self, paras: &mut Vec<String>) {
+        let Some(first) = paras.first_mut() else {
+            return;
+        };
+        let Some(Dateline {
+            place,
+            source,
+            date,
+            len,
+        }) = dateline::read(first)
+        else {
+            return;
+        };
+        self.meta.dateline = place;
+        self.sources.dateline = source;
+        self.dateline_date = date;
+        first.replace_range(..len, "");
+        if first.trim().is_empty() {
+            paras.remove(0);
+        }
+    }
+
+    fn read_source_phrase(&mut self, lead: Option<&str>) {
+        let texts = [
+            Some(self.meta.title.as_str()),
+            self.meta.subtitle.as_deref(),
+            lead,
+        ];
+        self.sources.phrase = texts
+            .into_iter()
+            .flatten()
+            .find_map(source::from_phrase)
+            .map(str::to_string);
+    }
+
+    /// Settles the date (header, then a dateline with a year, then an update date; a
+    /// year-less dateline is left to [`super::infer_years`]) and the source.
+    fn finish(mut self, body: String) -> Parsed {
+        let (full, partial) = match self.dateline_date {
+            Some(DayOfYear::Full(d)) => (Some(d), None),
+            Some(DayOfYear::Partial(md)) => (None, Some(md)),
+            None => (None, None),
+        };
+        self.meta.date = self.header_date.or(full).or(self.updated);
+        let month_day: Option<MonthDay> = partial.filter(|_| self.meta.date.is_none());
+        self.meta.source = self.sources.best();
+        dedup_tags(&mut self.meta.tags);
+        Parsed {
+            meta: self.meta,
+            body,
+            month_day,
+        }
+    }
+}
+
+/// What a header-zone paragraph turned out to be.
+enum Role {
+    Header,
+    Body,
+}
+
+/// The text of the first non-empty block among `blocks`, chrome and metadata lines aside.
+fn next_paragraph(blocks: &[Vec<String>]) -> Option<String> {
+    blocks
+        .iter()
+        .map(|b| {
+            b.iter()
+                .filter(|l| header::parse_field_line(l).is_none())
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .find(|p| !p.is_empty())
+}
+
+fn dedup_tags(tags: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    tags.retain(|t| seen.insert(t.to_lowercase()));
+}
+
+/// Clean lines grouped into paragraphs: blocks between blank lines, or one line per
+/// paragraph when the text has no blank line. Chrome lines are dropped everywhere.
+fn blocks(text: &str) -> Vec<Vec<String>> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<String> = text.split('\n').map(crate::text::normalize_line).collect();
+    let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(0);
+    let last = lines.iter().rposition(|l| !l.is_empty()).unwrap_or(0);
+    let has_blank = lines
+        .get(first..=last)
+        .is_some_and(|inner| inner.iter().any(String::is_empty));
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    for line in lines {
+        if line.is_empty() || !has_blank {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            if !line.is_empty() && !header::is_chrome(&line) {
+                out.push(vec![line]);
+            }
+            continue;
+        }
+        if !header::is_chrome(&line) {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_follow_blank_lines_and_drop_chrome() {
+        let b = blocks("All news\r\nUpdated at:\u{a0}\r\n\r\nTitle here\r\n\r\nOne\r\ntwo.\r\n");
+        assert_eq!(
+            b,
+            vec![
+                vec!["Title here".to_string()],
+                vec!["One".into(), "two.".into()]
+            ]
+        );
+        let b = blocks("A\nB\n");
+        assert_eq!(b, vec![vec!["A".to_string()], vec!["B".into()]]);
+    }
+}

@@ -1,0 +1,327 @@
+//! Header lines: the metadata lines pages and scrapers put around an article
+//! (` date 2021-11-20 URL`, `Date: …`, `Category: World`, `Published: 21 November 2026`,
+//! `By Jane Doe, Reuters`, `Source: X`, `URL: …`, a bare timestamp) and page chrome
+//! (`All news`, `Updated at:`), each recognised on one clean line.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::{dates, outlets};
+
+/// What one header line says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    /// Publication date (` date …`, `Date:`, `Published:`, a bare date line).
+    Date(NaiveDate),
+    /// A later modification date: used only when nothing gives the publication date.
+    Updated(NaiveDate),
+    Url(String),
+    Category(String),
+    /// The outlet, canonical when known (a `Source:` line).
+    Source(String),
+    /// An outlet named in a byline (`By Jane Doe, Reuters`).
+    Outlet(String),
+    Author(String),
+    Tags(Vec<String>),
+    /// Text following a scraper's date on the same line: the headline, or the lead
+    /// sentence when the page had no headline.
+    Title(String),
+}
+
+/// ` date 2021-11-20 rest`: a scraper's header line.
+static SCRAPER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^date:?\s+(\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]+)?)(?:\s+(.*))?$")
+        .expect("static regex")
+});
+
+/// `Key: value` (also `Key - value` is not accepted: too common in running text).
+static KEY_VALUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*(.*)$").expect("static regex"));
+
+/// `By Jane Doe`, `By Jane Doe and John Roe, Reuters`, `By JANE DOE | AP`.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|de|van|von|der|da|di|la|le|bin|al-\p{Lu}\p{L}*)){0,4}";
+    Regex::new(&format!(
+        r"(?i:^by)\s+(?P<who>{name}(?:\s*(?:,|and|&)\s*{name})*?)(?:\s*(?:,|\||/|-|–|—|for)\s*(?P<org>[\p{{Lu}}][\p{{L}}.&'’ \-]{{1,40}}))?$"
+    ))
+    .expect("static regex")
+});
+
+static BARE_URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:https?://|www\.)\S+$").expect("static regex"));
+
+/// Longest `Key: value` or byline line, in words: a longer line is a sentence.
+const MAX_FIELD_WORDS: usize = 12;
+
+/// Reads one clean line as header fields; `None` when it is not a metadata line.
+pub fn parse_field_line(line: &str) -> Option<Vec<Field>> {
+    let line = line.trim();
+    if let Some(c) = SCRAPER_DATE.captures(line) {
+        return scraper_date(&c);
+    }
+    if BARE_URL.is_match(line) {
+        return Some(vec![Field::Url(line.to_string())]);
+    }
+    if dates::is_date_only(line) {
+        return dates::find_date(line).map(|d| vec![Field::Date(d)]);
+    }
+    if line.split_whitespace().count() > MAX_FIELD_WORDS {
+        return None;
+    }
+    if let Some(c) = KEY_VALUE.captures(line) {
+        return key_value(&c[1], c[2].trim());
+    }
+    byline(line)
+}
+
+fn scraper_date(c: &regex::Captures) -> Option<Vec<Field>> {
+    let date = dates::find_date(&c[1])?;
+    let mut fields = vec![Field::Date(date)];
+    if let Some(rest) = c
+        .get(2)
+        .map(|m| m.as_str().trim())
+        .filter(|r| !r.is_empty())
+    {
+        if BARE_URL.is_match(rest) {
+            fields.push(Field::Url(rest.to_string()));
+        } else {
+            fields.push(Field::Title(rest.to_string()));
+        }
+    }
+    Some(fields)
+}
+
+/// `Key: value` lines with a known key.
+fn key_value(key: &str, value: &str) -> Option<Vec<Field>> {
+    let key = key.trim().to_lowercase();
+    let field = match key.as_str() {
+        "date" | "published" | "published on" | "published at" | "posted" | "posted on"
+        | "pubdate" | "publication date" | "dated" => Field::Date(date_value(value)?),
+        "updated" | "updated on" | "updated at" | "last updated" | "modified" | "last modified" => {
+            Field::Updated(date_value(value)?)
+        }
+        "url" | "link" | "source url" | "canonical" | "permalink" => {
+            Field::Url(nonempty(value)?.to_string())
+        }
+        "category" | "section" | "rubric" | "topic" => {
+            Field::Category(nonempty(value)?.to_string())
+        }
+        "source" | "outlet" | "publisher" | "agency" => {
+            let v = nonempty(value)?;
+            match outlets::by_url(v) {
+                Some(o) => Field::Source(o.to_string()),
+                None => Field::Source(outlets::canonical_or_given(v)),
+            }
+        }
+        "author" | "authors" | "by" | "byline" | "written by" => {
+            return byline(&format!("By {value}"))
+                .or_else(|| Some(vec![Field::Author(nonempty(value)?.to_string())]));
+        }
+        "tags" | "keywords" | "topics" => Field::Tags(super::tags::split_list(value)),
+        _ => return None,
+    };
+    Some(vec![field])
+}
+
+fn nonempty(v: &str) -> Option<&str> {
+    let v = v.trim();
+    (!v.is_empty()).then_some(v)
+}
+
+/// A date value, or `None` when the value is not a date (then the line is no field).
+fn date_value(value: &str) -> Option<NaiveDate> {
+    dates::find_date(value)
+}
+
+/// `By Jane Doe[, Outlet]`: the author, and the outlet when one is named and known.
+pub fn byline(line: &str) -> Option<Vec<Field>> {
+    if line.split_whitespace().count() > MAX_FIELD_WORDS {
+        return None;
+    }
+    let c = BYLINE.captures(line.trim())?;
+    let who = c.name("who")?.as_str().trim();
+    let mut fields = Vec::new();
+    let org = c.name("org").map(|m| m.as_str().trim());
+    match org {
+        Some(org) => match outlets::by_name(org) {
+            Some(o) => fields.push(Field::Outlet(o.to_string())),
+            // `By Jane Doe, Staff Writer`: a role, not an outlet; keep it with the name
+            None if org.split_whitespace().count() <= 3 => {
+                fields.push(Field::Author(who.to_string()));
+                return Some(fields);
+            }
+            None => return None,
+        },
+        None => {
+            // `By Reuters` alone: the outlet is the author.
+            if let Some(o) = outlets::by_name(who) {
+                fields.push(Field::Outlet(o.to_string()));
+                return Some(fields);
+            }
+        }
+    }
+    fields.insert(0, Field::Author(who.to_string()));
+    Some(fields)
+}
+
+/// Page chrome phrases from `assets/chrome.txt`, lowercased.
+static CHROME: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::assets::lines(crate::assets::CHROME)
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// True for a line that is site furniture: a chrome phrase alone (trailing `:`, `|`, `»`
+/// ignored), or a chrome phrase followed by a date or time (`Updated at: 12:30`).
+pub fn is_chrome(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    let bare = lower.trim_end_matches([':', '|', '»', '›', '>', ' ', '.', '…']);
+    if bare.is_empty() {
+        return false;
+    }
+    CHROME.iter().any(|p| {
+        bare == p
+            || bare.strip_prefix(p.as_str()).is_some_and(|rest| {
+                let rest = rest.trim_start_matches([':', ' ']);
+                rest.len() < lower.len() && (dates::is_date_only(rest) || is_bare_time(rest))
+            })
+    })
+}
+
+fn is_bare_time(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit()) && dates::is_time_tail(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn scraper_date_lines() {
+        assert_eq!(
+            parse_field_line("date 2021-11-20 https://ria.ru/x.html"),
+            Some(vec![
+                Field::Date(date(2021, 11, 20)),
+                Field::Url("https://ria.ru/x.html".into())
+            ])
+        );
+        assert_eq!(
+            parse_field_line("date 2021-11-03 Moscow and Washington agreed"),
+            Some(vec![
+                Field::Date(date(2021, 11, 3)),
+                Field::Title("Moscow and Washington agreed".into())
+            ])
+        );
+        assert_eq!(parse_field_line("date 2021-02-30 x"), None);
+    }
+
+    #[test]
+    fn key_value_lines() {
+        assert_eq!(
+            parse_field_line("Date: 2021-06-16T17:08:16+0000"),
+            Some(vec![Field::Date(date(2021, 6, 16))])
+        );
+        assert_eq!(
+            parse_field_line("Published: 21 November 2026"),
+            Some(vec![Field::Date(date(2026, 11, 21))])
+        );
+        assert_eq!(
+            parse_field_line("Updated: Nov. 22, 2026 10:00 GMT"),
+            Some(vec![Field::Updated(date(2026, 11, 22))])
+        );
+        assert_eq!(
+            parse_field_line("Category: World"),
+            Some(vec![Field::Category("World".into())])
+        );
+        assert_eq!(
+            parse_field_line("Source: thomson reuters"),
+            Some(vec![Field::Source("Reuters".into())])
+        );
+        assert_eq!(
+            parse_field_line("Source: Daily Bugle"),
+            Some(vec![Field::Source("Daily Bugle".into())])
+        );
+        assert_eq!(
+            parse_field_line("URL: https://example.org/a"),
+            Some(vec![Field::Url("https://example.org/a".into())])
+        );
+        assert_eq!(
+            parse_field_line("Tags: economy, Oil prices"),
+            Some(vec![Field::Tags(vec![
+                "economy".into(),
+                "Oil prices".into()
+            ])])
+        );
+    }
+
+    #[test]
+    fn ordinary_sentences_are_not_fields() {
+        assert_eq!(parse_field_line("He said: we will win."), None);
+        assert_eq!(parse_field_line("Date: sometime soon"), None);
+        assert_eq!(
+            parse_field_line("By the end of the year, prices had doubled."),
+            None
+        );
+        assert_eq!(parse_field_line("Moscow and Washington agreed."), None);
+    }
+
+    #[test]
+    fn bylines_give_author_and_outlet() {
+        assert_eq!(
+            parse_field_line("By Jane Doe"),
+            Some(vec![Field::Author("Jane Doe".into())])
+        );
+        assert_eq!(
+            parse_field_line("By Jane Doe, Reuters"),
+            Some(vec![
+                Field::Author("Jane Doe".into()),
+                Field::Outlet("Reuters".into())
+            ])
+        );
+        assert_eq!(
+            parse_field_line("By JOHN ROE and Mary Major | AP"),
+            Some(vec![
+                Field::Author("JOHN ROE and Mary Major".into()),
+                Field::Outlet("Associated Press".into())
+            ])
+        );
+        assert_eq!(
+            parse_field_line("By The Associated Press"),
+            Some(vec![Field::Outlet("Associated Press".into())])
+        );
+        assert_eq!(
+            parse_field_line("Author: Jane Doe"),
+            Some(vec![Field::Author("Jane Doe".into())])
+        );
+    }
+
+    #[test]
+    fn bare_urls_and_timestamps() {
+        assert_eq!(
+            parse_field_line("https://www.reuters.com/world/x"),
+            Some(vec![Field::Url("https://www.reuters.com/world/x".into())])
+        );
+        assert_eq!(
+            parse_field_line("2026-11-21T08:00:00Z"),
+            Some(vec![Field::Date(date(2026, 11, 21))])
+        );
+    }
+
+    #[test]
+    fn chrome_lines() {
+        assert!(is_chrome("All news"));
+        assert!(is_chrome("Updated at:"));
+        assert!(is_chrome("Updated at: 12:30"));
+        assert!(is_chrome("SHARE |"));
+        assert!(is_chrome("Read more »"));
+        assert!(!is_chrome("All news outlets reported the meeting."));
+        assert!(!is_chrome("Share prices fell."));
+        assert!(!is_chrome(""));
+    }
+}
