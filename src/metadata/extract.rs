@@ -136,6 +136,7 @@ impl Draft {
             for line in std::mem::take(&mut blocks[i]) {
                 match header::parse_field_line(&line) {
                     Some(fields) => fields.into_iter().for_each(|f| self.apply(f)),
+                    None if header::is_chrome(&line) => {}
                     None => rest.push(line),
                 }
             }
@@ -294,7 +295,7 @@ fn next_paragraph(blocks: &[Vec<String>]) -> Option<String> {
         .iter()
         .map(|b| {
             b.iter()
-                .filter(|l| header::parse_field_line(l).is_none())
+                .filter(|l| header::parse_field_line(l).is_none() && !header::is_chrome(l))
                 .map(String::as_str)
                 .collect::<Vec<_>>()
                 .join(" ")
@@ -308,7 +309,7 @@ fn dedup_tags(tags: &mut Vec<String>) {
 }
 
 /// Clean lines grouped into paragraphs: blocks between blank lines, or one line per
-/// paragraph when the text has no blank line. Chrome lines are dropped everywhere.
+/// paragraph when the text has no blank line.
 fn blocks(text: &str) -> Vec<Vec<String>> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<String> = text.split('\n').map(crate::text::normalize_line).collect();
@@ -324,14 +325,12 @@ fn blocks(text: &str) -> Vec<Vec<String>> {
             if !current.is_empty() {
                 out.push(std::mem::take(&mut current));
             }
-            if !line.is_empty() && !header::is_chrome(&line) {
+            if !line.is_empty() {
                 out.push(vec![line]);
             }
             continue;
         }
-        if !header::is_chrome(&line) {
-            current.push(line);
-        }
+        current.push(line);
     }
     if !current.is_empty() {
         out.push(current);
@@ -344,12 +343,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn blocks_follow_blank_lines_and_drop_chrome() {
+    fn blocks_follow_blank_lines() {
         let b = blocks("All news\r\nUpdated at:\u{a0}\r\n\r\nTitle here\r\n\r\nOne\r\ntwo.\r\n");
         assert_eq!(
             b,
             vec![
-                vec!["Title here".to_string()],
+                vec!["All news".to_string(), "Updated at:".into()],
+                vec!["Title here".into()],
                 vec!["One".into(), "two.".into()]
             ]
         );

@@ -16,6 +16,9 @@ mod tags;
 mod title;
 mod years;
 
+#[cfg(test)]
+mod tests;
+
 use crate::corpus::Metadata;
 
 pub use dates::find_date;
