@@ -82,11 +82,11 @@ static OUTLET_SLASH: LazyLock<Regex> = LazyLock::new(|| {
 /// Reads the dateline that opens `paragraph`, if any.
 pub fn read(paragraph: &str) -> Option<Dateline> {
     if let Some(c) = AGENCY_PARENS.captures(paragraph) {
-        return Some(build(&c, agency(&c["outlet"])));
+        return Some(build(&c, agency(group(&c, "outlet"))));
     }
     for re in [&*AGENCY_AFTER_DASH, &*AGENCY_SLASHES] {
         if let Some(c) = re.captures(paragraph) {
-            if let Some(src) = agency(&c["outlet"]) {
+            if let Some(src) = agency(group(&c, "outlet")) {
                 return Some(build(&c, Some(src)));
             }
         }
@@ -97,10 +97,15 @@ pub fn read(paragraph: &str) -> Option<Dateline> {
     let c = OUTLET_SLASH.captures(paragraph)?;
     Some(Dateline {
         place: None,
-        source: Some(outlets::canonical_or_given(&c["outlet"])),
+        source: Some(outlets::canonical_or_given(group(&c, "outlet"))),
         date: None,
         len: c.get(0)?.end(),
     })
+}
+
+/// The text of a named group, empty when it did not take part.
+fn group<'t>(c: &Captures<'t>, name: &str) -> &'t str {
+    c.name(name).map_or("", |m| m.as_str())
 }
 
 fn build(c: &Captures, source: Option<String>) -> Dateline {

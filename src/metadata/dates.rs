@@ -91,6 +91,18 @@ pub fn find_date(text: &str) -> Option<NaiveDate> {
     DATE.captures_iter(text).find_map(|c| from_captures(&c))
 }
 
+/// A date field of a structured record: any shape [`find_date`] reads, or a Unix
+/// timestamp in seconds or milliseconds (`1637366400`).
+pub fn parse_field(value: &str) -> Option<NaiveDate> {
+    let v = value.trim();
+    if !v.is_empty() && v.len() <= 13 && v.bytes().all(|b| b.is_ascii_digit()) {
+        let n: i64 = v.parse().ok()?;
+        let secs = if v.len() > 11 { n / 1000 } else { n };
+        return DateTime::from_timestamp(secs, 0).map(|t| t.date_naive());
+    }
+    find_date(v)
+}
+
 /// The first valid date in `text` with the byte range it covers.
 pub fn find_date_span(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     DATE.captures_iter(text).find_map(|c| {
@@ -240,6 +252,18 @@ mod tests {
         ));
         assert!(parse_month_day("February 30").is_none());
         assert!(parse_month_day("Moscow").is_none());
+    }
+
+    #[test]
+    fn record_date_fields() {
+        assert_eq!(parse_field("1637366400"), d(2021, 11, 20));
+        assert_eq!(parse_field("1637366400000"), d(2021, 11, 20));
+        assert_eq!(
+            parse_field("Sat, 20 Nov 2021 10:00:00 GMT"),
+            d(2021, 11, 20)
+        );
+        assert_eq!(parse_field("2021-11-20T10:00:00Z"), d(2021, 11, 20));
+        assert_eq!(parse_field("soon"), None);
     }
 
     #[test]

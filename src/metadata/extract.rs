@@ -45,6 +45,8 @@ pub struct Draft {
     /// True when the title came from outside the text (a record field).
     pub title_given: bool,
     title_is_lead: bool,
+    /// A lead paragraph read from a header line: body text, put back in front of the body.
+    lead: Option<String>,
     sources: Sources,
     header_date: Option<NaiveDate>,
     updated: Option<NaiveDate>,
@@ -61,7 +63,9 @@ impl Draft {
     ) -> Self {
         let mut d = Draft::default();
         if let Some(t) = title.filter(|t| !t.is_empty()) {
-            d.meta.title = t;
+            let (head, outlet) = title::clean_headline(&t);
+            d.meta.title = head;
+            d.sources.suffix = outlet.map(str::to_string);
             d.title_given = true;
         }
         d.sources.explicit = source;
@@ -101,13 +105,30 @@ impl Draft {
                 self.meta.author.get_or_insert(a);
             }
             Field::Tags(t) => self.meta.tags.extend(t),
-            Field::Title(t) => {
-                if self.meta.title.is_empty() {
-                    let (head, outlet) = title::clean_headline(&t);
-                    self.meta.title = head;
-                    self.sources.suffix = outlet.map(str::to_string);
-                }
-            }
+            Field::Title(t) if self.meta.title.is_empty() => self.set_title(t),
+            Field::Title(_) | Field::Credit(_) => {}
+        }
+    }
+
+    /// Takes `text` as the headline, stripped of a site suffix (which may name the source).
+    fn set_headline(&mut self, text: &str) {
+        let (head, outlet) = title::clean_headline(text);
+        self.meta.title = head;
+        if let Some(o) = outlet {
+            self.sources.suffix.get_or_insert(o.to_string());
+        }
+    }
+
+    /// Takes `text` as the title: a headline (site suffix stripped), or, when it is too
+    /// long for one, a lead paragraph whose first sentence titles the article and which
+    /// stays body text.
+    fn set_title(&mut self, text: String) {
+        if title::is_headline(&text) {
+            self.set_headline(&text);
+        } else {
+            self.meta.title = title::lead_sentence(&text);
+            self.title_is_lead = true;
+            self.lead = Some(text);
         }
     }
 
@@ -120,6 +141,9 @@ impl Draft {
             .skip(start)
             .map(|b| b.join(" "))
             .collect();
+        if let Some(lead) = self.lead.take() {
+            paras.insert(0, lead);
+        }
         paras.retain(|p| !p.is_empty());
         self.read_footer(&mut paras);
         self.read_dateline(&mut paras);
@@ -194,11 +218,11 @@ impl Draft {
     /// body paragraph (which then stays in the body).
     fn take_title(&mut self, para: &str) -> Role {
         if let Some(h) = title::markdown_heading(para) {
-            self.apply(Field::Title(h.to_string()));
+            self.set_headline(h);
             return Role::Header;
         }
         if title::is_headline(para) && dateline::read(para).is_none() {
-            self.apply(Field::Title(para.to_string()));
+            self.set_headline(para);
             return Role::Header;
         }
         let text = dateline::read(para).map_or(para, |d| &para[d.len..]);

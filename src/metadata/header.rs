@@ -25,6 +25,8 @@ pub enum Field {
     Outlet(String),
     Author(String),
     Tags(Vec<String>),
+    /// A photo or image credit (`Photo: AP/Jane Doe`): not the publisher, dropped.
+    Credit(String),
     /// Text following a scraper's date on the same line: the headline, or the lead
     /// sentence when the page had no headline.
     Title(String),
@@ -57,7 +59,15 @@ const MAX_FIELD_WORDS: usize = 12;
 
 /// Reads one clean line as header fields; `None` when it is not a metadata line.
 pub fn parse_field_line(line: &str) -> Option<Vec<Field>> {
-    let line = line.trim();
+    // Markdown emphasis around a whole line: `*By Jane Doe*`, `**Published:** …`
+    let line = line.trim().trim_matches(['*', '_']).trim();
+    let owned;
+    let line = if line.contains("**") {
+        owned = line.replace("**", "");
+        owned.as_str()
+    } else {
+        line
+    };
     if let Some(c) = SCRAPER_DATE.captures(line) {
         return scraper_date(&c);
     }
@@ -119,6 +129,8 @@ fn key_value(key: &str, value: &str) -> Option<Vec<Field>> {
             return byline(&format!("By {value}"))
                 .or_else(|| Some(vec![Field::Author(nonempty(value)?.to_string())]));
         }
+        "photo" | "photograph" | "photo credit" | "image" | "image credit" | "credit"
+        | "illustration" | "picture" => Field::Credit(value.to_string()),
         "tags" | "keywords" | "topics" => Field::Tags(super::tags::split_list(value)),
         _ => return None,
     };
@@ -257,6 +269,22 @@ mod tests {
                 "economy".into(),
                 "Oil prices".into()
             ])])
+        );
+    }
+
+    #[test]
+    fn markdown_emphasis_and_credits() {
+        assert_eq!(
+            parse_field_line("**Published:** 21 November 2026"),
+            Some(vec![Field::Date(date(2026, 11, 21))])
+        );
+        assert_eq!(
+            parse_field_line("*By Jane Doe*"),
+            Some(vec![Field::Author("Jane Doe".into())])
+        );
+        assert_eq!(
+            parse_field_line("Photo: Reuters/John Roe"),
+            Some(vec![Field::Credit("Reuters/John Roe".into())])
         );
     }
 

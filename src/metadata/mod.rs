@@ -72,7 +72,7 @@ pub fn parse_record(rec: &RecordFields) -> Parsed {
             .map(str::to_string)
             .unwrap_or_else(|| outlets::canonical_or_given(&s))
     });
-    let date = clean(&rec.date).and_then(|d| dates::find_date(&d));
+    let date = clean(&rec.date).and_then(|d| dates::parse_field(&d));
     let draft = extract::Draft::with_fields(clean(&rec.title), source, date, clean(&rec.url));
     draft.run(&rec.body)
 }

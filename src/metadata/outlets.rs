@@ -108,8 +108,23 @@ pub fn canonical_or_given(name: &str) -> String {
     by_name(name).map_or_else(|| name.trim().to_string(), str::to_string)
 }
 
+/// True when running text writes `alias` as a name: the same words with the same
+/// capitalised initials (`the times` in a sentence is not `The Times`).
+fn written_as(alias: &str, head: &str) -> bool {
+    if !alias_matches(alias, head) {
+        return false;
+    }
+    alias
+        .split_whitespace()
+        .zip(head.split_whitespace())
+        .all(|(a, h)| {
+            let up = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+            up(a) == up(h)
+        })
+}
+
 /// The first known outlet named at the very start of `text` (longest alias first), with
-/// the byte length of the name as written.
+/// the byte length of the name as written. The name must be capitalised as a name.
 pub fn at_start(text: &str) -> Option<(&'static str, usize)> {
     all()
         .iter()
@@ -119,8 +134,7 @@ pub fn at_start(text: &str) -> Option<(&'static str, usize)> {
                 .map(move |a| (o, a))
         })
         .filter(|(_, a)| {
-            text.get(..a.len())
-                .is_some_and(|head| alias_matches(a, head))
+            text.get(..a.len()).is_some_and(|head| written_as(a, head))
                 && !text[a.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
         })
         .max_by_key(|(_, a)| a.len())
@@ -177,5 +191,11 @@ mod tests {
         );
         assert_eq!(at_start("RIA Novosti. MOSCOW"), Some(("RIA Novosti", 11)));
         assert_eq!(at_start("Reutersville"), None);
+        assert_eq!(at_start("The times were hard"), None);
+        assert_eq!(
+            at_start("The Times of India said"),
+            Some(("The Times of India", 18))
+        );
+        assert_eq!(at_start("AP-style"), None);
     }
 }

@@ -67,5 +67,6 @@ mod tests {
         );
         assert_eq!(from_phrase("Reuters is a news agency"), None);
         assert_eq!(from_phrase("he told AP-style editors"), None);
+        assert_eq!(from_phrase("she told the times were hard"), None);
     }
 }

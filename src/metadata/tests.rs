@@ -124,6 +124,30 @@ fn long_first_line_gives_its_lead_sentence_as_title() {
 }
 
 #[test]
+fn scraper_line_with_a_lead_instead_of_a_headline() {
+    let text = " date 2026-11-21 Oil producers agreed on Sunday to extend output cuts into next \
+                year and to review the deal in March, the energy minister of the largest \
+                producer said in an interview with Bloomberg\n\n\
+                The decision surprised traders.";
+    let p = parse_plain(text);
+    assert!(p.meta.title.starts_with("Oil producers agreed on Sunday"));
+    assert!(p.meta.title.ends_with("in an interview with Bloomberg"));
+    assert_eq!(p.meta.date, date(2026, 11, 21));
+    assert_eq!(p.meta.source.as_deref(), Some("Bloomberg"));
+    // the lead is article text: it stays in the body, without the date
+    assert!(p.body.starts_with("Oil producers agreed"));
+    assert!(p.body.ends_with("The decision surprised traders."));
+    assert!(!p.body.contains("2026-11-21"));
+}
+
+#[test]
+fn scraper_line_with_a_headline() {
+    let p = parse_plain(" date 2026-11-21 Rivers burst their banks\n\nRain fell all week.");
+    assert_eq!(p.meta.title, "Rivers burst their banks");
+    assert_eq!(p.body, "Rain fell all week.");
+}
+
+#[test]
 fn crlf_text_is_read_like_lf_text() {
     let lf = "Headline here\n\nMOSCOW, March 3 - TASS. Body one.\n\nBody two.";
     let crlf = lf.replace('\n', "\r\n");
@@ -282,7 +306,8 @@ fn seeds_metadata() {
     assert_eq!(m.tags, vec!["USA", "Russia", "Zakharova"]);
     assert!(body.ends_with("critical infrastructure."));
 
-    let (m, _) = by_id("002_");
+    let (m, body) = by_id("002_");
+    assert!(body.starts_with("Moscow and Washington have shown"));
     assert!(m.title.starts_with(
         "Moscow and Washington have shown that they are ready to take responsibility"
     ));

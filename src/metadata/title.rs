@@ -2,10 +2,12 @@
 //! sentence when there is no headline), its repeats and site suffixes (` | Reuters`,
 //! ` – Russia news today`), a standfirst (subtitle) and a teaser that repeats the lead.
 
+use std::sync::LazyLock;
+
 use super::outlets;
 
 /// Longest headline, in words; a longer first paragraph is body text.
-const MAX_TITLE_WORDS: usize = 30;
+const MAX_TITLE_WORDS: usize = 25;
 /// Longest standfirst, in words.
 const MAX_SUBTITLE_WORDS: usize = 40;
 /// Longest title made from a lead sentence, in characters.
@@ -31,15 +33,35 @@ pub fn split_suffix(line: &str) -> Option<(&str, &str)> {
         })
 }
 
-/// A line as a headline: strips a site suffix when the suffix names a known outlet or the
-/// separator is a pipe (almost always site furniture). Returns the headline and the
-/// outlet the suffix names.
+/// Words of `assets/site-words.txt`, lowercased.
+static SITE_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::assets::lines(crate::assets::SITE_WORDS)
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// True when a headline's tail reads as a site name: a domain (`Example.com`), or a name
+/// (capitalised first word) with a word such as `news` or `daily`.
+fn is_site_name(tail: &str) -> bool {
+    let lower = tail.to_lowercase();
+    let domain = !lower.contains(' ') && lower.contains('.') && lower.len() > 4;
+    let capitalised = tail.starts_with(|c: char| c.is_uppercase());
+    domain
+        || capitalised
+            && lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| SITE_WORDS.iter().any(|s| s == w))
+}
+
+/// A line as a headline: strips a site suffix when the suffix names a known outlet, reads
+/// as a site name, or follows a pipe (almost always site furniture). Returns the headline
+/// and the known outlet the suffix names (an unknown site is never taken for the source).
 pub fn clean_headline(line: &str) -> (String, Option<&'static str>) {
     if let Some((head, tail)) = split_suffix(line) {
         if let Some(outlet) = outlets::by_name(tail) {
             return (head.to_string(), Some(outlet));
         }
-        if line.contains(" | ") {
+        if line.contains(" | ") || is_site_name(tail) {
             return (head.to_string(), None);
         }
     }
@@ -201,6 +223,18 @@ mod tests {
         assert_eq!(
             clean_headline("Mayor resigns over scandal | Springfield Gazette"),
             ("Mayor resigns over scandal".into(), None)
+        );
+        assert_eq!(
+            clean_headline("Zakharova spoke about changes – Russia news today"),
+            ("Zakharova spoke about changes".into(), None)
+        );
+        assert_eq!(
+            clean_headline("Bridge reopens after repairs - Example.com"),
+            ("Bridge reopens after repairs".into(), None)
+        );
+        assert_eq!(
+            clean_headline("Farm bill signed - good news for growers"),
+            ("Farm bill signed - good news for growers".into(), None)
         );
         assert_eq!(
             clean_headline("Putin - Biden summit ends in Geneva"),
