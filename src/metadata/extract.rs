@@ -139,7 +139,10 @@ impl Draft {
         let mut paras: Vec<String> = blocks
             .into_iter()
             .skip(start)
-            .map(|b| b.join(" "))
+            .map(|b| {
+                let kept: Vec<String> = b.into_iter().filter(|l| !header::is_chrome(l)).collect();
+                kept.join(" ")
+            })
             .collect();
         if let Some(lead) = self.lead.take() {
             paras.insert(0, lead);
@@ -148,6 +151,10 @@ impl Draft {
         self.read_footer(&mut paras);
         self.read_dateline(&mut paras);
         self.read_source_phrase(paras.first().map(String::as_str));
+        if paras.is_empty() && !self.title_given {
+            // a text that is only a headline-like line: it is its own body
+            paras.push(self.meta.title.clone());
+        }
         self.finish(paras.join("\n\n"))
     }
 
@@ -184,7 +191,7 @@ impl Draft {
     /// paragraph, recording what it says.
     fn classify(&mut self, para: &str, next: Option<&str>) -> Role {
         if self.meta.title.is_empty() {
-            return self.take_title(para);
+            return self.take_title(para, next.is_some());
         }
         match title::repeat_of(&self.meta.title, para) {
             Repeat::Same(outlet) => {
@@ -215,10 +222,14 @@ impl Draft {
     }
 
     /// The first paragraph when no title is known: a headline, or the lead sentence of a
-    /// body paragraph (which then stays in the body).
-    fn take_title(&mut self, para: &str) -> Role {
+    /// body paragraph (which then stays in the body). A one- or two-word line with more
+    /// text after it is site navigation (`World`, `Europe`), not a headline.
+    fn take_title(&mut self, para: &str, more: bool) -> Role {
         if let Some(h) = title::markdown_heading(para) {
             self.set_headline(h);
+            return Role::Header;
+        }
+        if more && title::is_navigation(para) {
             return Role::Header;
         }
         if title::is_headline(para) && dateline::read(para).is_none() {

@@ -83,7 +83,15 @@ pub fn parse_field_line(line: &str) -> Option<Vec<Field>> {
     if let Some(c) = KEY_VALUE.captures(line) {
         return key_value(&c[1], c[2].trim());
     }
-    byline(line)
+    byline(line).or_else(|| outlet_alone(line))
+}
+
+/// A line that is only a known outlet's name (`BBC News` under a byline): the source.
+fn outlet_alone(line: &str) -> Option<Vec<Field>> {
+    if line.split_whitespace().count() > 5 || !line.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    outlets::by_name(line).map(|o| vec![Field::Outlet(o.to_string())])
 }
 
 fn scraper_date(c: &regex::Captures) -> Option<Vec<Field>> {
@@ -327,6 +335,15 @@ mod tests {
             parse_field_line("Author: Jane Doe"),
             Some(vec![Field::Author("Jane Doe".into())])
         );
+    }
+
+    #[test]
+    fn outlet_names_alone() {
+        assert_eq!(
+            parse_field_line("BBC News"),
+            Some(vec![Field::Outlet("BBC".into())])
+        );
+        assert_eq!(parse_field_line("Local news"), None);
     }
 
     #[test]

@@ -392,3 +392,35 @@ proptest! {
         prop_assert!(r.body.chars().all(|c| c == '\n' || !c.is_control()));
     }
 }
+
+#[test]
+fn a_one_paragraph_text_keeps_its_body() {
+    let p = parse_plain(
+        "Title Only\r\n\r\nSome text with\ttabs and &amp; entities &quot;here&quot;.\r\nSecond line.\r\n",
+    );
+    assert_eq!(p.meta.title, "Title Only");
+    assert_eq!(
+        p.body,
+        "Some text with tabs and & entities \"here\". Second line."
+    );
+    let p = parse_plain("Only one short line.");
+    assert_eq!(p.meta.title, "Only one short line.");
+    assert_eq!(p.body, "Only one short line.");
+}
+
+#[test]
+fn navigation_words_above_the_headline_are_dropped() {
+    let text = "Skip to content\nMenu\nWorld\nKyiv hit by overnight drone attack - BBC News\n\
+                By Paul Kirby\nBBC News\nPublished\n21 November 2026\nShare\n\
+                Russia launched dozens of drones at Kyiv overnight, officials said.\n\
+                Related Topics";
+    let p = parse_plain(text);
+    assert_eq!(p.meta.title, "Kyiv hit by overnight drone attack");
+    assert_eq!(p.meta.source.as_deref(), Some("BBC"));
+    assert_eq!(p.meta.author.as_deref(), Some("Paul Kirby"));
+    assert_eq!(p.meta.date, date(2026, 11, 21));
+    assert_eq!(
+        p.body,
+        "Russia launched dozens of drones at Kyiv overnight, officials said."
+    );
+}

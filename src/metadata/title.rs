@@ -112,14 +112,29 @@ pub fn markdown_heading(line: &str) -> Option<&str> {
     (!text.is_empty()).then_some(text)
 }
 
-/// True when a first paragraph reads as a headline rather than body text: short, and not
-/// a finished multi-sentence paragraph.
+/// Most words of a headline that ends with a period.
+const MAX_TITLE_WORDS_WITH_PERIOD: usize = 15;
+
+/// True when a first paragraph reads as a headline rather than body text: short, and
+/// when it ends like a sentence, one short sentence.
 pub fn is_headline(paragraph: &str) -> bool {
     let words = paragraph.split_whitespace().count();
+    let finished = ends_sentence(paragraph);
     words > 0
         && words <= MAX_TITLE_WORDS
         && paragraph.chars().count() <= MAX_LEAD_TITLE_CHARS + 50
-        && !(words > 15 && ends_sentence(paragraph))
+        && !(finished
+            && (words > MAX_TITLE_WORDS_WITH_PERIOD
+                || first_sentence(paragraph).len() < paragraph.trim().len()))
+}
+
+/// Most words of a navigation line (`World`, `Europe`) above a headline.
+const MAX_NAV_WORDS: usize = 1;
+
+/// True for a line above the headline that is a site section or menu item.
+pub fn is_navigation(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    words <= MAX_NAV_WORDS && !ends_sentence(line)
 }
 
 /// True when text ends like a finished sentence.
@@ -298,6 +313,7 @@ mod tests {
             "Kremlin notes positive achievements in relations"
         ));
         assert!(is_headline("Is this the end of cheap oil?"));
+        assert!(!is_headline("Prices rose. Then they fell."));
         let body = "Moscow and Washington have reached positive achievements in the \
                     negotiation process, although a number of difficulties remain, said the \
                     spokeswoman.";
