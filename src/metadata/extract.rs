@@ -9,7 +9,7 @@ use super::dateline::{self, Dateline};
 use super::dates::DayOfYear;
 use super::header::{self, Field};
 use super::title::{self, Repeat};
-use super::{MonthDay, Parsed, source, tags};
+use super::{MonthDay, Parsed, paragraphs, source, tags};
 use crate::corpus::Metadata;
 
 /// Where a source was read from, strongest first: the earliest kind found wins.
@@ -134,7 +134,7 @@ impl Draft {
 
     /// Runs the pipeline over `text` and returns the parse.
     pub fn run(mut self, text: &str) -> Parsed {
-        let mut blocks = blocks(text);
+        let mut blocks = paragraphs::blocks(text);
         let start = self.read_header(&mut blocks);
         let mut paras: Vec<String> = blocks
             .into_iter()
@@ -177,7 +177,7 @@ impl Draft {
                 i += 1;
                 continue;
             }
-            let next = next_paragraph(&blocks[i + 1..]);
+            let next = paragraphs::next_paragraph(&blocks[i + 1..]);
             match self.classify(&para, next.as_deref()) {
                 Role::Header => blocks[i].clear(),
                 Role::Body => return i,
@@ -324,71 +324,8 @@ enum Role {
     Body,
 }
 
-/// The text of the first non-empty block among `blocks`, chrome and metadata lines aside.
-fn next_paragraph(blocks: &[Vec<String>]) -> Option<String> {
-    blocks
-        .iter()
-        .map(|b| {
-            b.iter()
-                .filter(|l| header::parse_field_line(l).is_none() && !header::is_chrome(l))
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .find(|p| !p.is_empty())
-}
-
+/// Drops repeated tags (case-insensitively), keeping the first spelling.
 fn dedup_tags(tags: &mut Vec<String>) {
     let mut seen = std::collections::HashSet::new();
     tags.retain(|t| seen.insert(t.to_lowercase()));
-}
-
-/// Clean lines grouped into paragraphs: blocks between blank lines, or one line per
-/// paragraph when the text has no blank line.
-fn blocks(text: &str) -> Vec<Vec<String>> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let lines: Vec<String> = text.split('\n').map(crate::text::normalize_line).collect();
-    let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(0);
-    let last = lines.iter().rposition(|l| !l.is_empty()).unwrap_or(0);
-    let has_blank = lines
-        .get(first..=last)
-        .is_some_and(|inner| inner.iter().any(String::is_empty));
-    let mut out: Vec<Vec<String>> = Vec::new();
-    let mut current: Vec<String> = Vec::new();
-    for line in lines {
-        if line.is_empty() || !has_blank {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
-            if !line.is_empty() {
-                out.push(vec![line]);
-            }
-            continue;
-        }
-        current.push(line);
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn blocks_follow_blank_lines() {
-        let b = blocks("All news\r\nUpdated at:\u{a0}\r\n\r\nTitle here\r\n\r\nOne\r\ntwo.\r\n");
-        assert_eq!(
-            b,
-            vec![
-                vec!["All news".to_string(), "Updated at:".into()],
-                vec!["Title here".into()],
-                vec!["One".into(), "two.".into()]
-            ]
-        );
-        let b = blocks("A\nB\n");
-        assert_eq!(b, vec![vec!["A".to_string()], vec!["B".into()]]);
-    }
 }

@@ -51,6 +51,12 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A wire credit line: `Reporting by Jane Doe; Editing by John Roe`.
+static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:additional\s+)?reporting|writing|compiled|editing|edited)\s+by\s+(?P<who>[^;.]{2,120}?)\s*(?:;.*)?\.?$")
+        .expect("static regex")
+});
+
 static BARE_URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:https?://|www\.)\S+$").expect("static regex"));
 
@@ -77,6 +83,9 @@ pub fn parse_field_line(line: &str) -> Option<Vec<Field>> {
     if dates::is_date_only(line) {
         return dates::find_date(line).map(|d| vec![Field::Date(d)]);
     }
+    if let Some(c) = CREDITS.captures(line) {
+        return Some(credit_line(&c));
+    }
     if line.split_whitespace().count() > MAX_FIELD_WORDS {
         return None;
     }
@@ -92,6 +101,16 @@ fn outlet_alone(line: &str) -> Option<Vec<Field>> {
         return None;
     }
     outlets::by_name(line).map(|o| vec![Field::Outlet(o.to_string())])
+}
+
+/// The first name a credit line gives as reporter or writer is the author.
+fn credit_line(c: &regex::Captures) -> Vec<Field> {
+    let first_role = c.get(0).map_or("", |m| m.as_str()).to_lowercase();
+    let who = c.name("who").map_or("", |m| m.as_str()).trim();
+    if first_role.starts_with("edit") || who.is_empty() {
+        return vec![Field::Credit(who.to_string())];
+    }
+    vec![Field::Author(who.to_string())]
 }
 
 fn scraper_date(c: &regex::Captures) -> Option<Vec<Field>> {
@@ -334,6 +353,22 @@ mod tests {
         assert_eq!(
             parse_field_line("Author: Jane Doe"),
             Some(vec![Field::Author("Jane Doe".into())])
+        );
+    }
+
+    #[test]
+    fn wire_credit_lines() {
+        assert_eq!(
+            parse_field_line("Reporting by Jane Doe; Editing by John Roe"),
+            Some(vec![Field::Author("Jane Doe".into())])
+        );
+        assert_eq!(
+            parse_field_line("Writing by Mark Smith and Ann Lee; editing by X Y"),
+            Some(vec![Field::Author("Mark Smith and Ann Lee".into())])
+        );
+        assert_eq!(
+            parse_field_line("Editing by John Roe"),
+            Some(vec![Field::Credit("John Roe".into())])
         );
     }
 

@@ -11,11 +11,14 @@ mod dates;
 mod extract;
 mod header;
 pub mod outlets;
+mod paragraphs;
 mod source;
 mod tags;
 mod title;
 mod years;
 
+#[cfg(test)]
+mod seed_tests;
 #[cfg(test)]
 mod tests;
 
