@@ -130,8 +130,11 @@ pub fn is_date_only(text: &str) -> bool {
     };
     let before = text[..range.start].trim();
     let after = text[range.end..].trim();
-    let weekday_or_empty = before.is_empty() || is_weekday(before.trim_end_matches(','));
-    weekday_or_empty && is_time_tail(after)
+    let before = before.trim_end_matches([',', '|', '-', '–', '—']).trim();
+    let lead_ok = before.is_empty()
+        || is_weekday(before)
+        || (before.chars().any(|c| c.is_ascii_digit()) && is_time_tail(before));
+    lead_ok && is_time_tail(after)
 }
 
 fn is_weekday(s: &str) -> bool {
@@ -230,6 +233,8 @@ mod tests {
         assert!(is_date_only("2021-06-16T17:08:16+0000"));
         assert!(is_date_only("Nov. 21, 2026 at 9:15 a.m. EST"));
         assert!(!is_date_only("On 21 November 2026 the talks began."));
+        assert!(is_date_only("10:30 GMT, 21 November 2026"));
+        assert!(!is_date_only("In 2026, 21 November 2026"));
     }
 
     #[test]

@@ -57,6 +57,13 @@ static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// `Published 21 November 2026`, `Posted on Nov. 21, 2026 by Jane Doe`,
+/// `Updated at 10:30 GMT, 21 November 2026`: a date keyword without a colon.
+static DATE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<key>first\s+published|published|posted|last\s+updated|updated|last\s+modified|modified)(?:\s+(?:on|at))?\s+(?P<rest>.+?)(?:\s+(?P<by>by\s+.+))?$")
+        .expect("static regex")
+});
+
 static BARE_URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:https?://|www\.)\S+$").expect("static regex"));
 
@@ -83,6 +90,9 @@ pub fn parse_field_line(line: &str) -> Option<Vec<Field>> {
     if dates::is_date_only(line) {
         return dates::find_date(line).map(|d| vec![Field::Date(d)]);
     }
+    if let Some(fields) = date_phrase(line) {
+        return Some(fields);
+    }
     if let Some(c) = CREDITS.captures(line) {
         return Some(credit_line(&c));
     }
@@ -101,6 +111,26 @@ fn outlet_alone(line: &str) -> Option<Vec<Field>> {
         return None;
     }
     outlets::by_name(line).map(|o| vec![Field::Outlet(o.to_string())])
+}
+
+/// A date keyword followed by a date (and maybe a byline), without a colon.
+fn date_phrase(line: &str) -> Option<Vec<Field>> {
+    let c = DATE_PHRASE.captures(line)?;
+    let rest = c.name("rest")?.as_str();
+    if !dates::is_date_only(rest) {
+        return None;
+    }
+    let date = dates::find_date(rest)?;
+    let key = c.name("key")?.as_str().to_lowercase();
+    let mut fields = vec![if key.contains("published") || key == "posted" {
+        Field::Date(date)
+    } else {
+        Field::Updated(date)
+    }];
+    if let Some(by) = c.name("by") {
+        fields.extend(byline(by.as_str())?);
+    }
+    Some(fields)
 }
 
 /// The first name a credit line gives as reporter or writer is the author.
@@ -353,6 +383,29 @@ mod tests {
         assert_eq!(
             parse_field_line("Author: Jane Doe"),
             Some(vec![Field::Author("Jane Doe".into())])
+        );
+    }
+
+    #[test]
+    fn date_keywords_without_colon() {
+        assert_eq!(
+            parse_field_line("Published 21 November 2026"),
+            Some(vec![Field::Date(date(2026, 11, 21))])
+        );
+        assert_eq!(
+            parse_field_line("Posted on Nov. 21, 2026 by Jane Doe"),
+            Some(vec![
+                Field::Date(date(2026, 11, 21)),
+                Field::Author("Jane Doe".into())
+            ])
+        );
+        assert_eq!(
+            parse_field_line("Updated 22 November 2026, 10:30 GMT"),
+            Some(vec![Field::Updated(date(2026, 11, 22))])
+        );
+        assert_eq!(
+            parse_field_line("Published reports say 21 November 2026 was cold"),
+            None
         );
     }
 
