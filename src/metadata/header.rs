@@ -151,8 +151,12 @@ fn scraper_date(c: &regex::Captures) -> Option<Vec<Field>> {
         .map(|m| m.as_str().trim())
         .filter(|r| !r.is_empty())
     {
-        if BARE_URL.is_match(rest) {
-            fields.push(Field::Url(rest.to_string()));
+        let (first, after) = rest.split_once(' ').unwrap_or((rest, ""));
+        if BARE_URL.is_match(first) {
+            fields.push(Field::Url(first.to_string()));
+            if !after.trim().is_empty() {
+                fields.push(Field::Title(after.trim().to_string()));
+            }
         } else {
             fields.push(Field::Title(rest.to_string()));
         }
@@ -177,9 +181,11 @@ fn key_value(key: &str, value: &str) -> Option<Vec<Field>> {
         }
         "source" | "outlet" | "publisher" | "agency" => {
             let v = nonempty(value)?;
-            match outlets::by_url(v) {
-                Some(o) => Field::Source(o.to_string()),
-                None => Field::Source(outlets::canonical_or_given(v)),
+            match (outlets::by_url(v), outlets::host_of(v)) {
+                (Some(o), _) => Field::Source(o.to_string()),
+                // an unknown site's address says where the page was, not who wrote it
+                (None, Some(_)) => Field::Url(v.to_string()),
+                (None, None) => Field::Source(outlets::canonical_or_given(v)),
             }
         }
         "author" | "authors" | "by" | "byline" | "written by" => {
@@ -288,6 +294,14 @@ mod tests {
             ])
         );
         assert_eq!(parse_field_line("date 2021-02-30 x"), None);
+        assert_eq!(
+            parse_field_line("date 2021-11-20 https://ria.ru/x.html Talks resume"),
+            Some(vec![
+                Field::Date(date(2021, 11, 20)),
+                Field::Url("https://ria.ru/x.html".into()),
+                Field::Title("Talks resume".into())
+            ])
+        );
     }
 
     #[test]
@@ -311,6 +325,10 @@ mod tests {
         assert_eq!(
             parse_field_line("Source: thomson reuters"),
             Some(vec![Field::Source("Reuters".into())])
+        );
+        assert_eq!(
+            parse_field_line("Source: https://example.org/a"),
+            Some(vec![Field::Url("https://example.org/a".into())])
         );
         assert_eq!(
             parse_field_line("Source: Daily Bugle"),
