@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 
+use super::chrome;
 use super::dateline::{self, Dateline};
 use super::dates::DayOfYear;
 use super::header::{self, Field};
@@ -140,7 +141,7 @@ impl Draft {
             .into_iter()
             .skip(start)
             .map(|b| {
-                let kept: Vec<String> = b.into_iter().filter(|l| !header::is_chrome(l)).collect();
+                let kept: Vec<String> = b.into_iter().filter(|l| !chrome::is_chrome(l)).collect();
                 kept.join(" ")
             })
             .collect();
@@ -167,7 +168,7 @@ impl Draft {
             for line in std::mem::take(&mut blocks[i]) {
                 match header::parse_field_line(&line) {
                     Some(fields) => fields.into_iter().for_each(|f| self.apply(f)),
-                    None if header::is_chrome(&line) => {}
+                    None if chrome::is_chrome(&line) => {}
                     None => rest.push(line),
                 }
             }

@@ -1,14 +1,14 @@
 //! Header lines: the metadata lines pages and scrapers put around an article
 //! (` date 2021-11-20 URL`, `Date: …`, `Category: World`, `Published: 21 November 2026`,
-//! `By Jane Doe, Reuters`, `Source: X`, `URL: …`, a bare timestamp) and page chrome
-//! (`All news`, `Updated at:`), each recognised on one clean line.
+//! `Source: X`, `URL: …`, a bare timestamp, and the bylines of [`super::byline`]), each
+//! recognised on one clean line.
 
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use regex::Regex;
 
-use super::{dates, outlets};
+use super::{byline, dates, outlets};
 
 /// What one header line says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,21 +42,6 @@ static SCRAPER_DATE: LazyLock<Regex> = LazyLock::new(|| {
 static KEY_VALUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*(.*)$").expect("static regex"));
 
-/// `By Jane Doe`, `By Jane Doe and John Roe, Reuters`, `By JANE DOE | AP`.
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    let name = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|de|van|von|der|da|di|la|le|bin|al-\p{Lu}\p{L}*)){0,4}";
-    Regex::new(&format!(
-        r"(?i:^by)\s+(?P<who>{name}(?:\s*(?:,|and|&)\s*{name})*?)(?:\s*(?:,|\||/|-|–|—|for)\s*(?P<org>[\p{{Lu}}][\p{{L}}.&'’ \-]{{1,40}}))?$"
-    ))
-    .expect("static regex")
-});
-
-/// A wire credit line: `Reporting by Jane Doe; Editing by John Roe`.
-static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(?:additional\s+)?reporting|writing|compiled|editing|edited)\s+by\s+(?P<who>[^;.]{2,120}?)\s*(?:;.*)?\.?$")
-        .expect("static regex")
-});
-
 /// `Published 21 November 2026`, `Posted on Nov. 21, 2026 by Jane Doe`,
 /// `Updated at 10:30 GMT, 21 November 2026`: a date keyword without a colon.
 static DATE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -68,7 +53,7 @@ static BARE_URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:https?://|www\.)\S+$").expect("static regex"));
 
 /// Longest `Key: value` or byline line, in words: a longer line is a sentence.
-const MAX_FIELD_WORDS: usize = 12;
+pub const MAX_FIELD_WORDS: usize = 12;
 
 /// Reads one clean line as header fields; `None` when it is not a metadata line.
 pub fn parse_field_line(line: &str) -> Option<Vec<Field>> {
@@ -93,8 +78,8 @@ pub fn parse_field_line(line: &str) -> Option<Vec<Field>> {
     if let Some(fields) = date_phrase(line) {
         return Some(fields);
     }
-    if let Some(c) = CREDITS.captures(line) {
-        return Some(credit_line(&c));
+    if let Some(fields) = byline::credits(line) {
+        return Some(fields);
     }
     if line.split_whitespace().count() > MAX_FIELD_WORDS {
         return None;
@@ -102,15 +87,7 @@ pub fn parse_field_line(line: &str) -> Option<Vec<Field>> {
     if let Some(c) = KEY_VALUE.captures(line) {
         return key_value(&c[1], c[2].trim());
     }
-    byline(line).or_else(|| outlet_alone(line))
-}
-
-/// A line that is only a known outlet's name (`BBC News` under a byline): the source.
-fn outlet_alone(line: &str) -> Option<Vec<Field>> {
-    if line.split_whitespace().count() > 5 || !line.starts_with(|c: char| c.is_uppercase()) {
-        return None;
-    }
-    outlets::by_name(line).map(|o| vec![Field::Outlet(o.to_string())])
+    byline::byline(line).or_else(|| byline::outlet_alone(line))
 }
 
 /// A date keyword followed by a date (and maybe a byline), without a colon.
@@ -128,19 +105,9 @@ fn date_phrase(line: &str) -> Option<Vec<Field>> {
         Field::Updated(date)
     }];
     if let Some(by) = c.name("by") {
-        fields.extend(byline(by.as_str())?);
+        fields.extend(byline::byline(by.as_str())?);
     }
     Some(fields)
-}
-
-/// The first name a credit line gives as reporter or writer is the author.
-fn credit_line(c: &regex::Captures) -> Vec<Field> {
-    let first_role = c.get(0).map_or("", |m| m.as_str()).to_lowercase();
-    let who = c.name("who").map_or("", |m| m.as_str()).trim();
-    if first_role.starts_with("edit") || who.is_empty() {
-        return vec![Field::Credit(who.to_string())];
-    }
-    vec![Field::Author(who.to_string())]
 }
 
 fn scraper_date(c: &regex::Captures) -> Option<Vec<Field>> {
@@ -189,7 +156,7 @@ fn key_value(key: &str, value: &str) -> Option<Vec<Field>> {
             }
         }
         "author" | "authors" | "by" | "byline" | "written by" => {
-            return byline(&format!("By {value}"))
+            return byline::byline(&format!("By {value}"))
                 .or_else(|| Some(vec![Field::Author(nonempty(value)?.to_string())]));
         }
         "photo" | "photograph" | "photo credit" | "image" | "image credit" | "credit"
@@ -208,65 +175,6 @@ fn nonempty(v: &str) -> Option<&str> {
 /// A date value, or `None` when the value is not a date (then the line is no field).
 fn date_value(value: &str) -> Option<NaiveDate> {
     dates::find_date(value)
-}
-
-/// `By Jane Doe[, Outlet]`: the author, and the outlet when one is named and known.
-pub fn byline(line: &str) -> Option<Vec<Field>> {
-    if line.split_whitespace().count() > MAX_FIELD_WORDS {
-        return None;
-    }
-    let c = BYLINE.captures(line.trim())?;
-    let who = c.name("who")?.as_str().trim();
-    let mut fields = Vec::new();
-    let org = c.name("org").map(|m| m.as_str().trim());
-    match org {
-        Some(org) => match outlets::by_name(org) {
-            Some(o) => fields.push(Field::Outlet(o.to_string())),
-            // `By Jane Doe, Staff Writer`: a role, not an outlet; keep it with the name
-            None if org.split_whitespace().count() <= 3 => {
-                fields.push(Field::Author(who.to_string()));
-                return Some(fields);
-            }
-            None => return None,
-        },
-        None => {
-            // `By Reuters` alone: the outlet is the author.
-            if let Some(o) = outlets::by_name(who) {
-                fields.push(Field::Outlet(o.to_string()));
-                return Some(fields);
-            }
-        }
-    }
-    fields.insert(0, Field::Author(who.to_string()));
-    Some(fields)
-}
-
-/// Page chrome phrases from `assets/chrome.txt`, lowercased.
-static CHROME: LazyLock<Vec<String>> = LazyLock::new(|| {
-    crate::assets::lines(crate::assets::CHROME)
-        .map(str::to_lowercase)
-        .collect()
-});
-
-/// True for a line that is site furniture: a chrome phrase alone (trailing `:`, `|`, `»`
-/// ignored), or a chrome phrase followed by a date or time (`Updated at: 12:30`).
-pub fn is_chrome(line: &str) -> bool {
-    let lower = line.trim().to_lowercase();
-    let bare = lower.trim_end_matches([':', '|', '»', '›', '>', ' ', '.', '…']);
-    if bare.is_empty() {
-        return false;
-    }
-    CHROME.iter().any(|p| {
-        bare == p
-            || bare.strip_prefix(p.as_str()).is_some_and(|rest| {
-                let rest = rest.trim_start_matches([':', ' ']);
-                rest.len() < lower.len() && (dates::is_date_only(rest) || is_bare_time(rest))
-            })
-    })
-}
-
-fn is_bare_time(s: &str) -> bool {
-    s.chars().any(|c| c.is_ascii_digit()) && dates::is_time_tail(s)
 }
 
 #[cfg(test)]
@@ -375,36 +283,6 @@ mod tests {
     }
 
     #[test]
-    fn bylines_give_author_and_outlet() {
-        assert_eq!(
-            parse_field_line("By Jane Doe"),
-            Some(vec![Field::Author("Jane Doe".into())])
-        );
-        assert_eq!(
-            parse_field_line("By Jane Doe, Reuters"),
-            Some(vec![
-                Field::Author("Jane Doe".into()),
-                Field::Outlet("Reuters".into())
-            ])
-        );
-        assert_eq!(
-            parse_field_line("By JOHN ROE and Mary Major | AP"),
-            Some(vec![
-                Field::Author("JOHN ROE and Mary Major".into()),
-                Field::Outlet("Associated Press".into())
-            ])
-        );
-        assert_eq!(
-            parse_field_line("By The Associated Press"),
-            Some(vec![Field::Outlet("Associated Press".into())])
-        );
-        assert_eq!(
-            parse_field_line("Author: Jane Doe"),
-            Some(vec![Field::Author("Jane Doe".into())])
-        );
-    }
-
-    #[test]
     fn date_keywords_without_colon() {
         assert_eq!(
             parse_field_line("Published 21 November 2026"),
@@ -428,31 +306,6 @@ mod tests {
     }
 
     #[test]
-    fn wire_credit_lines() {
-        assert_eq!(
-            parse_field_line("Reporting by Jane Doe; Editing by John Roe"),
-            Some(vec![Field::Author("Jane Doe".into())])
-        );
-        assert_eq!(
-            parse_field_line("Writing by Mark Smith and Ann Lee; editing by X Y"),
-            Some(vec![Field::Author("Mark Smith and Ann Lee".into())])
-        );
-        assert_eq!(
-            parse_field_line("Editing by John Roe"),
-            Some(vec![Field::Credit("John Roe".into())])
-        );
-    }
-
-    #[test]
-    fn outlet_names_alone() {
-        assert_eq!(
-            parse_field_line("BBC News"),
-            Some(vec![Field::Outlet("BBC".into())])
-        );
-        assert_eq!(parse_field_line("Local news"), None);
-    }
-
-    #[test]
     fn bare_urls_and_timestamps() {
         assert_eq!(
             parse_field_line("https://www.reuters.com/world/x"),
@@ -462,17 +315,5 @@ mod tests {
             parse_field_line("2026-11-21T08:00:00Z"),
             Some(vec![Field::Date(date(2026, 11, 21))])
         );
-    }
-
-    #[test]
-    fn chrome_lines() {
-        assert!(is_chrome("All news"));
-        assert!(is_chrome("Updated at:"));
-        assert!(is_chrome("Updated at: 12:30"));
-        assert!(is_chrome("SHARE |"));
-        assert!(is_chrome("Read more »"));
-        assert!(!is_chrome("All news outlets reported the meeting."));
-        assert!(!is_chrome("Share prices fell."));
-        assert!(!is_chrome(""));
     }
 }

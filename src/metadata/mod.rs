@@ -6,6 +6,8 @@
 //! work for the next thousand articles from other outlets, not only for the seeds. Each rule
 //! lives in its own file; [`extract`] runs them in order.
 
+mod byline;
+mod chrome;
 mod dateline;
 mod dates;
 mod extract;

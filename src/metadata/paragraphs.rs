@@ -1,7 +1,7 @@
 //! Raw text as clean lines grouped into paragraphs (blocks between blank lines, or one
 //! line per paragraph when the text has no blank line), before any rule reads them.
 
-use super::header;
+use super::{chrome, header};
 
 /// Clean lines grouped into paragraphs: blocks between blank lines, or one line per
 /// paragraph when the text has no blank line.
@@ -39,7 +39,7 @@ pub fn next_paragraph(blocks: &[Vec<String>]) -> Option<String> {
         .iter()
         .map(|b| {
             b.iter()
-                .filter(|l| header::parse_field_line(l).is_none() && !header::is_chrome(l))
+                .filter(|l| header::parse_field_line(l).is_none() && !chrome::is_chrome(l))
                 .map(String::as_str)
                 .collect::<Vec<_>>()
                 .join(" ")
