@@ -24,7 +24,7 @@ pub fn is_chrome(line: &str) -> bool {
         bare == p
             || bare.strip_prefix(p.as_str()).is_some_and(|rest| {
                 let rest = rest.trim_start_matches([':', ' ']);
-                rest.len() < lower.len() && (dates::is_date_only(rest) || is_bare_time(rest))
+                dates::is_date_only(rest) || is_bare_time(rest)
             })
     })
 }

@@ -29,6 +29,7 @@ struct Sources {
 }
 
 impl Sources {
+    /// The source from the strongest kind of evidence found.
     fn best(self) -> Option<String> {
         self.explicit
             .or(self.url)
@@ -42,9 +43,9 @@ impl Sources {
 /// Everything read so far from one article.
 #[derive(Debug, Default)]
 pub struct Draft {
-    pub meta: Metadata,
+    meta: Metadata,
     /// True when the title came from outside the text (a record field).
-    pub title_given: bool,
+    title_given: bool,
     title_is_lead: bool,
     /// A lead paragraph read from a header line: body text, put back in front of the body.
     lead: Option<String>,
@@ -77,6 +78,7 @@ impl Draft {
         d
     }
 
+    /// Records the first URL seen; a known outlet's domain gives the source.
     fn set_url(&mut self, url: String) {
         if self.meta.url.is_none() {
             self.sources.url = super::outlets::by_url(&url).map(str::to_string);
@@ -84,6 +86,7 @@ impl Draft {
         }
     }
 
+    /// Records one header field; the first value of each kind wins.
     fn apply(&mut self, field: Field) {
         match field {
             Field::Date(d) => {
@@ -107,6 +110,8 @@ impl Draft {
             }
             Field::Tags(t) => self.meta.tags.extend(t),
             Field::Title(t) if self.meta.title.is_empty() => self.set_title(t),
+            // the title is known (a record field): a lead on a header line is still body text
+            Field::Title(t) if !title::is_headline(&t) => self.lead = Some(t),
             Field::Title(_) | Field::Credit(_) => {}
         }
     }
@@ -137,14 +142,7 @@ impl Draft {
     pub fn run(mut self, text: &str) -> Parsed {
         let mut blocks = paragraphs::blocks(text);
         let start = self.read_header(&mut blocks);
-        let mut paras: Vec<String> = blocks
-            .into_iter()
-            .skip(start)
-            .map(|b| {
-                let kept: Vec<String> = b.into_iter().filter(|l| !chrome::is_chrome(l)).collect();
-                kept.join(" ")
-            })
-            .collect();
+        let mut paras: Vec<String> = blocks.into_iter().skip(start).map(body_paragraph).collect();
         if let Some(lead) = self.lead.take() {
             paras.insert(0, lead);
         }
@@ -223,8 +221,8 @@ impl Draft {
     }
 
     /// The first paragraph when no title is known: a headline, or the lead sentence of a
-    /// body paragraph (which then stays in the body). A one- or two-word line with more
-    /// text after it is site navigation (`World`, `Europe`), not a headline.
+    /// body paragraph (which then stays in the body). A one-word line with more text
+    /// after it is site navigation (`World`, `Europe`), not a headline.
     fn take_title(&mut self, para: &str, more: bool) -> Role {
         if let Some(h) = title::markdown_heading(para) {
             self.set_headline(h);
@@ -286,6 +284,7 @@ impl Draft {
         }
     }
 
+    /// A known outlet named by a phrase (`told Reuters`) in the title, subtitle or lead.
     fn read_source_phrase(&mut self, lead: Option<&str>) {
         let texts = [
             Some(self.meta.title.as_str()),
@@ -316,6 +315,20 @@ impl Draft {
             body,
             month_day,
         }
+    }
+}
+
+/// A body block as one paragraph: chrome lines dropped, a Markdown subheading's `#`
+/// marks removed.
+fn body_paragraph(block: Vec<String>) -> String {
+    let kept: Vec<String> = block
+        .into_iter()
+        .filter(|l| !chrome::is_chrome(l))
+        .collect();
+    let text = kept.join(" ");
+    match title::markdown_heading(&text) {
+        Some(heading) => heading.to_string(),
+        None => text,
     }
 }
 

@@ -165,7 +165,10 @@ fn markdown_heading_is_the_title() {
     let text = "# Rivers rise across the region\n\nRain fell for three days.\n\n## Aftermath\n\nRoads closed.";
     let p = parse_plain(text);
     assert_eq!(p.meta.title, "Rivers rise across the region");
-    assert!(p.body.starts_with("Rain fell"));
+    assert_eq!(
+        p.body,
+        "Rain fell for three days.\n\nAftermath\n\nRoads closed."
+    );
 }
 
 #[test]
@@ -374,4 +377,21 @@ fn chrome_inside_the_body_is_removed() {
         p.body,
         "Negotiators worked through the night.\n\nPoorer nations want more money."
     );
+}
+
+#[test]
+fn record_keeps_a_lead_from_a_scraper_line() {
+    let rec = RecordFields {
+        title: Some("Producers extend cuts".into()),
+        body: " date 2026-11-21 Oil producers agreed on Sunday to extend output cuts into next \
+               year and to review the deal in March, the energy minister of the largest \
+               producer said at a conference\n\nTraders were surprised."
+            .into(),
+        ..RecordFields::default()
+    };
+    let p = parse_record(&rec);
+    assert_eq!(p.meta.title, "Producers extend cuts");
+    assert_eq!(p.meta.date, date(2026, 11, 21));
+    assert!(p.body.starts_with("Oil producers agreed on Sunday"));
+    assert!(p.body.ends_with("Traders were surprised."));
 }
