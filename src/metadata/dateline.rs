@@ -92,15 +92,30 @@ pub fn read(paragraph: &str) -> Option<Dateline> {
         }
     }
     if let Some(c) = PLAIN.captures(paragraph) {
-        return Some(build(&c, None)).filter(|d| d.place.as_deref().is_some_and(is_place));
+        // `NATO — the alliance said` is an acronym and a dash, not a dateline: a dateline
+        // is followed by the start of a sentence
+        let d = build(&c, None);
+        let ok = d.place.as_deref().is_some_and(is_place) && starts_sentence(&paragraph[d.len..]);
+        return ok.then_some(d);
     }
     let c = OUTLET_SLASH.captures(paragraph)?;
+    let name = group(&c, "outlet");
+    let len = c.get(0)?.end();
+    let known = outlets::by_name(name);
+    if known.is_none() && !starts_sentence(&paragraph[len..]) {
+        return None;
+    }
     Some(Dateline {
         place: None,
-        source: Some(outlets::canonical_or_given(group(&c, "outlet"))),
+        source: Some(known.map_or_else(|| name.trim().to_string(), str::to_string)),
         date: None,
-        len: c.get(0)?.end(),
+        len,
     })
+}
+
+/// True when text opens like a sentence: a capital, a digit or an opening quote.
+fn starts_sentence(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“«'‘".contains(c))
 }
 
 /// The text of a named group, empty when it did not take part.
@@ -258,5 +273,7 @@ mod tests {
         assert!(read("On November 3, the First Committee supported it.").is_none());
         assert!(read("US - Russia talks resumed.").is_none());
         assert!(read("A/B testing is common.").is_none());
+        assert!(read("NATO — the alliance said more.").is_none());
+        assert!(read("Either/ or is a choice.").is_none());
     }
 }

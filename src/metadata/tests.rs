@@ -272,6 +272,8 @@ proptest! {
         let p = parse_plain(&text);
         prop_assert!(p.body.chars().all(|c| c == '\n' || !c.is_control()));
         prop_assert!(!p.body.contains("\n\n\n"));
+        prop_assert_eq!(p.body.trim(), p.body.as_str());
+        prop_assert!(!p.meta.title.chars().any(char::is_control));
     }
 
     #[test]

@@ -57,15 +57,21 @@ fn is_site_name(tail: &str) -> bool {
 /// as a site name, or follows a pipe (almost always site furniture). Returns the headline
 /// and the known outlet the suffix names (an unknown site is never taken for the source).
 pub fn clean_headline(line: &str) -> (String, Option<&'static str>) {
-    if let Some((head, tail)) = split_suffix(line) {
-        if let Some(outlet) = outlets::by_name(tail) {
-            return (head.to_string(), Some(outlet));
+    let mut head = line.trim();
+    let mut outlet = None;
+    // `Title | Section | Site`: up to two suffixes
+    for _ in 0..2 {
+        let Some((h, tail)) = split_suffix(head) else {
+            break;
+        };
+        if let Some(o) = outlets::by_name(tail) {
+            outlet = outlet.or(Some(o));
+        } else if !(head.contains(" | ") || is_site_name(tail)) {
+            break;
         }
-        if line.contains(" | ") || is_site_name(tail) {
-            return (head.to_string(), None);
-        }
+        head = h;
     }
-    (line.trim().to_string(), None)
+    (head.to_string(), outlet)
 }
 
 /// Lower-case words only: how two renderings of one headline are compared.
@@ -97,7 +103,10 @@ pub fn repeat_of(title: &str, line: &str) -> Repeat {
     }
     match split_suffix(line) {
         Some((head, tail)) if comparable(head) == t => Repeat::Same(outlets::by_name(tail)),
-        _ => Repeat::No,
+        _ => match clean_headline(line) {
+            (head, outlet) if comparable(&head) == t => Repeat::Same(outlet),
+            _ => Repeat::No,
+        },
     }
 }
 
@@ -246,6 +255,10 @@ mod tests {
         assert_eq!(
             clean_headline("Bridge reopens after repairs - Example.com"),
             ("Bridge reopens after repairs".into(), None)
+        );
+        assert_eq!(
+            clean_headline("Rates held steady | Business | Reuters"),
+            ("Rates held steady".into(), Some("Reuters"))
         );
         assert_eq!(
             clean_headline("Farm bill signed - good news for growers"),
