@@ -12,9 +12,15 @@ static CHROME: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Longest chrome line in bytes (a phrase with a date and time); longer lines are text.
+const MAX_CHROME_LINE: usize = 100;
+
 /// True for a line that is site furniture: a chrome phrase alone (trailing `:`, `|`, `»`
 /// ignored), or a chrome phrase followed by a date or time (`Updated at: 12:30`).
 pub fn is_chrome(line: &str) -> bool {
+    if line.len() > MAX_CHROME_LINE {
+        return false;
+    }
     let lower = line.trim().to_lowercase();
     let bare = lower.trim_end_matches([':', '|', '»', '›', '>', ' ', '.', '…']);
     if bare.is_empty() {

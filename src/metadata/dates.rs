@@ -122,9 +122,15 @@ fn timestamp(text: &str) -> Option<NaiveDate> {
         .map(|t| t.date_naive())
 }
 
+/// Longest line that can be only a date and a time, in bytes.
+const MAX_DATE_LINE: usize = 80;
+
 /// True when `text` is only a date, optionally with a time and zone
 /// (`21 November 2026, 10:30 GMT`, `2021-06-16T17:08:16+0000`).
 pub fn is_date_only(text: &str) -> bool {
+    if text.len() > MAX_DATE_LINE {
+        return false;
+    }
     let Some((_, range)) = find_date_span(text) else {
         return false;
     };

@@ -5,6 +5,7 @@
 //! Names are matched with care: all-capital aliases (`AP`, `RT`) only match in capitals, so
 //! the word "ap" or "rt" in running text is never an outlet.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -76,8 +77,10 @@ pub fn host_of(url: &str) -> Option<&str> {
 fn alias_matches(alias: &str, name: &str) -> bool {
     if is_all_caps(alias) {
         alias == name
+    } else if alias.is_ascii() && name.is_ascii() {
+        alias.eq_ignore_ascii_case(name)
     } else {
-        alias.eq_ignore_ascii_case(name) || alias.to_lowercase() == name.to_lowercase()
+        alias.to_lowercase() == name.to_lowercase()
     }
 }
 
@@ -92,16 +95,31 @@ pub fn by_name(name: &str) -> Option<&'static str> {
     if name.is_empty() {
         return None;
     }
-    all()
-        .iter()
-        .find(|o| {
-            std::iter::once(&o.name)
-                .chain(&o.aliases)
-                .any(|a| alias_matches(a, name))
+    BY_LOWER_NAME
+        .get(&name.to_lowercase())
+        .and_then(|cands| {
+            cands
+                .iter()
+                .find(|(alias, _)| alias_matches(alias, name))
+                .map(|(_, canonical)| *canonical)
         })
-        .map(|o| o.name.as_str())
         .or_else(|| name.contains('.').then(|| by_domain(name)).flatten())
 }
+
+/// Every name and alias, lowercased, with its spelling and the canonical name: one
+/// lookup instead of a scan of the table per question.
+static BY_LOWER_NAME: LazyLock<HashMap<String, Vec<(&'static str, &'static str)>>> =
+    LazyLock::new(|| {
+        let mut map: HashMap<String, Vec<(&'static str, &'static str)>> = HashMap::new();
+        for o in all() {
+            for alias in std::iter::once(&o.name).chain(&o.aliases) {
+                map.entry(alias.to_lowercase())
+                    .or_default()
+                    .push((alias.as_str(), o.name.as_str()));
+            }
+        }
+        map
+    });
 
 /// The canonical name when `name` is a known outlet, else `name` itself, trimmed.
 pub fn canonical_or_given(name: &str) -> String {
