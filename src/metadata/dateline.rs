@@ -63,6 +63,20 @@ static AGENCY_SLASHES: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// `Moscow. 20 November. INTERFAX.RU - ` (place and date closed by periods).
+static AGENCY_AFTER_PERIODS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<place>{CAPS_PLACE}|{TITLE_PLACE})\.\s{d}\.\s(?P<outlet>\p{{Lu}}[\p{{L}}.\-]+(?:\s\p{{Lu}}[\p{{L}}.\-]+){{0,2}})\s?{DASH}\s+",
+        d = date_part()
+    ))
+    .expect("static regex")
+});
+
+/// `(Bloomberg) -- `: an agency in parentheses without a place.
+static AGENCY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\((?P<outlet>[^()]{{2,40}})\)\s?{DASH}\s+")).expect("static regex")
+});
+
 /// `BEIJING — `, `GENEVA, June 16 — `, `Moscow, November 20 - ` (no agency).
 static PLAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -84,7 +98,15 @@ pub fn read(paragraph: &str) -> Option<Dateline> {
     if let Some(c) = AGENCY_PARENS.captures(paragraph) {
         return Some(build(&c, agency(group(&c, "outlet"))));
     }
-    for re in [&*AGENCY_AFTER_DASH, &*AGENCY_SLASHES] {
+    if let Some(c) = AGENCY_ONLY.captures(paragraph) {
+        let known = outlets::by_name(group(&c, "outlet"))?;
+        return Some(build(&c, Some(known.to_string())));
+    }
+    for re in [
+        &*AGENCY_AFTER_DASH,
+        &*AGENCY_SLASHES,
+        &*AGENCY_AFTER_PERIODS,
+    ] {
         if let Some(c) = re.captures(paragraph) {
             if let Some(src) = agency(group(&c, "outlet")) {
                 return Some(build(&c, Some(src)));
@@ -231,6 +253,24 @@ mod tests {
             Some(DayOfYear::Partial(MonthDay { month: 11, day: 3 }))
         ));
         assert_eq!(&p[d.len..], "French unions called a strike.");
+    }
+
+    #[test]
+    fn interfax_and_bloomberg_styles() {
+        let p = "Moscow. 20 November. INTERFAX.RU - The Kremlin said.";
+        let d = read(p).unwrap();
+        assert_eq!(d.place.as_deref(), Some("Moscow"));
+        assert_eq!(d.source.as_deref(), Some("Interfax"));
+        assert!(matches!(
+            d.date,
+            Some(DayOfYear::Partial(MonthDay { month: 11, day: 20 }))
+        ));
+        assert_eq!(&p[d.len..], "The Kremlin said.");
+        assert_eq!(
+            parts("(Bloomberg) -- Stocks fell."),
+            (None, Some("Bloomberg".into()), "Stocks fell.".into())
+        );
+        assert!(read("(Updated) - Stocks fell.").is_none());
     }
 
     #[test]

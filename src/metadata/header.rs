@@ -67,7 +67,7 @@ pub fn parse_field_line(line: &str) -> Option<Vec<Field>> {
         line
     };
     if let Some(c) = SCRAPER_DATE.captures(line) {
-        return scraper_date(&c);
+        return Some(scraper_date(&c));
     }
     if BARE_URL.is_match(line) {
         return Some(vec![Field::Url(line.to_string())]);
@@ -110,9 +110,13 @@ fn date_phrase(line: &str) -> Option<Vec<Field>> {
     Some(fields)
 }
 
-fn scraper_date(c: &regex::Captures) -> Option<Vec<Field>> {
-    let date = dates::find_date(&c[1])?;
-    let mut fields = vec![Field::Date(date)];
+/// The fields of a scraper's ` date YYYY-MM-DD [URL] [title or lead]` line.
+fn scraper_date(c: &regex::Captures) -> Vec<Field> {
+    // an invalid date (`2021-02-30`) is no date, but the line is still a header line
+    let mut fields: Vec<Field> = dates::find_date(&c[1])
+        .map(Field::Date)
+        .into_iter()
+        .collect();
     if let Some(rest) = c
         .get(2)
         .map(|m| m.as_str().trim())
@@ -128,17 +132,21 @@ fn scraper_date(c: &regex::Captures) -> Option<Vec<Field>> {
             fields.push(Field::Title(rest.to_string()));
         }
     }
-    Some(fields)
+    fields
 }
 
 /// `Key: value` lines with a known key.
 fn key_value(key: &str, value: &str) -> Option<Vec<Field>> {
     let key = key.trim().to_lowercase();
     let field = match key.as_str() {
+        // a date line whose value is not a valid date (`Date: 2021-02-30`) is still a
+        // metadata line: consumed, with nothing to record
         "date" | "published" | "published on" | "published at" | "posted" | "posted on"
-        | "pubdate" | "publication date" | "dated" => Field::Date(date_value(value)?),
+        | "pubdate" | "publication date" | "dated" => {
+            return Some(date_value(value).map(Field::Date).into_iter().collect());
+        }
         "updated" | "updated on" | "updated at" | "last updated" | "modified" | "last modified" => {
-            Field::Updated(date_value(value)?)
+            return Some(date_value(value).map(Field::Updated).into_iter().collect());
         }
         "url" | "link" | "source url" | "canonical" | "permalink" => {
             Field::Url(nonempty(value)?.to_string())
@@ -201,7 +209,10 @@ mod tests {
                 Field::Title("Moscow and Washington agreed".into())
             ])
         );
-        assert_eq!(parse_field_line("date 2021-02-30 x"), None);
+        assert_eq!(
+            parse_field_line("date 2021-02-30 Talks resume"),
+            Some(vec![Field::Title("Talks resume".into())])
+        );
         assert_eq!(
             parse_field_line("date 2021-11-20 https://ria.ru/x.html Talks resume"),
             Some(vec![
@@ -274,7 +285,9 @@ mod tests {
     #[test]
     fn ordinary_sentences_are_not_fields() {
         assert_eq!(parse_field_line("He said: we will win."), None);
-        assert_eq!(parse_field_line("Date: sometime soon"), None);
+        assert_eq!(parse_field_line("Date: sometime soon"), Some(vec![]));
+        assert_eq!(parse_field_line("Date: 2021-02-30"), Some(vec![]));
+        assert_eq!(parse_field_line("Updated at:"), Some(vec![]));
         assert_eq!(
             parse_field_line("By the end of the year, prices had doubled."),
             None
