@@ -13,6 +13,10 @@ use super::title::{self, Repeat};
 use super::{MonthDay, Parsed, paragraphs, source, tags};
 use crate::corpus::Metadata;
 
+/// Most one-word navigation lines dropped above a headline: a text made of short lines
+/// (a list, a poem) is not all navigation.
+const MAX_NAV_LINES: usize = 8;
+
 /// Where a source was read from, strongest first: the earliest kind found wins.
 #[derive(Debug, Default)]
 struct Sources {
@@ -50,6 +54,8 @@ pub struct Draft {
     /// A lead paragraph read from a header line: body text, put back in front of the body.
     lead: Option<String>,
     sources: Sources,
+    /// Navigation lines dropped so far above the headline.
+    nav_lines: usize,
     header_date: Option<NaiveDate>,
     updated: Option<NaiveDate>,
     dateline_date: Option<DayOfYear>,
@@ -228,7 +234,8 @@ impl Draft {
             self.set_headline(h);
             return Role::Header;
         }
-        if more && title::is_navigation(para) {
+        if more && self.nav_lines < MAX_NAV_LINES && title::is_navigation(para) {
+            self.nav_lines += 1;
             return Role::Header;
         }
         if title::is_headline(para) && dateline::read(para).is_none() {

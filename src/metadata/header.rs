@@ -85,7 +85,7 @@ pub fn parse_field_line(line: &str) -> Option<Vec<Field>> {
         return None;
     }
     if let Some(c) = KEY_VALUE.captures(line) {
-        return key_value(&c[1], c[2].trim());
+        return key_value(group(&c, 1), group(&c, 2).trim());
     }
     byline::byline(line).or_else(|| byline::outlet_alone(line))
 }
@@ -110,10 +110,15 @@ fn date_phrase(line: &str) -> Option<Vec<Field>> {
     Some(fields)
 }
 
+/// The text of capture group `i`, empty when it did not take part.
+fn group<'t>(c: &regex::Captures<'t>, i: usize) -> &'t str {
+    c.get(i).map_or("", |m| m.as_str())
+}
+
 /// The fields of a scraper's ` date YYYY-MM-DD [URL] [title or lead]` line.
 fn scraper_date(c: &regex::Captures) -> Vec<Field> {
     // an invalid date (`2021-02-30`) is no date, but the line is still a header line
-    let mut fields: Vec<Field> = dates::find_date(&c[1])
+    let mut fields: Vec<Field> = dates::find_date(group(c, 1))
         .map(Field::Date)
         .into_iter()
         .collect();

@@ -397,3 +397,11 @@ fn record_keeps_a_lead_from_a_scraper_line() {
     assert!(p.body.starts_with("Oil producers agreed on Sunday"));
     assert!(p.body.ends_with("Traders were surprised."));
 }
+
+#[test]
+fn a_text_of_one_word_lines_is_not_all_navigation() {
+    let text = "one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\nten\neleven";
+    let p = parse_plain(text);
+    assert_eq!(p.meta.title, "nine");
+    assert!(p.body.ends_with("ten\n\neleven"));
+}
