@@ -4,7 +4,22 @@
 //! Real pages carry metadata in many shapes (header lines, repeated titles with site
 //! suffixes, datelines, trailing tag lists, page chrome). Every rule here is general: it must
 //! work for the next thousand articles from other outlets, not only for the seeds. Each rule
-//! lives in its own file; [`extract`] runs them in order.
+//! lives in its own file; `extract` runs them in order:
+//!
+//! 1. `paragraphs`: CRLF/CR → LF, every line cleaned ([`crate::text::normalize_line`]:
+//!    entities, also broken ones, control characters, white space), lines grouped into
+//!    paragraphs.
+//! 2. The header zone, paragraph by paragraph until the first body paragraph: metadata
+//!    lines (`header`, `byline`), page chrome (`chrome`), then the title, its repeats
+//!    and site suffixes, a teaser that repeats the lead, a standfirst (`title`).
+//! 3. The dateline of the first body paragraph (`dateline`), the tag line and metadata
+//!    footer of the last (`tags`), chrome lines anywhere.
+//!
+//! Precedence. Source: a `Source:` line or record field, then the URL's domain
+//! ([`outlets`]), a dateline, a byline, a headline suffix, and last a phrase such as `told
+//! Reuters` (`source`); only explicit evidence counts, never a guess. Date: a header
+//! line or record field, then a dateline with a year, then an `Updated:` date; a dateline
+//! without a year leaves a [`MonthDay`] for [`infer_years`] (`years`).
 
 mod byline;
 mod chrome;
