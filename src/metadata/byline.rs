@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::header::{Field, MAX_FIELD_WORDS};
-use super::outlets;
+use super::{dates, outlets};
 
 /// `By Jane Doe`, `By Jane Doe and John Roe, Reuters`, `By JANE DOE | AP`.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -24,12 +24,22 @@ static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// A line that is only a known outlet's name (`BBC News` under a byline): the source.
+/// A line that is only a known outlet's name (`BBC News` under a byline), maybe with a
+/// date (`RIA Novosti, 20.11.2021`, `Interfax | 21 November 2026`): the source.
 pub fn outlet_alone(line: &str) -> Option<Vec<Field>> {
-    if line.split_whitespace().count() > 5 || !line.starts_with(|c: char| c.is_uppercase()) {
+    let (name, date) = match line.split_once([',', '|']) {
+        Some((name, rest)) if dates::is_date_only(rest.trim()) => {
+            (name.trim(), dates::find_date(rest))
+        }
+        _ => (line, None),
+    };
+    if name.split_whitespace().count() > 5 || !name.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    outlets::by_name(line).map(|o| vec![Field::Outlet(o.to_string())])
+    let outlet = outlets::by_name(name)?;
+    let mut fields = vec![Field::Outlet(outlet.to_string())];
+    fields.extend(date.map(Field::Date));
+    Some(fields)
 }
 
 /// A wire credit line: the first name given as reporter or writer is the author.
@@ -136,5 +146,13 @@ mod tests {
             Some(vec![Field::Outlet("BBC".into())])
         );
         assert_eq!(parse_field_line("Local news"), None);
+        assert_eq!(
+            parse_field_line("RIA Novosti, 20.11.2021"),
+            Some(vec![
+                Field::Outlet("RIA Novosti".into()),
+                Field::Date(chrono::NaiveDate::from_ymd_opt(2021, 11, 20).unwrap())
+            ])
+        );
+        assert_eq!(parse_field_line("Moscow, 20.11.2021"), None);
     }
 }

@@ -110,8 +110,17 @@ pub fn repeat_of(title: &str, line: &str) -> Repeat {
     }
 }
 
-/// A Markdown ATX heading (`# Title`, `## Title ##`) as its text.
+/// A Markdown heading as its text: ATX (`# Title`, `## Title ##`) or setext (`Title`
+/// over a line of `===` or `---`, which paragraph grouping joins to `Title ===`).
 pub fn markdown_heading(line: &str) -> Option<&str> {
+    if let Some((text, underline)) = line.trim_end().rsplit_once(' ') {
+        let setext = underline.len() >= 3
+            && (underline.bytes().all(|b| b == b'=') || underline.bytes().all(|b| b == b'-'));
+        let words = text.split_whitespace().count();
+        if setext && (1..=MAX_TITLE_WORDS).contains(&words) {
+            return Some(text.trim());
+        }
+    }
     let rest = line.trim_start().strip_prefix('#')?;
     let rest = rest.trim_start_matches('#');
     if !rest.starts_with(' ') {
@@ -296,6 +305,9 @@ mod tests {
         assert_eq!(markdown_heading("# Big news"), Some("Big news"));
         assert_eq!(markdown_heading("## Big news ##"), Some("Big news"));
         assert_eq!(markdown_heading("#hashtag"), None);
+        assert_eq!(markdown_heading("Big news ========"), Some("Big news"));
+        assert_eq!(markdown_heading("Big news ---"), Some("Big news"));
+        assert_eq!(markdown_heading("A range 1 - 2"), None);
         assert_eq!(markdown_heading("Plain"), None);
     }
 
