@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use super::{byline, dates, outlets};
+use super::{byline, dates, lexicon, outlets};
 
 /// What one header line says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,44 +140,44 @@ fn scraper_date(c: &regex::Captures) -> Vec<Field> {
     fields
 }
 
-/// `Key: value` lines with a known key.
+/// `Key: value` lines with a key of `assets/metadata-lexicon.toml`.
 fn key_value(key: &str, value: &str) -> Option<Vec<Field>> {
     let key = key.trim().to_lowercase();
-    let field = match key.as_str() {
+    let keys = &lexicon::get().keys;
+    let is = |list: &[String]| lexicon::has(list, &key);
+    let field = if is(&keys.date) {
         // a date line whose value is not a valid date (`Date: 2021-02-30`) is still a
         // metadata line: consumed, with nothing to record
-        "date" | "published" | "published on" | "published at" | "posted" | "posted on"
-        | "pubdate" | "publication date" | "dated" => {
-            return Some(date_value(value).map(Field::Date).into_iter().collect());
-        }
-        "updated" | "updated on" | "updated at" | "last updated" | "modified" | "last modified" => {
-            return Some(date_value(value).map(Field::Updated).into_iter().collect());
-        }
-        "url" | "link" | "source url" | "canonical" | "permalink" => {
-            Field::Url(nonempty(value)?.to_string())
-        }
-        "category" | "section" | "rubric" | "topic" => {
-            Field::Category(nonempty(value)?.to_string())
-        }
-        "source" | "outlet" | "publisher" | "agency" => {
-            let v = nonempty(value)?;
-            match (outlets::by_url(v), outlets::host_of(v)) {
-                (Some(o), _) => Field::Source(o.to_string()),
-                // an unknown site's address says where the page was, not who wrote it
-                (None, Some(_)) => Field::Url(v.to_string()),
-                (None, None) => Field::Source(outlets::canonical_or_given(v)),
-            }
-        }
-        "author" | "authors" | "by" | "byline" | "written by" => {
-            return byline::byline(&format!("By {value}"))
-                .or_else(|| Some(vec![Field::Author(nonempty(value)?.to_string())]));
-        }
-        "photo" | "photograph" | "photo credit" | "image" | "image credit" | "credit"
-        | "illustration" | "picture" => Field::Credit(value.to_string()),
-        "tags" | "keywords" | "topics" => Field::Tags(super::tags::split_list(value)),
-        _ => return None,
+        return Some(date_value(value).map(Field::Date).into_iter().collect());
+    } else if is(&keys.updated) {
+        return Some(date_value(value).map(Field::Updated).into_iter().collect());
+    } else if is(&keys.url) {
+        Field::Url(nonempty(value)?.to_string())
+    } else if is(&keys.category) {
+        Field::Category(nonempty(value)?.to_string())
+    } else if is(&keys.source) {
+        source_value(nonempty(value)?)
+    } else if is(&keys.author) {
+        return byline::byline(&format!("By {value}"))
+            .or_else(|| Some(vec![Field::Author(nonempty(value)?.to_string())]));
+    } else if is(&keys.credit) {
+        Field::Credit(value.to_string())
+    } else if is(&keys.tags) {
+        Field::Tags(super::tags::split_list(value))
+    } else {
+        return None;
     };
     Some(vec![field])
+}
+
+/// A `Source:` value: a known outlet (by name or address), an unknown site's address
+/// (which says where the page was, not who wrote it: the URL), or a name as written.
+fn source_value(v: &str) -> Field {
+    match (outlets::by_url(v), outlets::host_of(v)) {
+        (Some(o), _) => Field::Source(o.to_string()),
+        (None, Some(_)) => Field::Url(v.to_string()),
+        (None, None) => Field::Source(outlets::canonical_or_given(v)),
+    }
 }
 
 fn nonempty(v: &str) -> Option<&str> {

@@ -27,6 +27,7 @@ mod dateline;
 mod dates;
 mod extract;
 mod header;
+mod lexicon;
 pub mod outlets;
 mod paragraphs;
 mod source;

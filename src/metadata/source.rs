@@ -7,14 +7,31 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::outlets;
+use super::{lexicon, outlets};
 
-/// Phrases that introduce the outlet which published or obtained the story.
+/// The source phrases of `assets/metadata-lexicon.toml` as one regex; each phrase may be
+/// followed by `the`.
 static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:told|said\s+to|said\s+in\s+an\s+interview\s+with|in\s+an\s+interview\s+(?:with|to)|(?:an\s+)?interview\s+with|according\s+to|reported\s+by|quoted\s+by|cited\s+by|speaking\s+to|speaking\s+with|reports|reported|writes)\s+(?:the\s+)?",
-    )
-    .expect("static regex")
+    let mut phrases: Vec<String> = lexicon::get()
+        .source_phrases
+        .iter()
+        .map(|p| {
+            p.split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    // longest first, so that `said in an interview with` wins over `interview with`
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let alternation = if phrases.is_empty() {
+        // a phrase that never occurs: no list, no source from phrases
+        r"[^\s\S]".to_string()
+    } else {
+        phrases.join("|")
+    };
+    Regex::new(&format!(r"(?i)\b(?:{alternation})\s+(?:the\s+)?")).expect("static regex")
 });
 
 /// The known outlet that a phrase of `text` names as the publisher, if any.

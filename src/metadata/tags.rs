@@ -42,7 +42,8 @@ fn is_tag(item: &str) -> bool {
         return false;
     }
     let capital = |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-    let joiner = |w: &&str| matches!(*w, "of" | "and" | "the" | "in" | "for" | "de" | "al");
+    let joiners = &super::lexicon::get().tag_joiners;
+    let joiner = |w: &&str| super::lexicon::has(joiners, w);
     words.first().is_some_and(capital) && words.iter().all(|w| capital(w) || joiner(w))
 }
 

@@ -2,9 +2,7 @@
 //! sentence when there is no headline), its repeats and site suffixes (` | Reuters`,
 //! ` – Russia news today`), a standfirst (subtitle) and a teaser that repeats the lead.
 
-use std::sync::LazyLock;
-
-use super::outlets;
+use super::{lexicon, outlets};
 
 /// Longest headline, in words; a longer first paragraph is body text.
 const MAX_TITLE_WORDS: usize = 25;
@@ -33,13 +31,6 @@ pub fn split_suffix(line: &str) -> Option<(&str, &str)> {
         })
 }
 
-/// Words of `assets/site-words.txt`, lowercased.
-static SITE_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    crate::assets::lines(crate::assets::SITE_WORDS)
-        .map(str::to_lowercase)
-        .collect()
-});
-
 /// True when a headline's tail reads as a site name: a domain (`Example.com`), or a name
 /// (capitalised first word) with a word such as `news` or `daily`.
 fn is_site_name(tail: &str) -> bool {
@@ -50,7 +41,7 @@ fn is_site_name(tail: &str) -> bool {
         || capitalised
             && lower
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| SITE_WORDS.iter().any(|s| s == w))
+                .any(|w| lexicon::has(&lexicon::get().site_words, w))
 }
 
 /// A line as a headline: strips a site suffix when the suffix names a known outlet, reads
@@ -209,13 +200,10 @@ fn is_abbreviation(before: &str) -> bool {
         .next()
         .unwrap_or("");
     let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-    let abbrev = [
-        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "st", "jr", "sr", "vs", "no",
-        "gov", "sen", "rep", "inc", "co", "corp", "ltd",
-    ];
+
     letters.chars().count() == 1
         || word.contains('.')
-        || abbrev.contains(&letters.to_lowercase().as_str())
+        || lexicon::has(&lexicon::get().abbreviations, &letters.to_lowercase())
 }
 
 /// True when a paragraph under the title is a standfirst: short, not a finished sentence,
