@@ -171,6 +171,23 @@ mod tests {
     }
 
     #[test]
+    fn no_name_or_domain_belongs_to_two_outlets() {
+        let mut names = std::collections::HashMap::new();
+        let mut domains = std::collections::HashMap::new();
+        for o in all() {
+            for a in std::iter::once(&o.name).chain(&o.aliases) {
+                if let Some(other) = names.insert(a.to_lowercase(), &o.name) {
+                    assert_eq!(other, &o.name, "{a} names two outlets");
+                }
+            }
+            for d in &o.domains {
+                assert_eq!(d, &d.to_lowercase());
+                assert!(domains.insert(d.clone(), &o.name).is_none(), "{d} twice");
+            }
+        }
+    }
+
+    #[test]
     fn domains_match_themselves_and_subdomains() {
         assert_eq!(by_domain("reuters.com"), Some("Reuters"));
         assert_eq!(by_domain("www.reuters.com"), Some("Reuters"));
