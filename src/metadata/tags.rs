@@ -20,6 +20,9 @@ pub fn split_list(value: &str) -> Vec<String> {
 /// The tags of a paragraph that is a bare tag line, or `None` when it reads as text.
 pub fn tag_line(paragraph: &str) -> Option<Vec<String>> {
     let p = paragraph.trim();
+    if let Some(tags) = hashtags(p) {
+        return Some(tags);
+    }
     if p.is_empty() || p.ends_with(['.', '!', '?', ':', ';', '"', '”', '»', ')', '…']) {
         return None;
     }
@@ -28,6 +31,23 @@ pub fn tag_line(paragraph: &str) -> Option<Vec<String>> {
         return None;
     }
     Some(items.into_iter().map(str::to_string).collect())
+}
+
+/// A line made only of hashtags (`#Russia #USA #cyber`): the tags without `#`.
+fn hashtags(p: &str) -> Option<Vec<String>> {
+    let tokens: Vec<&str> = p.split_whitespace().collect();
+    let all_tags = !tokens.is_empty()
+        && tokens.iter().all(|t| {
+            t.strip_prefix('#').is_some_and(|rest| {
+                !rest.is_empty() && rest.chars().all(|c| c.is_alphanumeric() || c == '_')
+            })
+        });
+    all_tags.then(|| {
+        tokens
+            .iter()
+            .map(|t| t.trim_start_matches('#').to_string())
+            .collect()
+    })
 }
 
 /// One short capitalised item: every word starts with a capital or a digit (a few
@@ -66,6 +86,15 @@ mod tests {
                 "Bank of England".into()
             ])
         );
+    }
+
+    #[test]
+    fn reads_a_hashtag_line() {
+        assert_eq!(
+            tag_line("#Russia #USA #cyber_security"),
+            Some(vec!["Russia".into(), "USA".into(), "cyber_security".into()])
+        );
+        assert_eq!(tag_line("#1 in the charts"), None);
     }
 
     #[test]
