@@ -176,6 +176,14 @@ impl Draft {
                     None => rest.push(line),
                 }
             }
+            if self.meta.title.is_empty()
+                && rest.len() >= 2
+                && title::heads_block(&rest[0], &rest[1])
+                && !title::is_navigation(&rest[0])
+            {
+                let headline = rest.remove(0);
+                self.set_headline(&headline);
+            }
             let para = rest.join(" ");
             blocks[i] = rest;
             if para.is_empty() {

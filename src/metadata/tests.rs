@@ -405,3 +405,33 @@ fn a_text_of_one_word_lines_is_not_all_navigation() {
     assert_eq!(p.meta.title, "nine");
     assert!(p.body.ends_with("ten\n\neleven"));
 }
+
+#[test]
+fn headline_without_a_blank_line_under_it() {
+    let text = "Storm batters the coast\n\
+                By Jane Doe\n\
+                LONDON (Reuters) - Thousands of homes lost power on Sunday as winds\n\
+                reached 90mph, officials said.\n\n\
+                More storms are expected.";
+    let p = parse_plain(text);
+    assert_eq!(p.meta.title, "Storm batters the coast");
+    assert_eq!(p.meta.author.as_deref(), Some("Jane Doe"));
+    assert_eq!(p.meta.source.as_deref(), Some("Reuters"));
+    assert_eq!(
+        p.body,
+        "Thousands of homes lost power on Sunday as winds reached 90mph, officials said.\n\n\
+         More storms are expected."
+    );
+}
+
+#[test]
+fn hard_wrapped_first_paragraph_is_not_split() {
+    let text = "Thousands of homes lost power on Sunday as winds reached\n\
+                90mph across the south coast, officials said on Monday.\n\n\
+                More storms are expected.";
+    let p = parse_plain(text);
+    assert!(
+        p.body
+            .starts_with("Thousands of homes lost power on Sunday as winds reached 90mph")
+    );
+}

@@ -146,6 +146,19 @@ pub fn is_navigation(line: &str) -> bool {
     words <= MAX_NAV_WORDS && !ends_sentence(line)
 }
 
+/// True when the first line of a block is a headline set directly above its text (no
+/// blank line between): headline-like, and the next line starts a sentence and is either
+/// a dateline or clearly longer (hard-wrapped text has lines of even length).
+pub fn heads_block(first: &str, second: &str) -> bool {
+    let starts_sentence = second.starts_with(|c: char| c.is_uppercase() || "\"“«".contains(c));
+    let longer = first.chars().count() * 4 < second.chars().count() * 3;
+    is_headline(first)
+        && !first.trim_end().ends_with([',', ';', '-', '–', '—'])
+        && !ends_sentence(first)
+        && starts_sentence
+        && (longer || super::dateline::read(second).is_some())
+}
+
 /// True when text ends like a finished sentence.
 pub fn ends_sentence(text: &str) -> bool {
     text.trim_end()
@@ -331,6 +344,27 @@ mod tests {
                     negotiation process, although a number of difficulties remain, said the \
                     spokeswoman.";
         assert!(!is_headline(body));
+    }
+
+    #[test]
+    fn headline_set_directly_above_text() {
+        assert!(heads_block(
+            "Storm batters the coast",
+            "Thousands of homes lost power on Sunday as winds reached 90mph, officials said."
+        ));
+        assert!(heads_block(
+            "Storm batters the coast and floods the old town",
+            "LONDON (Reuters) - Thousands."
+        ));
+        // hard-wrapped body text
+        assert!(!heads_block(
+            "Thousands of homes lost power on Sunday as winds",
+            "reached 90mph, officials said, and more was expected."
+        ));
+        assert!(!heads_block(
+            "Thousands of homes lost power on Sunday as",
+            "Storm Ciara reached the coast with winds of 90mph."
+        ));
     }
 
     #[test]
