@@ -36,6 +36,8 @@ mod title;
 mod years;
 
 #[cfg(test)]
+mod record_tests;
+#[cfg(test)]
 mod seed_tests;
 #[cfg(test)]
 mod tests;
