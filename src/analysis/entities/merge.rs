@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use super::aliases::{Redirects, redirects};
 use super::candidates::{Candidate, Strength};
 use super::gazetteer::Gazetteer;
-use super::{Entity, EntityKind, Mention, Span};
+use super::{Doc, Entity, EntityKind, Field, Mention, Span};
 use crate::corpus::ArticleIdx;
 
 /// The names of a corpus, grouped.
@@ -74,6 +74,7 @@ impl Group {
 struct Hit {
     group: usize,
     article: ArticleIdx,
+    field: Field,
     span: Span,
 }
 
@@ -132,7 +133,7 @@ impl Groups {
         g
     }
 
-    fn hit(&mut self, group: usize, article: ArticleIdx, span: Span, surface: &str) {
+    fn hit(&mut self, group: usize, at: (ArticleIdx, Field), span: Span, surface: &str) {
         match self.surfaces[group].get_mut(surface) {
             Some(n) => *n += 1,
             None => {
@@ -141,12 +142,13 @@ impl Groups {
         }
         self.hits.push(Hit {
             group,
-            article,
+            article: at.0,
+            field: at.1,
             span,
         });
     }
 
-    fn add(&mut self, article: ArticleIdx, body: &str, c: &Candidate) {
+    fn add(&mut self, at: (ArticleIdx, Field), body: &str, c: &Candidate) {
         let surface = surface(body, c);
         let g = self.group_of(c.gazetteer, &surface);
         self.groups[g].vote(c.kind, c.strength);
@@ -154,11 +156,12 @@ impl Groups {
             // "Moscow" acting as Russia: a mention of Russia, but not one of its names.
             self.hits.push(Hit {
                 group: g,
-                article,
+                article: at.0,
+                field: at.1,
                 span: c.span.clone(),
             });
         } else {
-            self.hit(g, article, c.span.clone(), &surface);
+            self.hit(g, at, c.span.clone(), &surface);
         }
     }
 
@@ -171,7 +174,7 @@ impl Groups {
     }
 
     /// Keeps a weak candidate where it, or its longest runs of words, name a known group.
-    fn resolve_weak(&mut self, article: ArticleIdx, body: &str, c: &Candidate, r: &Redirects) {
+    fn resolve_weak(&mut self, at: (ArticleIdx, Field), body: &str, c: &Candidate, r: &Redirects) {
         let words = &c.words;
         let mut i = 0;
         while i < words.len() {
@@ -185,7 +188,7 @@ impl Groups {
                         .flatten()
                 });
                 if let Some(group) = group {
-                    self.hit(group, article, span, &text);
+                    self.hit(group, at, span, &text);
                     matched = j;
                     break;
                 }
@@ -196,17 +199,17 @@ impl Groups {
 }
 
 /// Builds the entities of a corpus from the candidates of each article.
-pub fn build(bodies: &[&str], found: &[Vec<Candidate>], gz: &Gazetteer) -> Vec<Entity> {
+pub fn build(docs: &[Doc<'_>], found: &[Vec<Candidate>], gz: &Gazetteer) -> Vec<Entity> {
     let mut groups = Groups::default();
-    for (article, (body, cands)) in bodies.iter().zip(found).enumerate() {
+    for (doc, cands) in docs.iter().zip(found) {
         for c in cands.iter().filter(|c| !c.weak) {
-            groups.add(article, body, c);
+            groups.add((doc.article, doc.field), &doc.text, c);
         }
     }
     let r = redirects(&groups.groups);
-    for (article, (body, cands)) in bodies.iter().zip(found).enumerate() {
+    for (doc, cands) in docs.iter().zip(found) {
         for c in cands.iter().filter(|c| c.weak) {
-            groups.resolve_weak(article, body, c, &r);
+            groups.resolve_weak((doc.article, doc.field), &doc.text, c, &r);
         }
     }
     entities(groups, &r, gz)
@@ -219,6 +222,7 @@ fn entities(groups: Groups, r: &Redirects, gz: &Gazetteer) -> Vec<Entity> {
         mentions[r.target(hit.group)].push(Mention {
             article: hit.article,
             span: hit.span,
+            field: hit.field,
         });
     }
     let mut surfaces = groups.surfaces;
@@ -235,7 +239,7 @@ fn entities(groups: Groups, r: &Redirects, gz: &Gazetteer) -> Vec<Entity> {
         if ms.is_empty() {
             continue;
         }
-        ms.sort_by_key(|m| (m.article, m.span.start, m.span.end));
+        ms.sort_by_key(|m| (m.article, m.field, m.span.start, m.span.end));
         ms.dedup();
         let group = &groups.groups[g];
         let entry = group.gazetteer.and_then(|e| gz.entries.get(e));

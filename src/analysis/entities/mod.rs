@@ -35,11 +35,39 @@ pub enum EntityKind {
     Other,
 }
 
-/// One mention of an entity in an article's body.
+/// Which text of an article a mention is in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    /// [`crate::corpus::Article::body`].
+    #[default]
+    Body,
+    /// [`crate::corpus::Metadata::title`].
+    Title,
+    /// [`crate::corpus::Metadata::subtitle`].
+    Subtitle,
+    /// [`crate::corpus::Metadata::dateline`].
+    Dateline,
+    /// [`crate::corpus::Metadata::source`]: the outlet counts as named by its article.
+    Source,
+}
+
+/// One mention of an entity: a byte span in the article's body, or in one of its
+/// metadata fields when metadata extraction moved that text out of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     pub article: ArticleIdx,
+    /// Byte range into the text of `field`, on char boundaries.
     pub span: Span,
+    pub field: Field,
+}
+
+/// One text of an article to read entities from.
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    pub article: ArticleIdx,
+    pub field: Field,
+    pub text: std::borrow::Cow<'a, str>,
 }
 
 /// An entity with every surface form it goes by in the corpus.
@@ -50,7 +78,7 @@ pub struct Entity {
     pub kind: EntityKind,
     /// Other names: surface forms seen in the corpus and gazetteer aliases.
     pub aliases: Vec<String>,
-    /// Every mention, ordered by article then offset.
+    /// Every mention, ordered by article, then field (body first), then offset.
     pub mentions: Vec<Mention>,
 }
 
@@ -81,19 +109,64 @@ impl EntityKind {
     }
 }
 
-/// Extracts the entities of a corpus (articles in parallel, then merged).
+/// Extracts the entities of a corpus (articles in parallel, then merged): from each body,
+/// and from the title, subtitle, dateline and source that metadata extraction took out of
+/// it.
 pub fn extract(corpus: &Corpus) -> EntityIndex {
-    let bodies: Vec<&str> = corpus.articles.iter().map(|a| a.body.as_str()).collect();
-    extract_bodies(&bodies)
+    let mut docs = Vec::with_capacity(corpus.articles.len() * 2);
+    for (i, a) in corpus.articles.iter().enumerate() {
+        let doc = |field, text: &str| Doc {
+            article: i,
+            field,
+            text: std::borrow::Cow::Owned(text.to_string()),
+        };
+        docs.push(Doc {
+            article: i,
+            field: Field::Body,
+            text: std::borrow::Cow::Borrowed(a.body.as_str()),
+        });
+        let m = &a.meta;
+        let fields = [
+            (Field::Title, Some(&m.title)),
+            (Field::Subtitle, m.subtitle.as_ref()),
+            (Field::Source, m.source.as_ref()),
+        ];
+        for (field, text) in fields {
+            if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
+                docs.push(doc(field, t));
+            }
+        }
+        // A dateline stands before a comma in the text it came from; keep it so.
+        if let Some(d) = m.dateline.as_ref().filter(|d| !d.trim().is_empty()) {
+            docs.push(doc(Field::Dateline, &format!("{d},")));
+        }
+    }
+    extract_docs(&docs)
 }
 
 /// Extracts the entities of a list of bodies; mentions refer to positions in `bodies`.
 pub fn extract_bodies(bodies: &[&str]) -> EntityIndex {
+    let docs: Vec<Doc<'_>> = bodies
+        .iter()
+        .enumerate()
+        .map(|(article, b)| Doc {
+            article,
+            field: Field::Body,
+            text: std::borrow::Cow::Borrowed(b),
+        })
+        .collect();
+    extract_docs(&docs)
+}
+
+/// Extracts the entities of a list of texts.
+pub fn extract_docs(docs: &[Doc<'_>]) -> EntityIndex {
     let gz = gazetteer::gazetteer();
-    let found: Vec<Vec<candidates::Candidate>> =
-        bodies.par_iter().map(|b| candidates::find(b, gz)).collect();
+    let found: Vec<Vec<candidates::Candidate>> = docs
+        .par_iter()
+        .map(|d| candidates::find(&d.text, gz))
+        .collect();
     EntityIndex {
-        entities: merge::build(bodies, &found, gz),
+        entities: merge::build(docs, &found, gz),
     }
 }
 

@@ -189,3 +189,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn metadata_fields_are_read_too() {
+    use crate::corpus::{Article, Metadata};
+    let meta = Metadata {
+        title: "Antonov says dialogue is steady".into(),
+        source: Some("TASS".into()),
+        dateline: Some("WASHINGTON".into()),
+        ..Metadata::default()
+    };
+    let body = "Russian Ambassador Anatoly Antonov spoke.".to_string();
+    let corpus = Corpus {
+        name: "t".into(),
+        articles: vec![Article::new("a".into(), "a.txt".into(), meta, body)],
+    };
+    let ix = extract(&corpus);
+    let tass = entity(&ix, "TASS");
+    assert_eq!(tass.mentions[0].field, Field::Source);
+    assert_eq!(tass.mentions[0].span, 0..4);
+    let washington = entity(&ix, "Washington");
+    assert_eq!(washington.mentions[0].field, Field::Dateline);
+    assert_eq!(washington.mentions[0].span, 0..10);
+    let antonov = entity(&ix, "Anatoly Antonov");
+    let fields: Vec<Field> = antonov.mentions.iter().map(|m| m.field).collect();
+    assert_eq!(fields, [Field::Body, Field::Title]);
+}
