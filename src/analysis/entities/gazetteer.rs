@@ -74,27 +74,12 @@ impl Gazetteer {
     /// Compiles a gazetteer from TOML; a malformed file gives an empty gazetteer.
     pub fn parse(toml_text: &str) -> Self {
         let file: File = toml::from_str(toml_text).unwrap_or_default();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut targets = Vec::new();
-        let mut seen: FxHashMap<String, Target> = FxHashMap::default();
-        let mut add = |p: String, t: Target| {
-            if !p.is_empty() && !seen.contains_key(&p) {
-                seen.insert(p.clone(), t);
-                patterns.push(p);
-                targets.push(t);
-            }
-        };
-        for (i, e) in file.entity.iter().enumerate() {
-            for name in std::iter::once(&e.name).chain(&e.aliases) {
-                add(name.clone(), Target::Entity(i));
-            }
-        }
-        for t in &file.titles {
-            add(t.clone(), Target::Title);
-            add(t.to_lowercase(), Target::Title);
-            add(title_case(t), Target::Title);
-        }
-        let folded = seen.iter().map(|(p, t)| (p.to_lowercase(), *t)).collect();
+        let (patterns, targets) = patterns(&file);
+        let folded = patterns
+            .iter()
+            .zip(&targets)
+            .map(|(p, t)| (p.to_lowercase(), *t))
+            .collect();
         let lower_starts = patterns
             .iter()
             .filter(|p| p.starts_with(char::is_lowercase))
@@ -174,6 +159,31 @@ impl Gazetteer {
     pub fn lookup_folded(&self, name: &str) -> Option<Target> {
         self.folded.get(&name.to_lowercase()).copied()
     }
+}
+
+/// The patterns of a gazetteer file with what each stands for: every name and alias, and
+/// every title as written, in lower case and in Title Case (first occurrence wins).
+fn patterns(file: &File) -> (Vec<String>, Vec<Target>) {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut targets = Vec::new();
+    let mut seen: FxHashSet<String> = FxHashSet::default();
+    let mut add = |p: String, t: Target| {
+        if !p.is_empty() && seen.insert(p.clone()) {
+            patterns.push(p);
+            targets.push(t);
+        }
+    };
+    for (i, e) in file.entity.iter().enumerate() {
+        for name in std::iter::once(&e.name).chain(&e.aliases) {
+            add(name.clone(), Target::Entity(i));
+        }
+    }
+    for t in &file.titles {
+        add(t.clone(), Target::Title);
+        add(t.to_lowercase(), Target::Title);
+        add(title_case(t), Target::Title);
+    }
+    (patterns, targets)
 }
 
 /// True when `start..end` is not glued to a letter or digit on either side.

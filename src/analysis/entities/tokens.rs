@@ -122,9 +122,33 @@ fn strip_possessive(word: &str, start: usize) -> Option<usize> {
     None
 }
 
+/// What the text in `gap` makes of the word after it: the gap's kind, and whether the word
+/// opens a line and a sentence. `prev` is the word before the gap.
+fn boundary(body: &str, gap: std::ops::Range<usize>, prev: Option<&Token>) -> (Gap, bool, bool) {
+    let text = &body[gap];
+    let Some(prev) = prev else {
+        return (Gap::Break, true, true);
+    };
+    if text == " " {
+        // The common case, decided without scanning.
+        return (Gap::Space, false, false);
+    }
+    let kind = gap_kind(text, false);
+    let line_start = text.contains('\n');
+    let after_abbreviation = kind == Gap::Stop
+        && (prev.shape == Shape::Initial || lexicon().is_abbreviation(prev.text(body)));
+    // "(Reuters) - Floods hit": the dash after a dateline's agency opens the text.
+    let dateline_dash = text.contains(')') && text.contains(['-', '–', '—']);
+    let terminal = dateline_dash || text.contains(['.', '!', '?', ':', ';', '…']);
+    (
+        kind,
+        line_start,
+        line_start || (terminal && !after_abbreviation),
+    )
+}
+
 /// Splits a body into tokens.
 pub fn tokenize(body: &str) -> Vec<Token> {
-    let lx = lexicon();
     let mut out: Vec<Token> = Vec::with_capacity(body.len() / 6);
     let mut prev_end = 0;
     for (start, word_end) in word_spans(body) {
@@ -145,26 +169,7 @@ pub fn tokenize(body: &str) -> Vec<Token> {
             end = e;
             possessive = true;
         }
-        let gap_text = &body[prev_end..start];
-        let (gap, line_start, sentence_start) = if gap_text == " " && !out.is_empty() {
-            // The common case, decided without scanning.
-            (Gap::Space, false, false)
-        } else {
-            let gap = gap_kind(gap_text, out.is_empty());
-            let line_start = out.is_empty() || gap_text.contains('\n');
-            let after_abbreviation = gap == Gap::Stop
-                && out
-                    .last()
-                    .is_some_and(|p| p.shape == Shape::Initial || lx.is_abbreviation(p.text(body)));
-            // "(Reuters) - Floods hit": the dash after a dateline's agency opens the text.
-            let dateline_dash = gap_text.contains(')') && gap_text.contains(['-', '–', '—']);
-            let terminal = dateline_dash || gap_text.contains(['.', '!', '?', ':', ';', '…']);
-            (
-                gap,
-                line_start,
-                line_start || (terminal && !after_abbreviation),
-            )
-        };
+        let (gap, line_start, sentence_start) = boundary(body, prev_end..start, out.last());
         out.push(Token {
             start,
             end,
