@@ -59,6 +59,9 @@ pub struct Gazetteer {
     folded: FxHashMap<String, Target>,
     /// First words of the patterns that start in lower case ("spokeswoman", "the").
     lower_starts: FxHashSet<String>,
+    /// Bit set of the first two bytes of `lower_starts`, to turn most words away
+    /// without hashing them.
+    lower_pairs: Vec<u64>,
     /// For each entry, the entry of the country it is the capital of.
     capital_of: Vec<Option<usize>>,
 }
@@ -80,7 +83,7 @@ impl Gazetteer {
             .zip(&targets)
             .map(|(p, t)| (p.to_lowercase(), *t))
             .collect();
-        let lower_starts = patterns
+        let lower_starts: FxHashSet<String> = patterns
             .iter()
             .filter(|p| p.starts_with(char::is_lowercase))
             .filter_map(|p| p.split(|c: char| !c.is_alphanumeric()).next())
@@ -101,6 +104,11 @@ impl Gazetteer {
                     .and_then(|c| by_name.get(c).copied())
             })
             .collect();
+        let mut lower_pairs = vec![0u64; 1 << 10];
+        for w in &lower_starts {
+            let k = pair(w);
+            lower_pairs[k >> 6] |= 1 << (k & 63);
+        }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
@@ -113,6 +121,7 @@ impl Gazetteer {
             targets,
             folded,
             lower_starts,
+            lower_pairs,
             capital_of,
         }
     }
@@ -138,7 +147,14 @@ impl Gazetteer {
     /// Whether a pattern may start with this word: any capitalised word, and the few
     /// lower-case words that open a pattern. Saves searching at every word.
     pub fn may_start(&self, word: &str) -> bool {
-        !word.starts_with(char::is_lowercase) || self.lower_starts.contains(word)
+        if !word.starts_with(char::is_lowercase) {
+            return true;
+        }
+        let k = pair(word);
+        self.lower_pairs
+            .get(k >> 6)
+            .is_some_and(|bits| bits & (1 << (k & 63)) != 0)
+            && self.lower_starts.contains(word)
     }
 
     /// The longest whole-word match starting exactly at byte `start`.
@@ -159,6 +175,12 @@ impl Gazetteer {
     pub fn lookup_folded(&self, name: &str) -> Option<Target> {
         self.folded.get(&name.to_lowercase()).copied()
     }
+}
+
+/// The first two bytes of a word as a number below 2^16.
+fn pair(word: &str) -> usize {
+    let b = word.as_bytes();
+    usize::from(b.first().copied().unwrap_or(0)) << 8 | usize::from(b.get(1).copied().unwrap_or(0))
 }
 
 /// The patterns of a gazetteer file with what each stands for: every name and alias, and

@@ -63,6 +63,25 @@ fn class(c: char) -> Option<Class> {
     })
 }
 
+/// [`class`] of every ASCII char, looked up rather than matched.
+static ASCII: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'_' => Class::Joiner,
+            b':' => Class::MidLetter,
+            b'.' | b'\'' => Class::MidNumLet,
+            b',' | b';' => Class::MidNum,
+            _ => Class::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
 fn is_word(c: Class) -> bool {
     matches!(c, Class::Letter | Class::Digit | Class::Joiner)
 }
@@ -72,7 +91,7 @@ fn is_word(c: Class) -> bool {
 fn class_at(line: &str, i: usize) -> Option<(Class, usize)> {
     let b = *line.as_bytes().get(i)?;
     if b.is_ascii() {
-        return class(b as char).map(|c| (c, 1));
+        return Some((ASCII[usize::from(b)], 1));
     }
     let c = line[i..].chars().next()?;
     class(c).map(|k| (k, c.len_utf8()))
@@ -136,6 +155,13 @@ mod tests {
         let mut out = Vec::new();
         slow(text, 0, &mut out);
         out
+    }
+
+    #[test]
+    fn ascii_table_agrees_with_class() {
+        for b in 0u8..128 {
+            assert!(Some(ASCII[usize::from(b)]) == class(b as char), "{b}");
+        }
     }
 
     #[test]
