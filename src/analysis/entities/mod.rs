@@ -110,8 +110,8 @@ impl EntityKind {
 }
 
 /// Extracts the entities of a corpus (articles in parallel, then merged): from each body,
-/// and from the title, subtitle, dateline and source that metadata extraction took out of
-/// it.
+/// and from the title and subtitle, and the dateline and source when metadata extraction
+/// took them out of the body.
 pub fn extract(corpus: &Corpus) -> EntityIndex {
     let mut docs = Vec::with_capacity(corpus.articles.len() * 2);
     for (i, a) in corpus.articles.iter().enumerate() {
@@ -126,18 +126,26 @@ pub fn extract(corpus: &Corpus) -> EntityIndex {
             text: std::borrow::Cow::Borrowed(a.body.as_str()),
         });
         let m = &a.meta;
+        // The source and dateline count once: not again when the body still has them.
+        let missing = |t: &&String| !t.trim().is_empty() && !a.body.contains(t.as_str());
         let fields = [
-            (Field::Title, Some(&m.title)),
-            (Field::Subtitle, m.subtitle.as_ref()),
-            (Field::Source, m.source.as_ref()),
+            (
+                Field::Title,
+                Some(&m.title).filter(|t| !t.trim().is_empty()),
+            ),
+            (
+                Field::Subtitle,
+                m.subtitle.as_ref().filter(|t| !t.trim().is_empty()),
+            ),
+            (Field::Source, m.source.as_ref().filter(missing)),
         ];
         for (field, text) in fields {
-            if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
+            if let Some(t) = text {
                 docs.push(doc(field, t));
             }
         }
         // A dateline stands before a comma in the text it came from; keep it so.
-        if let Some(d) = m.dateline.as_ref().filter(|d| !d.trim().is_empty()) {
+        if let Some(d) = m.dateline.as_ref().filter(missing) {
             docs.push(doc(Field::Dateline, &format!("{d},")));
         }
     }

@@ -215,3 +215,24 @@ fn metadata_fields_are_read_too() {
     let fields: Vec<Field> = antonov.mentions.iter().map(|m| m.field).collect();
     assert_eq!(fields, [Field::Body, Field::Title]);
 }
+
+#[test]
+fn source_and_dateline_still_in_the_body_count_once() {
+    use crate::corpus::{Article, Metadata};
+    let meta = Metadata {
+        source: Some("TASS".into()),
+        dateline: Some("WASHINGTON".into()),
+        ..Metadata::default()
+    };
+    let body = "WASHINGTON, November 2. /TASS/. Talks went on.".to_string();
+    let corpus = Corpus {
+        name: "t".into(),
+        articles: vec![Article::new("a".into(), "a.txt".into(), meta, body)],
+    };
+    let ix = extract(&corpus);
+    for name in ["TASS", "Washington"] {
+        let e = entity(&ix, name);
+        assert_eq!(e.mentions.len(), 1, "{name}");
+        assert_eq!(e.mentions[0].field, Field::Body, "{name}");
+    }
+}
