@@ -1,8 +1,9 @@
 //! Turning a file's bytes into text, or saying clearly why they are not an article.
 //!
 //! Accepts UTF-8 (with or without BOM) and UTF-16 with a BOM. A few invalid UTF-8 bytes in
-//! otherwise good text are replaced (with a warning); a file that is mostly not UTF-8, or
-//! holds NUL bytes, is binary or in another encoding and is refused.
+//! otherwise good text are replaced (with a warning), and so are a few stray NUL bytes
+//! (removed, with a warning); a file that is mostly not UTF-8, or has more than one NUL
+//! byte in a hundred, is binary or in another encoding and is refused.
 
 use std::borrow::Cow;
 
@@ -27,6 +28,9 @@ pub struct Decoded<'a> {
 /// Share of invalid sequences (per byte) above which a file is not UTF-8 text at all.
 const MAX_INVALID_PER_MILLE: usize = 5;
 
+/// Share of NUL bytes above which a file is binary (text in UTF-16 without a BOM is too).
+const MAX_NUL_PER_MILLE: usize = 10;
+
 /// Decodes bytes as described in the module documentation.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes)
@@ -37,9 +41,28 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         return non_empty(Decoded { text, warning });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if memchr::memchr(0, bytes).is_some() {
+    let nuls = memchr::memchr_iter(0, bytes).count();
+    if nuls == 0 {
+        return decode_utf8(bytes);
+    }
+    if nuls * 1000 > bytes.len() * MAX_NUL_PER_MILLE {
         return Err(DecodeError::Binary);
     }
+    let kept: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
+    let decoded = decode_utf8(&kept)?;
+    let removed = format!("{nuls} NUL byte(s) removed");
+    let warning = match decoded.warning {
+        Some(w) => format!("{removed}; {w}"),
+        None => removed,
+    };
+    Ok(Decoded {
+        text: Cow::Owned(decoded.text.into_owned()),
+        warning: Some(warning),
+    })
+}
+
+/// Decodes UTF-8 without a BOM or NUL bytes, replacing a few invalid sequences.
+fn decode_utf8(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => non_empty(Decoded {
             text: Cow::Borrowed(text),
@@ -105,6 +128,25 @@ mod tests {
             decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
             Err(DecodeError::Binary)
         );
+    }
+
+    #[test]
+    fn a_few_nul_bytes_are_removed_with_a_warning() {
+        let mut text = "A long enough article body. ".repeat(10).into_bytes();
+        text.insert(5, 0);
+        let d = decode(&text).unwrap();
+        assert!(!d.text.contains('\0'));
+        assert!(d.text.starts_with("A lon"));
+        assert_eq!(d.warning.as_deref(), Some("1 NUL byte(s) removed"));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_binary() {
+        let bytes: Vec<u8> = "plain words"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(decode(&bytes), Err(DecodeError::Binary));
     }
 
     #[test]

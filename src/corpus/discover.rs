@@ -31,8 +31,35 @@ impl Format {
     }
 }
 
+/// The files a load will read, listed before any is opened.
+///
+/// [`super::load_paths`] is [`list_paths`] then [`super::load_listing`]; the two halves are
+/// public so that a caller (or a test) can act between them, e.g. delete a listed file to
+/// check that the loader reports it and loads the rest.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    /// The corpus name (see [`super::Corpus::name`]).
+    pub name: String,
+    /// Article files with the format they are read as, sorted within each given path.
+    pub files: Vec<(PathBuf, Format)>,
+    /// Paths that could not be listed.
+    pub problems: Vec<LoadProblem>,
+}
+
+/// Lists the article files under `paths` (see [`discover`]) and names the corpus.
+pub fn list_paths(paths: &[PathBuf]) -> Listing {
+    let (files, problems) = discover(paths);
+    Listing {
+        name: corpus_name(paths),
+        files,
+        problems,
+    }
+}
+
 /// Lists the article files under `paths`, sorted within each given path, and the problems
-/// met (missing paths, unreadable folders, symlink loops).
+/// met (missing paths, unreadable folders, symlink loops). A path named explicitly is read
+/// whatever its extension, but only when it is a regular file: a device or a FIFO could
+/// block or never end.
 pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, Format)>, Vec<LoadProblem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -40,10 +67,25 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, Format)>, Vec<LoadProblem>)
         match std::fs::metadata(root) {
             Err(e) => problems.push(problem(root, e.to_string())),
             Ok(m) if m.is_dir() => walk(root, &mut files, &mut problems),
-            Ok(_) => files.push((root.clone(), Format::of(root).unwrap_or(Format::Text))),
+            Ok(m) if m.is_file() => {
+                files.push((root.clone(), Format::of(root).unwrap_or(Format::Text)))
+            }
+            Ok(_) => problems.push(problem(root, "not a regular file".to_string())),
         }
     }
     (files, problems)
+}
+
+/// The name of a corpus opened from `paths`: the folder or file name for one path.
+fn corpus_name(paths: &[PathBuf]) -> String {
+    match paths {
+        [one] => one
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| one.display().to_string()),
+        many => format!("{} paths", many.len()),
+    }
 }
 
 fn walk(root: &Path, files: &mut Vec<(PathBuf, Format)>, problems: &mut Vec<LoadProblem>) {
@@ -131,6 +173,14 @@ mod tests {
                 .to_string()
                 .starts_with("/no/such/place: skipped:")
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_named_explicitly_is_not_read() {
+        let (files, problems) = discover(&[PathBuf::from("/dev/zero")]);
+        assert!(files.is_empty());
+        assert_eq!(problems[0].reason, "not a regular file");
     }
 
     #[cfg(unix)]

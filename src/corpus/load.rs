@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::decode::decode;
-use super::discover::{Format, discover};
+use super::discover::{Format, Listing, list_paths};
 use super::embedded::SEEDS;
-use super::records::{RecordResult, parse_json, parse_json_lines};
+use super::read::{MAX_ARTICLE_BYTES, MAX_FILE_BYTES, read_limited};
+use super::records::{RecordResult, parse_records};
 use super::{Article, Corpus, LoadProblem, Loaded, Severity};
 use crate::metadata::{self, Parsed};
 
@@ -20,13 +21,16 @@ struct Pending {
     parsed: Parsed,
 }
 
+/// Longest id, in chars: a JSON record may carry an id of any length.
+const MAX_ID_CHARS: usize = 100;
+
 /// Loads the bundled seed articles.
 pub fn load_seeds() -> Loaded {
     let mut pending = Vec::new();
     let mut problems = Vec::new();
     for (name, bytes) in SEEDS {
         let path = format!("seeds/{name}");
-        let (items, probs) = load_bytes(Path::new(&path), bytes, Format::Text);
+        let (items, probs) = parse_file(Path::new(&path), bytes, Format::Text);
         pending.extend(items);
         problems.extend(probs);
     }
@@ -35,12 +39,29 @@ pub fn load_seeds() -> Loaded {
 
 /// Loads every article under `paths` (files and folders, recursively).
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
-    let (files, mut problems) = discover(paths);
+    load_listing(list_paths(paths))
+}
+
+/// Loads the files of a listing (see [`list_paths`]). A file that cannot be read any more
+/// (deleted, made unreadable or grown too large since it was listed) is reported like any
+/// other problem and the rest loads.
+pub fn load_listing(listing: Listing) -> Loaded {
+    let Listing {
+        name,
+        files,
+        mut problems,
+    } = listing;
     let results: Vec<_> = files
         .par_iter()
-        .map(|(path, format)| match std::fs::read(path) {
-            Ok(bytes) => load_bytes(path, &bytes, *format),
-            Err(e) => (Vec::new(), vec![skipped(path, None, e.to_string())]),
+        .map(|(path, format)| {
+            let limit = match format {
+                Format::Text | Format::Markdown => MAX_ARTICLE_BYTES,
+                Format::Json | Format::JsonLines => MAX_FILE_BYTES,
+            };
+            match read_limited(path, limit) {
+                Ok(bytes) => parse_file(path, &bytes, *format),
+                Err(e) => (Vec::new(), vec![skipped(path, None, e.to_string())]),
+            }
         })
         .collect();
     let mut pending = Vec::new();
@@ -48,11 +69,19 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
         pending.extend(items);
         problems.extend(probs);
     }
-    finish(corpus_name(paths), pending, problems)
+    finish(name, pending, problems)
+}
+
+/// Loads the bytes of one file as if read from `path` in `format`: decoding, parsing, ids
+/// and years, with every problem reported. Never panics, whatever the bytes.
+pub fn load_bytes(path: &Path, bytes: &[u8], format: Format) -> Loaded {
+    let (pending, problems) = parse_file(path, bytes, format);
+    let name = path.display().to_string();
+    finish(name, pending, problems)
 }
 
 /// Parses the bytes of one file into zero or more articles (JSON files hold several).
-fn load_bytes(path: &Path, bytes: &[u8], format: Format) -> (Vec<Pending>, Vec<LoadProblem>) {
+fn parse_file(path: &Path, bytes: &[u8], format: Format) -> (Vec<Pending>, Vec<LoadProblem>) {
     let mut problems = Vec::new();
     let decoded = match decode(bytes) {
         Ok(d) => d,
@@ -71,25 +100,25 @@ fn load_bytes(path: &Path, bytes: &[u8], format: Format) -> (Vec<Pending>, Vec<L
         |s| s.to_string_lossy().into_owned(),
     );
     let path_label = path.display().to_string();
-    let records: Vec<RecordResult> = match format {
-        Format::Text | Format::Markdown => {
-            let parsed = metadata::parse_plain(&decoded.text);
-            return (
-                vec![Pending {
-                    stem,
-                    path: path_label,
-                    parsed,
-                }],
-                problems,
-            );
+    if matches!(format, Format::Text | Format::Markdown) {
+        if decoded.text.len() > MAX_ARTICLE_BYTES {
+            return (Vec::new(), vec![too_large(path, None, decoded.text.len())]);
         }
-        Format::Json => parse_json(&decoded.text),
-        Format::JsonLines => parse_json_lines(&decoded.text),
-    };
+        let pending = Pending {
+            stem,
+            path: path_label,
+            parsed: metadata::parse_plain(&decoded.text),
+        };
+        return (vec![pending], problems);
+    }
+    let records: Vec<RecordResult> = parse_records(&decoded.text, format);
     let many = records.len() > 1;
     let mut items = Vec::new();
     for (n, rec) in records.into_iter().enumerate() {
         match rec {
+            Ok(r) if r.fields.body.len() > MAX_ARTICLE_BYTES => {
+                problems.push(too_large(path, r.line, r.fields.body.len()));
+            }
             Ok(r) => {
                 let stem = r.id.clone().unwrap_or_else(|| {
                     if many {
@@ -108,6 +137,16 @@ fn load_bytes(path: &Path, bytes: &[u8], format: Format) -> (Vec<Pending>, Vec<L
         }
     }
     (items, problems)
+}
+
+fn too_large(path: &Path, line: Option<usize>, bytes: usize) -> LoadProblem {
+    let mb = |b: usize| b as f64 / (1u64 << 20) as f64;
+    let reason = format!(
+        "article text too large: {:.1} MB (the limit is {:.1} MB)",
+        mb(bytes),
+        mb(MAX_ARTICLE_BYTES)
+    );
+    skipped(path, line, reason)
 }
 
 /// Assigns unique ids, infers missing years, and builds the corpus.
@@ -132,13 +171,33 @@ fn finish(name: String, mut pending: Vec<Pending>, mut problems: Vec<LoadProblem
         .into_iter()
         .zip(parsed)
         .map(|(p, parsed)| {
-            let id = unique_id(&mut seen, p.stem);
+            let id = unique_id(&mut seen, clean_id(&p.stem));
             Article::new(id, p.path, parsed.meta, parsed.body)
         })
         .collect();
     Loaded {
         corpus: Corpus { name, articles },
         problems,
+    }
+}
+
+/// An id that prints on one line and can be typed: control characters and bidi controls
+/// become `_`, white space at the ends goes, at most [`MAX_ID_CHARS`] chars, never empty.
+fn clean_id(stem: &str) -> String {
+    let id: String = stem
+        .trim()
+        .chars()
+        .take(MAX_ID_CHARS)
+        .map(|c| {
+            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            if c.is_control() || bidi { '_' } else { c }
+        })
+        .collect();
+    let id = id.trim();
+    if id.is_empty() {
+        "article".to_string()
+    } else {
+        id.to_string()
     }
 }
 
@@ -153,17 +212,6 @@ fn unique_id(seen: &mut HashMap<String, usize>, stem: String) -> String {
     seen.insert(stem.clone(), n);
     seen.insert(id.clone(), 0);
     id
-}
-
-fn corpus_name(paths: &[PathBuf]) -> String {
-    match paths {
-        [one] => one
-            .canonicalize()
-            .ok()
-            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .unwrap_or_else(|| one.display().to_string()),
-        many => format!("{} paths", many.len()),
-    }
 }
 
 fn skipped(path: &Path, line: Option<usize>, reason: String) -> LoadProblem {
@@ -202,6 +250,46 @@ mod tests {
             .map(|s| unique_id(&mut seen, s.to_string()))
             .collect();
         assert_eq!(ids, ["a", "a-2", "b", "a-3", "a-2-2"]);
+    }
+
+    #[test]
+    fn ids_print_on_one_line() {
+        assert_eq!(clean_id("a\u{1b}[2Jb\nc"), "a_[2Jb_c");
+        assert_eq!(clean_id("  \t "), "article");
+        assert_eq!(clean_id(&"x".repeat(500)).len(), MAX_ID_CHARS);
+        let loaded = load_bytes(
+            Path::new("feed.jsonl"),
+            b"{\"id\":\"\\u001b]0;evil\\u0007\",\"body\":\"Some text.\"}",
+            Format::JsonLines,
+        );
+        assert_eq!(loaded.corpus.articles[0].id, "_]0;evil_");
+    }
+
+    #[test]
+    fn an_oversized_record_is_skipped_alone() {
+        let big = "word ".repeat(MAX_ARTICLE_BYTES / 5 + 1);
+        let feed = format!("{{\"body\":\"{big}\"}}\n{{\"body\":\"Small text.\"}}\n");
+        let loaded = load_bytes(Path::new("f.jsonl"), feed.as_bytes(), Format::JsonLines);
+        assert_eq!(loaded.corpus.len(), 1);
+        let problem = loaded.problems[0].to_string();
+        assert!(
+            problem.starts_with("f.jsonl:1: skipped: article text too large"),
+            "{problem}"
+        );
+    }
+
+    #[test]
+    fn problems_print_on_one_safe_line() {
+        let p = LoadProblem {
+            path: PathBuf::from("evil\u{1b}[2J\nname.txt"),
+            line: None,
+            severity: Severity::Skipped,
+            reason: "empty file".into(),
+        };
+        assert_eq!(
+            p.to_string(),
+            "evil␛[2J\u{2424}name.txt: skipped: empty file"
+        );
     }
 
     #[test]

@@ -6,11 +6,14 @@ mod decode;
 mod discover;
 mod embedded;
 mod load;
+mod read;
 mod records;
 
 pub use article::{Article, ArticleIdx, Metadata};
-pub use discover::Format;
-pub use load::{load_paths, load_seeds};
+pub use discover::{Format, Listing, list_paths};
+pub use load::{load_bytes, load_listing, load_paths, load_seeds};
+pub use read::{MAX_ARTICLE_BYTES, MAX_FILE_BYTES};
+pub use records::{Record, RecordResult, parse_records};
 
 use std::path::PathBuf;
 
@@ -63,17 +66,20 @@ pub struct LoadProblem {
     pub reason: String,
 }
 
+/// One line, safe for a terminal: a file name may hold control characters or newlines.
 impl std::fmt::Display for LoadProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let what = match self.severity {
             Severity::Skipped => "skipped",
             Severity::Warning => "warning",
         };
-        write!(f, "{}", self.path.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+        let mut line = self.path.display().to_string();
+        if let Some(n) = self.line {
+            line.push_str(&format!(":{n}"));
         }
-        write!(f, ": {what}: {}", self.reason)
+        line.push_str(&format!(": {what}: {}", self.reason));
+        let safe = crate::text::sanitize_for_terminal(&line);
+        f.write_str(&safe.replace('\n', "\u{2424}"))
     }
 }
 

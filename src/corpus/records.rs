@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::Format;
 use crate::metadata::RecordFields;
 
 /// A record read from a file, with its 1-based line for JSON Lines.
@@ -15,6 +16,19 @@ pub struct Record {
 
 /// A record or a line that could not be read.
 pub type RecordResult = Result<Record, (Option<usize>, String)>;
+
+/// Reads the records of a JSON (`Format::Json`) or JSON Lines (`Format::JsonLines`) text;
+/// plain text and Markdown hold no records (an empty list). A record that cannot be read
+/// is an `Err` with its line and a reason, and never stops the others.
+///
+/// This is the JSON half of the loader, public so that it can be fuzzed on its own.
+pub fn parse_records(text: &str, format: Format) -> Vec<RecordResult> {
+    match format {
+        Format::Json => parse_json(text),
+        Format::JsonLines => parse_json_lines(text),
+        Format::Text | Format::Markdown => Vec::new(),
+    }
+}
 
 /// Reads a `.json` file: one object or an array of objects.
 pub fn parse_json(text: &str) -> Vec<RecordResult> {

@@ -1,0 +1,67 @@
+//! Reading one file's bytes with a size limit, so that a huge or endless file (a 50 MB
+//! text dump, a device named on the command line) is reported instead of filling memory.
+
+use std::io::Read;
+use std::path::Path;
+
+/// Largest text of one article, in bytes: a plain-text file, or the body of one JSON
+/// record. Real articles are under 200 KB; a book is a few MB. Anything larger is a log, a
+/// dump or a mistake, and would slow every analysis of the corpus.
+pub const MAX_ARTICLE_BYTES: usize = 4 << 20;
+
+/// Largest JSON or JSON Lines file, in bytes: an export of many articles.
+pub const MAX_FILE_BYTES: usize = 256 << 20;
+
+/// Why a file's bytes were not read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("too large: {} (the limit is {})", megabytes(*size), megabytes(*limit))]
+    TooLarge { size: u64, limit: u64 },
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / (1u64 << 20) as f64)
+}
+
+/// Reads the whole file, or fails when it is (or grows while being read) past `limit`.
+pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, ReadError> {
+    let limit = limit as u64;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > limit {
+        return Err(ReadError::TooLarge { size, limit });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_small_files_and_refuses_large_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("a.txt");
+        std::fs::write(&f, "0123456789").unwrap();
+        assert_eq!(read_limited(&f, 10).unwrap(), b"0123456789");
+        let err = read_limited(&f, 9).unwrap_err();
+        assert!(matches!(err, ReadError::TooLarge { size: 10, limit: 9 }));
+        assert!(err.to_string().starts_with("too large: 0.0 MB"), "{err}");
+    }
+
+    #[test]
+    fn a_missing_file_is_an_io_error() {
+        let err = read_limited(Path::new("/no/such/file.txt"), 10).unwrap_err();
+        assert!(matches!(err, ReadError::Io(_)));
+    }
+}
