@@ -1,0 +1,40 @@
+//! Quotation-mark pairing and attribution: up to three arbitrary bodies (split at 0xFF
+//! bytes); every quote must lie on char boundaries, its inner span inside its outer one.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use parallax::analysis::{entities, quotes};
+use parallax::corpus::{Article, Corpus, Metadata};
+
+fuzz_target!(|data: &[u8]| {
+    let articles: Vec<Article> = data
+        .split(|&b| b == 0xFF)
+        .take(3)
+        .enumerate()
+        .map(|(i, b)| {
+            let body = String::from_utf8_lossy(b).into_owned();
+            Article::new(format!("a{i}"), format!("a{i}.txt"), Metadata::default(), body)
+        })
+        .collect();
+    let corpus = Corpus {
+        name: "fuzz".into(),
+        articles,
+    };
+    let index = entities::extract(&corpus);
+    let found = quotes::find_all(&corpus, &index);
+    assert_eq!(found.len(), corpus.len());
+    for (a, qs) in corpus.articles.iter().zip(&found) {
+        let body = a.body.as_str();
+        for q in qs {
+            for s in [&q.inner, &q.outer] {
+                assert!(s.start <= s.end && s.end <= body.len(), "{q:?}");
+                assert!(body.is_char_boundary(s.start) && body.is_char_boundary(s.end));
+            }
+            assert!(q.outer.start <= q.inner.start && q.inner.end <= q.outer.end, "{q:?}");
+            if let Some(e) = q.speaker_entity {
+                assert!(e < index.entities.len());
+            }
+        }
+    }
+});
