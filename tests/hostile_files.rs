@@ -3,6 +3,10 @@
 //! big ones (50 MB, 100,000 files) are generated into a temporary folder at test time.
 //!
 //! The README's "Reliability" table lists what each case does; keep the two in step.
+//! `read_only` checks that no subcommand writes to the corpus.
+
+#[path = "hostile_files/read_only.rs"]
+mod read_only;
 
 use std::path::{Path, PathBuf};
 
