@@ -17,3 +17,15 @@ pub fn lines(asset: &str) -> impl Iterator<Item = &str> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
+
+/// Function words (several languages) for shared-passage seeding and junk filtering.
+pub const STOPWORDS: &str = include_str!("../assets/stopwords.txt");
+
+/// Speech verbs that attribute a direct quote to a speaker.
+pub const SPEECH_VERBS: &str = include_str!("../assets/speech_verbs.txt");
+
+/// Titles and roles that stand before or for a person's name.
+pub const TITLES: &str = include_str!("../assets/titles.txt");
+
+/// Page chrome phrases masked before shared passages are sought.
+pub const PASSAGE_CHROME: &str = include_str!("../assets/passage_chrome.txt");
