@@ -35,6 +35,12 @@ enum Who {
     Anaphor,
 }
 
+/// A speech verb as written in running text: lower case (`States` is no verb), but for a
+/// sentence-initial `According`.
+fn verb(w: &str) -> bool {
+    (!is_capitalised(w) || w == "According") && is_speech_verb(&w.to_lowercase())
+}
+
 /// Words of `body[from..to]` as (absolute start, word).
 fn words_in(body: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
     body[from..to]
@@ -115,15 +121,15 @@ fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
 /// whether the window follows the quote (then the first verb counts, else the last).
 fn who_in(body: &str, from: usize, to: usize, after: bool) -> Option<Who> {
     let words = words_in(body, from, to);
-    let verbs = words
+    let mut verbs = words
         .iter()
         .enumerate()
-        .filter(|(_, (_, w))| is_speech_verb(&w.to_lowercase()))
+        .filter(|(_, (_, w))| verb(w))
         .map(|(k, _)| k);
     let v = if after {
         verbs.take_while(|&k| k <= 6).next()?
     } else {
-        verbs.last()?
+        verbs.next_back()?
     };
     let before = name_before(body, &words, v);
     let after_v = name_after(body, &words, v);
@@ -219,7 +225,7 @@ pub fn speech_names(body: &str, quotes: &[Span], persons: &[PersonMention]) -> V
     let words = words_in(body, 0, body.len());
     let mut out = Vec::new();
     for (v, &(s, w)) in words.iter().enumerate() {
-        if quotes.iter().any(|q| q.contains(&s)) || !is_speech_verb(&w.to_lowercase()) {
+        if quotes.iter().any(|q| q.contains(&s)) || !verb(w) {
             continue;
         }
         let who = if w.eq_ignore_ascii_case("according") {

@@ -1,0 +1,157 @@
+//! Masking boilerplate before passages are sought: sentences (and lines) that recur across
+//! many articles of the same outlet, and sentences that open with a page-chrome phrase
+//! (`assets/passage_chrome.txt`). Masked tokens neither seed nor extend a passage.
+//!
+//! The same sentence hashes find identical sentences carried by very many articles (more
+//! than the n-gram cap, so no 4-gram of theirs seeds): those are grouped in one pass.
+
+use std::hash::Hasher;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHasher};
+
+use super::tokens::{Doc, MASKED, SENT, norm_hash};
+use crate::assets;
+
+/// Fewest tokens of a sentence that counts as boilerplate or as a widely shared sentence.
+const MIN_SENTENCE: usize = 3;
+/// Fewest tokens of a widely shared sentence reported as a passage.
+const MIN_WIDE: usize = 8;
+
+/// Places (article, token range) of one identical sentence.
+pub type SentenceGroup = Vec<(usize, Range<usize>)>;
+
+static CHROME: LazyLock<Vec<Vec<u64>>> = LazyLock::new(|| {
+    assets::lines(assets::PASSAGE_CHROME)
+        .map(|l| l.split_whitespace().map(norm_hash).collect())
+        .collect()
+});
+
+/// The sentences of a document (given by its token flags) as token ranges.
+pub fn sentences(flags: &[u8]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for k in 1..=flags.len() {
+        if k == flags.len() || flags[k] & SENT != 0 {
+            if k > start {
+                out.push(start..k);
+            }
+            start = k;
+        }
+    }
+    out
+}
+
+fn sentence_hash(doc: &Doc, r: &Range<usize>) -> u64 {
+    let mut h = FxHasher::default();
+    for id in &doc.ids[r.clone()] {
+        h.write_u32(*id);
+    }
+    h.finish()
+}
+
+/// Masks every sentence that opens with a chrome phrase; `hashes` are the raw word hashes.
+pub fn mask_chrome(flags: &mut [u8], hashes: &[u64]) {
+    for r in sentences(flags) {
+        let words = &hashes[r.clone()];
+        if CHROME.iter().any(|p| !p.is_empty() && words.starts_with(p)) {
+            for f in &mut flags[r] {
+                *f |= MASKED;
+            }
+        }
+    }
+}
+
+/// Masks sentences repeated by at least `max(3, n/5)` of an outlet's `n` articles, and
+/// returns the unmasked sentences shared by more than `cap` articles, grouped.
+pub fn mask_boilerplate(
+    docs: &mut [Doc],
+    outlets: &[Option<&str>],
+    cap: usize,
+) -> Vec<SentenceGroup> {
+    let sents: Vec<Vec<(u64, Range<usize>)>> = docs
+        .par_iter()
+        .map(|d| {
+            sentences(&d.flags)
+                .into_iter()
+                .filter(|r| r.len() >= MIN_SENTENCE)
+                .map(|r| (sentence_hash(d, &r), r))
+                .collect()
+        })
+        .collect();
+    let mut per_outlet: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut by_outlet: FxHashMap<(&str, u64), usize> = FxHashMap::default();
+    let mut by_hash: FxHashMap<u64, Vec<(usize, Range<usize>)>> = FxHashMap::default();
+    for (d, list) in sents.iter().enumerate() {
+        let outlet = outlets.get(d).copied().flatten();
+        if let Some(o) = outlet {
+            *per_outlet.entry(o).or_default() += 1;
+        }
+        let mut seen = rustc_hash::FxHashSet::default();
+        for (h, r) in list {
+            if !seen.insert(*h) {
+                continue;
+            }
+            if let Some(o) = outlet {
+                *by_outlet.entry((o, *h)).or_default() += 1;
+            }
+            by_hash.entry(*h).or_default().push((d, r.clone()));
+        }
+    }
+    for (d, list) in sents.iter().enumerate() {
+        let Some(o) = outlets.get(d).copied().flatten() else {
+            continue;
+        };
+        let need = 3.max(per_outlet.get(o).copied().unwrap_or(0).div_ceil(5));
+        for (h, r) in list {
+            if by_outlet.get(&(o, *h)).copied().unwrap_or(0) >= need {
+                for f in &mut docs[d].flags[r.clone()] {
+                    *f |= MASKED;
+                }
+            }
+        }
+    }
+    by_hash
+        .into_values()
+        .filter(|v| v.len() > cap && v[0].1.len() >= MIN_WIDE)
+        .map(|v| {
+            v.into_iter()
+                .filter(|(d, r)| docs[*d].flags[r.clone()].iter().all(|f| f & MASKED == 0))
+                .collect::<Vec<_>>()
+        })
+        .filter(|v| v.len() > cap)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::{Interner, tokenize};
+    use super::*;
+
+    #[test]
+    fn masks_what_one_outlet_repeats_and_chrome() {
+        let mut i = Interner::default();
+        let bodies = [
+            "Story one is here. Daily Planet keeps every right to this text.",
+            "Story two differs. Daily Planet keeps every right to this text.",
+            "Story three again. Daily Planet keeps every right to this text.",
+            "Other outlet. Daily Planet keeps every right to this text.\n\nRead more: elsewhere now",
+        ];
+        let mut docs: Vec<Doc> = bodies
+            .iter()
+            .map(|b| {
+                let mut r = tokenize(b);
+                mask_chrome(&mut r.flags, &r.hashes);
+                i.intern(r)
+            })
+            .collect();
+        let outlets = [Some("P"), Some("P"), Some("P"), Some("Q")];
+        mask_boilerplate(&mut docs, &outlets, 100);
+        assert!(docs[0].flags[4..].iter().all(|f| f & MASKED != 0));
+        assert!(docs[0].flags[..4].iter().all(|f| f & MASKED == 0));
+        assert!(docs[3].flags[2..10].iter().all(|f| f & MASKED == 0));
+        assert!(docs[3].flags[10..].iter().all(|f| f & MASKED != 0));
+    }
+}
