@@ -12,7 +12,10 @@ use parallax::analysis::{Config, passages, quotes};
 use parallax::synth::{self, SynthConfig};
 
 #[derive(Parser)]
-#[command(name = "parallax-synth", about = "Planted-truth corpus generator and evaluation")]
+#[command(
+    name = "parallax-synth",
+    about = "Planted-truth corpus generator and evaluation"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Cmd,

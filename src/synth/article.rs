@@ -143,7 +143,12 @@ pub fn generate(cfg: &SynthConfig, i: usize) -> SynthArticle {
             let at = para.len() + 1;
             para.push(' ');
             para.push_str(&text);
-            plants_at.push((paragraphs.len(), p.group, p.kind, at + span.start..at + span.end));
+            plants_at.push((
+                paragraphs.len(),
+                p.group,
+                p.kind,
+                at + span.start..at + span.end,
+            ));
             words += text.split(' ').count();
             let tail = filler_paragraph(&mut rng, &names, &mut words);
             para.push(' ');

@@ -6,10 +6,9 @@
 //! entity index, or a name the text attached to a speech verb earlier. A name that overlaps a
 //! person mention becomes that entity.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::words::{is_capitalised, is_pronoun, is_speech_verb, is_title};
 use crate::analysis::Span;
+use crate::analysis::passages::tokens::for_each_word;
 
 /// A known person mention in the article: its span and entity index and canonical name.
 #[derive(Debug, Clone)]
@@ -43,10 +42,9 @@ fn verb(w: &str) -> bool {
 
 /// Words of `body[from..to]` as (absolute start, word).
 fn words_in(body: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
-    body[from..to]
-        .unicode_word_indices()
-        .map(|(i, w)| (from + i, w))
-        .collect()
+    let mut out = Vec::new();
+    for_each_word(&body[from..to], |i, w| out.push((from + i, w)));
+    out
 }
 
 /// True when the text between two words breaks a name (punctuation, a mark, a line).
@@ -162,23 +160,30 @@ fn sentence_end(body: &str, pos: usize, max: usize, limit: usize) -> usize {
         .map_or(to, |i| pos + i)
 }
 
+/// What the text says about who said a quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Attribution {
+    Named(Speaker),
+    /// A pronoun or role: resolve with [`nearest_before`].
+    Anaphor,
+}
+
 /// Attributes one quote: `outer` is its span, `next_quote` where the next quote starts.
 pub fn attribute(
     body: &str,
     outer: &Span,
     next_quote: usize,
     persons: &[PersonMention],
-    earlier: &[Speaker],
-) -> Option<Speaker> {
+) -> Option<Attribution> {
     let end = sentence_end(body, outer.end, 200, next_quote);
     let who = who_in(body, outer.end, end, true).or_else(|| {
         let start = sentence_start(body, outer.start, 300);
         who_in(body, start, outer.start, false)
     })?;
-    match who {
-        Who::Name(span) => Some(named(body, span, persons)),
-        Who::Anaphor => nearest_before(outer.start, persons, earlier),
-    }
+    Some(match who {
+        Who::Name(span) => Attribution::Named(named(body, span, persons)),
+        Who::Anaphor => Attribution::Anaphor,
+    })
 }
 
 /// A name, made an entity when a person mention overlaps it; titles stripped.
@@ -201,7 +206,11 @@ fn named(body: &str, span: Span, persons: &[PersonMention]) -> Speaker {
 }
 
 /// The person named last before `pos`: a person mention or an earlier speaker.
-fn nearest_before(pos: usize, persons: &[PersonMention], earlier: &[Speaker]) -> Option<Speaker> {
+pub fn nearest_before(
+    pos: usize,
+    persons: &[PersonMention],
+    earlier: &[Speaker],
+) -> Option<Speaker> {
     let mention = persons
         .iter()
         .filter(|p| p.span.start < pos)
@@ -248,7 +257,10 @@ mod tests {
         let start = body.find(quote).expect("quote in body");
         let outer = start..start + quote.len();
         let earlier = speech_names(body, std::slice::from_ref(&outer), &[]);
-        attribute(body, &outer, body.len(), &[], &earlier).map(|s| s.name)
+        match attribute(body, &outer, body.len(), &[])? {
+            Attribution::Named(s) => Some(s.name),
+            Attribution::Anaphor => nearest_before(outer.start, &[], &earlier).map(|s| s.name),
+        }
     }
 
     #[test]
@@ -291,7 +303,9 @@ mod tests {
             name: "Vladimir Putin",
         }];
         let end = body.find(',').expect("comma");
-        let s = attribute(body, &(0..end), body.len(), &persons, &[]).expect("speaker");
+        let Some(Attribution::Named(s)) = attribute(body, &(0..end), body.len(), &persons) else {
+            panic!("no speaker");
+        };
         assert_eq!((s.name.as_str(), s.entity), ("Vladimir Putin", Some(3)));
     }
 

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::Span;
 use super::entities::{EntityIndex, EntityKind};
 use crate::corpus::Corpus;
-use attribution::{PersonMention, Speaker};
+use attribution::{Attribution, PersonMention, Speaker};
 
 /// One direct quote in an article's body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +69,8 @@ pub fn find_in(body: &str, persons: &[PersonMention]) -> Vec<Quote> {
         .filter(|p| p.depth == 0)
         .map(|p| p.outer.clone())
         .collect();
-    let mut earlier = attribution::speech_names(body, &tops, persons);
+    let mut earlier: Vec<Speaker> = Vec::new();
+    let mut named_in_text: Option<Vec<Speaker>> = None;
     let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(pairs.len());
     for (k, p) in pairs.iter().enumerate() {
         if p.depth > 0 {
@@ -80,7 +81,16 @@ pub fn find_in(body: &str, persons: &[PersonMention]) -> Vec<Quote> {
             .iter()
             .find(|q| q.depth == 0)
             .map_or(body.len(), |q| q.outer.start);
-        let s = attribution::attribute(body, &p.outer, next, persons, &earlier);
+        let s = match attribution::attribute(body, &p.outer, next, persons) {
+            Some(Attribution::Named(s)) => Some(s),
+            Some(Attribution::Anaphor) => {
+                let names = named_in_text
+                    .get_or_insert_with(|| attribution::speech_names(body, &tops, persons));
+                let known: Vec<Speaker> = names.iter().chain(&earlier).cloned().collect();
+                attribution::nearest_before(p.outer.start, persons, &known)
+            }
+            None => None,
+        };
         if let Some(s) = &s {
             earlier.push(Speaker {
                 at: p.outer.start,

@@ -148,16 +148,15 @@ fn pair_paragraph(
     next_first: Option<char>,
     out: &mut Vec<MarkPair>,
 ) -> bool {
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    if !para.bytes().any(|b| b == b'"' || b == b'\'' || b >= 0xC2) {
+        return false;
+    }
     let mut stack: Vec<Open> = Vec::new();
     let mut carried = carried;
-    for k in 0..chars.len() {
-        let (i, c) = chars[k];
-        if !is_mark(c) {
-            continue;
-        }
-        let prev = k.checked_sub(1).map(|k| chars[k].1);
-        let next = chars.get(k + 1).map(|x| x.1);
+    let marks = para.char_indices().filter(|&(_, c)| is_mark(c));
+    for (i, c) in marks {
+        let prev = para[..i].chars().next_back();
+        let next = para[i + c.len_utf8()..].chars().next();
         if is_apostrophe(c, prev, next) {
             continue;
         }
