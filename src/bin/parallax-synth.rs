@@ -78,13 +78,18 @@ fn eval(cfg: &SynthConfig) -> anyhow::Result<()> {
         t.elapsed()
     );
     let config = Config::default();
+    let cpu = cpu_seconds();
     let t = Instant::now();
     let q = quotes::find_all(&corpus, &EntityIndex::default());
     let tq = t.elapsed();
     let t = Instant::now();
     let index = passages::find(&corpus, &q, &config);
     let tp = t.elapsed();
-    println!("quotes {tq:.2?}, passages {tp:.2?}, total {:.2?}", tq + tp);
+    println!(
+        "quotes {tq:.2?}, passages {tp:.2?}, total {:.2?} (cpu {:.2} s)",
+        tq + tp,
+        cpu_seconds() - cpu
+    );
     let s = synth::eval::evaluate(&index, &truth);
     println!(
         "recall {:.4} ({}/{}), precision {:.4} ({}/{} passages)",
@@ -99,4 +104,20 @@ fn eval(cfg: &SynthConfig) -> anyhow::Result<()> {
         println!("  {kind:?}: {f}/{n}");
     }
     Ok(())
+}
+
+/// CPU time of this process so far (user + system), from /proc on Linux; 0 elsewhere.
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    let Some(rest) = stat.rsplit(')').next() else {
+        return 0.0;
+    };
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = [11, 12]
+        .iter()
+        .filter_map(|&i| f.get(i)?.parse::<f64>().ok())
+        .sum();
+    ticks / 100.0
 }

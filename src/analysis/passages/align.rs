@@ -6,7 +6,7 @@
 //! least `min_quote_words` matched tokens (identity [`MIN_QUOTE_IDENTITY`]); a quote-anchored
 //! seed whose extension fails still yields its exact run. Every span holds a content word.
 
-use super::extend::{Alignment, BAND, Op, exact_run, extend};
+use super::extend::{Alignment, BAND, Op, best_window, exact_run, extend};
 use super::index::N;
 use super::tokens::{Doc, QUOTED, is_content};
 use crate::analysis::Config;
@@ -49,6 +49,9 @@ fn accept(a: &Doc, b: &Doc, ia: usize, ib: usize, cfg: &Config) -> Result<Alignm
         let q = quote_anchored(a, b, &al);
         if q && m >= cfg.min_quote_words && id >= MIN_QUOTE_IDENTITY {
             return Ok(al);
+        }
+        if let Some(w) = best_window(&al, MIN_IDENTITY, MIN_WORDS).filter(|w| has_content(a, w)) {
+            return Ok(w);
         }
     }
     let run = exact_run(a, b, ia, ib, N);

@@ -34,6 +34,8 @@ pub struct Alignment {
     pub a: Range<usize>,
     pub b: Range<usize>,
     pub ops: Vec<Op>,
+    /// The seed's place in `ops`.
+    pub seed: Range<usize>,
 }
 
 impl Alignment {
@@ -194,13 +196,57 @@ pub fn extend(a: &Doc, b: &Doc, ia: usize, ib: usize, len: usize) -> Alignment {
     let (la, lb) = consumed(&left);
     let (ra, rb) = consumed(&right);
     let mut ops: Vec<Op> = left.into_iter().rev().collect();
+    let seed = ops.len()..ops.len() + len;
     ops.extend(std::iter::repeat_n(Op::Match, len));
     ops.extend(right);
     Alignment {
         a: ia - la..ia + len + ra,
         b: ib - lb..ib + len + rb,
         ops,
+        seed,
     }
+}
+
+/// Longest alignment window this trim looks at (the search is quadratic in it).
+const MAX_TRIM: usize = 400;
+
+/// The sub-alignment holding the seed with the most matched tokens among those with
+/// identity at least `min_identity` and at least `min_matches` matches; it starts and ends
+/// on a match. A reworded sentence inside a looser paragraph comes out on its own.
+pub fn best_window(al: &Alignment, min_identity: f32, min_matches: usize) -> Option<Alignment> {
+    let n = al.ops.len();
+    if n > MAX_TRIM || al.seed.end > n {
+        return None;
+    }
+    // prefix counts: matches, a tokens, b tokens before op k
+    let mut pre = vec![(0usize, 0usize, 0usize); n + 1];
+    for (k, op) in al.ops.iter().enumerate() {
+        let (m, x, y) = pre[k];
+        pre[k + 1] = match op {
+            Op::Match => (m + 1, x + 1, y + 1),
+            Op::Sub => (m, x + 1, y + 1),
+            Op::DelA => (m, x + 1, y),
+            Op::InsB => (m, x, y + 1),
+        };
+    }
+    let mut best: Option<(usize, usize, usize)> = None;
+    for s in (0..=al.seed.start).filter(|&s| al.ops[s] == Op::Match) {
+        for e in (al.seed.end..=n).filter(|&e| al.ops[e - 1] == Op::Match) {
+            let m = pre[e].0 - pre[s].0;
+            let longer = (pre[e].1 - pre[s].1).max(pre[e].2 - pre[s].2);
+            let ok = m >= min_matches && m as f32 >= min_identity * longer as f32;
+            if ok && best.is_none_or(|(bm, _, _)| m > bm) {
+                best = Some((m, s, e));
+            }
+        }
+    }
+    let (_, s, e) = best?;
+    Some(Alignment {
+        a: al.a.start + pre[s].1..al.a.start + pre[e].1,
+        b: al.b.start + pre[s].2..al.b.start + pre[e].2,
+        ops: al.ops[s..e].to_vec(),
+        seed: al.seed.start - s..al.seed.end - s,
+    })
 }
 
 /// The longest exact run around a seed (both ways), as an alignment.
@@ -219,6 +265,7 @@ pub fn exact_run(a: &Doc, b: &Doc, ia: usize, ib: usize, len: usize) -> Alignmen
         a: ia - l..ia - l + n,
         b: ib - l..ib - l + n,
         ops: vec![Op::Match; n],
+        seed: l..l + len,
     }
 }
 
@@ -254,6 +301,19 @@ mod tests {
         let al = extend(&a, &b, 0, 0, 4);
         assert_eq!((al.a.clone(), al.b.clone()), (0..10, 0..11));
         assert_eq!(al.ops.iter().filter(|o| **o == Op::InsB).count(), 1);
+    }
+
+    #[test]
+    fn trims_a_loose_alignment_to_its_close_part() {
+        let (a, b) = docs(
+            "first committee the un general assembly which deals with disarmament and international security on november 3 supported the draft russian american resolution on it",
+            "the first committee of the un general assembly dealing with disarmament and international security issues supported the draft russian us resolution on it",
+        );
+        let al = extend(&a, &b, 8, 9, 4);
+        assert!(al.identity() < 0.8, "{al:?}");
+        let w = best_window(&al, 0.8, 8).expect("a window");
+        assert_eq!((w.a.clone(), w.b.clone()), (0..13, 1..14));
+        assert!(w.identity() >= 0.8);
     }
 
     #[test]

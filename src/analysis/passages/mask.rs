@@ -81,48 +81,48 @@ pub fn mask_boilerplate(
                 .collect()
         })
         .collect();
-    let mut per_outlet: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut by_outlet: FxHashMap<(&str, u64), usize> = FxHashMap::default();
-    let mut by_hash: FxHashMap<u64, Vec<(usize, Range<usize>)>> = FxHashMap::default();
+    let mut names: FxHashMap<&str, u32> = FxHashMap::default();
+    let outlet_of: Vec<Option<u32>> = (0..docs.len())
+        .map(|d| {
+            let o = outlets.get(d).copied().flatten()?;
+            let n = names.len() as u32;
+            Some(*names.entry(o).or_insert(n))
+        })
+        .collect();
+    let mut per_outlet = vec![0usize; names.len()];
+    let mut by_outlet: FxHashMap<(u32, u64), u32> = FxHashMap::default();
+    let mut by_hash: FxHashMap<u64, u32> = FxHashMap::default();
     for (d, list) in sents.iter().enumerate() {
-        let outlet = outlets.get(d).copied().flatten();
-        if let Some(o) = outlet {
-            *per_outlet.entry(o).or_default() += 1;
+        if let Some(o) = outlet_of[d] {
+            per_outlet[o as usize] += 1;
         }
-        let mut seen = rustc_hash::FxHashSet::default();
-        for (h, r) in list {
-            if !seen.insert(*h) {
+        for (k, (h, _)) in list.iter().enumerate() {
+            if list[..k].iter().any(|(h2, _)| h2 == h) {
                 continue;
             }
-            if let Some(o) = outlet {
+            if let Some(o) = outlet_of[d] {
                 *by_outlet.entry((o, *h)).or_default() += 1;
             }
-            by_hash.entry(*h).or_default().push((d, r.clone()));
+            *by_hash.entry(*h).or_default() += 1;
         }
     }
+    let mut wide: FxHashMap<u64, SentenceGroup> = FxHashMap::default();
     for (d, list) in sents.iter().enumerate() {
-        let Some(o) = outlets.get(d).copied().flatten() else {
-            continue;
-        };
-        let need = 3.max(per_outlet.get(o).copied().unwrap_or(0).div_ceil(5));
+        let need = outlet_of[d].map(|o| 3.max(per_outlet[o as usize].div_ceil(5)));
         for (h, r) in list {
-            if by_outlet.get(&(o, *h)).copied().unwrap_or(0) >= need {
+            let boiler = outlet_of[d].zip(need).is_some_and(|(o, need)| {
+                by_outlet.get(&(o, *h)).copied().unwrap_or(0) as usize >= need
+            });
+            if boiler {
                 for f in &mut docs[d].flags[r.clone()] {
                     *f |= MASKED;
                 }
+            } else if r.len() >= MIN_WIDE && by_hash.get(h).copied().unwrap_or(0) as usize > cap {
+                wide.entry(*h).or_default().push((d, r.clone()));
             }
         }
     }
-    by_hash
-        .into_values()
-        .filter(|v| v.len() > cap && v[0].1.len() >= MIN_WIDE)
-        .map(|v| {
-            v.into_iter()
-                .filter(|(d, r)| docs[*d].flags[r.clone()].iter().all(|f| f & MASKED == 0))
-                .collect::<Vec<_>>()
-        })
-        .filter(|v| v.len() > cap)
-        .collect()
+    wide.into_values().filter(|v| v.len() > cap).collect()
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! [`group`] (pairwise spans joined into passages) → [`labels`].
 
 pub mod align;
-mod compare;
+pub mod compare;
 pub mod extend;
 pub mod group;
 pub mod index;

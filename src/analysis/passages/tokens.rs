@@ -65,8 +65,17 @@ fn hash_set(asset: &'static str) -> FxHashSet<u64> {
     assets::lines(asset).map(norm_hash).collect()
 }
 
-static STOPWORDS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hash_set(assets::STOPWORDS));
-static TITLES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hash_set(assets::TITLES));
+/// Word hash → its STOP and TITLE flags.
+static LEXICON: LazyLock<FxHashMap<u64, u8>> = LazyLock::new(|| {
+    let mut m: FxHashMap<u64, u8> = FxHashMap::default();
+    for h in hash_set(assets::STOPWORDS) {
+        *m.entry(h).or_default() |= STOP;
+    }
+    for h in hash_set(assets::TITLES) {
+        *m.entry(h).or_default() |= TITLE;
+    }
+    m
+});
 
 /// The words of a body before interning.
 #[derive(Debug, Clone, Default)]
@@ -201,6 +210,11 @@ pub fn for_each_word<'a>(body: &'a str, mut f: impl FnMut(usize, &'a str)) {
 /// Splits a body into normalised words with their byte ranges and flags.
 pub fn tokenize(body: &str) -> RawDoc {
     let mut doc = RawDoc::default();
+    let guess = body.len() / 6;
+    doc.hashes.reserve(guess);
+    doc.spans.reserve(guess);
+    doc.flags.reserve(guess);
+    let lexicon = &*LEXICON;
     let mut prev_end = 0;
     for_each_word(body, |start, word| {
         let h = norm_hash(word);
@@ -209,12 +223,7 @@ pub fn tokenize(body: &str) -> RawDoc {
         if prev_end == 0 || gap.contains(['.', '!', '?', '\n', '…']) {
             flags |= SENT;
         }
-        if STOPWORDS.contains(&h) {
-            flags |= STOP;
-        }
-        if TITLES.contains(&h) {
-            flags |= TITLE;
-        }
+        flags |= lexicon.get(&h).copied().unwrap_or(0);
         if word.chars().next().is_some_and(char::is_uppercase) {
             flags |= CAP;
         }
