@@ -32,6 +32,9 @@ struct Gen {
     min_words: usize,
     #[arg(long, default_value_t = 1500)]
     max_words: usize,
+    /// Print this many wrong passages and missed instances.
+    #[arg(long, default_value_t = 0)]
+    show: usize,
 }
 
 impl Gen {
@@ -60,12 +63,12 @@ enum Cmd {
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
-        Cmd::Eval(g) => eval(&g.config()),
+        Cmd::Eval(g) => eval(&g.config(), g.show),
         Cmd::Write { dir, gen_args } => Ok(synth::write(&gen_args.config(), &dir)?),
     }
 }
 
-fn eval(cfg: &SynthConfig) -> anyhow::Result<()> {
+fn eval(cfg: &SynthConfig, show: usize) -> anyhow::Result<()> {
     let t = Instant::now();
     let (corpus, truth) = synth::corpus(cfg);
     let words: usize = corpus.articles.iter().map(|a| a.words).sum();
@@ -102,6 +105,20 @@ fn eval(cfg: &SynthConfig) -> anyhow::Result<()> {
     );
     for (kind, n, f) in &s.by_kind {
         println!("  {kind:?}: {f}/{n}");
+    }
+    for &k in s.wrong.iter().take(show) {
+        let p = &index.passages[k];
+        println!("WRONG {:?} sim {:.2}", p.label, p.similarity);
+        for o in &p.occurrences {
+            let a = &corpus.articles[o.article];
+            println!("  {} {:?}: {}", a.id, o.span, &a.body[o.span.clone()]);
+        }
+    }
+    for t in s.missed.iter().take(show) {
+        println!(
+            "MISSED {:?} group {} in {}: {}",
+            t.kind, t.group, t.article, t.text
+        );
     }
     Ok(())
 }

@@ -24,6 +24,10 @@ pub struct Scores {
     pub correct: usize,
     /// (kind, instances, found)
     pub by_kind: Vec<(PlantKind, usize, usize)>,
+    /// Indices of reported passages that match no plant.
+    pub wrong: Vec<usize>,
+    /// Planted instances not found.
+    pub missed: Vec<Planted>,
 }
 
 impl Scores {
@@ -86,9 +90,11 @@ pub fn evaluate(index: &PassageIndex, truth: &[Planted]) -> Scores {
     // (article, group) pairs found: an occurrence covers it and the passage reaches another
     // instance of the group.
     let mut found: rustc_hash::FxHashSet<(usize, u64)> = Default::default();
-    for p in &index.passages {
+    for (k, p) in index.passages.iter().enumerate() {
         if correct(&arts, p) {
             s.correct += 1;
+        } else {
+            s.wrong.push(k);
         }
         for o in &p.occurrences {
             for t in arts.get(&o.article).into_iter().flatten() {
@@ -116,5 +122,10 @@ pub fn evaluate(index: &PassageIndex, truth: &[Planted]) -> Scores {
         s.by_kind.push((kind, of_kind.len(), f));
         s.found += f;
     }
+    s.missed = truth
+        .iter()
+        .filter(|t| !found.contains(&(t.article, t.group)))
+        .cloned()
+        .collect();
     s
 }

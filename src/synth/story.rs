@@ -132,10 +132,13 @@ fn plant(rng: &mut Rng, group: u64, members: &[usize], people: &[String]) -> Pla
     }
 }
 
-/// Start of a fragment of `len` words holding at least two content words, without commas.
+/// Start of a fragment of `len` words holding at least two content words (not names, not
+/// function words), without commas.
 fn content_fragment(rng: &mut Rng, base: &[String], len: usize) -> usize {
     let v = &*VOCAB;
-    let is_content = |w: &str| !v.words[..v.function_words].iter().any(|f| f == w);
+    let is_content = |w: &str| {
+        !w.starts_with(char::is_uppercase) && !v.words[..v.function_words].iter().any(|f| f == w)
+    };
     let last = base.len() - len;
     for _ in 0..50 {
         let s = rng.range(0, last);

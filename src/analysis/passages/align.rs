@@ -2,7 +2,8 @@
 //! articles extended into aligned spans, accepted or not, and nearby spans merged.
 //!
 //! A span is accepted with at least [`MIN_WORDS`] matched tokens and identity at least
-//! [`MIN_IDENTITY`], or, when it stands mostly inside quotation marks on one side, with at
+//! [`MIN_IDENTITY`] (or a reworded sentence with words moved about: coverage of the shorter
+//! side at least [`MIN_IDENTITY`] and identity at least [`MIN_LOOSE_IDENTITY`]), or, when it stands mostly inside quotation marks on one side, with at
 //! least `min_quote_words` matched tokens (identity [`MIN_QUOTE_IDENTITY`]); a quote-anchored
 //! seed whose extension fails still yields its exact run. Every span holds a content word.
 
@@ -15,6 +16,8 @@ use crate::analysis::Config;
 pub const MIN_WORDS: usize = 8;
 /// Lowest identity of an ordinary shared span.
 pub const MIN_IDENTITY: f32 = 0.8;
+/// Lowest identity of a span whose shorter side the other covers to [`MIN_IDENTITY`].
+pub const MIN_LOOSE_IDENTITY: f32 = 0.7;
 /// Lowest identity of a quote-anchored span.
 pub const MIN_QUOTE_IDENTITY: f32 = 0.7;
 /// Spans closer than this (in tokens, on both sides) are merged.
@@ -43,7 +46,8 @@ fn accept(a: &Doc, b: &Doc, ia: usize, ib: usize, cfg: &Config) -> Result<Alignm
     let m = al.matches();
     let id = al.identity();
     if has_content(a, &al) {
-        if m >= MIN_WORDS && id >= MIN_IDENTITY {
+        let loose = al.coverage() >= MIN_IDENTITY && id >= MIN_LOOSE_IDENTITY;
+        if m >= MIN_WORDS && (id >= MIN_IDENTITY || loose) {
             return Ok(al);
         }
         let q = quote_anchored(a, b, &al);

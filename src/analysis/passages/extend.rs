@@ -43,6 +43,15 @@ impl Alignment {
         self.ops.iter().filter(|o| **o == Op::Match).count()
     }
 
+    /// Matched tokens over the shorter side: how much of the shorter text the other holds.
+    pub fn coverage(&self) -> f32 {
+        let shorter = self.a.len().min(self.b.len());
+        if shorter == 0 {
+            return 0.0;
+        }
+        self.matches() as f32 / shorter as f32
+    }
+
     /// Matched tokens over the longer side: 1.0 only for the same words.
     pub fn identity(&self) -> f32 {
         let longer = self.a.len().max(self.b.len());

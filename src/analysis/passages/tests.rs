@@ -351,3 +351,31 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_sentence_carried_by_very_many_articles_is_grouped_in_one_pass() {
+    let wire = "The central bank kept its key interest rate unchanged at four percent on Thursday";
+    let c = corpus(
+        (0..6)
+            .map(|i| {
+                let source = ["A", "B", "C", "D", "E", "F"][i];
+                (
+                    source,
+                    format!(
+                        "{}. {wire}. {}",
+                        filler(i as u64, 20),
+                        filler(i as u64 + 50, 20)
+                    ),
+                )
+            })
+            .collect(),
+    );
+    let config = Config {
+        ngram_doc_cap: 3,
+        ..Config::default()
+    };
+    let p = run(&c, &config);
+    assert_eq!(p.passages.len(), 1);
+    assert_eq!(p.passages[0].occurrences.len(), 6);
+    assert_eq!(text(&c, &p.passages[0].occurrences[0]), wire);
+}
