@@ -362,7 +362,7 @@ fn a_sentence_carried_by_very_many_articles_is_grouped_in_one_pass() {
                 (
                     source,
                     format!(
-                        "{}. {wire}. {}",
+                        "{}. {wire}. Story {i} goes on: {}",
                         filler(i as u64, 20),
                         filler(i as u64 + 50, 20)
                     ),
