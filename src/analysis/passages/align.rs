@@ -23,14 +23,19 @@ pub const MIN_QUOTE_IDENTITY: f32 = 0.7;
 /// Spans closer than this (in tokens, on both sides) are merged.
 const MERGE_GAP: usize = 3;
 
-fn has_content(a: &Doc, al: &Alignment) -> bool {
-    let mut i = al.a.start;
+/// True when a matched token is a content word on both sides (a word capitalised on one
+/// side only, `first committee` / `First Committee`, is part of a name).
+fn has_content(a: &Doc, b: &Doc, al: &Alignment) -> bool {
+    let (mut i, mut j) = (al.a.start, al.b.start);
     for op in &al.ops {
-        if *op == Op::Match && is_content(a.flags[i]) {
+        if *op == Op::Match && is_content(a.flags[i]) && is_content(b.flags[j]) {
             return true;
         }
         if matches!(op, Op::Match | Op::Sub | Op::DelA) {
             i += 1;
+        }
+        if matches!(op, Op::Match | Op::Sub | Op::InsB) {
+            j += 1;
         }
     }
     false
@@ -45,7 +50,7 @@ fn accept(a: &Doc, b: &Doc, ia: usize, ib: usize, cfg: &Config) -> Result<Alignm
     let al = extend(a, b, ia, ib, N);
     let m = al.matches();
     let id = al.identity();
-    if has_content(a, &al) {
+    if has_content(a, b, &al) {
         let loose = al.coverage() >= MIN_IDENTITY && id >= MIN_LOOSE_IDENTITY;
         if m >= MIN_WORDS && (id >= MIN_IDENTITY || loose) {
             return Ok(al);
@@ -54,12 +59,14 @@ fn accept(a: &Doc, b: &Doc, ia: usize, ib: usize, cfg: &Config) -> Result<Alignm
         if q && m >= cfg.min_quote_words && id >= MIN_QUOTE_IDENTITY {
             return Ok(al);
         }
-        if let Some(w) = best_window(&al, MIN_IDENTITY, MIN_WORDS).filter(|w| has_content(a, w)) {
+        if let Some(w) = best_window(&al, MIN_IDENTITY, MIN_WORDS).filter(|w| has_content(a, b, w))
+        {
             return Ok(w);
         }
     }
     let run = exact_run(a, b, ia, ib, N);
-    if run.ops.len() >= cfg.min_quote_words && quote_anchored(a, b, &run) && has_content(a, &run) {
+    if run.ops.len() >= cfg.min_quote_words && quote_anchored(a, b, &run) && has_content(a, b, &run)
+    {
         return Ok(run);
     }
     Err(al)
