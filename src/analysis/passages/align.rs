@@ -9,7 +9,7 @@
 
 use super::extend::{Alignment, BAND, Op, best_window, exact_run, extend};
 use super::index::N;
-use super::tokens::{Doc, QUOTED, is_content};
+use super::tokens::{Doc, MASKED, QUOTED, is_content};
 use crate::analysis::Config;
 
 /// Fewest matched tokens of an ordinary shared span.
@@ -22,6 +22,8 @@ pub const MIN_LOOSE_IDENTITY: f32 = 0.7;
 pub const MIN_QUOTE_IDENTITY: f32 = 0.7;
 /// Spans closer than this (in tokens, on both sides) are merged.
 const MERGE_GAP: usize = 3;
+/// Shortest exact run chained onto a span across a small gap.
+const SATELLITE: usize = 3;
 
 /// True when a matched token is a content word on both sides (a word capitalised on one
 /// side only, `first committee` / `First Committee`, is part of a name).
@@ -104,7 +106,79 @@ pub fn align_pair(a: &Doc, b: &Doc, seeds: &[(usize, usize)], cfg: &Config) -> V
             Err(al) => failed.push((al, d)),
         }
     }
+    for al in &mut kept {
+        chain(a, b, al);
+    }
     merge(kept)
+}
+
+/// True when `a[i..i+n]` and `b[j..j+n]` hold the same unmasked words, one a content word.
+fn same_run(a: &Doc, b: &Doc, i: usize, j: usize, n: usize) -> bool {
+    if i + n > a.len() || j + n > b.len() {
+        return false;
+    }
+    let same = (0..n)
+        .all(|k| a.ids[i + k] == b.ids[j + k] && (a.flags[i + k] | b.flags[j + k]) & MASKED == 0);
+    same && (0..n).any(|k| is_content(a.flags[i + k]) && is_content(b.flags[j + k]))
+}
+
+/// Chains short exact runs (a reworded clause's pieces: `in the world, on the contrary, are
+/// carried out` / `in the world are carried out`) onto a span across gaps of at most
+/// [`MERGE_GAP`] tokens, on either side, while there are any.
+fn chain(a: &Doc, b: &Doc, al: &mut Alignment) {
+    let n = SATELLITE;
+    'left: loop {
+        for (ga, gb) in gaps() {
+            let (Some(i), Some(j)) = (
+                al.a.start.checked_sub(ga + n),
+                al.b.start.checked_sub(gb + n),
+            ) else {
+                continue;
+            };
+            if same_run(a, b, i, j, n) {
+                let mut ops = vec![Op::Match; n];
+                ops.extend(gap_ops(ga, gb));
+                let shift = ops.len();
+                ops.append(&mut al.ops);
+                al.seed = al.seed.start + shift..al.seed.end + shift;
+                al.ops = ops;
+                al.a.start = i;
+                al.b.start = j;
+                continue 'left;
+            }
+        }
+        break;
+    }
+    'right: loop {
+        for (ga, gb) in gaps() {
+            let (i, j) = (al.a.end + ga, al.b.end + gb);
+            if same_run(a, b, i, j, n) {
+                al.ops.extend(gap_ops(ga, gb));
+                al.ops.extend(std::iter::repeat_n(Op::Match, n));
+                al.a.end = i + n;
+                al.b.end = j + n;
+                continue 'right;
+            }
+        }
+        break;
+    }
+}
+
+/// Gap sizes (in `a`, in `b`) to try, smallest first, not both zero.
+fn gaps() -> impl Iterator<Item = (usize, usize)> {
+    (1..=2 * MERGE_GAP).flat_map(|t| {
+        (0..=t.min(MERGE_GAP))
+            .filter(move |ga| t - ga <= MERGE_GAP)
+            .map(move |ga| (ga, t - ga))
+    })
+}
+
+/// Ops for a gap of `ga` tokens in `a` and `gb` in `b`.
+fn gap_ops(ga: usize, gb: usize) -> Vec<Op> {
+    let mut ops = vec![Op::Sub; ga.min(gb)];
+    ops.extend(std::iter::repeat_n(Op::DelA, ga.saturating_sub(gb)));
+    ops.extend(std::iter::repeat_n(Op::InsB, gb.saturating_sub(ga)));
+    ops
 }
 
 /// Drops spans inside others and merges spans separated by a small gap on both sides.

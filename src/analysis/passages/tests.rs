@@ -379,3 +379,19 @@ fn a_sentence_carried_by_very_many_articles_is_grouped_in_one_pass() {
     assert_eq!(p.passages[0].occurrences.len(), 6);
     assert_eq!(text(&c, &p.passages[0].occurrences[0]), wire);
 }
+
+#[test]
+fn pieces_of_a_reworded_clause_are_chained_into_one_span() {
+    let a = "He said the majority of hacker attacks in the world, on the contrary, are carried out from the United States.";
+    let b = "Putin charged that “most of the cyberattacks in the world are carried out from the cyber realm of the United States,” he said.";
+    let spans = compare(a, b, &Config::default());
+    assert_eq!(spans.len(), 1, "{spans:?}");
+    assert_eq!(
+        &a[spans[0].a.clone()],
+        "in the world, on the contrary, are carried out from the"
+    );
+    assert_eq!(
+        &b[spans[0].b.clone()],
+        "in the world are carried out from the"
+    );
+}
