@@ -106,6 +106,17 @@ fn eval(cfg: &SynthConfig, show: usize) -> anyhow::Result<()> {
     for (kind, n, f) in &s.by_kind {
         println!("  {kind:?}: {f}/{n}");
     }
+    show_errors(&corpus, &index, &s, show);
+    Ok(())
+}
+
+/// Prints up to `show` wrong passages and missed instances.
+fn show_errors(
+    corpus: &parallax::corpus::Corpus,
+    index: &passages::PassageIndex,
+    s: &synth::eval::Scores,
+    show: usize,
+) {
     for &k in s.wrong.iter().take(show) {
         let p = &index.passages[k];
         println!("WRONG {:?} sim {:.2}", p.label, p.similarity);
@@ -120,7 +131,6 @@ fn eval(cfg: &SynthConfig, show: usize) -> anyhow::Result<()> {
             t.kind, t.group, t.article, t.text
         );
     }
-    Ok(())
 }
 
 /// CPU time of this process so far (user + system), from /proc on Linux; 0 elsewhere.

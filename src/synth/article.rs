@@ -122,45 +122,71 @@ pub fn generate(cfg: &SynthConfig, i: usize) -> SynthArticle {
         .iter()
         .filter(|p| p.carriers.contains(&i))
         .collect();
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut plants_at: Vec<(usize, u64, super::story::PlantKind, std::ops::Range<usize>)> =
-        Vec::new();
-    let mut words = 0;
-    let dateline = format!(
-        "{}, {} ({}) – {}",
+    let lead = format!(
+        "{}, {} ({}) – ",
         story.place.to_uppercase(),
         date.format("%B %-d"),
-        source,
-        filler_paragraph(&mut rng, &names, &mut words)
+        source
     );
-    paragraphs.push(dateline);
-    let slots: Vec<usize> = mine.iter().map(|_| rng.below(6)).collect();
-    let mut k = 0;
-    while words < target || k < 6 {
-        let mut para = filler_paragraph(&mut rng, &names, &mut words);
-        for (p, _) in mine.iter().zip(&slots).filter(|(_, s)| **s == k) {
-            let (text, span) = carried_text(&mut rng, p, i);
-            let at = para.len() + 1;
-            para.push(' ');
-            para.push_str(&text);
-            plants_at.push((
-                paragraphs.len(),
-                p.group,
-                p.kind,
-                at + span.start..at + span.end,
-            ));
-            words += text.split(' ').count();
-            let tail = filler_paragraph(&mut rng, &names, &mut words);
-            para.push(' ');
-            para.push_str(&tail);
-        }
-        paragraphs.push(para);
-        k += 1;
-    }
+    let mut doc = Draft {
+        rng,
+        names,
+        paragraphs: Vec::new(),
+        plants_at: Vec::new(),
+        words: 0,
+    };
+    doc.write(i, &lead, &mine, target);
+    let Draft {
+        mut rng,
+        mut paragraphs,
+        plants_at,
+        ..
+    } = doc;
     let mut house = Rng::new(&[cfg.seed, 4, outlet as u64]);
     paragraphs.push(sentence(&mut house, 16, &[]));
     paragraphs.push(format!("Read more: {}", sentence(&mut rng, 6, &[])));
     assemble(cfg, i, source, date, &story, paragraphs, plants_at)
+}
+
+/// A body being written: paragraphs so far and where plants went.
+struct Draft<'a> {
+    rng: Rng,
+    names: Vec<&'a str>,
+    paragraphs: Vec<String>,
+    plants_at: Vec<PlantAt>,
+    words: usize,
+}
+
+/// (paragraph, group, kind, byte range in the paragraph)
+type PlantAt = (usize, u64, PlantKind, std::ops::Range<usize>);
+
+impl Draft<'_> {
+    /// The lead paragraph, then filler paragraphs until `target` words and six paragraphs,
+    /// with the article's plants set in paragraphs chosen at random.
+    fn write(&mut self, i: usize, lead: &str, mine: &[&Plant], target: usize) {
+        let first = filler_paragraph(&mut self.rng, &self.names, &mut self.words);
+        self.paragraphs.push(format!("{lead}{first}"));
+        let slots: Vec<usize> = mine.iter().map(|_| self.rng.below(6)).collect();
+        let mut k = 0;
+        while self.words < target || k < 6 {
+            let mut para = filler_paragraph(&mut self.rng, &self.names, &mut self.words);
+            for (p, _) in mine.iter().zip(&slots).filter(|(_, s)| **s == k) {
+                let (text, span) = carried_text(&mut self.rng, p, i);
+                let at = para.len() + 1;
+                para.push(' ');
+                para.push_str(&text);
+                let r = at + span.start..at + span.end;
+                self.plants_at
+                    .push((self.paragraphs.len(), p.group, p.kind, r));
+                self.words += text.split(' ').count();
+                let tail = filler_paragraph(&mut self.rng, &self.names, &mut self.words);
+                para.push(' ');
+                para.push_str(&tail);
+            }
+            self.paragraphs.push(para);
+            k += 1;
+        }
+    }
 }
 
 fn assemble(
@@ -170,7 +196,7 @@ fn assemble(
     date: NaiveDate,
     story: &Story,
     paragraphs: Vec<String>,
-    plants_at: Vec<(usize, u64, super::story::PlantKind, std::ops::Range<usize>)>,
+    plants_at: Vec<PlantAt>,
 ) -> SynthArticle {
     let mut offsets = Vec::with_capacity(paragraphs.len());
     let mut body = String::new();

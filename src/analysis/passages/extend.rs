@@ -103,30 +103,7 @@ fn extend_one(a: Side, b: Side) -> Vec<Op> {
     let mut k = 0;
     while let Some(ta) = a.get(k) {
         k += 1;
-        let mut cur = [NEG; W];
-        let mut tr = [0u8; W];
-        for d in 0..W {
-            let lb = (k + d).checked_sub(BAND + 1); // b index of the diagonal step's token
-            let Some(lb) = lb else { continue };
-            // diagonal: consume a[k-1] and b[lb]
-            if let Some(tb) = b.get(lb) {
-                let s = prev[d] + if ta == tb { MATCH } else { SUB };
-                if s > cur[d] {
-                    cur[d] = s;
-                    tr[d] = if ta == tb { 0 } else { 1 };
-                }
-                // insertion in b: from (k, d-1), consuming b[lb]
-                if d > 0 && cur[d - 1] + GAP > cur[d] {
-                    cur[d] = cur[d - 1] + GAP;
-                    tr[d] = 2;
-                }
-            }
-            // deletion of a[k-1]: from (k-1, d+1)
-            if d + 1 < W && prev[d + 1] + GAP > cur[d] {
-                cur[d] = prev[d + 1] + GAP;
-                tr[d] = 3;
-            }
-        }
+        let (cur, tr) = next_row(&prev, k, ta, &b);
         trace.push(tr);
         let row_best = cur.iter().copied().fold(NEG, f32::max);
         for (d, &s) in cur.iter().enumerate() {
@@ -141,6 +118,32 @@ fn extend_one(a: Side, b: Side) -> Vec<Op> {
         prev = cur;
     }
     traceback(&trace, best_at)
+}
+
+/// Scores row `k` of the band (token `ta` of `a` consumed) from the row before; returns the
+/// scores and the trace codes (0 match, 1 substitution, 2 insertion in b, 3 deletion of a).
+fn next_row(prev: &[f32; W], k: usize, ta: u32, b: &Side) -> ([f32; W], [u8; W]) {
+    let mut cur = [f32::NEG_INFINITY; W];
+    let mut tr = [0u8; W];
+    for d in 0..W {
+        // b index of the token a diagonal step into (k, d) consumes
+        if let Some(tb) = (k + d).checked_sub(BAND + 1).and_then(|lb| b.get(lb)) {
+            let s = prev[d] + if ta == tb { MATCH } else { SUB };
+            if s > cur[d] {
+                cur[d] = s;
+                tr[d] = if ta == tb { 0 } else { 1 };
+            }
+            if d > 0 && cur[d - 1] + GAP > cur[d] {
+                cur[d] = cur[d - 1] + GAP;
+                tr[d] = 2;
+            }
+        }
+        if d + 1 < W && prev[d + 1] + GAP > cur[d] {
+            cur[d] = prev[d + 1] + GAP;
+            tr[d] = 3;
+        }
+    }
+    (cur, tr)
 }
 
 /// Walks the trace back from the best cell to the seed; returns ops from the seed outwards.

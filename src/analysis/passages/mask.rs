@@ -64,6 +64,36 @@ pub fn mask_chrome(flags: &mut [u8], hashes: &[u64]) {
     }
 }
 
+/// How often sentences recur: per outlet and over the corpus (once per article).
+struct Counts {
+    per_outlet: Vec<usize>,
+    by_outlet: FxHashMap<(u32, u64), u32>,
+    by_hash: FxHashMap<u64, u32>,
+}
+
+fn count(sents: &[Vec<(u64, Range<usize>)>], outlet_of: &[Option<u32>], outlets: usize) -> Counts {
+    let mut c = Counts {
+        per_outlet: vec![0; outlets],
+        by_outlet: FxHashMap::default(),
+        by_hash: FxHashMap::default(),
+    };
+    for (d, list) in sents.iter().enumerate() {
+        if let Some(o) = outlet_of[d] {
+            c.per_outlet[o as usize] += 1;
+        }
+        for (k, (h, _)) in list.iter().enumerate() {
+            if list[..k].iter().any(|(h2, _)| h2 == h) {
+                continue;
+            }
+            if let Some(o) = outlet_of[d] {
+                *c.by_outlet.entry((o, *h)).or_default() += 1;
+            }
+            *c.by_hash.entry(*h).or_default() += 1;
+        }
+    }
+    c
+}
+
 /// Masks sentences repeated by at least `max(3, n/5)` of an outlet's `n` articles, and
 /// returns the unmasked sentences shared by more than `cap` articles, grouped.
 pub fn mask_boilerplate(
@@ -89,35 +119,21 @@ pub fn mask_boilerplate(
             Some(*names.entry(o).or_insert(n))
         })
         .collect();
-    let mut per_outlet = vec![0usize; names.len()];
-    let mut by_outlet: FxHashMap<(u32, u64), u32> = FxHashMap::default();
-    let mut by_hash: FxHashMap<u64, u32> = FxHashMap::default();
-    for (d, list) in sents.iter().enumerate() {
-        if let Some(o) = outlet_of[d] {
-            per_outlet[o as usize] += 1;
-        }
-        for (k, (h, _)) in list.iter().enumerate() {
-            if list[..k].iter().any(|(h2, _)| h2 == h) {
-                continue;
-            }
-            if let Some(o) = outlet_of[d] {
-                *by_outlet.entry((o, *h)).or_default() += 1;
-            }
-            *by_hash.entry(*h).or_default() += 1;
-        }
-    }
+    let counts = count(&sents, &outlet_of, names.len());
     let mut wide: FxHashMap<u64, SentenceGroup> = FxHashMap::default();
     for (d, list) in sents.iter().enumerate() {
-        let need = outlet_of[d].map(|o| 3.max(per_outlet[o as usize].div_ceil(5)));
+        let need = outlet_of[d].map(|o| 3.max(counts.per_outlet[o as usize].div_ceil(5)));
         for (h, r) in list {
             let boiler = outlet_of[d].zip(need).is_some_and(|(o, need)| {
-                by_outlet.get(&(o, *h)).copied().unwrap_or(0) as usize >= need
+                counts.by_outlet.get(&(o, *h)).copied().unwrap_or(0) as usize >= need
             });
             if boiler {
                 for f in &mut docs[d].flags[r.clone()] {
                     *f |= MASKED;
                 }
-            } else if r.len() >= MIN_WIDE && by_hash.get(h).copied().unwrap_or(0) as usize > cap {
+            } else if r.len() >= MIN_WIDE
+                && counts.by_hash.get(h).copied().unwrap_or(0) as usize > cap
+            {
                 wide.entry(*h).or_default().push((d, r.clone()));
             }
         }
