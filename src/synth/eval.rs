@@ -129,3 +129,28 @@ pub fn evaluate(index: &PassageIndex, truth: &[Planted]) -> Scores {
         .collect();
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::entities::EntityIndex;
+    use crate::analysis::{Config, passages, quotes};
+    use crate::synth::{SynthConfig, corpus};
+
+    #[test]
+    fn planted_passages_are_found_with_few_false_ones() {
+        let cfg = SynthConfig {
+            seed: 3,
+            articles: 240,
+            min_words: 200,
+            max_words: 600,
+            ..SynthConfig::default()
+        };
+        let (c, truth) = corpus(&cfg);
+        let q = quotes::find_all(&c, &EntityIndex::default());
+        let index = passages::find(&c, &q, &Config::default());
+        let s = evaluate(&index, &truth);
+        assert!(s.recall() >= 0.98, "{s:?}");
+        assert!(s.precision() >= 0.95, "{s:?}");
+    }
+}

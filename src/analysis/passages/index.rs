@@ -50,26 +50,41 @@ pub fn gram_at(doc: &Doc, i: usize) -> Option<(u64, bool)> {
     Some((h.finish(), flags.iter().all(|f| f & QUOTED != 0)))
 }
 
+/// Most index entries held at once: a larger corpus is indexed in several passes, each over
+/// one share of the hash space, so memory stays bounded as the corpus grows.
+const PASS_ENTRIES: usize = 16 << 20;
+
 /// Every seed of a corpus, sorted by [`Seed::key`].
 pub fn seeds(docs: &[Doc], cap: usize) -> Vec<Seed> {
+    let total: usize = docs.iter().map(Doc::len).sum();
+    let passes = total.div_ceil(PASS_ENTRIES).max(1) as u64;
+    let mut seeds: Vec<Seed> = Vec::new();
+    for pass in 0..passes {
+        seeds.extend(seeds_of_pass(docs, cap, passes, pass));
+    }
+    seeds.par_sort_unstable_by_key(Seed::key);
+    seeds
+}
+
+/// The seeds of the 4-grams whose hash falls in share `pass` of `passes`.
+fn seeds_of_pass(docs: &[Doc], cap: usize, passes: u64, pass: u64) -> Vec<Seed> {
     let mut entries: Vec<(u64, u64)> = docs
         .par_iter()
         .enumerate()
         .flat_map_iter(|(d, doc)| {
             (0..doc.len().saturating_sub(N - 1)).filter_map(move |i| {
                 let (h, q) = gram_at(doc, i)?;
-                Some((h, ((d as u64) << 32) | ((i as u64) << 1) | u64::from(q)))
+                (h % passes == pass)
+                    .then_some((h, ((d as u64) << 32) | ((i as u64) << 1) | u64::from(q)))
             })
         })
         .collect();
     entries.par_sort_unstable();
     let groups = group_bounds(&entries);
-    let mut seeds: Vec<Seed> = groups
+    groups
         .par_iter()
         .flat_map_iter(|r| group_seeds(&entries[r.clone()], cap))
-        .collect();
-    seeds.par_sort_unstable_by_key(Seed::key);
-    seeds
+        .collect()
 }
 
 /// Ranges of equal hashes with at least two entries.
@@ -150,6 +165,21 @@ mod tests {
                 pb: 1
             }]
         );
+    }
+
+    #[test]
+    fn passes_over_shares_of_the_hash_space_find_the_same_seeds() {
+        let docs = corpus(&[
+            "one two three four five six seven eight",
+            "zero one two three four five six seven",
+            "five six seven eight nine ten",
+        ]);
+        let mut split: Vec<Seed> = (0..3)
+            .flat_map(|p| seeds_of_pass(&docs, 100, 3, p))
+            .collect();
+        split.sort_by_key(Seed::key);
+        assert_eq!(split, seeds(&docs, 100));
+        assert_eq!(split.len(), 4 + 1);
     }
 
     #[test]
