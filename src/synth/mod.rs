@@ -93,11 +93,15 @@ pub fn corpus(cfg: &SynthConfig) -> (Corpus, Vec<Planted>) {
     (corpus, truth)
 }
 
-/// Writes the corpus as raw text files (header lines, chrome) to `dir`, one at a time, with
-/// the truth as `truth.jsonl` (spans refer to the clean bodies).
+/// Writes the corpus as raw text files (header lines, chrome) to `dir`, one at a time, and
+/// the truth beside it as `DIR.truth.jsonl` (outside `dir`, so loading `dir` reads only
+/// articles; spans refer to the clean bodies).
 pub fn write(cfg: &SynthConfig, dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let mut truth = std::io::BufWriter::new(std::fs::File::create(dir.join("truth.jsonl"))?);
+    let mut name = dir.file_name().unwrap_or_default().to_os_string();
+    name.push(".truth.jsonl");
+    let file = std::fs::File::create(dir.with_file_name(name))?;
+    let mut truth = std::io::BufWriter::new(file);
     for i in 0..cfg.articles {
         let a = generate(cfg, i);
         std::fs::write(dir.join(format!("{}.txt", a.id)), a.raw())?;
