@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::align::{align_pair, changed};
 use super::extend::Alignment;
-use super::index::{N, gram_at};
+use super::index::{MAX_QUOTED_REPEATS, N, gram_at};
 use super::tokens::{Doc, Interner, QUOTED, tokenize};
 use super::{AlignedSpan, labels};
 use crate::analysis::Config;
@@ -42,7 +42,8 @@ pub fn pair_seeds(a: &Doc, b: &Doc) -> Vec<(usize, usize)> {
     let mut seeds = Vec::new();
     for (h, (pa, qa)) in &ga {
         let Some((pb, qb)) = gb.get(h) else { continue };
-        if !(qa | qb) && (pa.len() > 2 || pb.len() > 2) {
+        let most = if qa | qb { MAX_QUOTED_REPEATS } else { 2 };
+        if pa.len() > most || pb.len() > most {
             continue;
         }
         for &i in pa {

@@ -3,7 +3,8 @@
 //!
 //! A 4-gram does not seed when all its words are function words, when more than
 //! `ngram_doc_cap` articles carry it, or when it recurs more than twice in one article; a
-//! 4-gram inside quotation marks seeds anyway (up to twice the cap), so short shared quotes
+//! 4-gram inside quotation marks seeds anyway (up to twice the cap, and up to
+//! [`MAX_QUOTED_REPEATS`] times in one article), so short shared quotes
 //! are found. Masked tokens never seed. The index is one sorted vector: cost grows with the
 //! number of tokens, not with the number of article pairs.
 
@@ -16,6 +17,8 @@ use super::tokens::{Doc, MASKED, QUOTED, STOP};
 
 /// Words in a seed n-gram.
 pub const N: usize = 4;
+/// Most times a quoted 4-gram may recur in one article and still seed (unquoted: twice).
+pub const MAX_QUOTED_REPEATS: usize = 4;
 
 /// Two positions that start the same 4-gram in articles `a < b`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -113,7 +116,7 @@ fn group_seeds(group: &[(u64, u64)], cap: usize) -> Vec<Seed> {
         let d = doc(group[i].1);
         let j = i + group[i..].iter().take_while(|&&(_, v)| doc(v) == d).count();
         docs += 1;
-        if j - i <= 2 || quoted {
+        if j - i <= 2 || (quoted && j - i <= MAX_QUOTED_REPEATS) {
             kept.extend(group[i..j].iter().map(|&(_, v)| (d, (v as u32) >> 1)));
         }
         i = j;

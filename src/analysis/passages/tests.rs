@@ -395,3 +395,19 @@ fn pieces_of_a_reworded_clause_are_chained_into_one_span() {
         "in the world are carried out from the"
     );
 }
+
+#[test]
+fn repetitive_and_odd_input_stays_small() {
+    let chant = "“we want peace now” ".repeat(300);
+    let odd = format!("«{}\n\n»»» ’’ \"\" „ “", "x ".repeat(5000));
+    let c = corpus(vec![
+        ("A", chant.clone()),
+        ("B", chant),
+        ("C", odd.clone()),
+        ("D", odd),
+        ("E", String::new()),
+    ]);
+    let p = run(&c, &Config::default());
+    assert!(p.passages.len() <= 2, "{}", p.passages.len());
+    assert!(compare("", "", &Config::default()).is_empty());
+}
