@@ -130,6 +130,48 @@ fn carry_back(pairs: &[pairing::MarkPair], speakers: &mut [Option<Speaker>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::entities::{Entity, Mention};
+    use crate::corpus::{Article, Metadata};
+
+    #[test]
+    fn speakers_become_entities_when_the_index_knows_them() {
+        let body = "Zakharova spoke on radio. “It is a program document,” she stressed. \
+                    “We go on,” said Lavrov.";
+        let at = |w: &str| body.find(w).map_or(0..0, |i| i..i + w.len());
+        let person = |name: &str, span| Entity {
+            name: name.to_string(),
+            kind: EntityKind::Person,
+            aliases: Vec::new(),
+            mentions: vec![Mention { article: 0, span }],
+        };
+        let entities = EntityIndex {
+            entities: vec![
+                person("Maria Zakharova", at("Zakharova")),
+                person("Sergei Lavrov", at("Lavrov")),
+            ],
+        };
+        let corpus = Corpus {
+            name: "t".into(),
+            articles: vec![Article::new(
+                "a".into(),
+                "a.txt".into(),
+                Metadata::default(),
+                body.into(),
+            )],
+        };
+        let q = &find_all(&corpus, &entities)[0];
+        let got: Vec<(Option<&str>, Option<usize>)> = q
+            .iter()
+            .map(|q| (q.speaker.as_deref(), q.speaker_entity))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Maria Zakharova"), Some(0)),
+                (Some("Sergei Lavrov"), Some(1))
+            ]
+        );
+    }
 
     #[test]
     fn quotes_of_a_body_with_speakers() {
