@@ -6,6 +6,8 @@
 //! side at least [`MIN_IDENTITY`] and identity at least [`MIN_LOOSE_IDENTITY`]), or, when it stands mostly inside quotation marks on one side, with at
 //! least `min_quote_words` matched tokens (identity [`MIN_QUOTE_IDENTITY`]); a quote-anchored
 //! seed whose extension fails still yields its exact run. Every span holds a content word.
+//! Short exact runs next to a span are chained onto it; a short quote-anchored span stays
+//! only when corroborated (quoted on both sides, most of its quote, or near another span).
 
 use super::extend::{Alignment, BAND, Op, best_window, exact_run, extend};
 use super::index::N;
@@ -109,7 +111,59 @@ pub fn align_pair(a: &Doc, b: &Doc, seeds: &[(usize, usize)], cfg: &Config) -> V
     for al in &mut kept {
         chain(a, b, al);
     }
+    let kept = corroborated(a, b, kept);
     merge(kept)
+}
+
+/// Tokens within which another span corroborates a short quote-anchored one.
+const NEAR: usize = 40;
+
+/// The run of quoted tokens around `r` in `doc` (the quote it stands in), in tokens.
+fn quote_run(doc: &Doc, r: &std::ops::Range<usize>) -> usize {
+    let quoted = |k: usize| doc.flags[k] & QUOTED != 0;
+    let mut s = r.start;
+    while s > 0 && quoted(s - 1) {
+        s -= 1;
+    }
+    let mut e = r.end;
+    while e < doc.len() && quoted(e) {
+        e += 1;
+    }
+    e - s
+}
+
+/// Keeps a short (quote-anchored) span only when something besides one quote mark vouches
+/// for it: it is quoted on both sides, or it is most of the quote it stands in (a partial
+/// quote), or another span of the pair lies near it on both sides (pieces of one remark).
+/// Chance matches of a few words inside some long quote are dropped.
+fn corroborated(a: &Doc, b: &Doc, kept: Vec<Alignment>) -> Vec<Alignment> {
+    let near = |x: &Alignment, y: &Alignment| {
+        let gap = |p: &std::ops::Range<usize>, q: &std::ops::Range<usize>| {
+            q.start
+                .saturating_sub(p.end)
+                .max(p.start.saturating_sub(q.end))
+        };
+        gap(&x.a, &y.a) <= NEAR && gap(&x.b, &y.b) <= NEAR
+    };
+    let keep: Vec<bool> = kept
+        .iter()
+        .enumerate()
+        .map(|(k, al)| {
+            let both = a.mostly(&al.a, QUOTED) && b.mostly(&al.b, QUOTED);
+            let most_of = |d: &Doc, r: &std::ops::Range<usize>| {
+                d.mostly(r, QUOTED) && 2 * r.len() >= quote_run(d, r)
+            };
+            al.matches() >= MIN_WORDS
+                || both
+                || most_of(a, &al.a)
+                || most_of(b, &al.b)
+                || kept.iter().enumerate().any(|(j, o)| j != k && near(al, o))
+        })
+        .collect();
+    kept.into_iter()
+        .zip(keep)
+        .filter_map(|(al, k)| k.then_some(al))
+        .collect()
 }
 
 /// True when `a[i..i+n]` and `b[j..j+n]` hold the same unmasked words, one a content word.

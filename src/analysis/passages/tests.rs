@@ -411,3 +411,24 @@ fn repetitive_and_odd_input_stays_small() {
     assert!(p.passages.len() <= 2, "{}", p.passages.len());
     assert!(compare("", "", &Config::default()).is_empty());
 }
+
+#[test]
+fn a_chance_match_inside_one_long_quote_is_not_a_passage() {
+    let long = format!(
+        "“{} the old river bank {},” Berg said.",
+        filler(1, 20),
+        filler(2, 20)
+    );
+    let c = corpus(vec![
+        ("A", format!("{} {long} {}", filler(3, 30), filler(4, 30))),
+        (
+            "B",
+            format!(
+                "{} They walked along the old river bank today. {}",
+                filler(5, 30),
+                filler(6, 30)
+            ),
+        ),
+    ]);
+    assert!(run(&c, &Config::default()).passages.is_empty());
+}
