@@ -2,12 +2,14 @@
 //! articles extended into aligned spans, accepted or not, and nearby spans merged.
 //!
 //! A span is accepted with at least [`MIN_WORDS`] matched tokens and identity at least
-//! [`MIN_IDENTITY`] (or a reworded sentence with words moved about: coverage of the shorter
-//! side at least [`MIN_IDENTITY`] and identity at least [`MIN_LOOSE_IDENTITY`]), or, when it stands mostly inside quotation marks on one side, with at
-//! least `min_quote_words` matched tokens (identity [`MIN_QUOTE_IDENTITY`]); a quote-anchored
-//! seed whose extension fails still yields its exact run. Every span holds a content word.
-//! Short exact runs next to a span are chained onto it; a short quote-anchored span stays
-//! only when corroborated (quoted on both sides, most of its quote, or near another span).
+//! [`MIN_IDENTITY`] (or, for a reworded sentence with words moved about, coverage of the
+//! shorter side at least [`MIN_IDENTITY`] and identity at least [`MIN_LOOSE_IDENTITY`]); a
+//! loose alignment is trimmed to its best window first. A span that stands mostly inside
+//! quotation marks on one side needs only `min_quote_words` matched tokens (identity
+//! [`MIN_QUOTE_IDENTITY`]), and a quote-anchored seed whose extension fails still yields its
+//! exact run. Every span holds a content word. Short exact runs next to a span are chained
+//! onto it; a short quote-anchored span stays only when corroborated (quoted on both sides,
+//! most of its quote, or near another span of the pair).
 
 use super::extend::{Alignment, BAND, Op, best_window, exact_run, extend};
 use super::index::N;
