@@ -8,7 +8,7 @@ mod words;
 use rayon::prelude::*;
 
 use super::Span;
-use super::entities::{EntityIndex, EntityKind};
+use super::entities::{EntityIndex, EntityKind, Field};
 use crate::corpus::Corpus;
 use attribution::{Attribution, PersonMention, Speaker};
 
@@ -38,14 +38,14 @@ pub fn find_all(corpus: &Corpus, entities: &EntityIndex) -> Vec<Vec<Quote>> {
         .collect()
 }
 
-/// Person mentions per article (indexed like `corpus.articles`), ordered by offset.
+/// Person mentions in each article's body (indexed like `corpus.articles`), by offset.
 fn person_mentions<'a>(corpus: &Corpus, entities: &'a EntityIndex) -> Vec<Vec<PersonMention<'a>>> {
     let mut out: Vec<Vec<PersonMention>> = vec![Vec::new(); corpus.len()];
     for (i, e) in entities.entities.iter().enumerate() {
         if e.kind != EntityKind::Person {
             continue;
         }
-        for m in &e.mentions {
+        for m in e.mentions.iter().filter(|m| m.field == Field::Body) {
             if let Some(list) = out.get_mut(m.article) {
                 list.push(PersonMention {
                     span: m.span.clone(),
@@ -142,7 +142,11 @@ mod tests {
             name: name.to_string(),
             kind: EntityKind::Person,
             aliases: Vec::new(),
-            mentions: vec![Mention { article: 0, span }],
+            mentions: vec![Mention {
+                article: 0,
+                span,
+                field: Field::Body,
+            }],
         };
         let entities = EntityIndex {
             entities: vec![
