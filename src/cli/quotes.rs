@@ -109,3 +109,47 @@ fn plain(corpus: &Corpus, passages: &[Passage]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Article, Metadata};
+
+    #[test]
+    fn json_occurrences_are_exact_slices_of_the_bodies() {
+        let shared =
+            "“We will rebuild the old harbour with our own hands before winter,” Berg said.";
+        let bodies = [
+            format!("Première ligne — café. {shared} Then more."),
+            format!("Другой текст. {shared}"),
+        ];
+        let corpus = Corpus {
+            name: "t".into(),
+            articles: bodies
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    Article::new(
+                        format!("a{i}"),
+                        format!("a{i}.txt"),
+                        Metadata::default(),
+                        b.clone(),
+                    )
+                })
+                .collect(),
+        };
+        let analysis = analyse(&corpus, &Config::default());
+        let p = &analysis.passages.passages[0];
+        let j = json_passage(&corpus, p);
+        assert!(j.quoted);
+        assert_eq!(j.quoted_in, "all");
+        assert_eq!(j.speaker, Some("Berg"));
+        for o in &j.occurrences {
+            let body = &corpus.articles[corpus.find(o.article).unwrap_or(0)].body;
+            assert_eq!(&body[o.start..o.end], o.text);
+        }
+        let value = serde_json::to_value(&j).unwrap_or_default();
+        assert_eq!(value["label"], "verbatim");
+        assert!(plain(&corpus, &analysis.passages.passages).contains("said by Berg"));
+    }
+}
