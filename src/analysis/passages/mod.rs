@@ -4,7 +4,7 @@
 //!
 //! Pipeline: [`tokens`] (normalised, interned words with byte offsets) → [`mask`]
 //! (boilerplate and chrome) → [`index`] (4-gram seeds over the corpus) → [`align`] and
-//! [`extend`] (X-drop extension per article pair, the engine [`compare`] shares) →
+//! [`extend`] (X-drop extension per article pair, the engine [`compare()`] shares) →
 //! [`group`] (pairwise spans joined into passages) → [`labels`].
 
 pub mod align;
