@@ -1,5 +1,6 @@
-//! Quotation-mark pairing and attribution: up to three arbitrary bodies (split at 0xFF
-//! bytes); every quote must lie on char boundaries, its inner span inside its outer one.
+//! Quotation-mark pairing and attribution: `pair_marks` on the whole input, then up to three
+//! arbitrary bodies (split at 0xFF bytes) through `find_all`; every quote must lie on char
+//! boundaries, its inner span inside its outer one.
 
 #![no_main]
 
@@ -8,6 +9,14 @@ use parallax::analysis::{entities, quotes};
 use parallax::corpus::{Article, Corpus, Metadata};
 
 fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    for p in quotes::pairing::pair_marks(&text) {
+        for s in [&p.inner, &p.outer] {
+            assert!(s.start <= s.end && s.end <= text.len(), "{p:?}");
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+        assert!(p.outer.start <= p.inner.start && p.inner.end <= p.outer.end, "{p:?}");
+    }
     let articles: Vec<Article> = data
         .split(|&b| b == 0xFF)
         .take(3)
