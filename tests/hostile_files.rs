@@ -3,8 +3,11 @@
 //! big ones (50 MB, 100,000 files) are generated into a temporary folder at test time.
 //!
 //! The README's "Reliability" table lists what each case does; keep the two in step.
-//! `read_only` checks that no subcommand writes to the corpus.
+//! `read_only` checks that no subcommand writes to the corpus; `fuzz_replay` replays the
+//! inputs that once crashed a fuzz target.
 
+#[path = "hostile_files/fuzz_replay.rs"]
+mod fuzz_replay;
 #[path = "hostile_files/read_only.rs"]
 mod read_only;
 
