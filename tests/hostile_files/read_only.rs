@@ -1,6 +1,7 @@
-//! Nothing lost: parallax never writes to the corpus it reads. A corpus (the seeds and the
-//! hostile fixtures) is snapshotted, every subcommand runs on it from inside it, and the
-//! snapshot must come out identical: same entries, bytes, permissions and modification times.
+//! Nothing lost: parallax never writes to the corpus it reads. A corpus (two seeds and the
+//! hostile fixtures) is snapshotted, every subcommand runs on it from inside it (two at a
+//! time, as a user's shell and the reader could), and the snapshot must come out identical:
+//! same entries, bytes, permissions and modification times.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -49,14 +50,39 @@ fn snapshot(root: &Path) -> BTreeMap<PathBuf, Entry> {
     out
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies the regular files of `from` whose names start with one of `prefixes`.
+fn copy_dir(from: &Path, to: &Path, prefixes: &[&str]) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap() {
         let e = e.unwrap();
-        if e.file_type().unwrap().is_file() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if e.file_type().unwrap().is_file() && prefixes.iter().any(|p| name.starts_with(p)) {
             std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
         }
     }
+}
+
+/// Runs parallax with `args` on the folder `root`, from inside it; it must succeed and
+/// report the hostile files.
+fn run_in(root: &Path, args: &[&str]) {
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .arg(".")
+        .current_dir(root)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{args:?}: {stderr}");
+    assert!(
+        stderr.contains("empty.txt: skipped: empty file"),
+        "{args:?}: {stderr}"
+    );
+    #[cfg(unix)]
+    assert!(
+        stderr.contains("loop: skipped: symbolic link loop"),
+        "{args:?}: {stderr}"
+    );
 }
 
 #[test]
@@ -64,15 +90,13 @@ fn every_subcommand_leaves_the_corpus_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("corpus");
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy_dir(&manifest.join("seeds"), &root.join("seeds"));
-    copy_dir(
-        &manifest.join("tests/fixtures/hostile"),
-        &root.join("hostile"),
-    );
+    let (a, b) = ("000_4bf21840051c9ce6", "001_3dffd0074b00d26a");
+    copy_dir(&manifest.join("seeds"), &root.join("seeds"), &[a, b]);
+    let hostile = manifest.join("tests/fixtures/hostile");
+    copy_dir(&hostile, &root.join("hostile"), &[""]);
     #[cfg(unix)]
     std::os::unix::fs::symlink("..", root.join("hostile/loop")).unwrap();
     let before = snapshot(&root);
-    let (a, b) = ("000_4bf21840051c9ce6", "001_3dffd0074b00d26a");
     let runs: &[&[&str]] = &[
         &[],
         &["list"],
@@ -87,24 +111,12 @@ fn every_subcommand_leaves_the_corpus_untouched() {
         &["compare", a, b],
         &["compare", "--json", a, b],
     ];
-    for args in runs {
-        let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
-            .args(*args)
-            .arg(".")
-            .current_dir(&root)
-            .stdin(Stdio::null())
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(out.status.success(), "{args:?}: {stderr}");
-        assert!(
-            stderr.contains("empty.txt: skipped: empty file"),
-            "{args:?}: {stderr}"
-        );
-        assert!(
-            stderr.contains("loop: skipped: symbolic link loop"),
-            "{args:?}: {stderr}"
-        );
-    }
+    let (left, right) = runs.split_at(runs.len() / 2);
+    std::thread::scope(|scope| {
+        for half in [left, right] {
+            let root = &root;
+            scope.spawn(move || half.iter().for_each(|args| run_in(root, args)));
+        }
+    });
     assert!(before == snapshot(&root), "the corpus changed");
 }
