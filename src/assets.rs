@@ -17,3 +17,9 @@ pub fn lines(asset: &str) -> impl Iterator<Item = &str> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
+
+/// Key bindings of the interactive reader, per screen (TOML); also the source of its help.
+pub const KEYMAP: &str = include_str!("../assets/keymap.toml");
+
+/// The reader's theme of meanings: passage palette, quotes, entity kinds, matches, chrome.
+pub const THEME: &str = include_str!("../assets/theme.toml");

@@ -30,8 +30,13 @@ pub fn best_match(index: &EntityIndex, query: &str) -> Option<EntityMatch> {
 
 /// The articles that mention every one of `entities` (AND), sorted.
 pub fn articles_mentioning_all(index: &EntityIndex, entities: &[usize]) -> Vec<ArticleIdx> {
-    let mut sets = entities.iter().filter_map(|&e| index.entities.get(e)).map(|e| e.articles());
-    let Some(mut acc) = sets.next() else { return Vec::new() };
+    let mut sets = entities
+        .iter()
+        .filter_map(|&e| index.entities.get(e))
+        .map(|e| e.articles());
+    let Some(mut acc) = sets.next() else {
+        return Vec::new();
+    };
     for s in sets {
         acc.retain(|a| s.binary_search(a).is_ok());
     }

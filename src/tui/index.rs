@@ -1,0 +1,118 @@
+//! Per-article indexes of an [`Analysis`] for drawing: which passages, entity mentions and
+//! quotes fall in each article, and how much each pair of articles shares. This only
+//! regroups what the analysis found; it computes no analysis of its own.
+
+use crate::analysis::entities::EntityKind;
+use crate::analysis::{Analysis, Span};
+use crate::corpus::{ArticleIdx, Corpus};
+
+/// What falls in one article, each list sorted by start.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleMarks {
+    /// (passage index, span) of every passage occurrence.
+    pub passages: Vec<(usize, Span)>,
+    /// (entity index, kind, span) of every mention.
+    pub entities: Vec<(usize, EntityKind, Span)>,
+    /// Outer spans of direct quotes.
+    pub quotes: Vec<Span>,
+}
+
+/// The analysis regrouped per article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Index {
+    pub articles: Vec<ArticleMarks>,
+    /// `shared[a][b]`: passages articles `a` and `b` both carry.
+    pub shared: Vec<Vec<usize>>,
+}
+
+impl Index {
+    /// Builds the index of `analysis` over `corpus`; spans outside a body are dropped.
+    pub fn build(corpus: &Corpus, analysis: &Analysis) -> Index {
+        let n = corpus.len();
+        let mut articles = vec![ArticleMarks::default(); n];
+        let valid = |a: ArticleIdx, s: &Span| {
+            corpus.articles.get(a).is_some_and(|art| {
+                s.start < s.end
+                    && art.body.is_char_boundary(s.start)
+                    && art.body.is_char_boundary(s.end)
+                    && s.end <= art.body.len()
+            })
+        };
+        let mut shared = vec![vec![0; n]; n];
+        for (p, passage) in analysis.passages.passages.iter().enumerate() {
+            let mut carriers: Vec<ArticleIdx> = Vec::new();
+            for occ in &passage.occurrences {
+                if valid(occ.article, &occ.span) {
+                    articles[occ.article].passages.push((p, occ.span.clone()));
+                    carriers.push(occ.article);
+                }
+            }
+            carriers.sort_unstable();
+            carriers.dedup();
+            for &a in &carriers {
+                for &b in &carriers {
+                    if a != b {
+                        shared[a][b] += 1;
+                    }
+                }
+            }
+        }
+        for (e, entity) in analysis.entities.entities.iter().enumerate() {
+            for m in &entity.mentions {
+                if valid(m.article, &m.span) {
+                    articles[m.article]
+                        .entities
+                        .push((e, entity.kind, m.span.clone()));
+                }
+            }
+        }
+        for (a, quotes) in analysis.quotes.iter().enumerate().take(n) {
+            for q in quotes {
+                if valid(a, &q.outer) {
+                    articles[a].quotes.push(q.outer.clone());
+                }
+            }
+        }
+        for marks in &mut articles {
+            marks.passages.sort_by_key(|(p, s)| (s.start, *p));
+            marks.entities.sort_by_key(|(e, _, s)| (s.start, *e));
+            marks.quotes.sort_by_key(|s| s.start);
+        }
+        Index { articles, shared }
+    }
+
+    /// Number of passage occurrences in article `a` (distinct passages).
+    pub fn passage_count(&self, a: ArticleIdx) -> usize {
+        self.articles.get(a).map_or(0, |m| {
+            let mut ps: Vec<usize> = m.passages.iter().map(|(p, _)| *p).collect();
+            ps.sort_unstable();
+            ps.dedup();
+            ps.len()
+        })
+    }
+
+    /// The other articles, those sharing most with `a` first (ties in corpus order).
+    pub fn partners(&self, a: ArticleIdx, n: usize) -> Vec<ArticleIdx> {
+        let mut others: Vec<ArticleIdx> = (0..n).filter(|&b| b != a).collect();
+        others.sort_by_key(|&b| {
+            let s = self
+                .shared
+                .get(a)
+                .and_then(|r| r.get(b))
+                .copied()
+                .unwrap_or(0);
+            (std::cmp::Reverse(s), b)
+        });
+        others
+    }
+
+    /// The passage whose occurrence in article `a` overlaps `span`, if any.
+    pub fn passage_at(&self, a: ArticleIdx, span: &Span) -> Option<usize> {
+        self.articles.get(a).and_then(|m| {
+            m.passages
+                .iter()
+                .find(|(_, s)| s.start < span.end && span.start < s.end)
+                .map(|(p, _)| *p)
+        })
+    }
+}

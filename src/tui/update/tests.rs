@@ -1,0 +1,1 @@
+//! Tests of update as a state machine: key sequences in, state out, no terminal.
