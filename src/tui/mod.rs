@@ -16,6 +16,9 @@ pub mod update;
 pub mod view;
 pub mod wrap;
 
+#[cfg(test)]
+pub mod fixture;
+
 use std::sync::Arc;
 
 use anyhow::Context as _;

@@ -215,16 +215,15 @@ fn filter(app: &mut App, action: Action) {
 }
 
 fn help(app: &mut App, action: Action) {
+    let total = super::view::help_lines(&app.keymap, &app.theme).len();
+    let shown = usize::from(app.size.1.saturating_sub(4));
+    let max = total.saturating_sub(shown);
     let Some(Overlay::Help(h)) = &mut app.overlay else {
         return;
     };
     match action {
         Action::Close | Action::Back | Action::Help => app.overlay = None,
-        Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
-            let page = usize::from(app.size.1 / 2);
-            h.scroll = navigate(h.scroll, usize::MAX, page, &action);
-        }
-        _ => {}
+        nav => h.scroll = navigate(h.scroll, max + 1, shown.saturating_sub(1), &nav),
     }
 }
 

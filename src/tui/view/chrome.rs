@@ -66,8 +66,8 @@ fn progress(app: &App) -> Span<'static> {
     }
 }
 
-/// Draws the footer: the notice if there is one, else `key label` hints for `ctx`
-/// (actions named as in the keymap), then `extra` on the right.
+/// Draws the footer: `extra` (the screen's state) first, then the notice if there is one,
+/// else `key label` hints for `ctx` (actions named as in the keymap).
 pub fn footer(
     app: &App,
     frame: &mut Frame,
@@ -78,6 +78,11 @@ pub fn footer(
 ) {
     let t = &app.theme;
     let mut spans: Vec<Span<'static>> = Vec::new();
+    if !extra.spans.is_empty() {
+        spans.push(Span::raw(" "));
+        spans.extend(extra.spans);
+        spans.push(Span::styled(" │", t.footer));
+    }
     if let Some(n) = &app.notice {
         spans.push(Span::styled(format!(" {n} "), t.error));
     } else {
@@ -88,12 +93,7 @@ pub fn footer(
             }
         }
     }
-    let mut line = Line::from(spans);
-    if !extra.spans.is_empty() {
-        line.spans.push(Span::styled(" │ ", t.footer));
-        line.spans.extend(extra.spans);
-    }
-    frame.render_widget(Paragraph::new(line).style(t.footer), area);
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(t.footer), area);
 }
 
 /// The style of an article label in lists: marked articles stand out.

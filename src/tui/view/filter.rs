@@ -7,13 +7,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::highlight::matched_chars;
-use super::layout;
+use super::{chrome, layout};
+use crate::tui::keymap::Context;
+
+const HINTS: &[(&str, &str)] = &[
+    ("apply", "apply"),
+    ("cancel", "cancel"),
+    ("down", "next"),
+    ("delete_char", "delete (on empty: remove last filter)"),
+];
 use crate::text::sanitize_for_terminal;
 use crate::tui::app::{App, Filter};
 
 pub fn draw(app: &App, f: &Filter, frame: &mut Frame) {
     let t = &app.theme;
-    let (_, body, _) = layout::chrome(frame.area());
+    let (_, body, footer) = layout::chrome(frame.area());
+    chrome::footer(app, frame, footer, Context::Filter, HINTS, Line::raw(""));
     let area = layout::centered(body, 70, body.height.saturating_sub(2).max(8));
     frame.render_widget(Clear, area);
     let block = Block::bordered()

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::{blank, layout};
+use super::{blank, chrome, layout};
 use crate::tui::app::{App, Help};
 use crate::tui::keymap::{Context, Keymap};
 use crate::tui::theme::Theme;
@@ -33,7 +33,9 @@ pub fn help_lines(keymap: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
 }
 
 pub fn draw(app: &App, h: &Help, frame: &mut Frame) {
-    let (_, body, _) = layout::chrome(frame.area());
+    let (_, body, footer) = layout::chrome(frame.area());
+    let hints = [("close", "close"), ("down", "scroll")];
+    chrome::footer(app, frame, footer, Context::Help, &hints, Line::raw(""));
     let area = layout::centered(body, 64, body.height);
     frame.render_widget(Clear, area);
     let block = Block::bordered()

@@ -135,3 +135,6 @@ pub fn fit(text: &str, cols: usize) -> String {
 pub fn blank() -> Line<'static> {
     Line::raw("")
 }
+
+#[cfg(test)]
+mod tests;
