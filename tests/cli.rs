@@ -1,0 +1,150 @@
+//! End-to-end tests of the command line: the real binary, its output, its exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn parallax(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run parallax")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn version_and_help() {
+    let v = parallax(&["--version"]);
+    assert!(v.status.success());
+    assert_eq!(stdout(&v), format!("parallax {}\n", env!("CARGO_PKG_VERSION")));
+    let h = parallax(&["--help"]);
+    assert!(h.status.success());
+    let help = stdout(&h);
+    for sub in ["list", "show", "entities", "quotes", "compare"] {
+        assert!(help.contains(sub), "--help lacks {sub}:\n{help}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let o = parallax(&["list", "--no-such-flag"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--no-such-flag"));
+    let o = parallax(&["show", "no-such-article"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no-such-article"));
+}
+
+#[test]
+fn nothing_loaded_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let o = parallax(&["list", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("empty.txt: skipped: empty file"), "{err}");
+    assert!(err.contains("no article could be loaded"), "{err}");
+}
+
+#[test]
+fn list_json_has_every_field_for_the_seeds() {
+    let o = parallax(&["list", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 5);
+    for a in arr {
+        for field in [
+            "id", "path", "title", "subtitle", "source", "date", "date_inferred", "url", "dateline", "category",
+            "tags", "words",
+        ] {
+            assert!(a.get(field).is_some(), "missing {field} in {a}");
+        }
+        assert!(a["tags"].is_array());
+        assert!(a["words"].as_u64().unwrap() > 100);
+    }
+    assert_eq!(arr[0]["id"], "000_4bf21840051c9ce6");
+}
+
+#[test]
+fn show_json_body_is_clean() {
+    let o = parallax(&["show", "--json", "004_ca70b0bd16d5c51c"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let body = v["body"].as_str().unwrap();
+    assert!(body.contains("Nikolai Patrushev"));
+    assert!(!body.chars().any(|c| c.is_control() && c != '\n'));
+    assert!(!body.contains("\n\n\n"));
+}
+
+#[test]
+fn bad_files_are_reported_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("good.txt"), "A headline here\n\nThe body of a good article.").unwrap();
+    std::fs::write(d.join("empty.txt"), "").unwrap();
+    std::fs::write(d.join("blob.txt"), [0u8, 159, 146, 150, 0, 1]).unwrap();
+    std::fs::write(d.join("lines.jsonl"), "{\"title\":\"J\",\"text\":\"Json body.\"}\n{broken\n").unwrap();
+    std::fs::write(d.join("notes.csv"), "ignored,file").unwrap();
+    let o = parallax(&["list", "--json", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["good", "lines-1"]);
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 3, "one line per problem:\n{err}");
+    assert!(err.contains("empty.txt: skipped: empty file"));
+    assert!(err.contains("blob.txt: skipped: binary"));
+    assert!(err.contains("lines.jsonl:2: skipped: invalid JSON"));
+}
+
+#[test]
+fn plain_table_without_subcommand_when_piped() {
+    let o = parallax(&[]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.starts_with("ID"), "{out}");
+    assert_eq!(out.lines().count(), 6);
+}
+
+#[test]
+fn never_writes_to_the_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.txt");
+    std::fs::write(&f, "Title\n\nBody text of the article.").unwrap();
+    let before = std::fs::read(&f).unwrap();
+    let listing = |p: &Path| {
+        let mut v: Vec<_> = std::fs::read_dir(p).unwrap().map(|e| e.unwrap().file_name()).collect();
+        v.sort();
+        v
+    };
+    let names_before = listing(dir.path());
+    for args in [&["list", "--json"][..], &["show", "a"], &["entities", "--json"], &["quotes", "--json"]] {
+        let mut a = args.to_vec();
+        a.push(dir.path().to_str().unwrap());
+        assert!(parallax(&a).status.success());
+    }
+    assert_eq!(std::fs::read(&f).unwrap(), before);
+    assert_eq!(listing(dir.path()), names_before);
+}
+
+#[test]
+fn a_few_invalid_bytes_load_lossily_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = b"Headline of the day\n\n".to_vec();
+    text.extend_from_slice("A long enough article body for the test. ".repeat(20).as_bytes());
+    text.extend_from_slice(b"Bad byte: \xFF here.");
+    std::fs::write(dir.path().join("lossy.txt"), &text).unwrap();
+    let o = parallax(&["show", "--json", "lossy", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v["body"].as_str().unwrap().contains("Bad byte: \u{FFFD} here."));
+    assert!(stderr(&o).contains("lossy.txt: warning: 1 invalid UTF-8 sequence"), "{}", stderr(&o));
+}
