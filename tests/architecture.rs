@@ -5,7 +5,16 @@
 
 use std::path::{Path, PathBuf};
 
-const CORE: &[&str] = &["corpus", "text", "metadata", "analysis", "filter", "synth", "assets.rs", "lib.rs"];
+const CORE: &[&str] = &[
+    "corpus",
+    "text",
+    "metadata",
+    "analysis",
+    "filter",
+    "synth",
+    "assets.rs",
+    "lib.rs",
+];
 const FORBIDDEN: &[&str] = &["ratatui", "crossterm"];
 
 fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
@@ -28,16 +37,26 @@ fn core_modules_never_import_terminal_crates() {
             rust_files(&p, &mut files);
         }
     }
-    assert!(files.len() >= 10, "expected the core sources, found {files:?}");
+    assert!(
+        files.len() >= 10,
+        "expected the core sources, found {files:?}"
+    );
     let mut offenders = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
-            if FORBIDDEN.iter().any(|f| code.contains(&format!("{f}::")) || code.contains(&format!("use {f}"))) {
+            if FORBIDDEN
+                .iter()
+                .any(|f| code.contains(&format!("{f}::")) || code.contains(&format!("use {f}")))
+            {
                 offenders.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
             }
         }
     }
-    assert!(offenders.is_empty(), "core modules import terminal crates:\n{}", offenders.join("\n"));
+    assert!(
+        offenders.is_empty(),
+        "core modules import terminal crates:\n{}",
+        offenders.join("\n")
+    );
 }

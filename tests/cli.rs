@@ -23,7 +23,10 @@ fn stderr(o: &Output) -> String {
 fn version_and_help() {
     let v = parallax(&["--version"]);
     assert!(v.status.success());
-    assert_eq!(stdout(&v), format!("parallax {}\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        stdout(&v),
+        format!("parallax {}\n", env!("CARGO_PKG_VERSION"))
+    );
     let h = parallax(&["--help"]);
     assert!(h.status.success());
     let help = stdout(&h);
@@ -62,8 +65,18 @@ fn list_json_has_every_field_for_the_seeds() {
     assert_eq!(arr.len(), 5);
     for a in arr {
         for field in [
-            "id", "path", "title", "subtitle", "source", "date", "date_inferred", "url", "dateline", "category",
-            "tags", "words",
+            "id",
+            "path",
+            "title",
+            "subtitle",
+            "source",
+            "date",
+            "date_inferred",
+            "url",
+            "dateline",
+            "category",
+            "tags",
+            "words",
         ] {
             assert!(a.get(field).is_some(), "missing {field} in {a}");
         }
@@ -88,15 +101,28 @@ fn show_json_body_is_clean() {
 fn bad_files_are_reported_and_the_rest_loads() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::write(d.join("good.txt"), "A headline here\n\nThe body of a good article.").unwrap();
+    std::fs::write(
+        d.join("good.txt"),
+        "A headline here\n\nThe body of a good article.",
+    )
+    .unwrap();
     std::fs::write(d.join("empty.txt"), "").unwrap();
     std::fs::write(d.join("blob.txt"), [0u8, 159, 146, 150, 0, 1]).unwrap();
-    std::fs::write(d.join("lines.jsonl"), "{\"title\":\"J\",\"text\":\"Json body.\"}\n{broken\n").unwrap();
+    std::fs::write(
+        d.join("lines.jsonl"),
+        "{\"title\":\"J\",\"text\":\"Json body.\"}\n{broken\n",
+    )
+    .unwrap();
     std::fs::write(d.join("notes.csv"), "ignored,file").unwrap();
     let o = parallax(&["list", "--json", d.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["good", "lines-1"]);
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 3, "one line per problem:\n{err}");
@@ -121,12 +147,20 @@ fn never_writes_to_the_corpus() {
     std::fs::write(&f, "Title\n\nBody text of the article.").unwrap();
     let before = std::fs::read(&f).unwrap();
     let listing = |p: &Path| {
-        let mut v: Vec<_> = std::fs::read_dir(p).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let mut v: Vec<_> = std::fs::read_dir(p)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         v.sort();
         v
     };
     let names_before = listing(dir.path());
-    for args in [&["list", "--json"][..], &["show", "a"], &["entities", "--json"], &["quotes", "--json"]] {
+    for args in [
+        &["list", "--json"][..],
+        &["show", "a"],
+        &["entities", "--json"],
+        &["quotes", "--json"],
+    ] {
         let mut a = args.to_vec();
         a.push(dir.path().to_str().unwrap());
         assert!(parallax(&a).status.success());
@@ -139,12 +173,25 @@ fn never_writes_to_the_corpus() {
 fn a_few_invalid_bytes_load_lossily_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let mut text = b"Headline of the day\n\n".to_vec();
-    text.extend_from_slice("A long enough article body for the test. ".repeat(20).as_bytes());
+    text.extend_from_slice(
+        "A long enough article body for the test. "
+            .repeat(20)
+            .as_bytes(),
+    );
     text.extend_from_slice(b"Bad byte: \xFF here.");
     std::fs::write(dir.path().join("lossy.txt"), &text).unwrap();
     let o = parallax(&["show", "--json", "lossy", dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert!(v["body"].as_str().unwrap().contains("Bad byte: \u{FFFD} here."));
-    assert!(stderr(&o).contains("lossy.txt: warning: 1 invalid UTF-8 sequence"), "{}", stderr(&o));
+    assert!(
+        v["body"]
+            .as_str()
+            .unwrap()
+            .contains("Bad byte: \u{FFFD} here.")
+    );
+    assert!(
+        stderr(&o).contains("lossy.txt: warning: 1 invalid UTF-8 sequence"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -2,6 +2,8 @@
 //! quotes fall in each article, and how much each pair of articles shares. This only
 //! regroups what the analysis found; it computes no analysis of its own.
 
+use rustc_hash::FxHashMap;
+
 use crate::analysis::entities::EntityKind;
 use crate::analysis::{Analysis, Span};
 use crate::corpus::{ArticleIdx, Corpus};
@@ -21,8 +23,9 @@ pub struct ArticleMarks {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
     pub articles: Vec<ArticleMarks>,
-    /// `shared[a][b]`: passages articles `a` and `b` both carry.
-    pub shared: Vec<Vec<usize>>,
+    /// `shared[a][&b]`: passages articles `a` and `b` both carry (sparse: only pairs that
+    /// share something).
+    pub shared: Vec<FxHashMap<ArticleIdx, usize>>,
 }
 
 impl Index {
@@ -38,7 +41,7 @@ impl Index {
                     && s.end <= art.body.len()
             })
         };
-        let mut shared = vec![vec![0; n]; n];
+        let mut shared = vec![FxHashMap::default(); n];
         for (p, passage) in analysis.passages.passages.iter().enumerate() {
             let mut carriers: Vec<ArticleIdx> = Vec::new();
             for occ in &passage.occurrences {
@@ -52,7 +55,7 @@ impl Index {
             for &a in &carriers {
                 for &b in &carriers {
                     if a != b {
-                        shared[a][b] += 1;
+                        *shared[a].entry(b).or_insert(0) += 1;
                     }
                 }
             }
@@ -98,7 +101,7 @@ impl Index {
             let s = self
                 .shared
                 .get(a)
-                .and_then(|r| r.get(b))
+                .and_then(|r| r.get(&b))
                 .copied()
                 .unwrap_or(0);
             (std::cmp::Reverse(s), b)

@@ -30,6 +30,12 @@ pub struct QuoteRow {
 /// The rows for the articles visible in the library.
 pub fn rows(app: &App) -> Vec<QuoteRow> {
     let visible = &app.library.visible;
+    let mut is_visible = vec![false; app.corpus.len()];
+    for &a in visible {
+        if let Some(v) = is_visible.get_mut(a) {
+            *v = true;
+        }
+    }
     let mut out = Vec::new();
     for (p, passage) in app.analysis.passages.passages.iter().enumerate() {
         let mut carriers: Vec<(ArticleIdx, Span)> = Vec::new();
@@ -40,7 +46,7 @@ pub fn rows(app: &App) -> Vec<QuoteRow> {
                 .get(occ.article)
                 .is_some_and(|a| a.body.get(occ.span.clone()).is_some());
             if fits
-                && visible.contains(&occ.article)
+                && is_visible.get(occ.article).copied().unwrap_or(false)
                 && !carriers.iter().any(|(a, _)| *a == occ.article)
             {
                 carriers.push((occ.article, occ.span.clone()));

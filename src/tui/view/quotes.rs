@@ -91,7 +91,13 @@ fn row_lines(app: &App, r: &QuoteRow, selected: bool, width: usize) -> Vec<Line<
     let first = format!("   first in {}", carried.join(" → "));
     out.push(Line::styled(fit(&first, width), t.dim));
     if r.label == Label::NearVerbatim {
-        out.push(Line::raw(fit("   outlets word it differently", width)));
+        out.push(Line::raw(fit("   worded differently:", width)));
+        for (a, span) in r.carriers.iter().take(4) {
+            let art = &app.corpus.articles[*a];
+            let words = art.body.get(span.clone()).unwrap_or_default();
+            let line = format!("     {}: “{words}”", label(art));
+            out.push(Line::styled(fit(&line, width), t.dim));
+        }
     }
     if !r.speakers.is_empty() {
         let who: Vec<String> = r

@@ -217,3 +217,49 @@ fn wide_characters_keep_columns_aligned() {
     run(&mut app, [Action::Back, Action::Open]);
     snapshot("wide_reader", &app);
 }
+
+#[test]
+fn no_color_uses_reverse_and_underline_only() {
+    let mut app = seeds_app((120, 40));
+    app.theme = crate::tui::theme::Theme::builtin(true).expect("theme");
+    run(&mut app, [Action::Open]);
+    let buf = render(&app);
+    let pass = find(&buf, "against the use");
+    assert!(!pass.is_empty());
+    for p in pass {
+        let st = style_at(&buf, p);
+        assert!(st.add_modifier.contains(Modifier::REVERSED));
+        assert!(st.bg.is_none() || st.bg == Some(ratatui::style::Color::Reset));
+    }
+    let z = find(&buf, "Zakharova");
+    assert!(z.iter().any(|&p| {
+        style_at(&buf, p)
+            .add_modifier
+            .contains(Modifier::UNDERLINED)
+    }));
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let c = &buf[(x, y)];
+            assert!(
+                matches!(c.fg, ratatui::style::Color::Reset)
+                    && matches!(c.bg, ratatui::style::Color::Reset),
+                "colour at {x},{y}"
+            );
+        }
+    }
+}
+
+#[test]
+fn three_articles_stand_as_columns_when_wide() {
+    let mut app = seeds_app((120, 40));
+    run(
+        &mut app,
+        [Action::Mark, Action::Mark, Action::Mark, Action::Compare],
+    );
+    let buf = snapshot("compare_three", &app);
+    let rects = crate::tui::view::layout::compare((120, 40), 3);
+    assert!(rects[0].text.y == rects[2].text.y, "side by side");
+    assert!(!find(&buf, "compare 3 articles").is_empty());
+    let narrow = crate::tui::view::layout::compare((80, 24), 3);
+    assert!(narrow[0].text.y < narrow[1].text.y, "stacked when narrow");
+}
