@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::analysis::Stage;
 use crate::text::sanitize_for_terminal;
@@ -93,6 +93,7 @@ pub fn footer(
             }
         }
     }
+    frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(Line::from(spans)).style(t.footer), area);
 }
 

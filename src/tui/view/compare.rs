@@ -55,7 +55,7 @@ fn draw_pane(app: &App, c: &Compare, i: usize, rect: &layout::PaneRects, frame: 
         t.border
     };
     let title = format!("{} — {}", label(art), art.meta.title);
-    let title = fit(&title, usize::from(rect.title.width));
+    let title = fit(&title, usize::from(rect.title.width.saturating_sub(1)));
     frame.render_widget(Paragraph::new(Line::styled(title, title_style)), rect.title);
     let lines = wrap_body(&art.body, usize::from(rect.text.width));
     let height = usize::from(rect.text.height);

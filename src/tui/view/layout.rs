@@ -41,8 +41,12 @@ pub fn library(size: (u16, u16)) -> (Rect, Rect) {
     if body.width < PREVIEW_MIN_COLS {
         return (body, Rect::new(body.right(), body.y, 0, body.height));
     }
-    let [list, preview] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
+    let list_share = if body.width < 100 { 60 } else { 55 };
+    let [list, preview] = Layout::horizontal([
+        Constraint::Percentage(list_share),
+        Constraint::Percentage(100 - list_share),
+    ])
+    .areas(body);
     (list, preview)
 }
 

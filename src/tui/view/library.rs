@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::highlight::{Marked, Meaning, styled_lines, styled_range};
-use super::{article_marks, blank, chrome, date, fit, layout, outlet};
+use super::{article_marks, blank, chrome, date, fit, layout, outlet, pad};
 use crate::corpus::ArticleIdx;
 use crate::text::sanitize_for_terminal;
 use crate::tui::app::App;
@@ -50,10 +50,14 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let rows = usize::from(inner.height.saturating_sub(1));
     let width = usize::from(inner.width);
-    let title_cols = width.saturating_sub(2 + 11 + 15 + 4);
+    let outlet_cols = if width < 70 { 10 } else { 14 };
+    let title_cols = width.saturating_sub(2 + 11 + outlet_cols + 1 + 4);
     let mut lines = vec![Line::styled(
         fit(
-            &format!("  {:<10} {:<14} {:>3} TITLE", "DATE", "OUTLET", "≡"),
+            &format!(
+                "  {:<10} {:<outlet_cols$} {:>3} TITLE",
+                "DATE", "OUTLET", "≡"
+            ),
             width,
         ),
         t.dim,
@@ -71,12 +75,14 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
         .skip(offset)
         .take(rows)
     {
-        lines.push(row(app, a, pos == sel, title_cols));
+        lines.push(row(app, a, pos == sel, (outlet_cols, title_cols)));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn row(app: &App, a: ArticleIdx, selected: bool, title_cols: usize) -> Line<'static> {
+/// One article row; `cols` are the widths of the outlet and title columns.
+fn row(app: &App, a: ArticleIdx, selected: bool, cols: (usize, usize)) -> Line<'static> {
+    let (outlet_cols, title_cols) = cols;
     let t = &app.theme;
     let art = &app.corpus.articles[a];
     let marked = app.library.marked.contains(&a);
@@ -89,7 +95,7 @@ fn row(app: &App, a: ArticleIdx, selected: bool, title_cols: usize) -> Line<'sta
     Line::from(vec![
         Span::styled(mark.to_string(), base.patch(chrome::marked_style(app, a))),
         Span::styled(format!("{:<10} ", date(art)), base),
-        Span::styled(format!("{:<14} ", fit(&outlet(art), 14)), base),
+        Span::styled(format!("{} ", pad(&outlet(art), outlet_cols)), base),
         Span::styled(format!("{count:>3} "), base),
         Span::styled(
             fit(&art.meta.title, title_cols),

@@ -131,6 +131,14 @@ pub fn fit(text: &str, cols: usize) -> String {
     out
 }
 
+/// A text cut or padded to exactly `cols` terminal columns (wide characters count two).
+pub fn pad(text: &str, cols: usize) -> String {
+    let mut out = fit(text, cols);
+    let used = super::wrap::str_cols(&out);
+    out.push_str(&" ".repeat(cols.saturating_sub(used)));
+    out
+}
+
 /// An empty line (for building paragraphs).
 pub fn blank() -> Line<'static> {
     Line::raw("")
