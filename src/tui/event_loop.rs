@@ -19,6 +19,8 @@ use crate::corpus::Corpus;
 
 /// How long to wait for input before looking at the worker channel again.
 const TICK: Duration = Duration::from_millis(50);
+/// Most events handled between two draws.
+const MAX_BATCH: usize = 64;
 
 /// Runs the app until it quits or `terminate` is raised.
 pub fn run(app: &mut App, terminal: &mut Term, terminate: &AtomicBool) -> anyhow::Result<()> {
@@ -29,11 +31,17 @@ pub fn run(app: &mut App, terminal: &mut Term, terminate: &AtomicBool) -> anyhow
             terminal.draw(|f| view(app, f))?;
             dirty = false;
         }
-        if event::poll(TICK)? {
+        // Wait for one event, then take every event already queued before drawing again,
+        // so a burst of keys (auto-repeat) never falls behind the screen.
+        let mut timeout = TICK;
+        let mut batch = 0;
+        while batch < MAX_BATCH && !app.quit && event::poll(timeout)? {
+            batch += 1;
             if let Some(action) = translate(app, event::read()?) {
                 update(app, action);
                 dirty = true;
             }
+            timeout = Duration::ZERO;
         }
         while let Ok(action) = rx.try_recv() {
             update(app, action);

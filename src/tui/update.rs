@@ -47,6 +47,11 @@ fn analysis_done(app: &mut App, analysis: crate::analysis::Analysis) {
         rerank(app, &query);
     }
     compare::refresh_all(app);
+    for screen in &mut app.stack {
+        if let Screen::Reader(r) = screen {
+            r.current = None;
+        }
+    }
 }
 
 fn screen(app: &mut App, action: Action) {
@@ -151,7 +156,9 @@ pub(crate) fn refilter(app: &mut App) {
     app.library.visible = if app.library.filters.is_empty() {
         (0..app.corpus.len()).collect()
     } else {
-        articles_mentioning_all(&app.analysis.entities, &app.library.filters)
+        let mut v = articles_mentioning_all(&app.analysis.entities, &app.library.filters);
+        v.retain(|&a| a < app.corpus.len());
+        v
     };
     let len = app.library.visible.len();
     app.library.selected = app.library.selected.min(len.saturating_sub(1));

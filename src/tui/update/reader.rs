@@ -67,12 +67,14 @@ pub(crate) fn step(
     forward: bool,
     start: impl FnOnce() -> usize,
 ) -> usize {
-    match (current, forward) {
+    let len = len.max(1);
+    let next = match (current, forward) {
         (None, true) => start(),
-        (None, false) => start().checked_sub(1).unwrap_or(len.saturating_sub(1)),
-        (Some(i), true) => (i + 1) % len.max(1),
-        (Some(i), false) => i.checked_sub(1).unwrap_or(len.saturating_sub(1)),
-    }
+        (None, false) => start().checked_sub(1).unwrap_or(len - 1),
+        (Some(i), true) => i + 1,
+        (Some(i), false) => i.checked_sub(1).unwrap_or(len - 1),
+    };
+    next % len
 }
 
 /// Opens the compare view of `article` with the article that carries the current passage
