@@ -270,4 +270,45 @@ mod tests {
         assert!(Key::parse("F99x").is_err());
         assert_eq!(Key::parse("C-c").map(|k| k.ctrl).ok(), Some(true));
     }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_screen() {
+        let km = Keymap::builtin().expect("builtin keymap");
+        for ctx in Context::ALL {
+            let keys: Vec<Key> = km
+                .bindings(ctx)
+                .iter()
+                .flat_map(|b| b.keys.clone())
+                .collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(
+                    !keys[i + 1..].contains(k),
+                    "{k:?} twice in [{}]",
+                    ctx.name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn help_lists_every_binding() {
+        let km = Keymap::builtin().expect("builtin keymap");
+        let theme = crate::tui::theme::Theme::builtin(false).expect("theme");
+        let text: Vec<String> = crate::tui::view::help_lines(&km, &theme)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        for ctx in Context::ALL {
+            assert!(text.iter().any(|l| l == ctx.title()), "{}", ctx.title());
+            for b in km.bindings(ctx) {
+                let keys = b.names.join(" ");
+                assert!(
+                    text.iter()
+                        .any(|l| l.contains(&keys) && l.contains(b.description)),
+                    "{keys} {}",
+                    b.description
+                );
+            }
+        }
+    }
 }
