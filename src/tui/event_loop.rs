@@ -76,6 +76,13 @@ fn analyse_on(corpus: Arc<Corpus>, config: Config, tx: Sender<Action>) {
     }));
     let _ = tx.send(match result {
         Ok(analysis) => Action::AnalysisDone(Box::new(analysis)),
-        Err(_) => Action::AnalysisFailed("the analysis stopped on an internal error".to_string()),
+        Err(payload) => {
+            let why = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "internal error".to_string());
+            Action::AnalysisFailed(why)
+        }
     });
 }

@@ -53,12 +53,17 @@ pub fn restore() {
 }
 
 /// Restores the terminal before the default panic message is printed, so the message is
-/// readable and the shell usable.
+/// readable and the shell usable. Only a panic on the UI thread (the one that installs the
+/// hook) ends the app: a panic on a worker is caught there and reported as an action, and
+/// printing it would scribble over the screen.
 fn install_panic_hook() {
+    let ui = std::thread::current().id();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
+        if std::thread::current().id() == ui {
+            restore();
+            previous(info);
+        }
     }));
 }
 
