@@ -171,11 +171,14 @@ fn filter_zakh_lists_the_two_zakharova_articles() {
     s.send("zakh");
     s.wait_text("Zakharova");
     s.send("\r");
-    s.wait("two articles", |sc| sc.contents().contains("2/5 articles"));
-    let text = s.screen_text();
-    assert!(text.contains("Zakharova spoke about"), "{text}");
-    assert!(text.contains("Kremlin notes positive"), "{text}");
-    assert_eq!(list_rows(&text), 2, "{text}");
+    // The whole frame must have arrived: the count, both titles, and only two rows.
+    s.wait("exactly the two Zakharova articles", |sc| {
+        let text = sc.contents();
+        text.contains("2/5 articles")
+            && text.contains("Zakharova spoke about")
+            && text.contains("Kremlin notes positive")
+            && list_rows(&text) == 2
+    });
     s.send("q");
     assert!(s.finish().0);
 }

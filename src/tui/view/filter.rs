@@ -26,9 +26,7 @@ pub fn draw(app: &App, f: &Filter, frame: &mut Frame) {
     let area = layout::centered(body, 70, body.height.saturating_sub(2).max(8));
     frame.render_widget(Clear, area);
     let block = Block::bordered()
-        .title(
-            " Filter by entity (Enter apply · Esc cancel · Backspace on empty removes a filter) ",
-        )
+        .title(" Filter by entity ")
         .border_style(t.active_border);
     let inner = block.inner(area);
     frame.render_widget(block, area);

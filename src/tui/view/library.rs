@@ -51,7 +51,7 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
     let rows = usize::from(inner.height.saturating_sub(1));
     let width = usize::from(inner.width);
     let outlet_cols = if width < 70 { 10 } else { 14 };
-    let title_cols = width.saturating_sub(2 + 11 + outlet_cols + 1 + 4);
+    let title_cols = width.saturating_sub(2 + 12 + outlet_cols + 1 + 4);
     let mut lines = vec![Line::styled(
         fit(
             &format!(
@@ -94,7 +94,7 @@ fn row(app: &App, a: ArticleIdx, selected: bool, cols: (usize, usize)) -> Line<'
     let base = if selected { t.selected } else { Style::new() };
     Line::from(vec![
         Span::styled(mark.to_string(), base.patch(chrome::marked_style(app, a))),
-        Span::styled(format!("{:<10} ", date(art)), base),
+        Span::styled(format!("{} ", pad(&date(art), 11)), base),
         Span::styled(format!("{} ", pad(&outlet(art), outlet_cols)), base),
         Span::styled(format!("{count:>3} "), base),
         Span::styled(
