@@ -5,6 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::analysis::entities::EntityKind;
+use crate::analysis::passages::Passage;
 use crate::analysis::{Analysis, Span};
 use crate::corpus::{ArticleIdx, Corpus};
 
@@ -32,38 +33,17 @@ impl Index {
     /// Builds the index of `analysis` over `corpus`; spans outside a body are dropped.
     pub fn build(corpus: &Corpus, analysis: &Analysis) -> Index {
         let n = corpus.len();
-        let mut articles = vec![ArticleMarks::default(); n];
-        let valid = |a: ArticleIdx, s: &Span| {
-            corpus.articles.get(a).is_some_and(|art| {
-                s.start < s.end
-                    && art.body.is_char_boundary(s.start)
-                    && art.body.is_char_boundary(s.end)
-                    && s.end <= art.body.len()
-            })
+        let mut index = Index {
+            articles: vec![ArticleMarks::default(); n],
+            shared: vec![FxHashMap::default(); n],
         };
-        let mut shared = vec![FxHashMap::default(); n];
         for (p, passage) in analysis.passages.passages.iter().enumerate() {
-            let mut carriers: Vec<ArticleIdx> = Vec::new();
-            for occ in &passage.occurrences {
-                if valid(occ.article, &occ.span) {
-                    articles[occ.article].passages.push((p, occ.span.clone()));
-                    carriers.push(occ.article);
-                }
-            }
-            carriers.sort_unstable();
-            carriers.dedup();
-            for &a in &carriers {
-                for &b in &carriers {
-                    if a != b {
-                        *shared[a].entry(b).or_insert(0) += 1;
-                    }
-                }
-            }
+            index.add_passage(corpus, p, passage);
         }
         for (e, entity) in analysis.entities.entities.iter().enumerate() {
             for m in &entity.mentions {
-                if valid(m.article, &m.span) {
-                    articles[m.article]
+                if valid(corpus, m.article, &m.span) {
+                    index.articles[m.article]
                         .entities
                         .push((e, entity.kind, m.span.clone()));
                 }
@@ -71,17 +51,39 @@ impl Index {
         }
         for (a, quotes) in analysis.quotes.iter().enumerate().take(n) {
             for q in quotes {
-                if valid(a, &q.outer) {
-                    articles[a].quotes.push(q.outer.clone());
+                if valid(corpus, a, &q.outer) {
+                    index.articles[a].quotes.push(q.outer.clone());
                 }
             }
         }
-        for marks in &mut articles {
+        for marks in &mut index.articles {
             marks.passages.sort_by_key(|(p, s)| (s.start, *p));
             marks.entities.sort_by_key(|(e, _, s)| (s.start, *e));
             marks.quotes.sort_by_key(|s| s.start);
         }
-        Index { articles, shared }
+        index
+    }
+
+    /// Adds passage `p`: its occurrences, and one shared passage to each pair of carriers.
+    fn add_passage(&mut self, corpus: &Corpus, p: usize, passage: &Passage) {
+        let mut carriers: Vec<ArticleIdx> = Vec::new();
+        for occ in &passage.occurrences {
+            if valid(corpus, occ.article, &occ.span) {
+                self.articles[occ.article]
+                    .passages
+                    .push((p, occ.span.clone()));
+                carriers.push(occ.article);
+            }
+        }
+        carriers.sort_unstable();
+        carriers.dedup();
+        for &a in &carriers {
+            for &b in &carriers {
+                if a != b {
+                    *self.shared[a].entry(b).or_insert(0) += 1;
+                }
+            }
+        }
     }
 
     /// Number of passage occurrences in article `a` (distinct passages).
@@ -118,4 +120,14 @@ impl Index {
                 .map(|(p, _)| *p)
         })
     }
+}
+
+/// True when `span` is a non-empty range of article `a`'s body on char boundaries.
+fn valid(corpus: &Corpus, a: ArticleIdx, span: &Span) -> bool {
+    corpus.articles.get(a).is_some_and(|art| {
+        span.start < span.end
+            && span.end <= art.body.len()
+            && art.body.is_char_boundary(span.start)
+            && art.body.is_char_boundary(span.end)
+    })
 }

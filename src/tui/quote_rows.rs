@@ -3,7 +3,7 @@
 //! outlets left a widely carried passage out. Regroups analysis results; no analysis here.
 
 use crate::analysis::Span;
-use crate::analysis::passages::Label;
+use crate::analysis::passages::{Label, Occurrence};
 use crate::corpus::ArticleIdx;
 
 use super::app::App;
@@ -38,27 +38,10 @@ pub fn rows(app: &App) -> Vec<QuoteRow> {
     }
     let mut out = Vec::new();
     for (p, passage) in app.analysis.passages.passages.iter().enumerate() {
-        let mut carriers: Vec<(ArticleIdx, Span)> = Vec::new();
-        for occ in &passage.occurrences {
-            let fits = app
-                .corpus
-                .articles
-                .get(occ.article)
-                .is_some_and(|a| a.body.get(occ.span.clone()).is_some());
-            if fits
-                && is_visible.get(occ.article).copied().unwrap_or(false)
-                && !carriers.iter().any(|(a, _)| *a == occ.article)
-            {
-                carriers.push((occ.article, occ.span.clone()));
-            }
-        }
+        let carriers = carriers(app, &passage.occurrences, &is_visible);
         if carriers.len() < 2 {
             continue;
         }
-        carriers.sort_by_key(|(a, _)| {
-            let d = app.corpus.articles[*a].meta.date;
-            (d.is_none(), d, *a)
-        });
         let (first, span) = &carriers[0];
         let text = app.corpus.articles[*first].body[span.clone()].to_string();
         let speakers = speakers(app, &carriers);
@@ -83,6 +66,30 @@ pub fn rows(app: &App) -> Vec<QuoteRow> {
             missing,
         });
     }
+    out
+}
+
+/// The visible articles carrying a passage (one occurrence each), earliest date first
+/// (undated last).
+fn carriers(app: &App, occurrences: &[Occurrence], is_visible: &[bool]) -> Vec<(ArticleIdx, Span)> {
+    let mut out: Vec<(ArticleIdx, Span)> = Vec::new();
+    for occ in occurrences {
+        let fits = app
+            .corpus
+            .articles
+            .get(occ.article)
+            .is_some_and(|a| a.body.get(occ.span.clone()).is_some());
+        if fits
+            && is_visible.get(occ.article).copied().unwrap_or(false)
+            && !out.iter().any(|(a, _)| *a == occ.article)
+        {
+            out.push((occ.article, occ.span.clone()));
+        }
+    }
+    out.sort_by_key(|(a, _)| {
+        let d = app.corpus.articles[*a].meta.date;
+        (d.is_none(), d, *a)
+    });
     out
 }
 

@@ -16,6 +16,7 @@ const HINTS: &[(&str, &str)] = &[
     ("down", "next"),
     ("delete_char", "delete (on empty: remove last filter)"),
 ];
+use crate::filter::EntityMatch;
 use crate::text::sanitize_for_terminal;
 use crate::tui::app::{App, Filter};
 
@@ -42,32 +43,7 @@ pub fn draw(app: &App, f: &Filter, frame: &mut Frame) {
         lines.push(Line::styled(why, t.dim));
     }
     for (i, m) in f.matches.iter().enumerate().skip(offset).take(rows) {
-        let Some(e) = app.analysis.entities.entities.get(m.entity) else {
-            continue;
-        };
-        let base = if i == f.selected {
-            t.selected
-        } else {
-            Style::new()
-        };
-        let name = match m.alias {
-            Some(a) => e.aliases.get(a).unwrap_or(&e.name),
-            None => &e.name,
-        };
-        let name = sanitize_for_terminal(name).into_owned();
-        let mut line = matched_chars(&name, &m.positions, t, base);
-        if m.alias.is_some() {
-            let canon = sanitize_for_terminal(&e.name).into_owned();
-            line.spans.push(Span::styled(format!(" → {canon}"), base));
-        }
-        let kind = format!("{:?}", e.kind).to_lowercase();
-        let n = e.articles().len();
-        let s = if n == 1 { "" } else { "s" };
-        line.spans.push(Span::styled(
-            format!("  {kind} · {n} article{s}"),
-            base.patch(t.dim),
-        ));
-        lines.push(line.style(base));
+        lines.extend(match_line(app, m, i == f.selected));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -86,4 +62,30 @@ fn query_line(app: &App, f: &Filter) -> Line<'static> {
     spans.push(Span::raw(sanitize_for_terminal(&f.query).into_owned()));
     spans.push(Span::styled("▏", t.title));
     Line::from(spans)
+}
+
+/// One ranked entity: the matched name with its matched characters marked, the canonical
+/// name when an alias matched, kind and article count.
+fn match_line(app: &App, m: &EntityMatch, selected: bool) -> Option<Line<'static>> {
+    let t = &app.theme;
+    let e = app.analysis.entities.entities.get(m.entity)?;
+    let base = if selected { t.selected } else { Style::new() };
+    let name = match m.alias {
+        Some(a) => e.aliases.get(a).unwrap_or(&e.name),
+        None => &e.name,
+    };
+    let name = sanitize_for_terminal(name).into_owned();
+    let mut line = matched_chars(&name, &m.positions, t, base);
+    if m.alias.is_some() {
+        let canon = sanitize_for_terminal(&e.name).into_owned();
+        line.spans.push(Span::styled(format!(" → {canon}"), base));
+    }
+    let kind = format!("{:?}", e.kind).to_lowercase();
+    let n = e.articles().len();
+    let s = if n == 1 { "" } else { "s" };
+    line.spans.push(Span::styled(
+        format!("  {kind} · {n} article{s}"),
+        base.patch(t.dim),
+    ));
+    Some(line.style(base))
 }

@@ -90,6 +90,14 @@ fn row_lines(app: &App, r: &QuoteRow, selected: bool, width: usize) -> Vec<Line<
         .collect();
     let first = format!("   first in {}", carried.join(" → "));
     out.push(Line::styled(fit(&first, width), t.dim));
+    out.extend(notes(app, r, width));
+    out
+}
+
+/// What the carriers disagree on: wording (near-verbatim), speaker; who left it out.
+fn notes(app: &App, r: &QuoteRow, width: usize) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut out = Vec::new();
     if r.label == Label::NearVerbatim {
         out.push(Line::raw(fit("   worded differently:", width)));
         for (a, span) in r.carriers.iter().take(4) {
