@@ -131,3 +131,74 @@ fn valid(corpus: &Corpus, a: ArticleIdx, span: &Span) -> bool {
             && art.body.is_char_boundary(span.end)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::passages::{Label, Occurrence, PassageIndex, Quoted};
+    use crate::corpus::{Article, Metadata};
+
+    fn corpus(bodies: &[&str]) -> Corpus {
+        Corpus {
+            name: "t".to_string(),
+            articles: bodies
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    Article::new(
+                        i.to_string(),
+                        String::new(),
+                        Metadata::default(),
+                        b.to_string(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    fn passage(occ: &[(ArticleIdx, Span)]) -> Passage {
+        Passage {
+            occurrences: occ
+                .iter()
+                .map(|(a, s)| Occurrence {
+                    article: *a,
+                    span: s.clone(),
+                    quoted: false,
+                })
+                .collect(),
+            words: 2,
+            label: Label::Verbatim,
+            similarity: 1.0,
+            quoted: Quoted::None,
+            speaker: None,
+        }
+    }
+
+    #[test]
+    fn pairs_partners_and_bad_spans() {
+        let c = corpus(&["alpha beta gamma", "alpha beta", "beta gamma", "é"]);
+        let analysis = Analysis {
+            passages: PassageIndex {
+                passages: vec![
+                    passage(&[(0, 0..10), (1, 0..10)]),
+                    passage(&[(0, 6..16), (2, 0..10)]),
+                    passage(&[(0, 0..5), (1, 0..5)]),
+                    // Out of range, past the end, inside a character: all dropped.
+                    passage(&[(9, 0..1), (2, 5..99), (3, 1..2)]),
+                ],
+            },
+            ..Analysis::default()
+        };
+        let idx = Index::build(&c, &analysis);
+        assert_eq!(idx.passage_count(0), 3);
+        assert_eq!(idx.passage_count(3), 0);
+        assert_eq!(
+            idx.partners(0, 4),
+            [1, 2, 3],
+            "1 shares two passages, 2 one"
+        );
+        assert_eq!(idx.partners(2, 4), [0, 1, 3]);
+        assert_eq!(idx.passage_at(0, &(12..13)), Some(1));
+        assert_eq!(idx.passage_at(1, &(11..12)), None);
+    }
+}

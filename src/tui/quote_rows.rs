@@ -121,3 +121,119 @@ fn agree(
         _ => (None, speakers),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::passages::{Passage, Quoted};
+    use crate::analysis::quotes::Quote;
+    use crate::analysis::{Analysis, Span};
+    use crate::corpus::{Article, Corpus, Metadata};
+    use crate::tui::fixture;
+
+    fn article(id: &str, date: Option<&str>, body: &str) -> Article {
+        let meta = Metadata {
+            title: id.to_string(),
+            source: Some(format!("Outlet {id}")),
+            date: date.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            ..Metadata::default()
+        };
+        Article::new(id.to_string(), format!("{id}.txt"), meta, body.to_string())
+    }
+
+    fn quote(span: Span, speaker: &str) -> Quote {
+        Quote {
+            inner: span.start + 1..span.end - 1,
+            outer: span,
+            speaker: Some(speaker.to_string()),
+            speaker_entity: None,
+        }
+    }
+
+    /// Three of four articles carry one quote; two attribute it to different people.
+    fn app() -> App {
+        let words = "\"we will not back down\"";
+        let bodies = [
+            format!("Late report. {words} said Smith."),
+            format!("{words} said Jones."),
+            format!("Early: {words} said Smith."),
+            "Nothing shared here.".to_string(),
+        ];
+        let dates = [
+            Some("2024-03-02"),
+            None,
+            Some("2024-03-01"),
+            Some("2024-03-01"),
+        ];
+        let articles: Vec<Article> = bodies
+            .iter()
+            .zip(dates)
+            .enumerate()
+            .map(|(i, (b, d))| article(&format!("a{i}"), d, b))
+            .collect();
+        let spans: Vec<Span> = bodies[..3]
+            .iter()
+            .map(|b| {
+                let s = b.find(words).unwrap_or(0);
+                s..s + words.len()
+            })
+            .collect();
+        let occurrences = spans
+            .iter()
+            .enumerate()
+            .map(|(a, s)| Occurrence {
+                article: a,
+                span: s.clone(),
+                quoted: true,
+            })
+            .collect();
+        let speakers = ["Smith", "Jones", "Smith"];
+        let mut quotes: Vec<Vec<Quote>> = spans
+            .iter()
+            .zip(speakers)
+            .map(|(s, who)| vec![quote(s.clone(), who)])
+            .collect();
+        quotes.push(Vec::new());
+        let analysis = Analysis {
+            quotes,
+            passages: crate::analysis::passages::PassageIndex {
+                passages: vec![Passage {
+                    occurrences,
+                    words: 5,
+                    label: Label::NearVerbatim,
+                    similarity: 0.9,
+                    quoted: Quoted::All,
+                    speaker: Some("Smith".to_string()),
+                }],
+            },
+            ..Analysis::default()
+        };
+        let corpus = Corpus {
+            name: "t".to_string(),
+            articles,
+        };
+        fixture::app(corpus, Some(analysis), (120, 40))
+    }
+
+    #[test]
+    fn carriers_earliest_first_speakers_and_who_left_it_out() {
+        let app = app();
+        let rows = rows(&app);
+        assert_eq!(rows.len(), 1);
+        let r = &rows[0];
+        let order: Vec<ArticleIdx> = r.carriers.iter().map(|(a, _)| *a).collect();
+        assert_eq!(order, [2, 0, 1], "earliest first, undated last");
+        assert_eq!(r.text, "\"we will not back down\"");
+        assert_eq!(r.speaker, None, "speakers disagree");
+        assert_eq!(r.speakers.len(), 3);
+        assert_eq!(r.missing, [3]);
+        assert!(r.quoted);
+    }
+
+    #[test]
+    fn filtered_out_articles_do_not_count() {
+        let mut app = app();
+        app.library.visible = vec![0, 3];
+        assert!(rows(&app).is_empty(), "one visible carrier is not shared");
+    }
+}
