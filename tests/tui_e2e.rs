@@ -20,6 +20,8 @@ fn nz(n: u16) -> std::num::NonZeroU16 {
 /// The binary running in a pseudo-terminal, and the screen it drew.
 struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the app wrote.
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     reader: Option<JoinHandle<()>>,
@@ -28,6 +30,11 @@ struct Session {
 
 impl Session {
     fn start() -> Session {
+        Session::start_with(&[])
+    }
+
+    /// Starts parallax with `args` (paths to open).
+    fn start_with(args: &[&std::path::Path]) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -38,6 +45,9 @@ impl Session {
             })
             .expect("openpty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+        for a in args {
+            cmd.arg(a);
+        }
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(cmd).expect("spawn parallax");
@@ -45,6 +55,8 @@ impl Session {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(ROWS), nz(COLS), 0)));
         let mut rd = pair.master.try_clone_reader().expect("pty reader");
         let p = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let r = Arc::clone(&raw);
         let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = rd.read(&mut buf) {
@@ -54,11 +66,15 @@ impl Session {
                 if let Ok(mut parser) = p.lock() {
                     parser.process(&buf[..n]);
                 }
+                if let Ok(mut raw) = r.lock() {
+                    raw.extend_from_slice(&buf[..n]);
+                }
             }
         });
         let writer = pair.master.take_writer().expect("pty writer");
         Session {
             parser,
+            raw,
             writer,
             child,
             reader: Some(reader),
@@ -293,4 +309,23 @@ fn n_moves_to_the_next_passage_in_compare() {
     s.wait_text("Articles");
     s.send("q");
     assert!(s.finish().0);
+}
+
+#[test]
+fn escape_sequences_in_articles_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let evil = "Evil \u{1b}]0;pwned\u{7} headline\n\nBody \u{1b}]52;c;ZXZpbA==\u{7} text \u{1b}[31m red \u{9b}2J.\n";
+    std::fs::write(dir.path().join("evil.txt"), evil).expect("write");
+    let mut s = Session::start_with(&[dir.path()]);
+    s.wait_text("Articles");
+    s.send("\r");
+    s.wait_text("red");
+    s.send("qq");
+    let raw = Arc::clone(&s.raw);
+    assert!(s.finish().0);
+    let raw = raw.lock().expect("raw");
+    let has = |needle: &[u8]| raw.windows(needle.len()).any(|w| w == needle);
+    assert!(!has(b"\x1b]0;pwned"), "window title set");
+    assert!(!has(b"\x1b]52;"), "clipboard written");
+    assert!(!has(b"\x1b[31m red"), "colour set by the article");
 }
