@@ -25,7 +25,7 @@ struct Session {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     reader: Option<JoinHandle<()>>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
 }
 
 impl Session {
@@ -78,13 +78,28 @@ impl Session {
             writer,
             child,
             reader: Some(reader),
-            _master: pair.master,
+            master: pair.master,
         }
     }
 
     fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("write keys");
         self.writer.flush().expect("flush keys");
+    }
+
+    /// Resizes the terminal (the app gets SIGWINCH) and the emulator with it.
+    fn resize(&self, cols: u16, rows: u16) {
+        if let Ok(mut p) = self.parser.lock() {
+            p.screen_mut().set_size(nz(rows), nz(cols));
+        }
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
     }
 
     fn screen_text(&self) -> String {
@@ -328,4 +343,19 @@ fn escape_sequences_in_articles_never_reach_the_terminal() {
     assert!(!has(b"\x1b]0;pwned"), "window title set");
     assert!(!has(b"\x1b]52;"), "clipboard written");
     assert!(!has(b"\x1b[31m red"), "colour set by the article");
+}
+
+#[test]
+fn resizing_redraws_and_a_tiny_terminal_gets_a_message() {
+    let mut s = Session::start();
+    s.wait_text("Articles");
+    s.resize(30, 8);
+    s.wait_text("too small");
+    s.resize(80, 24);
+    s.wait("the library again", |sc| {
+        let t = sc.contents();
+        t.contains("Articles") && !t.contains("too small")
+    });
+    s.send("q");
+    assert!(s.finish().0);
 }
