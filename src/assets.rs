@@ -10,6 +10,10 @@ pub const OUTLETS: &str = include_str!("../assets/outlets.toml");
 /// Page chrome: whole lines that are site furniture, not article text (one per line).
 pub const CHROME: &str = include_str!("../assets/chrome.txt");
 
+/// Words the metadata extractor reads with: header keys, source phrases, abbreviations,
+/// tag joiners, site-name words (TOML).
+pub const METADATA_LEXICON: &str = include_str!("../assets/metadata-lexicon.toml");
+
 /// The lines of a one-item-per-line asset, without comments and blank lines.
 pub fn lines(asset: &str) -> impl Iterator<Item = &str> {
     asset

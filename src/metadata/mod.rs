@@ -3,9 +3,49 @@
 //!
 //! Real pages carry metadata in many shapes (header lines, repeated titles with site
 //! suffixes, datelines, trailing tag lists, page chrome). Every rule here is general: it must
-//! work for the next thousand articles from other outlets, not only for the seeds.
+//! work for the next thousand articles from other outlets, not only for the seeds. Each rule
+//! lives in its own file; `extract` runs them in order:
+//!
+//! 1. `paragraphs`: CRLF/CR → LF, every line cleaned ([`crate::text::normalize_line`]:
+//!    entities, also broken ones, control characters, white space), lines grouped into
+//!    paragraphs.
+//! 2. The header zone, paragraph by paragraph until the first body paragraph: metadata
+//!    lines (`header`, `byline`), page chrome (`chrome`), then the title, its repeats
+//!    and site suffixes, a teaser that repeats the lead, a standfirst (`title`).
+//! 3. The dateline of the first body paragraph (`dateline`), the tag line and metadata
+//!    footer of the last (`tags`), chrome lines anywhere.
+//!
+//! Precedence. Source: a `Source:` line or record field, then the URL's domain
+//! ([`outlets`]), a dateline, a byline, a headline suffix, and last a phrase such as `told
+//! Reuters` (`source`); only explicit evidence counts, never a guess. Date: a header
+//! line or record field, then a dateline with a year, then an `Updated:` date; a dateline
+//! without a year leaves a [`MonthDay`] for [`infer_years`] (`years`).
+
+mod byline;
+mod chrome;
+mod dateline;
+mod dates;
+mod extract;
+mod header;
+mod lexicon;
+pub mod outlets;
+mod paragraphs;
+mod source;
+mod tags;
+mod title;
+mod years;
+
+#[cfg(test)]
+mod record_tests;
+#[cfg(test)]
+mod seed_tests;
+#[cfg(test)]
+mod tests;
 
 use crate::corpus::Metadata;
+
+pub use dates::find_date;
+pub use years::infer_years;
 
 /// A date without a year (from a dateline such as `November 2`), to be completed from the
 /// rest of the corpus by [`infer_years`].
@@ -36,38 +76,26 @@ pub struct RecordFields {
     pub body: String,
 }
 
-/// Parses a plain-text (or Markdown) article.
+/// Parses a plain-text (or Markdown) article: header lines, title, dateline, tags and body.
 pub fn parse_plain(text: &str) -> Parsed {
-    let body = crate::text::clean_body(text);
-    let title = body.lines().next().unwrap_or_default().to_string();
-    Parsed {
-        meta: Metadata {
-            title,
-            ..Metadata::default()
-        },
-        body,
-        month_day: None,
-    }
+    extract::Draft::default().run(text)
 }
 
-/// Parses a structured record.
+/// Parses a structured record: its title, source, date and URL fields take precedence over
+/// what the text says; the text is still cleaned and read for a dateline (and a source when
+/// the record names none). A source that is a known outlet alias is canonicalised.
 pub fn parse_record(rec: &RecordFields) -> Parsed {
-    let body = crate::text::clean_body(&rec.body);
-    let meta = Metadata {
-        title: rec.title.clone().unwrap_or_default(),
-        source: rec.source.clone(),
-        url: rec.url.clone(),
-        ..Metadata::default()
+    let clean = |s: &Option<String>| {
+        s.as_deref()
+            .map(crate::text::normalize_line)
+            .filter(|s| !s.is_empty())
     };
-    Parsed {
-        meta,
-        body,
-        month_day: None,
-    }
-}
-
-/// Completes year-less dates from the dated articles of the same corpus: the year that puts
-/// the month and day closest to the corpus's dated articles. Sets `date_inferred`.
-pub fn infer_years(items: &mut [Parsed]) {
-    let _ = items;
+    let source = clean(&rec.source).map(|s| {
+        outlets::by_url(&s)
+            .map(str::to_string)
+            .unwrap_or_else(|| outlets::canonical_or_given(&s))
+    });
+    let date = clean(&rec.date).and_then(|d| dates::parse_field(&d));
+    let draft = extract::Draft::with_fields(clean(&rec.title), source, date, clean(&rec.url));
+    draft.run(&rec.body)
 }

@@ -1,0 +1,57 @@
+//! Page chrome: lines that are site furniture, not article text (`All news`,
+//! `Updated at:`, `Share`), from the phrases of `assets/chrome.txt`.
+
+use std::sync::LazyLock;
+
+use super::dates;
+
+/// Page chrome phrases from `assets/chrome.txt`, lowercased.
+static CHROME: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::assets::lines(crate::assets::CHROME)
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// Longest chrome line in bytes (a phrase with a date and time); longer lines are text.
+const MAX_CHROME_LINE: usize = 100;
+
+/// True for a line that is site furniture: a chrome phrase alone (trailing `:`, `|`, `»`
+/// ignored), or a chrome phrase followed by a date or time (`Updated at: 12:30`).
+pub fn is_chrome(line: &str) -> bool {
+    if line.len() > MAX_CHROME_LINE {
+        return false;
+    }
+    let lower = line.trim().to_lowercase();
+    let bare = lower.trim_end_matches([':', '|', '»', '›', '>', ' ', '.', '…']);
+    if bare.is_empty() {
+        return false;
+    }
+    CHROME.iter().any(|p| {
+        bare == p
+            || bare.strip_prefix(p.as_str()).is_some_and(|rest| {
+                let rest = rest.trim_start_matches([':', ' ']);
+                dates::is_date_only(rest) || is_bare_time(rest)
+            })
+    })
+}
+
+fn is_bare_time(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit()) && dates::is_time_tail(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_lines() {
+        assert!(is_chrome("All news"));
+        assert!(is_chrome("Updated at:"));
+        assert!(is_chrome("Updated at: 12:30"));
+        assert!(is_chrome("SHARE |"));
+        assert!(is_chrome("Read more »"));
+        assert!(!is_chrome("All news outlets reported the meeting."));
+        assert!(!is_chrome("Share prices fell."));
+        assert!(!is_chrome(""));
+    }
+}

@@ -1,0 +1,386 @@
+//! The headline zone of a page: the title (a headline, a Markdown `# Heading`, or the lead
+//! sentence when there is no headline), its repeats and site suffixes (` | Reuters`,
+//! ` – Russia news today`), a standfirst (subtitle) and a teaser that repeats the lead.
+
+use super::{lexicon, outlets};
+
+/// Longest headline, in words; a longer first paragraph is body text.
+const MAX_TITLE_WORDS: usize = 25;
+/// Longest standfirst, in words.
+const MAX_SUBTITLE_WORDS: usize = 40;
+/// Longest title made from a lead sentence, in characters.
+const MAX_LEAD_TITLE_CHARS: usize = 200;
+/// Words compared to tell a teaser from the paragraph it repeats.
+const TEASER_WORDS: usize = 8;
+
+/// Separators between a headline and a site name.
+const SUFFIX_SEPARATORS: [&str; 6] = [" | ", " – ", " — ", " - ", " :: ", " · "];
+
+/// A headline split from its site suffix: `Title | Reuters` → (`Title`, `Reuters`).
+pub fn split_suffix(line: &str) -> Option<(&str, &str)> {
+    SUFFIX_SEPARATORS
+        .iter()
+        .filter_map(|sep| line.rfind(sep).map(|i| (i, sep.len())))
+        .max_by_key(|(i, _)| *i)
+        .map(|(i, n)| (line[..i].trim(), line[i + n..].trim()))
+        .filter(|(head, tail)| {
+            !head.is_empty()
+                && !tail.is_empty()
+                && tail.split_whitespace().count() <= 5
+                && head.split_whitespace().count() >= 3
+        })
+}
+
+/// True when a headline's tail reads as a site name: a domain (`Example.com`), or a name
+/// (capitalised first word) with a word such as `news` or `daily`.
+fn is_site_name(tail: &str) -> bool {
+    let lower = tail.to_lowercase();
+    let domain = !lower.contains(' ') && lower.contains('.') && lower.len() > 4;
+    let capitalised = tail.starts_with(|c: char| c.is_uppercase());
+    domain
+        || capitalised
+            && lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| lexicon::has(&lexicon::get().site_words, w))
+}
+
+/// A line as a headline: strips a site suffix when the suffix names a known outlet, reads
+/// as a site name, or follows a pipe (almost always site furniture). Returns the headline
+/// and the known outlet the suffix names (an unknown site is never taken for the source).
+pub fn clean_headline(line: &str) -> (String, Option<&'static str>) {
+    let mut head = line.trim();
+    let mut outlet = None;
+    // `Title | Section | Site`: up to two suffixes
+    for _ in 0..2 {
+        let Some((h, tail)) = split_suffix(head) else {
+            break;
+        };
+        if let Some(o) = outlets::by_name(tail) {
+            outlet = outlet.or(Some(o));
+        } else if !(head.contains(" | ") || is_site_name(tail)) {
+            break;
+        }
+        head = h;
+    }
+    (head.to_string(), outlet)
+}
+
+/// Lower-case words only: how two renderings of one headline are compared.
+pub fn comparable(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How a paragraph relates to the title already found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Repeat {
+    /// Not a repeat.
+    No,
+    /// The same headline, maybe with a site suffix naming `outlet`.
+    Same(Option<&'static str>),
+}
+
+/// Whether `line` repeats `title` (exactly, or with a site suffix).
+pub fn repeat_of(title: &str, line: &str) -> Repeat {
+    let t = comparable(title);
+    if t.is_empty() {
+        return Repeat::No;
+    }
+    if comparable(line) == t {
+        return Repeat::Same(None);
+    }
+    match split_suffix(line) {
+        Some((head, tail)) if comparable(head) == t => Repeat::Same(outlets::by_name(tail)),
+        _ => match clean_headline(line) {
+            (head, outlet) if comparable(&head) == t => Repeat::Same(outlet),
+            _ => Repeat::No,
+        },
+    }
+}
+
+/// A Markdown heading as its text: ATX (`# Title`, `## Title ##`) or setext (`Title`
+/// over a line of `===` or `---`, which paragraph grouping joins to `Title ===`).
+pub fn markdown_heading(line: &str) -> Option<&str> {
+    if let Some((text, underline)) = line.trim_end().rsplit_once(' ') {
+        let setext = underline.len() >= 3
+            && (underline.bytes().all(|b| b == b'=') || underline.bytes().all(|b| b == b'-'));
+        let words = text.split_whitespace().count();
+        if setext && (1..=MAX_TITLE_WORDS).contains(&words) {
+            return Some(text.trim());
+        }
+    }
+    let rest = line.trim_start().strip_prefix('#')?;
+    let rest = rest.trim_start_matches('#');
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let text = rest.trim().trim_end_matches('#').trim();
+    (!text.is_empty()).then_some(text)
+}
+
+/// Most words of a headline that ends with a period.
+const MAX_TITLE_WORDS_WITH_PERIOD: usize = 15;
+
+/// True when a first paragraph reads as a headline rather than body text: short, and
+/// when it ends like a sentence, one short sentence.
+pub fn is_headline(paragraph: &str) -> bool {
+    let words = paragraph.split_whitespace().count();
+    let finished = ends_sentence(paragraph);
+    words > 0
+        && words <= MAX_TITLE_WORDS
+        && paragraph.chars().count() <= MAX_LEAD_TITLE_CHARS + 50
+        && !(finished
+            && (words > MAX_TITLE_WORDS_WITH_PERIOD
+                || first_sentence(paragraph).len() < paragraph.trim().len()))
+}
+
+/// Most words of a navigation line (`World`, `Europe`) above a headline.
+const MAX_NAV_WORDS: usize = 1;
+
+/// True for a line above the headline that is a site section or menu item.
+pub fn is_navigation(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    words <= MAX_NAV_WORDS && !ends_sentence(line)
+}
+
+/// True when the first line of a block is a headline set directly above its text (no
+/// blank line between): headline-like, and the next line starts a sentence and is either
+/// a dateline or clearly longer (hard-wrapped text has lines of even length).
+pub fn heads_block(first: &str, second: &str) -> bool {
+    let starts_sentence = second.starts_with(|c: char| c.is_uppercase() || "\"“«".contains(c));
+    let longer = first.chars().count() * 4 < second.chars().count() * 3;
+    is_headline(first)
+        && !first.trim_end().ends_with([',', ';', '-', '–', '—'])
+        && !ends_sentence(first)
+        && starts_sentence
+        && (longer || super::dateline::read(second).is_some())
+}
+
+/// True when text ends like a finished sentence.
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '»', '…'])
+}
+
+/// The first sentence of a paragraph, shortened to a title's length on a word boundary.
+pub fn lead_sentence(paragraph: &str) -> String {
+    let sentence = first_sentence(paragraph);
+    if sentence.chars().count() <= MAX_LEAD_TITLE_CHARS {
+        return sentence.to_string();
+    }
+    let mut out = String::new();
+    for word in sentence.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > MAX_LEAD_TITLE_CHARS {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push('…');
+    out
+}
+
+/// Text up to the first sentence end: `.`, `!` or `?` followed by a space and a capital,
+/// not after an initial or a common abbreviation (`U.S.`, `Mr.`).
+pub fn first_sentence(text: &str) -> &str {
+    let text = text.trim();
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let end = i + c.len_utf8();
+        let rest = &text[end..];
+        let next_word_capital = rest.starts_with(' ')
+            && rest
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '«'));
+        if next_word_capital && !is_abbreviation(&text[..i]) {
+            return &text[..end];
+        }
+    }
+    text
+}
+
+/// True when the word before a period is an initial or a usual abbreviation.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+
+    letters.chars().count() == 1
+        || word.contains('.')
+        || lexicon::has(&lexicon::get().abbreviations, &letters.to_lowercase())
+}
+
+/// True when a paragraph under the title is a standfirst: short, not a finished sentence,
+/// not a quote.
+pub fn is_subtitle(paragraph: &str) -> bool {
+    let words = paragraph.split_whitespace().count();
+    (3..=MAX_SUBTITLE_WORDS).contains(&words)
+        && !paragraph
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '”', '»', ':'])
+        && !paragraph.starts_with(['"', '“', '«'])
+}
+
+/// True when `paragraph` is a teaser of `next`: both open with the same words.
+pub fn is_teaser(paragraph: &str, next: &str) -> bool {
+    let a = comparable(paragraph);
+    let b = comparable(next);
+    let head: Vec<&str> = a.split(' ').take(TEASER_WORDS).collect();
+    head.len() == TEASER_WORDS
+        && b.split(' ').take(TEASER_WORDS).eq(head.iter().copied())
+        && a.len() <= b.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_suffixes() {
+        assert_eq!(
+            clean_headline("Oil prices jump after OPEC deal | Reuters"),
+            ("Oil prices jump after OPEC deal".into(), Some("Reuters"))
+        );
+        assert_eq!(
+            clean_headline("Storm hits coast - BBC News"),
+            ("Storm hits coast".into(), Some("BBC"))
+        );
+        assert_eq!(
+            clean_headline("Mayor resigns over scandal | Springfield Gazette"),
+            ("Mayor resigns over scandal".into(), None)
+        );
+        assert_eq!(
+            clean_headline("Zakharova spoke about changes – Russia news today"),
+            ("Zakharova spoke about changes".into(), None)
+        );
+        assert_eq!(
+            clean_headline("Bridge reopens after repairs - Example.com"),
+            ("Bridge reopens after repairs".into(), None)
+        );
+        assert_eq!(
+            clean_headline("Rates held steady | Business | Reuters"),
+            ("Rates held steady".into(), Some("Reuters"))
+        );
+        assert_eq!(
+            clean_headline("Farm bill signed - good news for growers"),
+            ("Farm bill signed - good news for growers".into(), None)
+        );
+        assert_eq!(
+            clean_headline("Putin - Biden summit ends in Geneva"),
+            ("Putin - Biden summit ends in Geneva".into(), None)
+        );
+    }
+
+    #[test]
+    fn repeats_with_and_without_suffix() {
+        let t = "Zakharova spoke about positive changes";
+        assert_eq!(repeat_of(t, t), Repeat::Same(None));
+        assert_eq!(
+            repeat_of(
+                t,
+                "Zakharova spoke about positive changes – Russia news today"
+            ),
+            Repeat::Same(None)
+        );
+        assert_eq!(
+            repeat_of(t, "Zakharova spoke about positive changes | Reuters"),
+            Repeat::Same(Some("Reuters"))
+        );
+        assert_eq!(
+            repeat_of(t, "Zakharova spoke about other things"),
+            Repeat::No
+        );
+    }
+
+    #[test]
+    fn markdown_headings() {
+        assert_eq!(markdown_heading("# Big news"), Some("Big news"));
+        assert_eq!(markdown_heading("## Big news ##"), Some("Big news"));
+        assert_eq!(markdown_heading("#hashtag"), None);
+        assert_eq!(markdown_heading("Big news ========"), Some("Big news"));
+        assert_eq!(markdown_heading("Big news ---"), Some("Big news"));
+        assert_eq!(markdown_heading("A range 1 - 2"), None);
+        assert_eq!(markdown_heading("Plain"), None);
+    }
+
+    #[test]
+    fn first_sentences_skip_abbreviations() {
+        assert_eq!(
+            first_sentence("The U.S. and Mr. Smith met. Then they left."),
+            "The U.S. and Mr. Smith met."
+        );
+        assert_eq!(first_sentence("No end here"), "No end here");
+        assert_eq!(
+            first_sentence("Prices rose 2.5 percent. Oil fell."),
+            "Prices rose 2.5 percent."
+        );
+    }
+
+    #[test]
+    fn long_lead_sentences_are_shortened() {
+        let long = "word ".repeat(100);
+        let t = lead_sentence(&long);
+        assert!(t.chars().count() <= MAX_LEAD_TITLE_CHARS + 1);
+        assert!(t.ends_with('…'));
+    }
+
+    #[test]
+    fn headlines_and_body_paragraphs() {
+        assert!(is_headline(
+            "Kremlin notes positive achievements in relations"
+        ));
+        assert!(is_headline("Is this the end of cheap oil?"));
+        assert!(!is_headline("Prices rose. Then they fell."));
+        let body = "Moscow and Washington have reached positive achievements in the \
+                    negotiation process, although a number of difficulties remain, said the \
+                    spokeswoman.";
+        assert!(!is_headline(body));
+    }
+
+    #[test]
+    fn headline_set_directly_above_text() {
+        assert!(heads_block(
+            "Storm batters the coast",
+            "Thousands of homes lost power on Sunday as winds reached 90mph, officials said."
+        ));
+        assert!(heads_block(
+            "Storm batters the coast and floods the old town",
+            "LONDON (Reuters) - Thousands."
+        ));
+        // hard-wrapped body text
+        assert!(!heads_block(
+            "Thousands of homes lost power on Sunday as winds",
+            "reached 90mph, officials said, and more was expected."
+        ));
+        assert!(!heads_block(
+            "Thousands of homes lost power on Sunday as",
+            "Storm Ciara reached the coast with winds of 90mph."
+        ));
+    }
+
+    #[test]
+    fn subtitles_and_teasers() {
+        assert!(is_subtitle(
+            "Anatoly Antonov added that much work lies ahead in establishing the foundation"
+        ));
+        assert!(!is_subtitle("A full sentence that ends with a period."));
+        assert!(!is_subtitle("\"A quote\" said somebody"));
+        assert!(is_teaser(
+            "There are many difficulties in relations between the two, said Maria …",
+            "There are many difficulties in relations between the two countries, but talks go on."
+        ));
+        assert!(!is_teaser(
+            "There are many difficulties in relations",
+            "Other words entirely in this paragraph here and there."
+        ));
+    }
+}
