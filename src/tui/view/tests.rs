@@ -107,7 +107,7 @@ fn reader_snapshots_style_passages_and_entities() {
                 .contains(Modifier::UNDERLINED)
         }));
         assert!(z.iter().any(|&p| style_at(&buf, p).fg == t.person.fg));
-        let pass = find(&buf, "against the use");
+        let pass = find(&buf, "communication technologies");
         assert!(
             pass.iter().any(|&p| style_at(&buf, p).bg.is_some()),
             "passage has a background"
@@ -224,7 +224,7 @@ fn no_color_uses_reverse_and_underline_only() {
     app.theme = crate::tui::theme::Theme::builtin(true).expect("theme");
     run(&mut app, [Action::Open]);
     let buf = render(&app);
-    let pass = find(&buf, "against the use");
+    let pass = find(&buf, "communication technologies");
     assert!(!pass.is_empty());
     for p in pass {
         let st = style_at(&buf, p);
