@@ -106,9 +106,13 @@ pub fn date(a: &Article) -> String {
     }
 }
 
-/// A short label for an article: outlet and id.
+/// A short label for an article: outlet and id (the id alone when the outlet is unknown).
 pub fn label(a: &Article) -> String {
-    format!("{} ({})", outlet(a), sanitize_for_terminal(&a.id))
+    let id = sanitize_for_terminal(&a.id);
+    match &a.meta.source {
+        Some(s) => format!("{} ({id})", sanitize_for_terminal(s)),
+        None => id.into_owned(),
+    }
 }
 
 /// A text cut to `cols` terminal columns with `…`.
