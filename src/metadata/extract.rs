@@ -276,16 +276,18 @@ impl Draft {
         }
     }
 
-    /// The dateline of the first body paragraph, removed from it.
-    fn read_dateline(&mut self, paras: &mut Vec<String>) {
-        let Some(first) = paras.first_mut() else {
+    /// The dateline of the first body paragraph. It stays in the body: it is part of the
+    /// article as published, and the place and agency it names are mentions that the entity
+    /// extraction must see (`MOSCOW` is Moscow, `/TASS/` is TASS).
+    fn read_dateline(&mut self, paras: &mut [String]) {
+        let Some(first) = paras.first() else {
             return;
         };
         let Some(Dateline {
             place,
             source,
             date,
-            len,
+            len: _,
         }) = dateline::read(first)
         else {
             return;
@@ -293,10 +295,6 @@ impl Draft {
         self.meta.dateline = place;
         self.sources.dateline = source;
         self.dateline_date = date;
-        first.replace_range(..len, "");
-        if first.trim().is_empty() {
-            paras.remove(0);
-        }
     }
 
     /// A known outlet named by a phrase (`told Reuters`) in the title, subtitle or lead.

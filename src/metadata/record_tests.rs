@@ -24,7 +24,10 @@ fn records_take_their_fields_first() {
     assert_eq!(p.meta.date, date(2026, 11, 21));
     assert_eq!(p.meta.url.as_deref(), Some("https://example.org/x"));
     assert_eq!(p.meta.dateline.as_deref(), Some("GENEVA"));
-    assert_eq!(p.body, "Diplomats met & talked.\n\nMore text.");
+    assert_eq!(
+        p.body,
+        "GENEVA (AFP) - Diplomats met & talked.\n\nMore text."
+    );
 }
 
 #[test]
@@ -46,7 +49,7 @@ fn records_without_source_read_it_from_url_or_text() {
     };
     let p = parse_record(&rec);
     assert_eq!(p.meta.source.as_deref(), Some("Reuters"));
-    assert_eq!(p.body, "Body text.");
+    assert_eq!(p.body, "LONDON (Reuters) - Body text.");
     let rec = RecordFields {
         title: Some("C".into()),
         source: Some("Springfield Gazette".into()),

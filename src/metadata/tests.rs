@@ -25,7 +25,7 @@ fn reuters_style_page() {
     assert_eq!(p.meta.dateline.as_deref(), Some("LONDON"));
     assert_eq!(
         p.body,
-        "Oil prices rose on Monday after producers agreed to cut output.\n\n\
+        "LONDON (Reuters) - Oil prices rose on Monday after producers agreed to cut output.\n\n\
          Brent crude futures were up 2% by midday."
     );
 }
@@ -51,7 +51,7 @@ fn ap_byline_and_dateline() {
     assert_eq!(p.meta.source.as_deref(), Some("Associated Press"));
     assert_eq!(p.meta.date, date(2026, 11, 21));
     assert_eq!(p.meta.dateline.as_deref(), Some("WASHINGTON"));
-    assert!(p.body.starts_with("The Senate passed"));
+    assert!(p.body.starts_with("WASHINGTON (AP) — The Senate passed"));
     assert!(!p.body.contains("Published"));
 }
 
@@ -157,7 +157,7 @@ fn crlf_text_is_read_like_lf_text() {
     let p = parse_plain(lf);
     assert_eq!(p.meta.source.as_deref(), Some("TASS"));
     assert_eq!(p.month_day, Some(MonthDay { month: 3, day: 3 }));
-    assert_eq!(p.body, "Body one.\n\nBody two.");
+    assert_eq!(p.body, "MOSCOW, March 3 - TASS. Body one.\n\nBody two.");
 }
 
 #[test]
@@ -287,7 +287,7 @@ fn quoted_headline_and_wire_credits() {
     assert_eq!(p.meta.date, None);
     assert_eq!(
         p.body,
-        "The president said on Saturday that Kyiv would not cede territory.\n\n\
+        "KYIV, Nov 21 (Reuters) - The president said on Saturday that Kyiv would not cede territory.\n\n\
          He spoke after meeting European leaders."
     );
 }
@@ -314,7 +314,7 @@ fn chrome_inside_the_body_is_removed() {
     assert_eq!(p.meta.dateline.as_deref(), Some("DUBAI"));
     assert_eq!(
         p.body,
-        "Negotiators worked through the night.\n\nPoorer nations want more money."
+        "DUBAI, United Arab Emirates — Negotiators worked through the night.\n\nPoorer nations want more money."
     );
 }
 
@@ -339,7 +339,7 @@ fn headline_without_a_blank_line_under_it() {
     assert_eq!(p.meta.source.as_deref(), Some("Reuters"));
     assert_eq!(
         p.body,
-        "Thousands of homes lost power on Sunday as winds reached 90mph, officials said.\n\n\
+        "LONDON (Reuters) - Thousands of homes lost power on Sunday as winds reached 90mph, officials said.\n\n\
          More storms are expected."
     );
 }
