@@ -27,3 +27,28 @@ pub const KEYMAP: &str = include_str!("../assets/keymap.toml");
 
 /// The reader's theme of meanings: passage palette, quotes, entity kinds, matches, chrome.
 pub const THEME: &str = include_str!("../assets/theme.toml");
+
+/// Gazetteer: countries, capitals, international bodies, news agencies, treaties and the
+/// titles that introduce people (TOML).
+pub const GAZETTEER: &str = include_str!("../assets/gazetteer.toml");
+
+/// Function words: capitalised only at the start of a sentence or headline (one per line).
+pub const FUNCTION_WORDS: &str = include_str!("../assets/function_words.txt");
+
+/// Function words that may still open a name in mid-sentence ("New", "First").
+pub const NAME_OPENERS: &str = include_str!("../assets/name_openers.txt");
+
+/// Month and day names (one per line).
+pub const CALENDAR: &str = include_str!("../assets/calendar.txt");
+
+/// Lower-case connectors inside names ("of", "de", "bin", "al").
+pub const NAME_CONNECTORS: &str = include_str!("../assets/name_connectors.txt");
+
+/// Abbreviations a full stop follows without ending the sentence ("Mr", "Gen").
+pub const ABBREVIATIONS: &str = include_str!("../assets/abbreviations.txt");
+
+/// Words that show a capital acting as its government ("Washington has ...").
+pub const GOVERNMENT_VERBS: &str = include_str!("../assets/government_verbs.txt");
+
+/// Cue words that give a name its kind ("Ministry" -> organization) (TOML).
+pub const KIND_CUES: &str = include_str!("../assets/kind_cues.toml");

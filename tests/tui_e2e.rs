@@ -191,7 +191,6 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
-#[ignore = "needs the entities analysis and the filter"]
 fn filter_zakh_lists_the_two_zakharova_articles() {
     let mut s = Session::start();
     s.wait("analysis done", |sc| {

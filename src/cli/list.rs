@@ -4,17 +4,53 @@ use super::Status;
 use super::args::ListArgs;
 use super::output::{print_json, print_text, terminal_width};
 use super::table::Table;
+use crate::analysis::entities;
 use crate::corpus::{Article, Corpus};
+use crate::filter;
 
 /// `parallax list [--json] [--entity QUERY]...`
 pub fn run(corpus: &Corpus, args: &ListArgs) -> anyhow::Result<Status> {
-    let selected: Vec<&Article> = corpus.articles.iter().collect();
+    let selected: Vec<&Article> = if args.entity.is_empty() {
+        corpus.articles.iter().collect()
+    } else {
+        filtered(corpus, &args.entity)
+    };
     if args.common.json {
         print_json(&selected)?;
     } else {
         print_text(&table(&selected).render(terminal_width()))?;
     }
     Ok(Status::Ok)
+}
+
+/// The articles that mention the best match of every query (AND); notes on stderr say
+/// which entity each query picked, or that it matched none.
+fn filtered<'a>(corpus: &'a Corpus, queries: &[String]) -> Vec<&'a Article> {
+    let index = entities::extract(corpus);
+    let mut picked = Vec::new();
+    for q in queries {
+        match filter::best_match(&index, q) {
+            Some(m) => {
+                let e = &index.entities[m.entity];
+                let n = e.articles().len();
+                let plural = if n == 1 { "" } else { "s" };
+                eprintln!(
+                    "entity {q:?}: {} ({}, {n} article{plural})",
+                    e.name,
+                    e.kind.as_str()
+                );
+                picked.push(m.entity);
+            }
+            None => {
+                eprintln!("entity {q:?}: no entity matches");
+                return Vec::new();
+            }
+        }
+    }
+    filter::articles_mentioning_all(&index, &picked)
+        .into_iter()
+        .filter_map(|a| corpus.articles.get(a))
+        .collect()
 }
 
 /// The article table, as `parallax` prints it without a subcommand.
@@ -36,4 +72,49 @@ fn table(articles: &[&Article]) -> Table {
         t.row(vec![a.id.clone(), date, source, a.meta.title.clone()]);
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Metadata;
+
+    fn corpus() -> Corpus {
+        let bodies = [
+            "Foreign Ministry spokeswoman Maria Zakharova spoke in Moscow.",
+            "Zakharova met Joe Biden.",
+            "Joe Biden was in Geneva.",
+        ];
+        Corpus {
+            name: "t".into(),
+            articles: bodies
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    Article::new(
+                        format!("a{i}"),
+                        format!("a{i}.txt"),
+                        Metadata::default(),
+                        b.to_string(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    fn ids(corpus: &Corpus, queries: &[&str]) -> Vec<String> {
+        let queries: Vec<String> = queries.iter().map(|q| q.to_string()).collect();
+        filtered(corpus, &queries)
+            .iter()
+            .map(|a| a.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn entity_queries_and_together() {
+        let c = corpus();
+        assert_eq!(ids(&c, &["zakh"]), ["a0", "a1"]);
+        assert_eq!(ids(&c, &["zakh", "biden"]), ["a1"]);
+        assert_eq!(ids(&c, &["qqqq"]), Vec::<String>::new());
+    }
 }

@@ -1,8 +1,18 @@
 //! Filtering by entity: an fzf-style query language over entity names and aliases, ranked
 //! fuzzy matches with matched character positions, and the articles they select.
+//!
+//! The query syntax is in [`query`], the scoring of one term against one name in
+//! `score`. An entity matches when one of its names matches every positive term and
+//! none of its names matches a negated one; its score is that of its best name plus a
+//! bonus for importance (articles naming it), so `putn` picks the Putin of four articles.
 
-use crate::analysis::entities::EntityIndex;
+pub mod query;
+mod score;
+
+use crate::analysis::entities::{Entity, EntityIndex};
 use crate::corpus::ArticleIdx;
+
+pub use query::{Mode, Query, Term, parse};
 
 /// One entity that matches a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,10 +27,75 @@ pub struct EntityMatch {
     pub positions: Vec<usize>,
 }
 
-/// Ranks the entities matching `query`, best first.
+/// Weight of importance: score points per natural-log unit of articles.
+const IMPORTANCE: f64 = 12.0;
+
+/// Ranks the entities matching `query`, best first (ties: more articles, more mentions,
+/// then name).
 pub fn rank(index: &EntityIndex, query: &str) -> Vec<EntityMatch> {
-    let _ = (index, query);
-    Vec::new()
+    let q = parse(query);
+    let mut out: Vec<EntityMatch> = index
+        .entities
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| match_entity(&q, i, e))
+        .collect();
+    out.sort_by_cached_key(|m| {
+        let e = &index.entities[m.entity];
+        (
+            std::cmp::Reverse((m.score, e.articles().len(), e.mentions.len())),
+            e.name.clone(),
+        )
+    });
+    out
+}
+
+/// Matches one entity against a parsed query.
+pub fn match_entity(q: &Query, i: usize, e: &Entity) -> Option<EntityMatch> {
+    if !q.accepts_kind(e.kind) {
+        return None;
+    }
+    let names: Vec<score::Name> = std::iter::once(&e.name)
+        .chain(&e.aliases)
+        .map(|n| score::Name::new(n))
+        .collect();
+    let (negated, positive): (Vec<&Term>, Vec<&Term>) = q.terms.iter().partition(|t| t.negated);
+    if negated
+        .iter()
+        .any(|t| names.iter().any(|n| score::score(t, n).is_some()))
+    {
+        return None;
+    }
+    let importance = ((e.articles().len() as f64 + 1.0).ln() * IMPORTANCE).round() as i64;
+    let mut best: Option<EntityMatch> = None;
+    for (k, name) in names.iter().enumerate() {
+        let Some((total, positions)) = score_name(&positive, name) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|b| total + importance > b.score) {
+            best = Some(EntityMatch {
+                entity: i,
+                score: total + importance,
+                alias: k.checked_sub(1),
+                positions,
+            });
+        }
+    }
+    best
+}
+
+/// The summed score of all terms against one name, with the union of their positions.
+fn score_name(terms: &[&Term], name: &score::Name) -> Option<(i64, Vec<usize>)> {
+    let mut total = 0;
+    let mut positions = Vec::new();
+    for t in terms {
+        let (s, pos) = score::score(t, name)?;
+        total += s;
+        positions.extend(pos);
+    }
+    positions.sort_unstable();
+    positions.dedup();
+    Some((total, positions))
 }
 
 /// The best match of `query`, if any.
@@ -41,4 +116,68 @@ pub fn articles_mentioning_all(index: &EntityIndex, entities: &[usize]) -> Vec<A
         acc.retain(|a| s.binary_search(a).is_ok());
     }
     acc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::entities::extract_bodies;
+
+    fn index() -> EntityIndex {
+        extract_bodies(&[
+            "President Vladimir Putin met Joe Biden in Geneva. Putin said so.",
+            "Putin spoke to Foreign Ministry spokeswoman Maria Zakharova in Moscow.",
+            "Putin and Zakharova. A man named Peter Utin was there.",
+            "Nikolai Patrushev met William Burns in Moscow.",
+        ])
+    }
+
+    fn best(ix: &EntityIndex, q: &str) -> Option<String> {
+        best_match(ix, q).map(|m| ix.entities[m.entity].name.clone())
+    }
+
+    #[test]
+    fn fuzzy_queries_pick_the_important_entity() {
+        let ix = index();
+        assert_eq!(best(&ix, "putn").as_deref(), Some("Vladimir Putin"));
+        assert_eq!(best(&ix, "zakh").as_deref(), Some("Maria Zakharova"));
+        assert_eq!(best(&ix, "patru").as_deref(), Some("Nikolai Patrushev"));
+        assert_eq!(best(&ix, "qqq"), None);
+    }
+
+    #[test]
+    fn kinds_and_negation() {
+        let ix = index();
+        assert_eq!(best(&ix, "place:mosc").as_deref(), Some("Moscow"));
+        assert_eq!(best(&ix, "person:mosc"), None);
+        let r = rank(&ix, "person: !putin");
+        assert!(
+            r.iter()
+                .all(|m| ix.entities[m.entity].name != "Vladimir Putin")
+        );
+        assert!(!r.is_empty());
+    }
+
+    #[test]
+    fn positions_point_into_the_matched_name() {
+        let ix = index();
+        let m = best_match(&ix, "zakh").expect("match");
+        let e = &ix.entities[m.entity];
+        let name = m.alias.map_or(&e.name, |a| &e.aliases[a]);
+        let picked: String = m
+            .positions
+            .iter()
+            .filter_map(|&i| name.chars().nth(i))
+            .collect();
+        assert_eq!(picked.to_lowercase(), "zakh");
+    }
+
+    #[test]
+    fn and_over_articles() {
+        let ix = index();
+        let putin = best_match(&ix, "putin").expect("putin").entity;
+        let moscow = best_match(&ix, "moscow").expect("moscow").entity;
+        assert_eq!(articles_mentioning_all(&ix, &[putin, moscow]), [1]);
+        assert_eq!(articles_mentioning_all(&ix, &[]), Vec::<usize>::new());
+    }
 }

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::analysis::entities::{Entity, EntityIndex, EntityKind, Mention};
+use crate::analysis::entities::{Entity, EntityIndex, EntityKind, Field, Mention};
 use crate::analysis::passages::{Label, Occurrence, Passage, PassageIndex};
 use crate::analysis::quotes::Quote;
 use crate::analysis::{Analysis, Span};
@@ -85,7 +85,11 @@ pub fn analysis(
             .flat_map(|(a, art)| {
                 find_all(&art.body, needle)
                     .into_iter()
-                    .map(move |span| Mention { article: a, span })
+                    .map(move |span| Mention {
+                        article: a,
+                        span,
+                        field: Field::Body,
+                    })
             })
             .collect();
         if !mentions.is_empty() {

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::analysis::entities::EntityKind;
+use crate::analysis::entities::{EntityKind, Field};
 use crate::analysis::passages::Passage;
 use crate::analysis::{Analysis, Span};
 use crate::corpus::{ArticleIdx, Corpus};
@@ -41,7 +41,9 @@ impl Index {
             index.add_passage(corpus, p, passage);
         }
         for (e, entity) in analysis.entities.entities.iter().enumerate() {
-            for m in &entity.mentions {
+            // Only body mentions are drawn as spans; title and metadata mentions still
+            // count for filtering (the analysis does that).
+            for m in entity.mentions.iter().filter(|m| m.field == Field::Body) {
                 if valid(corpus, m.article, &m.span) {
                     index.articles[m.article]
                         .entities

@@ -199,10 +199,18 @@ fn mentions(app: &App, a: ArticleIdx, width: usize) -> Vec<Line<'static>> {
             continue;
         };
         let hits: Vec<_> = m.entities.iter().filter(|(e, _, _)| *e == f).collect();
+        let name = sanitize_for_terminal(&ent.name).into_owned();
         let Some((_, kind, span)) = hits.first() else {
+            // Named only outside the body (title, dateline, outlet).
+            if let Some(m) = ent.mentions.iter().find(|m| m.article == a) {
+                let field = format!("{:?}", m.field).to_lowercase();
+                out.push(Line::styled(
+                    format!("{name}: in the {field}"),
+                    app.theme.title,
+                ));
+            }
             continue;
         };
-        let name = sanitize_for_terminal(&ent.name).into_owned();
         let para = 1 + body[..span.start].matches("\n\n").count();
         out.push(Line::styled(
             format!("{name}: {}× — first in ¶{para}:", hits.len()),

@@ -1,0 +1,182 @@
+//! Aliases within a corpus: a surname alone joins the one full name that ends with it
+//! ("Zakharova" -> "Maria Zakharova"), a first name introduced by a title joins the one full
+//! name that starts with it, and an abbreviation joins the one name whose initials it spells
+//! ("IAEA" -> "International Atomic Energy Agency"), and a company name joins its form with
+//! a legal suffix ("Siemens Energy" -> "Siemens Energy AG"), and a plural joins its
+//! singular ("Security Councils" -> "Security Council"). Ambiguous forms stay apart.
+
+use rustc_hash::FxHashMap;
+
+use super::EntityKind;
+use super::candidates::BY_TITLE;
+use super::lexicon::{lexicon, title_case};
+use super::merge::Group;
+
+/// Where each group of names goes after aliasing.
+#[derive(Debug, Default)]
+pub struct Redirects {
+    to: Vec<usize>,
+    surnames: FxHashMap<String, Option<usize>>,
+}
+
+impl Redirects {
+    /// The group that `group` merges into (itself when none).
+    pub fn target(&self, group: usize) -> usize {
+        self.to.get(group).copied().unwrap_or(group)
+    }
+
+    /// The one full name with this (case-folded) surname.
+    pub fn by_surname(&self, word: &str) -> Option<usize> {
+        self.surnames.get(word).copied().flatten()
+    }
+}
+
+/// Adds `key -> group` to an index where a key seen for two groups maps to `None`.
+fn index(map: &mut FxHashMap<String, Option<usize>>, key: String, group: usize) {
+    map.entry(key)
+        .and_modify(|g| {
+            if *g != Some(group) {
+                *g = None;
+            }
+        })
+        .or_insert(Some(group));
+}
+
+/// The initials of a name's capitalised words ("Central Intelligence Agency" -> "CIA").
+fn initials(surface: &str) -> String {
+    surface
+        .split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn is_acronym(surface: &str) -> bool {
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && surface.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+/// Computes the redirects of a corpus's groups.
+pub fn redirects(groups: &[Group]) -> Redirects {
+    let mut surnames = FxHashMap::default();
+    let mut first_names = FxHashMap::default();
+    let mut expansions = FxHashMap::default();
+    for (g, group) in groups.iter().enumerate() {
+        if group.gazetteer.is_some() || group.words() < 2 {
+            continue;
+        }
+        if group.kind() == EntityKind::Person {
+            let mut words = group.key.split_whitespace();
+            if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
+                index(&mut surnames, last.to_string(), g);
+                index(&mut first_names, first.to_string(), g);
+            }
+        } else {
+            index(&mut expansions, initials(&group.surface), g);
+        }
+    }
+    let mut to: Vec<usize> = (0..groups.len()).collect();
+    for (g, group) in groups.iter().enumerate() {
+        if group.gazetteer.is_some() || group.words() != 1 {
+            continue;
+        }
+        let found =
+            |map: &FxHashMap<String, Option<usize>>, key: &str| map.get(key).copied().flatten();
+        let titled_person = group.kind() == EntityKind::Person && group.strength >= BY_TITLE;
+        let target = found(&surnames, &group.key)
+            .or_else(|| {
+                titled_person
+                    .then(|| found(&first_names, &group.key))
+                    .flatten()
+            })
+            .or_else(|| {
+                is_acronym(&group.surface)
+                    .then(|| found(&expansions, &group.surface.replace('.', "")))
+                    .flatten()
+            });
+        if let Some(t) = target {
+            to[g] = t;
+        }
+    }
+    join_legal_suffixes(groups, &mut to);
+    join_plurals(groups, &mut to);
+    Redirects { to, surnames }
+}
+
+/// Sends "Security Councils" to "Security Council" when both are in the corpus and the
+/// last word is a cue word.
+fn join_plurals(groups: &[Group], to: &mut [usize]) {
+    let lx = lexicon();
+    let by_key: FxHashMap<&str, usize> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.gazetteer.is_none())
+        .map(|(i, g)| (g.key.as_str(), i))
+        .collect();
+    for (g, group) in groups.iter().enumerate() {
+        let Some((stem, last)) = group.key.rsplit_once(' ') else {
+            continue;
+        };
+        let singular = match last.strip_suffix("ies") {
+            Some(s) => format!("{s}y"),
+            None => last.strip_suffix('s').unwrap_or(last).to_string(),
+        };
+        if group.gazetteer.is_some() || singular == last || lx.cue(&title_case(&singular)).is_none()
+        {
+            continue;
+        }
+        if let Some(&s) = by_key.get(format!("{stem} {singular}").as_str())
+            && to[g] == g
+            && s != g
+        {
+            to[g] = to[s];
+        }
+    }
+}
+
+/// Sends "Siemens Energy" to "Siemens Energy AG" when both are in the corpus.
+fn join_legal_suffixes(groups: &[Group], to: &mut [usize]) {
+    let lx = lexicon();
+    let by_key: FxHashMap<&str, usize> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.gazetteer.is_none())
+        .map(|(i, g)| (g.key.as_str(), i))
+        .collect();
+    for (g, group) in groups.iter().enumerate() {
+        let Some((stem, suffix)) = group.key.rsplit_once(' ') else {
+            continue;
+        };
+        if group.gazetteer.is_some() || !lx.is_legal_suffix(suffix.trim_end_matches('.')) {
+            continue;
+        }
+        if let Some(&s) = by_key.get(stem)
+            && to[s] == s
+            && s != g
+        {
+            to[s] = g;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_of_names() {
+        assert_eq!(initials("Central Intelligence Agency"), "CIA");
+        assert_eq!(initials("Bank of England"), "BE");
+        assert!(is_acronym("IAEA") && is_acronym("U.N.") && !is_acronym("Putin"));
+    }
+
+    #[test]
+    fn ambiguous_keys_map_to_none() {
+        let mut m = FxHashMap::default();
+        index(&mut m, "smith".into(), 1);
+        index(&mut m, "smith".into(), 1);
+        assert_eq!(m["smith"], Some(1));
+        index(&mut m, "smith".into(), 2);
+        assert_eq!(m["smith"], None);
+    }
+}

@@ -1,0 +1,224 @@
+//! Candidates: the entity mentions of one body, cut out of its runs.
+//!
+//! A run splits at gazetteer entities (`Russian` | `Ambassador` | ...), at titles (which
+//! make the following name a person), and after an organisation cue word followed directly
+//! by more capitals ("Security Council | Nikolai Patrushev"). A gazetteer place inside a
+//! name stays in it ("Real Madrid", "Denzel Washington"), and so does a place after an
+//! cue word and a connector ("Bank of England"). The cutting is in [`super::segment`].
+//!
+//! Each candidate carries a kind with the strength of its evidence, and is *weak* when its
+//! capitals may be typographic only: a single word opening a sentence, or any word of a
+//! Title Case headline. Weak candidates survive only if the corpus names them elsewhere.
+
+use super::EntityKind;
+use super::Span;
+use super::gazetteer::Gazetteer;
+use super::headlines::title_case_lines;
+use super::runs::{Context, for_each_run};
+use super::segment::Segmenter;
+use super::tokens::tokenize;
+
+/// How strongly a candidate's kind is attested (higher wins).
+pub type Strength = u8;
+/// Kind from the gazetteer.
+pub const BY_GAZETTEER: Strength = 4;
+/// Kind from a title before the name ("President X").
+pub const BY_TITLE: Strength = 3;
+/// Kind from a cue word ("... Ministry") or a dateline.
+pub const BY_CUE: Strength = 2;
+/// Kind from the shape of the name (two or three capitalised words: a person).
+pub const BY_SHAPE: Strength = 1;
+/// No evidence.
+pub const UNKNOWN: Strength = 0;
+
+/// One entity mention found in a body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub span: Span,
+    /// The name when it differs from the text of the span (datelines in capitals).
+    pub name: Option<String>,
+    /// The gazetteer entry it matched.
+    pub gazetteer: Option<usize>,
+    pub kind: EntityKind,
+    pub strength: Strength,
+    /// The capitals may be typographic only (see the module doc).
+    pub weak: bool,
+    /// The spans of its words, connectors excluded (weak candidates only).
+    pub words: Vec<Span>,
+    /// A capital standing for its country: the mention counts for the country, and its
+    /// text is not one of the country's names.
+    pub metonym: bool,
+}
+
+/// The candidates of one body, in order.
+pub fn find(body: &str, gz: &Gazetteer) -> Vec<Candidate> {
+    let tokens = tokenize(body);
+    let cx = Context::new(body, &tokens, gz);
+    let headline = title_case_lines(body, &tokens);
+    let mut out = Vec::new();
+    let mut segmenter = Segmenter::new(&cx, gz, &headline, &mut out);
+    for_each_run(&cx, |run| segmenter.cut(run));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::gazetteer::gazetteer;
+    use super::*;
+
+    fn found(body: &str) -> Vec<(String, EntityKind, bool)> {
+        find(body, gazetteer())
+            .into_iter()
+            .map(|c| {
+                let name = match (c.gazetteer, &c.name) {
+                    (Some(e), _) => gazetteer().entries[e].name.clone(),
+                    (None, Some(n)) => n.clone(),
+                    (None, None) => body[c.span.clone()].to_string(),
+                };
+                (name, c.kind, c.weak)
+            })
+            .collect()
+    }
+
+    fn names(body: &str) -> Vec<String> {
+        found(body).into_iter().map(|(n, _, _)| n).collect()
+    }
+
+    #[test]
+    fn titles_make_people_and_split_runs() {
+        let got = found(
+            "He met Russian Ambassador Anatoly Antonov and US National Security Advisor Jake Sullivan.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Russia".into(), EntityKind::Place, false),
+                ("Anatoly Antonov".into(), EntityKind::Person, false),
+                ("United States".into(), EntityKind::Place, false),
+                ("Jake Sullivan".into(), EntityKind::Person, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_then_of_does_not_make_a_person() {
+        let got = found("the state premier of North Rhine-Westphalia spoke");
+        assert_eq!(
+            got,
+            [("North Rhine-Westphalia".into(), EntityKind::Place, false)]
+        );
+    }
+
+    #[test]
+    fn organisation_cues_give_kind_and_split() {
+        let got = found(
+            "talks between Secretary of Russia’s Security Council Nikolai Patrushev and the Foreign Ministry.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Russia".into(), EntityKind::Place, false),
+                ("Security Council".into(), EntityKind::Organization, false),
+                ("Nikolai Patrushev".into(), EntityKind::Person, false),
+                ("Foreign Ministry".into(), EntityKind::Organization, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_word_after_a_cue_stays_in_the_name() {
+        assert_eq!(names("on air of Radio Rossiya today"), ["Radio Rossiya"]);
+    }
+
+    #[test]
+    fn places_inside_names_stay() {
+        assert_eq!(
+            names("a win for Real Madrid over the Bank of England"),
+            ["Real Madrid", "Bank of England"]
+        );
+        assert_eq!(
+            names("the West Coast of America"),
+            ["West Coast of America"]
+        );
+        assert_eq!(names("at the Stade de France"), ["Stade de France"]);
+    }
+
+    #[test]
+    fn person_shape_needs_plain_names() {
+        let got = found(
+            "fans of Real Madrid and the Siemens Energy board met Jake Sullivan-Smith and North Rhine-Westphalia",
+        );
+        let kinds: Vec<(String, EntityKind)> = got.into_iter().map(|(n, k, _)| (n, k)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Real Madrid".into(), EntityKind::Other),
+                ("Siemens Energy".into(), EntityKind::Other),
+                ("Jake Sullivan-Smith".into(), EntityKind::Person),
+                ("North Rhine-Westphalia".into(), EntityKind::Place),
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_single_words_are_weak() {
+        let got = found("Shortly after, Zakharova spoke. Zakharova left.");
+        assert_eq!(
+            got,
+            [
+                ("Shortly".into(), EntityKind::Other, true),
+                ("Zakharova".into(), EntityKind::Other, false),
+                ("Zakharova".into(), EntityKind::Other, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn title_case_headlines_are_weak() {
+        let got = found("Putin Says Talks With Biden Went Well\n\nPutin spoke to Joe Biden.");
+        assert!(
+            got[..got.len() - 2].iter().all(|(_, _, weak)| *weak),
+            "{got:?}"
+        );
+        assert_eq!(
+            got[got.len() - 1],
+            ("Joe Biden".into(), EntityKind::Person, false)
+        );
+    }
+
+    #[test]
+    fn generic_cue_words_alone_are_dropped() {
+        assert_eq!(
+            names("the Russian Embassy in Washington"),
+            ["Russia", "Washington"]
+        );
+    }
+
+    #[test]
+    fn datelines_in_caps() {
+        assert_eq!(
+            found("SMALLTOWN, June 3 (Reuters) - Floods hit."),
+            [
+                ("Smalltown".into(), EntityKind::Place, false),
+                ("Reuters".into(), EntityKind::Organization, false),
+                ("Floods".into(), EntityKind::Other, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn cyrillic_names() {
+        let got = found("Об этом сообщила «Мария Захарова».");
+        assert!(
+            got.contains(&("Мария Захарова".into(), EntityKind::Person, false)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_is_not_part_of_a_gazetteer_span() {
+        let body = "visas for the States";
+        let c = find(body, gazetteer());
+        assert_eq!(&body[c[0].span.clone()], "States");
+    }
+}

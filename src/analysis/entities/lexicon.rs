@@ -1,0 +1,213 @@
+//! The word lists entity extraction consults (function words, calendar words, name
+//! connectors, abbreviations, kind cues), read once from `assets/`.
+//!
+//! Lookups take the word as written and never allocate: every list is stored in lower case
+//! and in Title Case (and cues with a plural `s`), which covers the forms met in text.
+
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+
+use super::EntityKind;
+use crate::assets;
+
+/// The word lists, loaded once.
+pub struct Lexicon {
+    function: FxHashSet<String>,
+    openers: FxHashSet<String>,
+    calendar: FxHashSet<String>,
+    connectors: FxHashSet<String>,
+    abbreviations: FxHashSet<String>,
+    cues: FxHashMap<String, EntityKind>,
+    legal_suffixes: FxHashSet<String>,
+    government_verbs: FxHashSet<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct CueFile {
+    #[serde(default)]
+    organization: Vec<String>,
+    #[serde(default)]
+    place: Vec<String>,
+    #[serde(default)]
+    other: Vec<String>,
+    #[serde(default)]
+    legal_suffixes: Vec<String>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+/// The shared lexicon.
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+/// Calls `f` with `word` in lower case, without allocating for short ASCII words.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let out = &mut buf[..word.len()];
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(out) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
+/// Upper-cases the first char of a word ("president" -> "President").
+pub fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Upper-cases the first char and lower-cases the rest ("MOSCOW" -> "Moscow").
+pub fn name_case(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+fn both_cases(asset: &str) -> FxHashSet<String> {
+    let mut set = FxHashSet::default();
+    for w in assets::lines(asset) {
+        let lower = w.to_lowercase();
+        set.insert(title_case(&lower));
+        set.insert(w.to_uppercase());
+        set.insert(lower);
+    }
+    set
+}
+
+impl Lexicon {
+    fn load() -> Self {
+        let cue_file: CueFile = toml::from_str(assets::KIND_CUES).unwrap_or_default();
+        let mut cues = FxHashMap::default();
+        let legal_suffixes = cue_file
+            .legal_suffixes
+            .iter()
+            .map(|s| s.to_lowercase())
+            .collect();
+        let groups = [
+            (cue_file.organization, EntityKind::Organization),
+            (cue_file.place, EntityKind::Place),
+            (cue_file.other, EntityKind::Other),
+        ];
+        for (words, kind) in groups {
+            for w in words {
+                if let Some(stem) = w.strip_suffix('y') {
+                    cues.entry(format!("{stem}ies")).or_insert(kind);
+                }
+                cues.entry(format!("{w}s")).or_insert(kind);
+                cues.entry(w).or_insert(kind);
+            }
+        }
+        Self {
+            function: both_cases(assets::FUNCTION_WORDS),
+            openers: both_cases(assets::NAME_OPENERS),
+            calendar: both_cases(assets::CALENDAR),
+            connectors: assets::lines(assets::NAME_CONNECTORS)
+                .map(str::to_string)
+                .collect(),
+            abbreviations: assets::lines(assets::ABBREVIATIONS)
+                .map(str::to_string)
+                .collect(),
+            cues,
+            legal_suffixes,
+            government_verbs: assets::lines(assets::GOVERNMENT_VERBS)
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+
+    /// A function word ("The", "However"): never a name at the start of a sentence.
+    pub fn is_function(&self, word: &str) -> bool {
+        self.function.contains(word)
+    }
+
+    /// A function word that may still open a name mid-sentence ("New", "First").
+    pub fn is_opener(&self, word: &str) -> bool {
+        self.openers.contains(word)
+    }
+
+    /// A month or day name.
+    pub fn is_calendar(&self, word: &str) -> bool {
+        self.calendar.contains(word)
+    }
+
+    /// A lower-case connector inside names ("of", "de", "bin").
+    pub fn is_connector(&self, word: &str) -> bool {
+        self.connectors.contains(word)
+    }
+
+    /// An abbreviation whose full stop does not end the sentence ("Mr", "Gen").
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+    }
+
+    /// A word showing that the capital before it acts as its government ("has").
+    pub fn is_government_verb(&self, word: &str) -> bool {
+        self.government_verbs.contains(word)
+    }
+
+    /// A company's legal suffix ("AG", "Inc"), in lower case.
+    pub fn is_legal_suffix(&self, lower_word: &str) -> bool {
+        self.legal_suffixes.contains(lower_word)
+    }
+
+    /// The kind a cue word gives a name ("Ministry" -> organization).
+    pub fn cue(&self, word: &str) -> Option<EntityKind> {
+        self.cues.get(word).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_match_in_sentence_and_lower_case() {
+        let lx = lexicon();
+        assert!(lx.is_function("However") && lx.is_function("however"));
+        assert!(lx.is_function("THE"));
+        assert!(!lx.is_function("Zakharova"));
+        assert!(lx.is_calendar("November") && lx.is_calendar("Wednesday"));
+        assert!(lx.is_connector("of") && lx.is_connector("bin"));
+        assert!(lx.is_abbreviation("Mr"));
+        assert!(lx.is_opener("New"));
+    }
+
+    #[test]
+    fn cues_give_kinds_with_plurals() {
+        let lx = lexicon();
+        assert_eq!(lx.cue("Ministry"), Some(EntityKind::Organization));
+        assert_eq!(lx.cue("Councils"), Some(EntityKind::Organization));
+        assert_eq!(lx.cue("Ministries"), Some(EntityKind::Organization));
+        assert_eq!(lx.cue("Coast"), Some(EntityKind::Place));
+        assert_eq!(lx.cue("Treaty"), Some(EntityKind::Other));
+        assert_eq!(lx.cue("Putin"), None);
+    }
+
+    #[test]
+    fn lower_case_views() {
+        assert_eq!(with_lower("Shortly", str::to_string), "shortly");
+        assert_eq!(with_lower("ЗАХАРОВА", str::to_string), "захарова");
+    }
+
+    #[test]
+    fn cases() {
+        assert_eq!(title_case("president"), "President");
+        assert_eq!(name_case("MOSCOW"), "Moscow");
+        assert_eq!(name_case("МОСКВА"), "Москва");
+    }
+}

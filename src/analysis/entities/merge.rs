@@ -1,0 +1,301 @@
+//! Merging the candidates of a corpus into entities: one group per gazetteer entry or
+//! case-folded name ("MOSCOW" = "Moscow"), then aliases within the corpus ([`super::aliases`]),
+//! then weak candidates kept only where they name a known entity, and finally the
+//! [`Entity`] list with canonical names, aliases and sorted mentions.
+
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
+
+use super::aliases::{Redirects, redirects};
+use super::candidates::{Candidate, Strength};
+use super::gazetteer::Gazetteer;
+use super::{Doc, Entity, EntityKind, Field, Mention, Span};
+use crate::corpus::ArticleIdx;
+
+/// The names of a corpus, grouped.
+#[derive(Debug, Default)]
+pub struct Groups {
+    pub groups: Vec<Group>,
+    /// Group of each gazetteer entry seen.
+    by_entry: FxHashMap<usize, usize>,
+    /// Group of each case-folded name.
+    by_key: FxHashMap<String, usize>,
+    /// Group of each name as written (saves folding the same form again).
+    by_surface: FxHashMap<String, usize>,
+    /// Surface forms of each group, with counts.
+    surfaces: Vec<FxHashMap<String, usize>>,
+    hits: Vec<Hit>,
+}
+
+/// Candidates with one gazetteer entry or one case-folded name.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub gazetteer: Option<usize>,
+    /// Case-folded name.
+    pub key: String,
+    /// A surface form as written (the first seen).
+    pub surface: String,
+    /// Strongest evidence of kind, and the votes at that strength.
+    pub strength: Strength,
+    votes: [u32; 4],
+}
+
+impl Group {
+    /// The kind best attested.
+    pub fn kind(&self) -> EntityKind {
+        const KINDS: [EntityKind; 4] = [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+            EntityKind::Other,
+        ];
+        let best = (0..4).max_by_key(|&i| (self.votes[i], 4 - i)).unwrap_or(3);
+        KINDS[best]
+    }
+
+    /// Number of words of the name.
+    pub fn words(&self) -> usize {
+        self.key.split_whitespace().count()
+    }
+
+    fn vote(&mut self, kind: EntityKind, strength: Strength) {
+        if strength > self.strength {
+            self.strength = strength;
+            self.votes = [0; 4];
+        }
+        if strength == self.strength {
+            self.votes[kind as usize] += 1;
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Hit {
+    group: usize,
+    article: ArticleIdx,
+    field: Field,
+    span: Span,
+}
+
+/// The name a candidate shows: its own name, or its text with spaces collapsed.
+fn surface<'a>(body: &'a str, c: &'a Candidate) -> Cow<'a, str> {
+    match &c.name {
+        Some(n) => Cow::Borrowed(n),
+        None => collapse(&body[c.span.clone()]),
+    }
+}
+
+fn collapse(text: &str) -> Cow<'_, str> {
+    if text.contains("  ") || text.contains(['\t', '\n', '\r']) {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+impl Groups {
+    fn new_group(&mut self, gazetteer: Option<usize>, surface: &str) -> usize {
+        self.groups.push(Group {
+            gazetteer,
+            key: surface.to_lowercase(),
+            surface: surface.to_string(),
+            strength: 0,
+            votes: [0; 4],
+        });
+        self.surfaces.push(FxHashMap::default());
+        self.groups.len() - 1
+    }
+
+    /// The group of a candidate's name, created when new.
+    fn group_of(&mut self, gazetteer: Option<usize>, surface: &str) -> usize {
+        if let Some(e) = gazetteer {
+            if let Some(&g) = self.by_entry.get(&e) {
+                return g;
+            }
+            let g = self.new_group(Some(e), surface);
+            self.by_entry.insert(e, g);
+            return g;
+        }
+        if let Some(&g) = self.by_surface.get(surface) {
+            return g;
+        }
+        let key = surface.to_lowercase();
+        let g = match self.by_key.get(&key) {
+            Some(&g) => g,
+            None => {
+                let g = self.new_group(None, surface);
+                self.by_key.insert(key, g);
+                g
+            }
+        };
+        self.by_surface.insert(surface.to_string(), g);
+        g
+    }
+
+    fn hit(&mut self, group: usize, at: (ArticleIdx, Field), span: Span, surface: &str) {
+        match self.surfaces[group].get_mut(surface) {
+            Some(n) => *n += 1,
+            None => {
+                self.surfaces[group].insert(surface.to_string(), 1);
+            }
+        }
+        self.hits.push(Hit {
+            group,
+            article: at.0,
+            field: at.1,
+            span,
+        });
+    }
+
+    fn add(&mut self, at: (ArticleIdx, Field), body: &str, c: &Candidate) {
+        let surface = surface(body, c);
+        let g = self.group_of(c.gazetteer, &surface);
+        self.groups[g].vote(c.kind, c.strength);
+        if c.metonym {
+            // "Moscow" acting as Russia: a mention of Russia, but not one of its names.
+            self.hits.push(Hit {
+                group: g,
+                article: at.0,
+                field: at.1,
+                span: c.span.clone(),
+            });
+        } else {
+            self.hit(g, at, c.span.clone(), &surface);
+        }
+    }
+
+    /// The group of a name, if the corpus has it.
+    fn find(&self, name: &str) -> Option<usize> {
+        self.by_surface
+            .get(name)
+            .or_else(|| self.by_key.get(&name.to_lowercase()))
+            .copied()
+    }
+
+    /// Keeps a weak candidate where it, or its longest runs of words, name a known group.
+    fn resolve_weak(&mut self, at: (ArticleIdx, Field), body: &str, c: &Candidate, r: &Redirects) {
+        let words = &c.words;
+        let mut i = 0;
+        while i < words.len() {
+            let mut matched = i + 1;
+            for j in (i + 1..=words.len()).rev() {
+                let span = words[i].start..words[j - 1].end;
+                let text = collapse(&body[span.clone()]);
+                let group = self.find(&text).or_else(|| {
+                    (j == i + 1)
+                        .then(|| r.by_surname(&text.to_lowercase()))
+                        .flatten()
+                });
+                if let Some(group) = group {
+                    self.hit(group, at, span, &text);
+                    matched = j;
+                    break;
+                }
+            }
+            i = matched;
+        }
+    }
+}
+
+/// Builds the entities of a corpus from the candidates of each article.
+pub fn build(docs: &[Doc<'_>], found: &[Vec<Candidate>], gz: &Gazetteer) -> Vec<Entity> {
+    let mut groups = Groups::default();
+    for (doc, cands) in docs.iter().zip(found) {
+        for c in cands.iter().filter(|c| !c.weak) {
+            groups.add((doc.article, doc.field), &doc.text, c);
+        }
+    }
+    let r = redirects(&groups.groups);
+    for (doc, cands) in docs.iter().zip(found) {
+        for c in cands.iter().filter(|c| c.weak) {
+            groups.resolve_weak((doc.article, doc.field), &doc.text, c, &r);
+        }
+    }
+    entities(groups, &r, gz)
+}
+
+fn entities(groups: Groups, r: &Redirects, gz: &Gazetteer) -> Vec<Entity> {
+    let n = groups.groups.len();
+    let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); n];
+    for hit in groups.hits {
+        mentions[r.target(hit.group)].push(Mention {
+            article: hit.article,
+            span: hit.span,
+            field: hit.field,
+        });
+    }
+    let mut surfaces = groups.surfaces;
+    for g in 0..n {
+        let t = r.target(g);
+        if t != g {
+            for (form, count) in std::mem::take(&mut surfaces[g]) {
+                *surfaces[t].entry(form).or_insert(0) += count;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (g, (mut ms, forms)) in mentions.into_iter().zip(surfaces).enumerate() {
+        if ms.is_empty() {
+            continue;
+        }
+        ms.sort_by_key(|m| (m.article, m.field, m.span.start, m.span.end));
+        ms.dedup();
+        let group = &groups.groups[g];
+        let entry = group.gazetteer.and_then(|e| gz.entries.get(e));
+        let (name, aliases) = names(entry.map(|e| (&e.name, &e.aliases[..])), forms);
+        let kind = entry.map_or_else(|| group.kind(), |e| e.kind);
+        out.push(Entity {
+            name,
+            kind,
+            aliases,
+            mentions: ms,
+        });
+    }
+    out.sort_by_cached_key(|e| {
+        (
+            std::cmp::Reverse(e.articles().len()),
+            std::cmp::Reverse(e.mentions.len()),
+            e.name.clone(),
+        )
+    });
+    out
+}
+
+/// The canonical name and the aliases of an entity: the gazetteer's name, or the fullest
+/// surface form (most words, not in capitals, most frequent, shortest); aliases are the
+/// other forms, distinct ignoring case.
+fn names(
+    entry: Option<(&String, &[String])>,
+    forms: FxHashMap<String, usize>,
+) -> (String, Vec<String>) {
+    let mut forms: Vec<(String, usize)> = forms.into_iter().collect();
+    forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let name = match entry {
+        Some((name, _)) => name.clone(),
+        None => forms
+            .iter()
+            .max_by_key(|(f, count)| {
+                let caps = f.chars().any(char::is_lowercase);
+                (
+                    f.split_whitespace().count(),
+                    caps,
+                    *count,
+                    std::cmp::Reverse(f.len()),
+                )
+            })
+            .map(|(f, _)| f.clone())
+            .unwrap_or_default(),
+    };
+    let mut seen = vec![name.to_lowercase()];
+    let mut aliases = Vec::new();
+    let gz_aliases = entry.map(|(_, a)| a).unwrap_or_default();
+    for form in forms.iter().map(|(f, _)| f).chain(gz_aliases) {
+        let folded = form.to_lowercase();
+        if !seen.contains(&folded) {
+            seen.push(folded);
+            aliases.push(form.clone());
+        }
+    }
+    (name, aliases)
+}

@@ -1,0 +1,182 @@
+//! Entities: the people, organisations and places a corpus names, with aliases merged and
+//! every mention kept as a byte span.
+//!
+//! The pipeline: `tokens` (Unicode words with case and sentence position) -> `runs`
+//! (maximal runs of capitalised words, with connectors and gazetteer matches) ->
+//! `candidates` (runs cut into names with a kind by `segment`, weak in `headlines`)
+//! -> `merge` and `aliases` (one
+//! entity per name across the corpus, surnames and abbreviations joined to full names).
+//! The data lives in `assets/`: the [`gazetteer`] and the word lists of `lexicon`.
+
+mod aliases;
+mod candidates;
+pub mod gazetteer;
+mod headlines;
+mod lexicon;
+mod merge;
+mod runs;
+mod segment;
+mod tokens;
+mod words;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::Span;
+use crate::corpus::{ArticleIdx, Corpus};
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    Other,
+}
+
+/// Which text of an article a mention is in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    /// [`crate::corpus::Article::body`].
+    #[default]
+    Body,
+    /// [`crate::corpus::Metadata::title`].
+    Title,
+    /// [`crate::corpus::Metadata::subtitle`].
+    Subtitle,
+    /// [`crate::corpus::Metadata::dateline`].
+    Dateline,
+    /// [`crate::corpus::Metadata::source`]: the outlet counts as named by its article.
+    Source,
+}
+
+/// One mention of an entity: a byte span in the article's body, or in one of its
+/// metadata fields when metadata extraction moved that text out of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub article: ArticleIdx,
+    /// Byte range into the text of `field`, on char boundaries.
+    pub span: Span,
+    pub field: Field,
+}
+
+/// One text of an article to read entities from.
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    pub article: ArticleIdx,
+    pub field: Field,
+    pub text: std::borrow::Cow<'a, str>,
+}
+
+/// An entity with every surface form it goes by in the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Canonical name (the fullest form: `Maria Zakharova`, `United States`).
+    pub name: String,
+    pub kind: EntityKind,
+    /// Other names: surface forms seen in the corpus and gazetteer aliases.
+    pub aliases: Vec<String>,
+    /// Every mention, ordered by article, then field (body first), then offset.
+    pub mentions: Vec<Mention>,
+}
+
+impl Entity {
+    /// The articles that mention this entity, sorted, without repeats.
+    pub fn articles(&self) -> Vec<ArticleIdx> {
+        let mut a: Vec<ArticleIdx> = self.mentions.iter().map(|m| m.article).collect();
+        a.dedup();
+        a
+    }
+}
+
+/// All entities of a corpus, sorted by number of articles, then mentions (most first).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntityIndex {
+    pub entities: Vec<Entity>,
+}
+
+impl EntityKind {
+    /// The lower-case name used in JSON and queries.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+/// Extracts the entities of a corpus (articles in parallel, then merged): from each body,
+/// and from the title and subtitle, and the dateline and source when metadata extraction
+/// took them out of the body.
+pub fn extract(corpus: &Corpus) -> EntityIndex {
+    let mut docs = Vec::with_capacity(corpus.articles.len() * 2);
+    for (i, a) in corpus.articles.iter().enumerate() {
+        let doc = |field, text: &str| Doc {
+            article: i,
+            field,
+            text: std::borrow::Cow::Owned(text.to_string()),
+        };
+        docs.push(Doc {
+            article: i,
+            field: Field::Body,
+            text: std::borrow::Cow::Borrowed(a.body.as_str()),
+        });
+        let m = &a.meta;
+        // The source and dateline count once: not again when the body still has them.
+        let missing = |t: &&String| !t.trim().is_empty() && !a.body.contains(t.as_str());
+        let fields = [
+            (
+                Field::Title,
+                Some(&m.title).filter(|t| !t.trim().is_empty()),
+            ),
+            (
+                Field::Subtitle,
+                m.subtitle.as_ref().filter(|t| !t.trim().is_empty()),
+            ),
+            (Field::Source, m.source.as_ref().filter(missing)),
+        ];
+        for (field, text) in fields {
+            if let Some(t) = text {
+                docs.push(doc(field, t));
+            }
+        }
+        // A dateline stands before a comma in the text it came from; keep it so.
+        if let Some(d) = m.dateline.as_ref().filter(missing) {
+            docs.push(doc(Field::Dateline, &format!("{d},")));
+        }
+    }
+    extract_docs(&docs)
+}
+
+/// Extracts the entities of a list of bodies; mentions refer to positions in `bodies`.
+pub fn extract_bodies(bodies: &[&str]) -> EntityIndex {
+    let docs: Vec<Doc<'_>> = bodies
+        .iter()
+        .enumerate()
+        .map(|(article, b)| Doc {
+            article,
+            field: Field::Body,
+            text: std::borrow::Cow::Borrowed(b),
+        })
+        .collect();
+    extract_docs(&docs)
+}
+
+/// Extracts the entities of a list of texts.
+pub fn extract_docs(docs: &[Doc<'_>]) -> EntityIndex {
+    let gz = gazetteer::gazetteer();
+    let found: Vec<Vec<candidates::Candidate>> = docs
+        .par_iter()
+        .map(|d| candidates::find(&d.text, gz))
+        .collect();
+    EntityIndex {
+        entities: merge::build(docs, &found, gz),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,371 @@
+//! Runs: maximal sequences of capitalised words in a body, with the connectors, hyphens,
+//! initials and gazetteer matches that hold them together ("Director of the US Central
+//! Intelligence Agency William Burns" is one run). [`super::candidates`] then cuts runs
+//! into entity candidates.
+//!
+//! A word opening a sentence counts as capitalised only when it is not a function word
+//! and its lower-case form does not occur in the same body ("Shortly", "Cybersecurity").
+//! Month and day names never count. ALL-CAPS datelines are read in normal case.
+
+use rustc_hash::FxHashSet;
+
+use super::gazetteer::{Gazetteer, Target};
+use super::lexicon::{Lexicon, lexicon, with_lower};
+use super::tokens::{Gap, Shape, Token};
+
+/// What a unit of a run is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    /// A gazetteer entity (index into the gazetteer's entries).
+    Entity(usize),
+    /// A title that introduces a person.
+    Title,
+    /// A capitalised word.
+    Word,
+    /// A lower-case connector inside a name ("of", "de", "bin").
+    Connector,
+    /// A place read off an ALL-CAPS dateline that the gazetteer does not know.
+    Dateline,
+}
+
+/// One unit of a run: tokens `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    pub kind: UnitKind,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// A body with its tokens and what the run builder needs to know about them.
+pub struct Context<'a> {
+    pub body: &'a str,
+    pub tokens: &'a [Token],
+    lx: &'static Lexicon,
+    gz: &'a Gazetteer,
+    /// Lower-case forms of sentence-initial capitalised words that also occur in lower
+    /// case in the body ("cybersecurity").
+    lower: FxHashSet<String>,
+    /// Gazetteer match starting at each token: (last token, target).
+    gz_at: Vec<Option<(usize, Target)>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(body: &'a str, tokens: &'a [Token], gz: &'a Gazetteer) -> Self {
+        let lower = lower_forms_seen(body, tokens);
+        let gz_at = align(body, tokens, gz);
+        Self {
+            body,
+            tokens,
+            lx: lexicon(),
+            gz,
+            lower,
+            gz_at,
+        }
+    }
+
+    /// The gazetteer entry matched at token `i`.
+    pub fn entity_at(&self, i: usize) -> Option<usize> {
+        match self.gz_at.get(i).copied().flatten() {
+            Some((_, Target::Entity(e))) => Some(e),
+            _ => None,
+        }
+    }
+
+    fn text(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.body)
+    }
+
+    /// A capitalised word that may be (part of) a name.
+    pub fn is_name_word(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let w = self.text(i);
+        if !t.shape.is_capitalised() || self.lx.is_calendar(w) {
+            return false;
+        }
+        if t.sentence_start {
+            !self.lx.is_function(w) && !with_lower(w, |l| self.lower.contains(l))
+        } else {
+            !self.lx.is_function(w) || self.lx.is_opener(w)
+        }
+    }
+
+    /// Whether token `i` continues a run whose last token is `prev`.
+    fn joins(&self, prev: usize, i: usize) -> bool {
+        let (p, t) = (&self.tokens[prev], &self.tokens[i]);
+        if p.possessive || t.sentence_start {
+            return false;
+        }
+        match t.gap {
+            Gap::Space | Gap::Hyphen => true,
+            Gap::Stop => p.shape == Shape::Initial || self.lx.is_abbreviation(self.text(prev)),
+            Gap::Break => false,
+        }
+    }
+
+    /// The unit starting at token `i` when it can stand in a name, without connectors.
+    fn name_unit(&self, i: usize) -> Option<Unit> {
+        if let Some((last, target)) = self.gz_at[i] {
+            let kind = match target {
+                Target::Entity(e) => UnitKind::Entity(e),
+                Target::Title => UnitKind::Title,
+            };
+            return Some(Unit {
+                kind,
+                first: i,
+                last,
+            });
+        }
+        if let Some(unit) = self.caps_unit(i) {
+            return Some(unit);
+        }
+        self.is_name_word(i).then_some(Unit {
+            kind: UnitKind::Word,
+            first: i,
+            last: i,
+        })
+    }
+
+    /// ALL-CAPS words: a dateline at the start of a line ("NEW YORK, May 3"), or a
+    /// gazetteer name in capitals ("RUSSIA").
+    fn caps_unit(&self, i: usize) -> Option<Unit> {
+        let t = &self.tokens[i];
+        if t.shape != Shape::AllCaps {
+            return None;
+        }
+        let mut last = i;
+        if t.line_start {
+            while last + 1 < self.tokens.len()
+                && self.tokens[last + 1].shape == Shape::AllCaps
+                && self.tokens[last + 1].gap == Gap::Space
+            {
+                last += 1;
+            }
+            let rest = &self.body[self.tokens[last].end..];
+            let dateline = [",", " –", " —", " -", " ("]
+                .iter()
+                .any(|p| rest.starts_with(p));
+            if dateline && !self.lx.is_function(self.text(i)) {
+                let name = &self.body[t.start..self.tokens[last].end];
+                let kind = match self.gz.lookup_folded(name) {
+                    Some(Target::Entity(e)) => UnitKind::Entity(e),
+                    _ => UnitKind::Dateline,
+                };
+                return Some(Unit {
+                    kind,
+                    first: i,
+                    last,
+                });
+            }
+        }
+        let w = self.text(i);
+        if w.chars().count() < 3 {
+            return None;
+        }
+        match self.gz.lookup_folded(w) {
+            Some(Target::Entity(e)) => Some(Unit {
+                kind: UnitKind::Entity(e),
+                first: i,
+                last: i,
+            }),
+            _ => None,
+        }
+    }
+
+    /// A chain of one or two connectors at `i` ("of", "of the", "bin") followed by a name
+    /// unit: returns the last connector token.
+    fn connector_chain(&self, i: usize) -> Option<usize> {
+        let is_conn = |k: usize| {
+            self.tokens.get(k).is_some_and(|t| {
+                t.shape == Shape::Lower && t.gap == Gap::Space && self.lx.is_connector(self.text(k))
+            })
+        };
+        if !is_conn(i) || self.text(i) == "the" {
+            return None;
+        }
+        let last = if is_conn(i + 1) { i + 1 } else { i };
+        let next = self.tokens.get(last + 1)?;
+        let glued = matches!(next.gap, Gap::Space | Gap::Hyphen) && !next.sentence_start;
+        (glued && self.name_unit(last + 1).is_some()).then_some(last)
+    }
+}
+
+/// The lower-case forms of sentence-initial capitalised words that the body also writes
+/// in lower case: only those few forms are looked for.
+fn lower_forms_seen(body: &str, tokens: &[Token]) -> FxHashSet<String> {
+    let wanted: FxHashSet<String> = tokens
+        .iter()
+        .filter(|t| t.sentence_start && t.shape == Shape::Capitalised)
+        .map(|t| t.text(body).to_lowercase())
+        .collect();
+    if wanted.is_empty() {
+        return wanted;
+    }
+    tokens
+        .iter()
+        .filter(|t| t.shape == Shape::Lower)
+        .filter_map(|t| wanted.get(t.text(body)).cloned())
+        .collect()
+}
+
+/// Maps gazetteer matches onto tokens: a match must start at a token's start and end at a
+/// token's end (or just after it, for a final stop as in "Mr.").
+fn align(body: &str, tokens: &[Token], gz: &Gazetteer) -> Vec<Option<(usize, Target)>> {
+    let mut at = vec![None; tokens.len()];
+    let mut k = 0;
+    while k < tokens.len() {
+        let t = &tokens[k];
+        let found = gz
+            .may_start(t.text(body))
+            .then(|| gz.match_at(body, t.start))
+            .flatten();
+        let Some(m) = found else {
+            k += 1;
+            continue;
+        };
+        let mut e = k;
+        while e < tokens.len() && tokens[e].start < m.end {
+            let end = tokens[e].end;
+            if end == m.end || (end + 1 == m.end && body[..m.end].ends_with('.')) {
+                at[k] = Some((e, m.target));
+                break;
+            }
+            e += 1;
+        }
+        k = if at[k].is_some() { e + 1 } else { k + 1 };
+    }
+    at
+}
+
+/// Calls `f` with each run of a body, in order.
+pub fn for_each_run(cx: &Context<'_>, mut f: impl FnMut(&[Unit])) {
+    let mut cur: Vec<Unit> = Vec::new();
+    let out = &mut f;
+    let mut i = 0;
+    while i < cx.tokens.len() {
+        let continues = cur.last().is_some_and(|u| cx.joins(u.last, i));
+        if !continues {
+            finish(&mut cur, out);
+        }
+        if let Some(unit) = cx.name_unit(i) {
+            cur.push(unit);
+            i = unit.last + 1;
+        } else if let Some(last) = continues.then(|| cx.connector_chain(i)).flatten() {
+            cur.extend((i..=last).map(|k| Unit {
+                kind: UnitKind::Connector,
+                first: k,
+                last: k,
+            }));
+            i = last + 1;
+        } else {
+            finish(&mut cur, out);
+            i += 1;
+        }
+    }
+    finish(&mut cur, out);
+}
+
+/// Hands a finished run (without trailing connectors) to `f` and clears it.
+fn finish(cur: &mut Vec<Unit>, f: &mut impl FnMut(&[Unit])) {
+    while cur.last().is_some_and(|u| u.kind == UnitKind::Connector) {
+        cur.pop();
+    }
+    if !cur.is_empty() {
+        f(cur);
+    }
+    cur.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::gazetteer::gazetteer;
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    /// Each run as its units' texts, entities in brackets, titles in angle brackets.
+    fn show(body: &str) -> Vec<String> {
+        let tokens = tokenize(body);
+        let cx = Context::new(body, &tokens, gazetteer());
+        let mut runs: Vec<Vec<Unit>> = Vec::new();
+        for_each_run(&cx, |r| runs.push(r.to_vec()));
+        runs.iter()
+            .map(|run| {
+                let parts: Vec<String> = run
+                    .iter()
+                    .map(|u| {
+                        let text = &body[tokens[u.first].start..tokens[u.last].end];
+                        match u.kind {
+                            UnitKind::Entity(_) => format!("[{text}]"),
+                            UnitKind::Title => format!("<{text}>"),
+                            UnitKind::Dateline => format!("@{text}"),
+                            _ => text.to_string(),
+                        }
+                    })
+                    .collect();
+                parts.join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn runs_of_capitalised_words_with_connectors() {
+        assert_eq!(
+            show("talks with Director of the US Central Intelligence Agency William Burns today"),
+            ["<Director> of the [US] [Central Intelligence Agency] William Burns"]
+        );
+        assert_eq!(
+            show("a letter from Mohammed bin Salman and Bashar al-Assad"),
+            ["Mohammed bin Salman", "Bashar al Assad"]
+        );
+    }
+
+    #[test]
+    fn connectors_need_a_name_after_them() {
+        assert_eq!(
+            show("the Bank of the world and Bank of England"),
+            ["Bank", "Bank of [England]"]
+        );
+    }
+
+    #[test]
+    fn initials_and_dotted_abbreviations() {
+        assert_eq!(
+            show("as George W. Bush told U.S. President Joe Biden"),
+            ["George W Bush", "[U.S.] <President> Joe Biden"]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_function_words_and_calendar_words() {
+        assert_eq!(
+            show("So the talks went on. However, Speaking on Wednesday in May, Smith left."),
+            ["Speaking", "Smith"]
+        );
+        assert_eq!(
+            show("Cybersecurity matters. We discussed cybersecurity."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn caps_datelines_read_as_names() {
+        assert_eq!(
+            show("MOSCOW, November 20 – RIA Novosti. Text"),
+            ["[MOSCOW]", "[RIA Novosti]", "Text"]
+        );
+        assert_eq!(
+            show("SMALLTOWN, June 3 (Reuters) - Floods"),
+            ["@SMALLTOWN", "[Reuters]", "Floods"]
+        );
+    }
+
+    #[test]
+    fn possessives_end_runs() {
+        assert_eq!(
+            show("Secretary of Russia’s Security Council Nikolai Patrushev"),
+            [
+                "<Secretary> of [Russia]",
+                "Security Council Nikolai Patrushev"
+            ]
+        );
+    }
+}

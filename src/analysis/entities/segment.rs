@@ -1,0 +1,279 @@
+//! Cutting one run into candidates: at titles (the next name is a person), at gazetteer
+//! entities, and after an organisation cue followed by a new name; each candidate gets a
+//! kind with the strength of its evidence and a weak mark (see [`super::candidates`]).
+
+use super::candidates::{BY_CUE, BY_GAZETTEER, BY_SHAPE, BY_TITLE, Candidate, UNKNOWN};
+use super::gazetteer::Gazetteer;
+use super::lexicon::{lexicon, name_case};
+use super::runs::{Context, Unit, UnitKind};
+use super::tokens::{Gap, Shape, Token};
+use super::{EntityKind, Span};
+
+pub struct Segmenter<'a, 'b> {
+    cx: &'a Context<'b>,
+    gz: &'a Gazetteer,
+    headline: &'a [bool],
+    out: &'a mut Vec<Candidate>,
+    /// Units of the name being built.
+    seg: Vec<Unit>,
+    /// A title stands right before the name being built.
+    after_title: bool,
+    /// The name being built took in a gazetteer place ("Real Madrid").
+    absorbed: bool,
+}
+
+impl<'a, 'b> Segmenter<'a, 'b> {
+    /// A segmenter that appends to `out`; `headline` marks tokens of Title Case lines.
+    pub fn new(
+        cx: &'a Context<'b>,
+        gz: &'a Gazetteer,
+        headline: &'a [bool],
+        out: &'a mut Vec<Candidate>,
+    ) -> Self {
+        Self {
+            cx,
+            gz,
+            headline,
+            out,
+            seg: Vec::new(),
+            after_title: false,
+            absorbed: false,
+        }
+    }
+
+    fn token(&self, i: usize) -> &Token {
+        &self.cx.tokens[i]
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.token(i).text(self.cx.body)
+    }
+
+    pub fn cut(&mut self, run: &[Unit]) {
+        for (k, &unit) in run.iter().enumerate() {
+            match unit.kind {
+                UnitKind::Title => {
+                    self.flush();
+                    self.after_title = true;
+                }
+                UnitKind::Entity(e) if self.absorbs(e) => {
+                    self.absorbed = true;
+                    self.seg.push(Unit {
+                        kind: UnitKind::Word,
+                        ..unit
+                    });
+                }
+                UnitKind::Entity(e) => {
+                    self.flush();
+                    self.emit_gazetteer(e, unit);
+                }
+                UnitKind::Dateline => {
+                    self.flush();
+                    self.emit_dateline(unit);
+                }
+                UnitKind::Connector => {
+                    if self.seg.is_empty() {
+                        // "premier of North Rhine-Westphalia": the title is not the name's.
+                        self.after_title = false;
+                    } else {
+                        self.seg.push(unit);
+                    }
+                }
+                UnitKind::Word => {
+                    if self.ends_organisation(&run[k..]) {
+                        self.flush();
+                    }
+                    self.seg.push(unit);
+                }
+            }
+        }
+        self.flush();
+    }
+
+    /// A gazetteer place joins the name being built when it follows a plain word ("Real
+    /// Madrid") or a cue word and a connector ("Bank of England", "Stade de France").
+    fn absorbs(&self, e: usize) -> bool {
+        let lx = lexicon();
+        if self.gz.entries[e].kind != EntityKind::Place {
+            return false;
+        }
+        match self.seg.last() {
+            Some(u) if u.kind == UnitKind::Word => lx
+                .cue(self.word(u.last))
+                .is_none_or(|k| k == EntityKind::Place),
+            Some(u) if u.kind == UnitKind::Connector => self
+                .seg
+                .iter()
+                .rev()
+                .find(|u| u.kind == UnitKind::Word)
+                .is_some_and(|u| lx.cue(self.word(u.last)).is_some()),
+            _ => false,
+        }
+    }
+
+    /// Two or more plain words right after an organisation cue start a new name
+    /// ("Security Council | Nikolai Patrushev", but "Radio Rossiya" stays whole).
+    fn ends_organisation(&self, rest: &[Unit]) -> bool {
+        let lx = lexicon();
+        let (Some(prev), Some(unit)) = (self.seg.last(), rest.first()) else {
+            return false;
+        };
+        let plain = rest
+            .iter()
+            .take_while(|u| {
+                u.kind == UnitKind::Word
+                    && self.token(u.first).gap == Gap::Space
+                    && lx.cue(self.word(u.first)).is_none()
+            })
+            .count();
+        prev.kind == UnitKind::Word
+            && self.token(unit.first).gap == Gap::Space
+            && lx.cue(self.word(prev.last)) == Some(EntityKind::Organization)
+            && plain >= 2
+    }
+
+    fn emit_gazetteer(&mut self, e: usize, unit: Unit) {
+        let mut start = self.token(unit.first).start;
+        let end = self.token(unit.last).end;
+        // "the States": the article is not part of the name.
+        if self.cx.body[start..end].starts_with("the ") {
+            start += 4;
+        }
+        let country = self.governs(e, unit);
+        let e = country.unwrap_or(e);
+        self.out.push(Candidate {
+            span: start..end,
+            name: None,
+            gazetteer: Some(e),
+            kind: self.gz.entries[e].kind,
+            strength: BY_GAZETTEER,
+            weak: false,
+            words: Vec::new(),
+            metonym: country.is_some(),
+        });
+        self.after_title = false;
+    }
+
+    /// The country a capital stands for when it acts as its government: followed by a
+    /// verb ("Washington has"), or joined by "and" to another capital ("Moscow and
+    /// Washington"); never in a dateline ("MOSCOW, Nov 2", "Moscow, Nov 2").
+    fn governs(&self, e: usize, unit: Unit) -> Option<usize> {
+        let country = self.gz.capital_of(e)?;
+        let tokens = self.cx.tokens;
+        let first = &tokens[unit.first];
+        let dateline = first.line_start && self.cx.body[first.end..].starts_with(',');
+        if first.shape == Shape::AllCaps || dateline {
+            return None;
+        }
+        let word = |k: usize| tokens.get(k).map(|t| t.text(self.cx.body));
+        let is_capital = |k: usize| {
+            self.cx
+                .entity_at(k)
+                .is_some_and(|c| self.gz.capital_of(c).is_some())
+        };
+        let next = unit.last + 1;
+        let acts = word(next).is_some_and(|w| lexicon().is_government_verb(w))
+            && tokens[next].gap == Gap::Space;
+        let joined_after = word(next) == Some("and") && is_capital(next + 1);
+        let joined_before =
+            unit.first >= 2 && word(unit.first - 1) == Some("and") && is_capital(unit.first - 2);
+        (acts || joined_after || joined_before).then_some(country)
+    }
+
+    fn emit_dateline(&mut self, unit: Unit) {
+        let words: Vec<Span> = (unit.first..=unit.last)
+            .map(|k| self.token(k).start..self.token(k).end)
+            .collect();
+        let name: Vec<String> = words
+            .iter()
+            .map(|s| name_case(&self.cx.body[s.clone()]))
+            .collect();
+        self.out.push(Candidate {
+            span: self.token(unit.first).start..self.token(unit.last).end,
+            name: Some(name.join(" ")),
+            gazetteer: None,
+            kind: EntityKind::Place,
+            strength: BY_CUE,
+            weak: false,
+            words: Vec::new(),
+            metonym: false,
+        });
+        self.after_title = false;
+    }
+
+    /// Two or three capitalised words (a hyphenated pair counts once), no place inside,
+    /// not after "the": the shape of a person's name ("Jake Sullivan", not "the Siemens
+    /// Energy board" or "Real Madrid").
+    fn person_shaped(&self, absorbed: bool) -> bool {
+        let mut words = self.seg.iter().filter(|u| u.kind == UnitKind::Word);
+        let Some(first) = words.next() else {
+            return false;
+        };
+        let count = 1 + words
+            .filter(|u| self.token(u.first).gap != Gap::Hyphen)
+            .count();
+        let after_the = first.first > 0 && self.word(first.first - 1).eq_ignore_ascii_case("the");
+        (2..=3).contains(&count)
+            && !absorbed
+            && !after_the
+            && self
+                .seg
+                .iter()
+                .filter(|u| u.kind == UnitKind::Word)
+                .all(|u| self.token(u.first).shape == Shape::Capitalised)
+    }
+
+    /// Turns the name being built into a candidate.
+    fn flush(&mut self) {
+        let after_title = std::mem::replace(&mut self.after_title, false);
+        let absorbed = std::mem::replace(&mut self.absorbed, false);
+        let candidate = self.candidate(after_title, absorbed);
+        self.seg.clear();
+        self.out.extend(candidate);
+    }
+
+    fn candidate(&self, after_title: bool, absorbed: bool) -> Option<Candidate> {
+        let lx = lexicon();
+        let mut words = self.seg.iter().filter(|u| u.kind == UnitKind::Word);
+        let first = *words.next()?;
+        let last = words.next_back().copied().unwrap_or(first);
+        let (mut count, mut cues, mut last_cue) = (0, 0, None);
+        for u in self.seg.iter().filter(|u| u.kind == UnitKind::Word) {
+            count += 1;
+            if let Some(k) = lx.cue(self.word(u.first)) {
+                cues += 1;
+                last_cue = Some(k);
+            }
+        }
+        // Too generic: "Ministry", "Office", a lone initial.
+        if cues == count || (count == 1 && self.word(first.first).chars().nth(1).is_none()) {
+            return None;
+        }
+        let (kind, strength) = if after_title {
+            (EntityKind::Person, BY_TITLE)
+        } else if let Some(k) = last_cue {
+            (k, BY_CUE)
+        } else if self.person_shaped(absorbed) {
+            (EntityKind::Person, BY_SHAPE)
+        } else {
+            (EntityKind::Other, UNKNOWN)
+        };
+        let opens_sentence = self.token(first.first).sentence_start;
+        let weak = self.headline[first.first] || (count == 1 && opens_sentence && !after_title);
+        let spans = self
+            .seg
+            .iter()
+            .filter(|u| weak && u.kind == UnitKind::Word)
+            .map(|u| self.token(u.first).start..self.token(u.last).end);
+        Some(Candidate {
+            span: self.token(first.first).start..self.token(last.last).end,
+            name: None,
+            gazetteer: None,
+            kind,
+            strength,
+            weak,
+            words: spans.collect(),
+            metonym: false,
+        })
+    }
+}
