@@ -28,6 +28,18 @@ pub const KEYMAP: &str = include_str!("../assets/keymap.toml");
 /// The reader's theme of meanings: passage palette, quotes, entity kinds, matches, chrome.
 pub const THEME: &str = include_str!("../assets/theme.toml");
 
+/// Function words (several languages) for shared-passage seeding and junk filtering.
+pub const STOPWORDS: &str = include_str!("../assets/stopwords.txt");
+
+/// Speech verbs that attribute a direct quote to a speaker.
+pub const SPEECH_VERBS: &str = include_str!("../assets/speech_verbs.txt");
+
+/// Titles and roles that stand before or for a person's name.
+pub const TITLES: &str = include_str!("../assets/titles.txt");
+
+/// Page chrome phrases masked before shared passages are sought.
+pub const PASSAGE_CHROME: &str = include_str!("../assets/passage_chrome.txt");
+
 /// Gazetteer: countries, capitals, international bodies, news agencies, treaties and the
 /// titles that introduce people (TOML).
 pub const GAZETTEER: &str = include_str!("../assets/gazetteer.toml");

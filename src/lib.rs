@@ -13,5 +13,6 @@ pub mod cli;
 pub mod corpus;
 pub mod filter;
 pub mod metadata;
+pub mod synth;
 pub mod text;
 pub mod tui;

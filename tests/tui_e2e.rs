@@ -228,7 +228,6 @@ fn list_rows(screen: &str) -> usize {
 }
 
 #[test]
-#[ignore = "needs the shared passages analysis"]
 fn compare_000_and_002_highlights_the_shared_passage_in_both_panes() {
     let mut s = Session::start();
     s.wait("analysis done", |sc| {
@@ -298,7 +297,6 @@ fn highlighted(screen: &vt100::Screen, word: &str) -> Vec<(u16, u16)> {
 }
 
 #[test]
-#[ignore = "needs the shared passages analysis"]
 fn n_moves_to_the_next_passage_in_compare() {
     let mut s = Session::start();
     s.wait("analysis done", |sc| !sc.contents().contains("analysing"));

@@ -154,6 +154,7 @@ fn quotes(body: &str) -> Vec<Quote> {
                 outer: start..end,
                 speaker: None,
                 speaker_entity: None,
+                depth: 0,
             });
             from = end;
         }

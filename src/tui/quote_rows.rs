@@ -147,6 +147,7 @@ mod tests {
             outer: span,
             speaker: Some(speaker.to_string()),
             speaker_entity: None,
+            depth: 0,
         }
     }
 

@@ -72,6 +72,21 @@ fn zakharova(app: &App) -> usize {
         .expect("fixture entity")
 }
 
+/// The text of the current compare link in the first pane.
+fn current_text(app: &App) -> String {
+    let Some(crate::tui::app::Screen::Compare(c)) = app.stack.last() else {
+        return String::new();
+    };
+    let Some(Some(span)) = c
+        .current
+        .and_then(|i| c.links.get(i))
+        .map(|l| l.spans[0].clone())
+    else {
+        return String::new();
+    };
+    app.corpus.articles[c.panes[0].article].body[span].to_string()
+}
+
 #[test]
 fn library_snapshots() {
     for size in SIZES {
@@ -128,7 +143,13 @@ fn compare_snapshots_highlight_both_panes_alike() {
             &mut app,
             [Action::Mark, Action::Down, Action::Mark, Action::Compare],
         );
-        run(&mut app, [Action::NextPassage]);
+        // n until the current passage is the one about terrorist purposes.
+        for _ in 0..50 {
+            run(&mut app, [Action::NextPassage]);
+            if current_text(&app).contains("terrorist") {
+                break;
+            }
+        }
         let buf = snapshot("compare", &app);
         let hits: Vec<_> = find(&buf, "terrorist")
             .into_iter()
@@ -141,7 +162,10 @@ fn compare_snapshots_highlight_both_panes_alike() {
             .find(|p| p.0 >= half)
             .expect("right pane passage");
         assert_eq!(style_at(&buf, *left).bg, style_at(&buf, *right).bg);
-        assert_eq!(left.1, right.1, "the passage stands at the same height");
+        assert!(
+            style_at(&buf, *left).add_modifier.contains(Modifier::BOLD),
+            "the current passage stands out"
+        );
     }
 }
 

@@ -1,0 +1,198 @@
+//! Seeds: an inverted index of hashed word 4-grams over the whole corpus, read out as pairs
+//! of positions in two articles that share a 4-gram.
+//!
+//! A 4-gram does not seed when all its words are function words, when more than
+//! `ngram_doc_cap` articles carry it, or when it recurs more than twice in one article; a
+//! 4-gram inside quotation marks seeds anyway (up to twice the cap, and up to
+//! [`MAX_QUOTED_REPEATS`] times in one article), so short shared quotes
+//! are found. Masked tokens never seed. The index is one sorted vector: cost grows with the
+//! number of tokens, not with the number of article pairs.
+
+use std::hash::Hasher;
+
+use rayon::prelude::*;
+use rustc_hash::FxHasher;
+
+use super::tokens::{Doc, MASKED, QUOTED, STOP};
+
+/// Words in a seed n-gram.
+pub const N: usize = 4;
+/// Most times a quoted 4-gram may recur in one article and still seed (unquoted: twice).
+pub const MAX_QUOTED_REPEATS: usize = 4;
+
+/// Two positions that start the same 4-gram in articles `a < b`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Seed {
+    pub a: u32,
+    pub b: u32,
+    pub pa: u32,
+    pub pb: u32,
+}
+
+impl Seed {
+    /// Sort key: pair, then diagonal, then position (so one diagonal is walked in order).
+    pub fn key(&self) -> (u64, u64) {
+        let diag = (i64::from(self.pb) - i64::from(self.pa) + (1 << 31)) as u64;
+        (
+            (u64::from(self.a) << 32) | u64::from(self.b),
+            (diag << 32) | u64::from(self.pa),
+        )
+    }
+}
+
+/// The 4-gram starting at `i`, when it may seed: its hash and whether it is quoted.
+pub fn gram_at(doc: &Doc, i: usize) -> Option<(u64, bool)> {
+    let flags = doc.flags.get(i..i + N)?;
+    if flags.iter().any(|f| f & MASKED != 0) || flags.iter().all(|f| f & STOP != 0) {
+        return None;
+    }
+    let mut h = FxHasher::default();
+    for id in &doc.ids[i..i + N] {
+        h.write_u32(*id);
+    }
+    Some((h.finish(), flags.iter().all(|f| f & QUOTED != 0)))
+}
+
+/// Most index entries held at once: a larger corpus is indexed in several passes, each over
+/// one share of the hash space, so memory stays bounded as the corpus grows.
+const PASS_ENTRIES: usize = 16 << 20;
+
+/// Every seed of a corpus, sorted by [`Seed::key`].
+pub fn seeds(docs: &[Doc], cap: usize) -> Vec<Seed> {
+    let total: usize = docs.iter().map(Doc::len).sum();
+    let passes = total.div_ceil(PASS_ENTRIES).max(1) as u64;
+    let mut seeds: Vec<Seed> = Vec::new();
+    for pass in 0..passes {
+        seeds.extend(seeds_of_pass(docs, cap, passes, pass));
+    }
+    seeds.par_sort_unstable_by_key(Seed::key);
+    seeds
+}
+
+/// The seeds of the 4-grams whose hash falls in share `pass` of `passes`.
+fn seeds_of_pass(docs: &[Doc], cap: usize, passes: u64, pass: u64) -> Vec<Seed> {
+    let mut entries: Vec<(u64, u64)> = docs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, doc)| {
+            (0..doc.len().saturating_sub(N - 1)).filter_map(move |i| {
+                let (h, q) = gram_at(doc, i)?;
+                (h % passes == pass)
+                    .then_some((h, ((d as u64) << 32) | ((i as u64) << 1) | u64::from(q)))
+            })
+        })
+        .collect();
+    entries.par_sort_unstable();
+    let groups = group_bounds(&entries);
+    groups
+        .par_iter()
+        .flat_map_iter(|r| group_seeds(&entries[r.clone()], cap))
+        .collect()
+}
+
+/// Ranges of equal hashes with at least two entries.
+fn group_bounds(entries: &[(u64, u64)]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=entries.len() {
+        if i == entries.len() || entries[i].0 != entries[start].0 {
+            if i - start >= 2 {
+                out.push(start..i);
+            }
+            start = i;
+        }
+    }
+    out
+}
+
+/// The seeds of one 4-gram (entries sorted by article then position).
+fn group_seeds(group: &[(u64, u64)], cap: usize) -> Vec<Seed> {
+    let doc = |v: u64| (v >> 32) as u32;
+    let quoted = group.iter().any(|&(_, v)| v & 1 == 1);
+    let mut kept: Vec<(u32, u32)> = Vec::with_capacity(group.len());
+    let mut docs = 0;
+    let mut i = 0;
+    while i < group.len() {
+        let d = doc(group[i].1);
+        let j = i + group[i..].iter().take_while(|&&(_, v)| doc(v) == d).count();
+        docs += 1;
+        if j - i <= 2 || (quoted && j - i <= MAX_QUOTED_REPEATS) {
+            kept.extend(group[i..j].iter().map(|&(_, v)| (d, (v as u32) >> 1)));
+        }
+        i = j;
+    }
+    let limit = if quoted { 2 * cap } else { cap };
+    if docs > limit {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (x, &(da, pa)) in kept.iter().enumerate() {
+        for &(db, pb) in &kept[x + 1..] {
+            if da != db {
+                out.push(Seed {
+                    a: da,
+                    b: db,
+                    pa,
+                    pb,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::{Interner, doc_of};
+    use super::*;
+
+    fn corpus(bodies: &[&str]) -> Vec<Doc> {
+        let mut i = Interner::default();
+        bodies.iter().map(|b| doc_of(b, &mut i)).collect()
+    }
+
+    #[test]
+    fn shared_four_grams_seed_pairs() {
+        let docs = corpus(&[
+            "alpha beta gamma delta epsilon",
+            "zeta alpha beta gamma delta",
+            "nothing shared here at all",
+        ]);
+        let s = seeds(&docs, 100);
+        assert_eq!(
+            s,
+            vec![Seed {
+                a: 0,
+                b: 1,
+                pa: 0,
+                pb: 1
+            }]
+        );
+    }
+
+    #[test]
+    fn passes_over_shares_of_the_hash_space_find_the_same_seeds() {
+        let docs = corpus(&[
+            "one two three four five six seven eight",
+            "zero one two three four five six seven",
+            "five six seven eight nine ten",
+        ]);
+        let mut split: Vec<Seed> = (0..3)
+            .flat_map(|p| seeds_of_pass(&docs, 100, 3, p))
+            .collect();
+        split.sort_by_key(Seed::key);
+        assert_eq!(split, seeds(&docs, 100));
+        assert_eq!(split.len(), 4 + 1);
+    }
+
+    #[test]
+    fn common_and_function_word_grams_do_not_seed() {
+        let docs = corpus(&[
+            "it is not that there were alpha beta gamma delta",
+            "it is not that there were alpha beta gamma delta",
+            "alpha beta gamma delta",
+        ]);
+        assert!(seeds(&docs, 100).iter().all(|s| s.pa >= 3));
+        assert!(seeds(&docs, 2).iter().all(|s| s.a == 0 && s.b == 1));
+    }
+}

@@ -1,0 +1,187 @@
+//! Shared passages: word sequences that two or more articles share (verbatim, reworded or
+//! partially quoted), grouped so that one passage carried by five outlets has five
+//! occurrences.
+//!
+//! Pipeline: [`tokens`] (normalised, interned words with byte offsets) → [`mask`]
+//! (boilerplate and chrome) → [`index`] (4-gram seeds over the corpus) → [`align`] and
+//! [`extend`] (X-drop extension per article pair, the engine [`compare()`] shares) →
+//! [`group`] (pairwise spans joined into passages) → [`labels`].
+
+pub mod align;
+pub mod compare;
+pub mod extend;
+pub mod group;
+pub mod index;
+pub mod labels;
+pub mod mask;
+#[cfg(test)]
+mod tests;
+pub mod tokens;
+
+pub use compare::compare;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::quotes::Quote;
+use super::{Config, Span};
+use crate::corpus::{ArticleIdx, Corpus};
+
+/// How closely the occurrences of a passage agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Label {
+    /// The same words (identity 1.0 after normalisation).
+    Verbatim,
+    /// Nearly the same words: some substituted, inserted or left out.
+    NearVerbatim,
+}
+
+impl Label {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Verbatim => "verbatim",
+            Label::NearVerbatim => "near-verbatim",
+        }
+    }
+}
+
+/// Whether a passage stands inside quotation marks where it occurs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Quoted {
+    All,
+    Some,
+    None,
+}
+
+impl Quoted {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Quoted::All => "all",
+            Quoted::Some => "some",
+            Quoted::None => "none",
+        }
+    }
+}
+
+/// One place a shared passage occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    pub article: ArticleIdx,
+    pub span: Span,
+    /// True when this occurrence stands inside quotation marks.
+    pub quoted: bool,
+}
+
+/// A passage shared by two or more articles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Passage {
+    pub occurrences: Vec<Occurrence>,
+    /// Words in the longest occurrence.
+    pub words: usize,
+    pub label: Label,
+    /// Lowest pairwise identity between occurrences, 0..=1.
+    pub similarity: f32,
+    pub quoted: Quoted,
+    pub speaker: Option<String>,
+}
+
+/// All shared passages of a corpus, most widely carried first, then longest.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PassageIndex {
+    pub passages: Vec<Passage>,
+}
+
+/// One aligned span between two articles (see [`compare`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlignedSpan {
+    pub a: Span,
+    pub b: Span,
+    pub similarity: f32,
+    pub label: Label,
+    /// Byte ranges inside `a` whose words differ from `b` (a word diff).
+    pub a_changed: Vec<Span>,
+    /// Byte ranges inside `b` whose words differ from `a`.
+    pub b_changed: Vec<Span>,
+}
+
+impl Passage {
+    /// Index of the longest occurrence (the passage's representative text).
+    pub fn longest(&self) -> usize {
+        let mut best = 0;
+        for (k, o) in self.occurrences.iter().enumerate() {
+            if o.span.len() > self.occurrences[best].span.len() {
+                best = k;
+            }
+        }
+        best
+    }
+}
+
+/// Tokens of every article: chrome masked, quotes flagged, boilerplate masked; also the
+/// groups of identical sentences too widely shared to seed.
+fn prepare(
+    corpus: &Corpus,
+    quotes: &[Vec<Quote>],
+    config: &Config,
+) -> (Vec<tokens::Doc>, Vec<mask::SentenceGroup>) {
+    let raws: Vec<tokens::RawDoc> = corpus
+        .articles
+        .par_iter()
+        .map(|a| {
+            let mut raw = tokens::tokenize(&a.body);
+            mask::mask_chrome(&mut raw.flags, &raw.hashes);
+            raw
+        })
+        .collect();
+    let mut interner = tokens::Interner::default();
+    let mut docs: Vec<tokens::Doc> = raws.into_iter().map(|r| interner.intern(r)).collect();
+    docs.par_iter_mut().enumerate().for_each(|(k, d)| {
+        if let Some(q) = quotes.get(k) {
+            d.flag_spans(q.iter().map(|q| &q.inner), tokens::QUOTED);
+        }
+    });
+    let outlets: Vec<Option<&str>> = corpus
+        .articles
+        .iter()
+        .map(|a| a.meta.source.as_deref())
+        .collect();
+    let wide = mask::mask_boilerplate(&mut docs, &outlets, config.ngram_doc_cap);
+    (docs, wide)
+}
+
+/// Aligns every article pair that shares a seed, in parallel.
+fn align_all(docs: &[tokens::Doc], config: &Config) -> Vec<group::PairSpan> {
+    let seeds = index::seeds(docs, config.ngram_doc_cap);
+    let mut bounds = Vec::new();
+    let mut start = 0;
+    for i in 1..=seeds.len() {
+        if i == seeds.len() || (seeds[i].a, seeds[i].b) != (seeds[start].a, seeds[start].b) {
+            bounds.push(start..i);
+            start = i;
+        }
+    }
+    bounds
+        .par_iter()
+        .flat_map_iter(|r| {
+            let (a, b) = (seeds[r.start].a as usize, seeds[r.start].b as usize);
+            let pos: Vec<(usize, usize)> = seeds[r.clone()]
+                .iter()
+                .map(|s| (s.pa as usize, s.pb as usize))
+                .collect();
+            align::align_pair(&docs[a], &docs[b], &pos, config)
+                .into_iter()
+                .map(move |al| group::PairSpan { a, b, al })
+        })
+        .collect()
+}
+
+/// Finds the shared passages of a corpus.
+pub fn find(corpus: &Corpus, quotes: &[Vec<Quote>], config: &Config) -> PassageIndex {
+    let (docs, wide) = prepare(corpus, quotes, config);
+    let spans = align_all(&docs, config);
+    PassageIndex {
+        passages: group::passages(&docs, quotes, &spans, &wide),
+    }
+}

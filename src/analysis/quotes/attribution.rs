@@ -1,0 +1,317 @@
+//! Speaker attribution: who said a quote, read off the same or the adjacent sentence.
+//!
+//! Patterns: `QUOTE, said NAME`, `QUOTE, NAME said`, `NAME said: QUOTE`, `according to NAME`,
+//! with the speech verbs of `assets/speech_verbs.txt`. A pronoun (`she said`) or a role
+//! (`the diplomat said`) resolves to the nearest preceding person: a person mention from the
+//! entity index, or a name the text attached to a speech verb earlier. A name that overlaps a
+//! person mention becomes that entity.
+
+use super::words::{is_capitalised, is_pronoun, is_speech_verb, is_title};
+use crate::analysis::Span;
+use crate::analysis::passages::tokens::for_each_word;
+
+/// A known person mention in the article: its span and entity index and canonical name.
+#[derive(Debug, Clone)]
+pub struct PersonMention<'a> {
+    pub span: Span,
+    pub entity: usize,
+    pub name: &'a str,
+}
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    pub name: String,
+    pub entity: Option<usize>,
+    /// Where the name stands in the body (for "nearest preceding person").
+    pub at: usize,
+}
+
+/// What stands next to a speech verb.
+enum Who {
+    Name(Span),
+    /// A pronoun or a role noun: someone named before.
+    Anaphor,
+}
+
+/// A speech verb as written in running text: lower case (`States` is no verb), but for a
+/// sentence-initial `According`.
+fn verb(w: &str) -> bool {
+    (!is_capitalised(w) || w == "According") && is_speech_verb(&w.to_lowercase())
+}
+
+/// Words of `body[from..to]` as (absolute start, word).
+fn words_in(body: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    for_each_word(&body[from..to], |i, w| out.push((from + i, w)));
+    out
+}
+
+/// True when the text between two words breaks a name (punctuation, a mark, a line).
+fn broken(body: &str, prev_end: usize, next_start: usize) -> bool {
+    body.get(prev_end..next_start)
+        .is_none_or(|g| g.chars().any(|c| !c.is_whitespace() && c != '-'))
+}
+
+/// The name run right after word `v` (a verb): titles are skipped, the last capitalised run
+/// before any other word or punctuation is the name.
+fn name_after(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
+    let mut runs: Vec<Span> = Vec::new();
+    let mut current: Option<Span> = None;
+    let mut prev_end = words[v].0 + words[v].1.len();
+    for (k, &(s, w)) in words.iter().enumerate().skip(v + 1) {
+        let lower = w.to_lowercase();
+        if broken(body, prev_end, s) && k > v + 1 {
+            break;
+        }
+        prev_end = s + w.len();
+        if k == v + 1 && lower == "to" {
+            continue; // according to NAME
+        }
+        if is_capitalised(w) && !is_title(&lower) {
+            current = Some(current.map_or(s..prev_end, |c| c.start..prev_end));
+        } else if is_title(&lower) || (lower == "the" && k == v + 1) {
+            if let Some(c) = current.take() {
+                runs.push(c);
+            }
+            if lower != "the" && runs.is_empty() && words.get(k + 1).is_none() {
+                return Some(Who::Anaphor);
+            }
+        } else {
+            break;
+        }
+    }
+    if let Some(c) = current {
+        runs.push(c);
+    }
+    runs.pop().map(Who::Name)
+}
+
+/// The name, pronoun or role right before word `v` (a verb).
+fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
+    let mut k = v.checked_sub(1)?;
+    if matches!(words[k].1, "also" | "then" | "later" | "again") && k > 0 {
+        k -= 1;
+    }
+    let (s, w) = words[k];
+    let lower = w.to_lowercase();
+    if is_pronoun(&lower) || is_title(&lower) {
+        return Some(Who::Anaphor);
+    }
+    if !is_capitalised(w) {
+        return None;
+    }
+    let mut start = s;
+    let end = s + w.len();
+    while k > 0 {
+        let (ps, pw) = words[k - 1];
+        if !is_capitalised(pw) || is_title(&pw.to_lowercase()) || broken(body, ps + pw.len(), start)
+        {
+            break;
+        }
+        start = ps;
+        k -= 1;
+    }
+    Some(Who::Name(start..end))
+}
+
+/// The speaker next to the speech verb nearest the quote in `body[from..to]`; `after` says
+/// whether the window follows the quote (then the first verb counts, else the last).
+fn who_in(body: &str, from: usize, to: usize, after: bool) -> Option<Who> {
+    let words = words_in(body, from, to);
+    let mut verbs = words
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, w))| verb(w))
+        .map(|(k, _)| k);
+    let v = if after {
+        verbs.take_while(|&k| k <= 6).next()?
+    } else {
+        verbs.next_back()?
+    };
+    let before = name_before(body, &words, v);
+    let after_v = name_after(body, &words, v);
+    match (words[v].1, before, after_v) {
+        ("according", _, a) => a,
+        (_, Some(b), _) => Some(b),
+        (_, None, a) => a,
+    }
+}
+
+/// Byte offset where the sentence holding `pos` starts (at most `max` bytes back).
+fn sentence_start(body: &str, pos: usize, max: usize) -> usize {
+    let mut from = pos.saturating_sub(max);
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    body[from..pos]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(from, |i| from + i + 1)
+}
+
+/// Byte offset where the sentence after `pos` ends (at most `max` bytes on).
+fn sentence_end(body: &str, pos: usize, max: usize, limit: usize) -> usize {
+    let mut to = (pos + max).min(limit).min(body.len()).max(pos);
+    while !body.is_char_boundary(to) {
+        to -= 1;
+    }
+    body[pos..to]
+        .find(['.', '!', '?', '\n'])
+        .map_or(to, |i| pos + i)
+}
+
+/// What the text says about who said a quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Attribution {
+    Named(Speaker),
+    /// A pronoun or role: resolve with [`nearest_before`].
+    Anaphor,
+}
+
+/// Attributes one quote: `outer` is its span, `next_quote` where the next quote starts.
+pub fn attribute(
+    body: &str,
+    outer: &Span,
+    next_quote: usize,
+    persons: &[PersonMention],
+) -> Option<Attribution> {
+    let end = sentence_end(body, outer.end, 200, next_quote);
+    let who = who_in(body, outer.end, end, true).or_else(|| {
+        let start = sentence_start(body, outer.start, 300);
+        who_in(body, start, outer.start, false)
+    })?;
+    Some(match who {
+        Who::Name(span) => Attribution::Named(named(body, span, persons)),
+        Who::Anaphor => Attribution::Anaphor,
+    })
+}
+
+/// A name, made an entity when a person mention overlaps it; titles stripped.
+fn named(body: &str, span: Span, persons: &[PersonMention]) -> Speaker {
+    if let Some(p) = persons
+        .iter()
+        .find(|p| p.span.start < span.end && span.start < p.span.end)
+    {
+        return Speaker {
+            name: p.name.to_string(),
+            entity: Some(p.entity),
+            at: span.start,
+        };
+    }
+    Speaker {
+        name: body[span.clone()].to_string(),
+        entity: None,
+        at: span.start,
+    }
+}
+
+/// The person named last before `pos`: a person mention or an earlier speaker.
+pub fn nearest_before(
+    pos: usize,
+    persons: &[PersonMention],
+    earlier: &[Speaker],
+) -> Option<Speaker> {
+    let mention = persons
+        .iter()
+        .filter(|p| p.span.start < pos)
+        .max_by_key(|p| p.span.start)
+        .map(|p| Speaker {
+            name: p.name.to_string(),
+            entity: Some(p.entity),
+            at: p.span.start,
+        });
+    let spoke = earlier.iter().filter(|s| s.at < pos).max_by_key(|s| s.at);
+    match (mention, spoke) {
+        (Some(m), Some(s)) if s.at > m.at => Some(s.clone()),
+        (Some(m), _) => Some(m),
+        (None, s) => s.cloned(),
+    }
+}
+
+/// Names the text attaches to speech verbs outside quotes (`According to Zakharova`, `Putin
+/// said`), in order: the people a later pronoun may stand for.
+pub fn speech_names(body: &str, quotes: &[Span], persons: &[PersonMention]) -> Vec<Speaker> {
+    let words = words_in(body, 0, body.len());
+    let mut out = Vec::new();
+    for (v, &(s, w)) in words.iter().enumerate() {
+        if quotes.iter().any(|q| q.contains(&s)) || !verb(w) {
+            continue;
+        }
+        let who = if w.eq_ignore_ascii_case("according") {
+            name_after(body, &words, v)
+        } else {
+            name_before(body, &words, v).or_else(|| name_after(body, &words, v))
+        };
+        if let Some(Who::Name(span)) = who {
+            out.push(named(body, span, persons));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn speaker(body: &str, quote: &str) -> Option<String> {
+        let start = body.find(quote).expect("quote in body");
+        let outer = start..start + quote.len();
+        let earlier = speech_names(body, std::slice::from_ref(&outer), &[]);
+        match attribute(body, &outer, body.len(), &[])? {
+            Attribution::Named(s) => Some(s.name),
+            Attribution::Anaphor => nearest_before(outer.start, &[], &earlier).map(|s| s.name),
+        }
+    }
+
+    #[test]
+    fn reads_the_common_patterns() {
+        let q = "“We are ready.”";
+        assert_eq!(
+            speaker(&format!("{q} said Foreign Minister Sergei Lavrov."), q),
+            Some("Sergei Lavrov".into())
+        );
+        assert_eq!(
+            speaker(&format!("{q}, Anna Schmidt told reporters."), q),
+            Some("Anna Schmidt".into())
+        );
+        assert_eq!(
+            speaker(&format!("Prime Minister Jan Novak said: {q}"), q),
+            Some("Jan Novak".into())
+        );
+        assert_eq!(
+            speaker(&format!("According to Zakharova, {q}"), q),
+            Some("Zakharova".into())
+        );
+    }
+
+    #[test]
+    fn a_pronoun_resolves_to_the_last_named_speaker() {
+        let q = "“It is a program document.”";
+        let body = format!("According to Maria Zakharova, talks go on. {q}, – she stressed.");
+        assert_eq!(speaker(&body, q), Some("Maria Zakharova".into()));
+        let body = format!("Oleg Syromolotov said talks go on. {q} the diplomat said.");
+        assert_eq!(speaker(&body, q), Some("Oleg Syromolotov".into()));
+    }
+
+    #[test]
+    fn an_entity_mention_names_the_speaker() {
+        let body = "“Fine,” said Putin.";
+        let at = body.find("Putin").expect("name");
+        let persons = [PersonMention {
+            span: at..at + 5,
+            entity: 3,
+            name: "Vladimir Putin",
+        }];
+        let end = body.find(',').expect("comma");
+        let Some(Attribution::Named(s)) = attribute(body, &(0..end), body.len(), &persons) else {
+            panic!("no speaker");
+        };
+        assert_eq!((s.name.as_str(), s.entity), ("Vladimir Putin", Some(3)));
+    }
+
+    #[test]
+    fn no_verb_no_speaker() {
+        let q = "“cyber attacks”";
+        assert_eq!(speaker(&format!("The so-called {q} go on."), q), None);
+    }
+}

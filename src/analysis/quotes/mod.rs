@@ -1,0 +1,198 @@
+//! Direct quotes: quotation marks of every convention paired on an article's body
+//! ([`pairing`]), and the speaker each quote is attributed to ([`attribution`]).
+
+pub mod attribution;
+pub mod pairing;
+mod words;
+
+use rayon::prelude::*;
+
+use super::Span;
+use super::entities::{EntityIndex, EntityKind, Field};
+use crate::corpus::Corpus;
+use attribution::{Attribution, PersonMention, Speaker};
+
+/// One direct quote in an article's body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted words, without the marks.
+    pub inner: Span,
+    /// The quote with its marks.
+    pub outer: Span,
+    /// Who said it, as named in the text (canonical entity name when known).
+    pub speaker: Option<String>,
+    /// Index into [`EntityIndex::entities`] when the speaker is a known entity.
+    pub speaker_entity: Option<usize>,
+    /// 0 for a top-level quote, 1 for a quote inside a quote, …
+    pub depth: usize,
+}
+
+/// Finds the direct quotes of every article.
+pub fn find_all(corpus: &Corpus, entities: &EntityIndex) -> Vec<Vec<Quote>> {
+    let persons = person_mentions(corpus, entities);
+    corpus
+        .articles
+        .par_iter()
+        .zip(persons.par_iter())
+        .map(|(a, p)| find_in(&a.body, p))
+        .collect()
+}
+
+/// Person mentions in each article's body (indexed like `corpus.articles`), by offset.
+fn person_mentions<'a>(corpus: &Corpus, entities: &'a EntityIndex) -> Vec<Vec<PersonMention<'a>>> {
+    let mut out: Vec<Vec<PersonMention>> = vec![Vec::new(); corpus.len()];
+    for (i, e) in entities.entities.iter().enumerate() {
+        if e.kind != EntityKind::Person {
+            continue;
+        }
+        for m in e.mentions.iter().filter(|m| m.field == Field::Body) {
+            if let Some(list) = out.get_mut(m.article) {
+                list.push(PersonMention {
+                    span: m.span.clone(),
+                    entity: i,
+                    name: &e.name,
+                });
+            }
+        }
+    }
+    for list in &mut out {
+        list.sort_by_key(|p| p.span.start);
+    }
+    out
+}
+
+/// The quotes of one body, with speakers; `persons` are its known person mentions.
+pub fn find_in(body: &str, persons: &[PersonMention]) -> Vec<Quote> {
+    let pairs = pairing::pair_marks(body);
+    let tops: Vec<Span> = pairs
+        .iter()
+        .filter(|p| p.depth == 0)
+        .map(|p| p.outer.clone())
+        .collect();
+    let mut earlier: Vec<Speaker> = Vec::new();
+    let mut named_in_text: Option<Vec<Speaker>> = None;
+    let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(pairs.len());
+    for (k, p) in pairs.iter().enumerate() {
+        if p.depth > 0 {
+            speakers.push(None);
+            continue;
+        }
+        let next = pairs[k + 1..]
+            .iter()
+            .find(|q| q.depth == 0)
+            .map_or(body.len(), |q| q.outer.start);
+        let s = match attribution::attribute(body, &p.outer, next, persons) {
+            Some(Attribution::Named(s)) => Some(s),
+            Some(Attribution::Anaphor) => {
+                let names = named_in_text
+                    .get_or_insert_with(|| attribution::speech_names(body, &tops, persons));
+                let known: Vec<Speaker> = names.iter().chain(&earlier).cloned().collect();
+                attribution::nearest_before(p.outer.start, persons, &known)
+            }
+            None => None,
+        };
+        if let Some(s) = &s {
+            earlier.push(Speaker {
+                at: p.outer.start,
+                ..s.clone()
+            });
+        }
+        speakers.push(s);
+    }
+    carry_back(&pairs, &mut speakers);
+    pairs
+        .into_iter()
+        .zip(speakers)
+        .map(|(p, s)| Quote {
+            inner: p.inner,
+            outer: p.outer,
+            speaker: s.as_ref().map(|s| s.name.clone()),
+            speaker_entity: s.and_then(|s| s.entity),
+            depth: p.depth,
+        })
+        .collect()
+}
+
+/// A long quote spread over paragraphs is attributed once, at its end: earlier parts take
+/// the speaker of the part that continues them.
+fn carry_back(pairs: &[pairing::MarkPair], speakers: &mut [Option<Speaker>]) {
+    for k in (0..pairs.len()).rev() {
+        if !pairs[k].continues || speakers[k].is_some() {
+            continue;
+        }
+        let next = (k + 1..pairs.len()).find(|&j| pairs[j].depth == 0);
+        if let Some(j) = next {
+            speakers[k] = speakers[j].clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::entities::{Entity, Mention};
+    use crate::corpus::{Article, Metadata};
+
+    #[test]
+    fn speakers_become_entities_when_the_index_knows_them() {
+        let body = "Zakharova spoke on radio. “It is a program document,” she stressed. \
+                    “We go on,” said Lavrov.";
+        let at = |w: &str| body.find(w).map_or(0..0, |i| i..i + w.len());
+        let person = |name: &str, span| Entity {
+            name: name.to_string(),
+            kind: EntityKind::Person,
+            aliases: Vec::new(),
+            mentions: vec![Mention {
+                article: 0,
+                span,
+                field: Field::Body,
+            }],
+        };
+        let entities = EntityIndex {
+            entities: vec![
+                person("Maria Zakharova", at("Zakharova")),
+                person("Sergei Lavrov", at("Lavrov")),
+            ],
+        };
+        let corpus = Corpus {
+            name: "t".into(),
+            articles: vec![Article::new(
+                "a".into(),
+                "a.txt".into(),
+                Metadata::default(),
+                body.into(),
+            )],
+        };
+        let q = &find_all(&corpus, &entities)[0];
+        let got: Vec<(Option<&str>, Option<usize>)> = q
+            .iter()
+            .map(|q| (q.speaker.as_deref(), q.speaker_entity))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Maria Zakharova"), Some(0)),
+                (Some("Sergei Lavrov"), Some(1))
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_of_a_body_with_speakers() {
+        let body = "\"We have always said so.\n\nAnd we will,\" Oleg Syromolotov said.\n\n\
+                    O’Brien’s view: «ça suffit», a-t-il dit.";
+        let q = find_in(body, &[]);
+        let got: Vec<(&str, Option<&str>)> = q
+            .iter()
+            .map(|q| (&body[q.inner.clone()], q.speaker.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("We have always said so.", Some("Oleg Syromolotov")),
+                ("And we will,", Some("Oleg Syromolotov")),
+                ("ça suffit", None),
+            ]
+        );
+    }
+}

@@ -1,0 +1,35 @@
+//! Word lists used by attribution: speech verbs, titles and roles, pronouns (from `assets/`).
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use crate::assets;
+
+fn set(asset: &'static str) -> FxHashSet<&'static str> {
+    assets::lines(asset).collect()
+}
+
+static SPEECH_VERBS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| set(assets::SPEECH_VERBS));
+static TITLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(assets::TITLES));
+
+/// True for a speech verb (`said`, `told`, `stressed`, …); `word` in lower case.
+pub fn is_speech_verb(word: &str) -> bool {
+    SPEECH_VERBS.contains(word)
+}
+
+/// True for a title or role word (`president`, `spokeswoman`, `diplomat`); lower case.
+pub fn is_title(word: &str) -> bool {
+    TITLES.contains(word)
+}
+
+/// True for a personal pronoun that stands for a speaker.
+pub fn is_pronoun(word: &str) -> bool {
+    matches!(word, "he" | "she" | "they" | "i" | "we")
+}
+
+/// True when a word starts with an upper-case letter.
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
