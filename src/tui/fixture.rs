@@ -2,7 +2,7 @@
 //! search, standing in for the real analysis in tests of the UI), and a small corpus with
 //! wide characters.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::analysis::entities::{Entity, EntityIndex, EntityKind, Field, Mention};
 use crate::analysis::passages::{Label, Occurrence, Passage, PassageIndex};
@@ -52,8 +52,20 @@ pub fn seeds() -> Corpus {
     crate::corpus::load_seeds().corpus
 }
 
-/// An app over the seeds with the hand-built analysis.
+/// An app over the seeds with the real analysis (computed once for all tests).
 pub fn seeds_app(size: (u16, u16)) -> App {
+    static SEEDS: OnceLock<(Corpus, Analysis)> = OnceLock::new();
+    let (corpus, analysis) = SEEDS.get_or_init(|| {
+        let corpus = seeds();
+        let analysis = crate::analysis::analyse(&corpus, &crate::analysis::Config::default());
+        (corpus, analysis)
+    });
+    app(corpus.clone(), Some(analysis.clone()), size)
+}
+
+/// An app over the seeds with a hand-built analysis (string search for known passages and
+/// entities), independent of the analysis code.
+pub fn seeds_app_by_hand(size: (u16, u16)) -> App {
     let corpus = seeds();
     let analysis = analysis(&corpus, PASSAGES, ENTITIES);
     app(corpus, Some(analysis), size)

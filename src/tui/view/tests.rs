@@ -287,3 +287,17 @@ fn three_articles_stand_as_columns_when_wide() {
     let narrow = crate::tui::view::layout::compare((80, 24), 3);
     assert!(narrow[0].text.y < narrow[1].text.y, "stacked when narrow");
 }
+
+#[test]
+fn hand_built_analysis_styles_the_same_meanings() {
+    let mut app = crate::tui::fixture::seeds_app_by_hand((120, 40));
+    run(&mut app, [Action::Open, Action::NextPassage]);
+    let buf = render(&app);
+    let pass = find(&buf, "communication technologies");
+    assert!(pass.iter().any(|&p| style_at(&buf, p).bg.is_some()));
+    let z = find(&buf, "Zakharova");
+    assert!(
+        z.iter()
+            .any(|&p| style_at(&buf, p).fg == app.theme.person.fg)
+    );
+}
