@@ -166,6 +166,19 @@ fn compare_snapshots_highlight_both_panes_alike() {
             style_at(&buf, *left).add_modifier.contains(Modifier::BOLD),
             "the current passage stands out"
         );
+        // The reworded passage (near-verbatim) marks its differing words in both panes.
+        let changed = |x0: u16, x1: u16| {
+            (0..size.1).any(|y| {
+                (x0..x1).any(|x| {
+                    let st = buf[(x, y)].style();
+                    st.fg == app.theme.changed.fg && st.add_modifier.contains(Modifier::ITALIC)
+                })
+            })
+        };
+        assert!(
+            changed(0, half) && changed(half, size.0),
+            "word diff in both panes"
+        );
     }
 }
 
