@@ -218,3 +218,23 @@ fn analysis_arrives_while_comparing() {
     update(&mut app, Action::Resize(80, 24));
     assert_eq!(app.size, (80, 24));
 }
+
+#[test]
+fn edge_cases_never_panic() {
+    // One article: nothing to compare with.
+    let mut corpus = fixture::seeds();
+    corpus.articles.truncate(1);
+    let mut app = fixture::app(corpus, None, (120, 40));
+    keys(&mut app, "c");
+    assert!(top(&app).is_none());
+    assert!(app.notice.is_some());
+    keys(&mut app, "\nnNGgjk\x1b");
+    // An empty list (no entity yet, so the filter applies nothing); keys do nothing.
+    app.library.visible.clear();
+    keys(&mut app, "\n c/\n?\x1bQ\nq");
+    assert!(!app.quit);
+    // A tiny terminal: navigation still works on zero-height panes.
+    let mut app = seeds_app((10, 3));
+    keys(&mut app, "\nnnjGc\tsn][");
+    assert!(matches!(top(&app), Some(Screen::Compare(_))));
+}
