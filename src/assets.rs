@@ -22,6 +22,12 @@ pub fn lines(asset: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// Key bindings of the interactive reader, per screen (TOML); also the source of its help.
+pub const KEYMAP: &str = include_str!("../assets/keymap.toml");
+
+/// The reader's theme of meanings: passage palette, quotes, entity kinds, matches, chrome.
+pub const THEME: &str = include_str!("../assets/theme.toml");
+
 /// Function words (several languages) for shared-passage seeding and junk filtering.
 pub const STOPWORDS: &str = include_str!("../assets/stopwords.txt");
 

@@ -66,6 +66,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         return Ok(Status::Failure);
     };
     match cli.command {
+        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+            crate::tui::run(loaded).map(|()| Status::Ok)
+        }
         None => list::run_table(&loaded.corpus),
         Some(Command::List(a)) => list::run(&loaded.corpus, &a),
         Some(Command::Show(a)) => show::run(&loaded.corpus, &a),

@@ -84,7 +84,7 @@ fn plain(corpus: &Corpus, passages: &[Passage]) -> String {
             .and_then(|o| corpus.articles[o.article].body.get(o.span.clone()))
             .unwrap_or_default();
         let mut facts = vec![
-            format!("{} articles", p.occurrences.len()),
+            carried_by(p),
             format!("{} words", p.words),
             p.label.as_str().to_string(),
             format!("{:.0}% similar", p.similarity * 100.0),
@@ -108,6 +108,16 @@ fn plain(corpus: &Corpus, passages: &[Passage]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// "2 articles", or "2 articles, 3 occurrences" when an article carries it twice.
+fn carried_by(p: &crate::analysis::passages::Passage) -> String {
+    let (articles, occurrences) = (p.article_count(), p.occurrences.len());
+    if occurrences == articles {
+        format!("{articles} articles")
+    } else {
+        format!("{articles} articles, {occurrences} occurrences")
+    }
 }
 
 #[cfg(test)]

@@ -1,1 +1,40 @@
-//! The terminal UI: Elm-style (state, actions, pure update, view that only draws).
+//! The terminal UI: Elm-style. One [`app::App`] state (screens and overlays as enums), keys
+//! become [`action::Action`]s through the [`keymap`], a pure [`update::update`] changes the
+//! state, and [`view::view`] only draws. The analysis runs on a worker thread and reports
+//! back as actions over a channel ([`event_loop`]).
+
+pub mod action;
+pub mod app;
+pub mod event_loop;
+pub mod index;
+pub mod keymap;
+pub mod links;
+pub mod quote_rows;
+pub mod terminal;
+pub mod theme;
+pub mod update;
+pub mod view;
+pub mod wrap;
+
+#[cfg(test)]
+pub mod fixture;
+
+use std::sync::Arc;
+
+use anyhow::Context as _;
+
+use crate::corpus::Loaded;
+
+/// Opens the interactive reader on a loaded corpus and returns when the user quits. The
+/// terminal is restored on every exit path.
+pub fn run(loaded: Loaded) -> anyhow::Result<()> {
+    let keymap = keymap::Keymap::builtin()?;
+    let theme = theme::Theme::builtin(theme::Theme::no_color_requested())?;
+    let terminate = terminal::termination_flag().context("installing signal handlers")?;
+    let mut guard = terminal::enter().context("opening the terminal")?;
+    let size = guard.terminal.size().map(|s| (s.width, s.height))?;
+    let mut app = app::App::new(Arc::new(loaded.corpus), keymap, theme, size);
+    let result = event_loop::run(&mut app, &mut guard.terminal, &terminate);
+    drop(guard);
+    result
+}

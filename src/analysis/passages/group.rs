@@ -158,9 +158,9 @@ fn build(
 /// Most widely carried first, then longest, then by first place.
 pub fn sort(passages: &mut [Passage]) {
     passages.sort_by(|x, y| {
-        y.occurrences
-            .len()
-            .cmp(&x.occurrences.len())
+        y.article_count()
+            .cmp(&x.article_count())
+            .then(y.occurrences.len().cmp(&x.occurrences.len()))
             .then(y.words.cmp(&x.words))
             .then_with(|| {
                 let fx = x.occurrences.first().map(|o| (o.article, o.span.start));

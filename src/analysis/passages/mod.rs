@@ -107,6 +107,14 @@ pub struct AlignedSpan {
 }
 
 impl Passage {
+    /// Number of distinct articles carrying the passage (an article may carry it twice).
+    pub fn article_count(&self) -> usize {
+        let mut articles: Vec<ArticleIdx> = self.occurrences.iter().map(|o| o.article).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        articles.len()
+    }
+
     /// Index of the longest occurrence (the passage's representative text).
     pub fn longest(&self) -> usize {
         let mut best = 0;

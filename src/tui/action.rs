@@ -1,0 +1,116 @@
+//! Actions: everything that can change the reader's state. Keys become actions through the
+//! keymap; the analysis worker and the terminal (resize) send actions too. [`update`] is the
+//! only place that acts on them.
+//!
+//! [`update`]: crate::tui::update::update
+
+use crate::analysis::{Analysis, Stage};
+
+/// One thing that happens to the app.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// Leave the app at once (from any screen).
+    Quit,
+    /// Go back one level: close the overlay or screen; quits from the library.
+    Back,
+    /// Move the selection (or scroll) one line up.
+    Up,
+    /// Move the selection (or scroll) one line down.
+    Down,
+    /// One page up.
+    PageUp,
+    /// One page down.
+    PageDown,
+    /// To the first line.
+    Top,
+    /// To the last line.
+    Bottom,
+    /// Open the selected item (article, quote).
+    Open,
+    /// Mark or unmark the selected article for comparison.
+    Mark,
+    /// Compare the marked articles, or the selected one with its closest partner.
+    Compare,
+    /// Open the entity filter.
+    Filter,
+    /// Remove the last entity filter.
+    RemoveFilter,
+    /// Open the list of shared passages and quotes.
+    Quotes,
+    /// Show every key.
+    Help,
+    /// Close the help overlay.
+    Close,
+    /// Jump to the next shared passage.
+    NextPassage,
+    /// Jump to the previous shared passage.
+    PrevPassage,
+    /// Make the next pane the active one (compare).
+    SwitchPane,
+    /// Scroll the compare panes together or apart.
+    ToggleSync,
+    /// Replace the right article with the previous partner (compare).
+    PrevPartner,
+    /// Replace the right article with the next partner (compare).
+    NextPartner,
+    /// Apply the selected entity as a filter.
+    Apply,
+    /// Close the filter without applying it.
+    Cancel,
+    /// Delete the last character of the query; on an empty query, remove the last filter.
+    DeleteChar,
+    /// A character typed into the filter query.
+    Input(char),
+    /// The terminal has a new size (columns, rows).
+    Resize(u16, u16),
+    /// The analysis worker finished a stage.
+    AnalysisProgress(Stage),
+    /// The analysis worker finished.
+    AnalysisDone(Box<Analysis>),
+    /// The analysis worker failed (it panicked); the app keeps working without analysis.
+    AnalysisFailed(String),
+}
+
+/// Actions a key can be bound to: keymap name, action, and what it does (for help).
+pub fn bindable() -> Vec<(&'static str, Action, &'static str)> {
+    use Action::*;
+    vec![
+        ("quit", Quit, "quit parallax"),
+        ("back", Back, "go back (quit from the library)"),
+        ("up", Up, "up one line"),
+        ("down", Down, "down one line"),
+        ("page_up", PageUp, "up one page"),
+        ("page_down", PageDown, "down one page"),
+        ("top", Top, "to the top"),
+        ("bottom", Bottom, "to the bottom"),
+        ("open", Open, "open the selected item"),
+        ("mark", Mark, "mark / unmark for comparison"),
+        ("compare", Compare, "compare (marked, or closest partner)"),
+        ("filter", Filter, "filter by entity"),
+        ("remove_filter", RemoveFilter, "remove the last filter"),
+        ("quotes", Quotes, "shared passages and quotes"),
+        ("help", Help, "this help"),
+        ("close", Close, "close"),
+        ("next_passage", NextPassage, "next shared passage"),
+        ("prev_passage", PrevPassage, "previous shared passage"),
+        ("switch_pane", SwitchPane, "switch the active pane"),
+        ("toggle_sync", ToggleSync, "scroll panes together / apart"),
+        ("prev_partner", PrevPartner, "previous partner article"),
+        ("next_partner", NextPartner, "next partner article"),
+        ("apply", Apply, "apply the selected entity"),
+        ("cancel", Cancel, "cancel"),
+        (
+            "delete_char",
+            DeleteChar,
+            "delete a character / last filter",
+        ),
+    ]
+}
+
+/// The bindable action called `name` in the keymap, with its description.
+pub fn by_name(name: &str) -> Option<(Action, &'static str)> {
+    bindable()
+        .into_iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, a, d)| (a, d))
+}

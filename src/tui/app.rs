@@ -1,0 +1,187 @@
+//! The app state: one [`App`] holding the corpus, what the analysis found so far, the
+//! screen stack and the overlay. Screens and overlays are enums, never visibility flags.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::analysis::passages::AlignedSpan;
+use crate::analysis::{Analysis, Config, Span, Stage};
+use crate::corpus::{ArticleIdx, Corpus};
+use crate::filter::EntityMatch;
+
+use super::index::Index;
+use super::keymap::{Context, Keymap};
+use super::theme::Theme;
+
+/// Where the background analysis stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Progress {
+    /// Running; the stages finished so far.
+    Running(Vec<Stage>),
+    Done,
+    Failed(String),
+}
+
+/// The library screen (always at the bottom of the stack).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Library {
+    /// Position in `visible`.
+    pub selected: usize,
+    /// Articles marked for comparison, in marking order.
+    pub marked: Vec<ArticleIdx>,
+    /// Applied entity filters (indices into the entity index), in order applied.
+    pub filters: Vec<usize>,
+    /// The articles the filters let through, in corpus order.
+    pub visible: Vec<ArticleIdx>,
+}
+
+/// The reader screen: one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reader {
+    pub article: ArticleIdx,
+    /// First wrapped line shown.
+    pub scroll: usize,
+    /// Index into the article's passage marks of the passage n/N moved to.
+    pub current: Option<usize>,
+}
+
+/// One pane of the compare screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pane {
+    pub article: ArticleIdx,
+    pub scroll: usize,
+}
+
+/// One passage the compared articles share: where it lies in each pane.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// The span in each pane's article (`None` where that article lacks it).
+    pub spans: Vec<Option<Span>>,
+    /// Per pane, the words that differ from the other side (near-verbatim passages).
+    pub changed: Vec<Vec<Span>>,
+    /// Palette number: the corpus passage number when known (same colour everywhere).
+    pub color: usize,
+    pub near: bool,
+}
+
+/// The compare screen: two to four articles side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compare {
+    pub panes: Vec<Pane>,
+    /// The pane that scrolls when sync is off (and Tab moves).
+    pub active: usize,
+    pub sync: bool,
+    /// The link n/N moved to.
+    pub current: Option<usize>,
+    pub links: Vec<Link>,
+}
+
+/// The list of shared passages and quotes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Quotes {
+    pub selected: usize,
+}
+
+/// A screen above the library.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    Reader(Reader),
+    Compare(Compare),
+    Quotes(Quotes),
+}
+
+/// The entity filter overlay.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub query: String,
+    pub matches: Vec<EntityMatch>,
+    pub selected: usize,
+}
+
+/// The help overlay.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Help {
+    pub scroll: usize,
+}
+
+/// A window over the current screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    Filter(Filter),
+    Help(Help),
+}
+
+/// The whole state of the reader.
+#[derive(Debug)]
+pub struct App {
+    pub corpus: Arc<Corpus>,
+    pub config: Config,
+    /// What the analysis found (empty until it reports back).
+    pub analysis: Analysis,
+    pub index: Index,
+    pub progress: Progress,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    pub library: Library,
+    /// Screens opened above the library, the current one last.
+    pub stack: Vec<Screen>,
+    pub overlay: Option<Overlay>,
+    /// Alignments of article pairs already computed by `compare`.
+    pub aligned: HashMap<(ArticleIdx, ArticleIdx), Vec<AlignedSpan>>,
+    /// A one-line notice for the footer (cleared by the next key).
+    pub notice: Option<String>,
+    pub quit: bool,
+}
+
+impl App {
+    /// A fresh app over `corpus`, before any analysis.
+    pub fn new(corpus: Arc<Corpus>, keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
+        let visible = (0..corpus.len()).collect();
+        App {
+            corpus,
+            config: Config::default(),
+            analysis: Analysis::default(),
+            index: Index::default(),
+            progress: Progress::Running(Vec::new()),
+            keymap,
+            theme,
+            size,
+            library: Library {
+                visible,
+                ..Library::default()
+            },
+            stack: Vec::new(),
+            overlay: None,
+            aligned: HashMap::new(),
+            notice: None,
+            quit: false,
+        }
+    }
+
+    /// The context keys are looked up in: the overlay, else the current screen.
+    pub fn context(&self) -> Context {
+        match (&self.overlay, self.stack.last()) {
+            (Some(Overlay::Filter(_)), _) => Context::Filter,
+            (Some(Overlay::Help(_)), _) => Context::Help,
+            (None, None) => Context::Library,
+            (None, Some(Screen::Reader(_))) => Context::Reader,
+            (None, Some(Screen::Compare(_))) => Context::Compare,
+            (None, Some(Screen::Quotes(_))) => Context::Quotes,
+        }
+    }
+
+    /// The article selected in the library, if the list is not empty.
+    pub fn selected_article(&self) -> Option<ArticleIdx> {
+        self.library.visible.get(self.library.selected).copied()
+    }
+
+    /// Installs a finished analysis and the indexes drawn from it.
+    pub fn set_analysis(&mut self, analysis: Analysis) {
+        self.index = Index::build(&self.corpus, &analysis);
+        self.analysis = analysis;
+        self.progress = Progress::Done;
+        self.aligned.clear();
+    }
+}

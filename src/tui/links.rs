@@ -1,0 +1,88 @@
+//! The passages a set of compared articles share, as [`Link`]s the compare screen draws
+//! and jumps between. Two articles are aligned with the library's `compare` (cached in the
+//! app); when it finds nothing, or for three and four articles, the corpus passages are
+//! used.
+
+use crate::analysis::passages::{AlignedSpan, Label, compare};
+use crate::corpus::ArticleIdx;
+
+use super::app::{App, Link};
+
+/// The links between the articles of `panes`, in reading order of the first pane.
+pub fn links(app: &mut App, panes: &[ArticleIdx]) -> Vec<Link> {
+    if let [a, b] = *panes {
+        let aligned = aligned(app, a, b);
+        if !aligned.is_empty() {
+            return from_aligned(app, a, &aligned);
+        }
+    }
+    from_passages(app, panes)
+}
+
+/// The alignment of `a` with `b`, computed once and cached.
+fn aligned(app: &mut App, a: ArticleIdx, b: ArticleIdx) -> Vec<AlignedSpan> {
+    if let Some(found) = app.aligned.get(&(a, b)) {
+        return found.clone();
+    }
+    let (Some(x), Some(y)) = (app.corpus.articles.get(a), app.corpus.articles.get(b)) else {
+        return Vec::new();
+    };
+    let spans: Vec<AlignedSpan> = compare(&x.body, &y.body, &app.config)
+        .into_iter()
+        .filter(|s| valid(&x.body, &s.a) && valid(&y.body, &s.b))
+        .collect();
+    app.aligned.insert((a, b), spans.clone());
+    spans
+}
+
+fn valid(body: &str, s: &crate::analysis::Span) -> bool {
+    s.start < s.end
+        && s.end <= body.len()
+        && body.is_char_boundary(s.start)
+        && body.is_char_boundary(s.end)
+}
+
+fn from_aligned(app: &App, a: ArticleIdx, aligned: &[AlignedSpan]) -> Vec<Link> {
+    aligned
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Link {
+            spans: vec![Some(s.a.clone()), Some(s.b.clone())],
+            changed: vec![s.a_changed.clone(), s.b_changed.clone()],
+            color: app.index.passage_at(a, &s.a).unwrap_or(i),
+            near: s.label == Label::NearVerbatim,
+        })
+        .collect()
+}
+
+fn from_passages(app: &App, panes: &[ArticleIdx]) -> Vec<Link> {
+    let mut links: Vec<Link> = Vec::new();
+    for (p, passage) in app.analysis.passages.passages.iter().enumerate() {
+        let spans: Vec<Option<_>> = panes
+            .iter()
+            .map(|&art| {
+                app.index.articles.get(art).and_then(|m| {
+                    m.passages
+                        .iter()
+                        .find(|(q, _)| *q == p)
+                        .map(|(_, s)| s.clone())
+                })
+            })
+            .collect();
+        if spans.iter().flatten().count() >= 2 {
+            links.push(Link {
+                changed: vec![Vec::new(); panes.len()],
+                spans,
+                color: p,
+                near: passage.label == Label::NearVerbatim,
+            });
+        }
+    }
+    links.sort_by_key(|l| {
+        l.spans
+            .iter()
+            .position(Option::is_some)
+            .map(|i| (i, l.spans[i].as_ref().map_or(0, |s| s.start)))
+    });
+    links
+}

@@ -1,0 +1,220 @@
+//! The theme: styles for MEANINGS (a shared passage, a quote, an entity kind, a fuzzy
+//! match, the chrome), read from `assets/theme.toml`. With `NO_COLOR` set, the file's
+//! `[no_color]` table (modifiers only) replaces every coloured style.
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context as _, anyhow};
+use ratatui::style::{Color, Modifier, Style};
+use serde::Deserialize;
+
+use crate::analysis::entities::EntityKind;
+
+/// A style as written in the theme file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStyle {
+    fg: Option<String>,
+    bg: Option<String>,
+    #[serde(default)]
+    modifiers: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawPassages {
+    palette: Vec<String>,
+    fg: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawTheme {
+    passages: RawPassages,
+    meaning: BTreeMap<String, RawStyle>,
+    chrome: BTreeMap<String, RawStyle>,
+    no_color: BTreeMap<String, RawStyle>,
+}
+
+/// Resolved styles, one per meaning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    /// Background of each shared passage (empty with NO_COLOR: passages use `passage`).
+    pub palette: Vec<Color>,
+    /// Style of a shared passage before its colour is applied.
+    pub passage: Style,
+    pub near_verbatim: Style,
+    pub changed: Style,
+    pub current: Style,
+    pub quote: Style,
+    pub person: Style,
+    pub organization: Style,
+    pub place: Style,
+    pub other: Style,
+    pub matched: Style,
+    pub header: Style,
+    pub footer: Style,
+    pub key: Style,
+    pub title: Style,
+    pub selected: Style,
+    pub marked: Style,
+    pub chip: Style,
+    pub dim: Style,
+    pub border: Style,
+    pub active_border: Style,
+    pub error: Style,
+}
+
+impl Theme {
+    /// The built-in theme; `no_color` follows the `NO_COLOR` convention.
+    pub fn builtin(no_color: bool) -> anyhow::Result<Theme> {
+        Theme::from_toml(crate::assets::THEME, no_color).context("assets/theme.toml")
+    }
+
+    /// True when the environment asks for no colour (`NO_COLOR` set and not empty).
+    pub fn no_color_requested() -> bool {
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+    }
+
+    /// Reads a theme in the format of `assets/theme.toml`.
+    pub fn from_toml(text: &str, no_color: bool) -> anyhow::Result<Theme> {
+        let raw: RawTheme = toml::from_str(text)?;
+        let table = |name: &str| -> anyhow::Result<Style> {
+            let found = if no_color {
+                raw.no_color.get(name)
+            } else {
+                raw.meaning.get(name).or_else(|| raw.chrome.get(name))
+            };
+            match found {
+                Some(s) => style(s),
+                None if !no_color && name == "passage" => Ok(Style::new()),
+                None => Err(anyhow!("theme has no style {name:?}")),
+            }
+        };
+        let palette = if no_color {
+            Vec::new()
+        } else {
+            raw.passages
+                .palette
+                .iter()
+                .map(|c| color(c))
+                .collect::<anyhow::Result<_>>()?
+        };
+        let mut passage = table("passage")?;
+        if !no_color {
+            passage = passage.fg(color(&raw.passages.fg)?);
+        }
+        Ok(Theme {
+            palette,
+            passage,
+            near_verbatim: table("near_verbatim")?,
+            changed: table("changed")?,
+            current: table("current")?,
+            quote: table("quote")?,
+            person: table("person")?,
+            organization: table("organization")?,
+            place: table("place")?,
+            other: table("other")?,
+            matched: table("match")?,
+            header: table("header")?,
+            footer: table("footer")?,
+            key: table("key")?,
+            title: table("title")?,
+            selected: table("selected")?,
+            marked: table("marked")?,
+            chip: table("chip")?,
+            dim: table("dim")?,
+            border: table("border")?,
+            active_border: table("active_border")?,
+            error: table("error")?,
+        })
+    }
+
+    /// The style of shared passage number `passage` (the same number everywhere).
+    pub fn passage(&self, passage: usize) -> Style {
+        match self.palette.len() {
+            0 => self.passage,
+            n => self.passage.bg(self.palette[passage % n]),
+        }
+    }
+
+    /// The colour that marks passage `passage` in gutters (a block character in it).
+    pub fn passage_mark(&self, passage: usize) -> Style {
+        match self.palette.len() {
+            0 => Style::new(),
+            n => Style::new().fg(self.palette[passage % n]),
+        }
+    }
+
+    /// The style of an entity mention of kind `kind`.
+    pub fn entity(&self, kind: EntityKind) -> Style {
+        match kind {
+            EntityKind::Person => self.person,
+            EntityKind::Organization => self.organization,
+            EntityKind::Place => self.place,
+            EntityKind::Other => self.other,
+        }
+    }
+}
+
+fn style(raw: &RawStyle) -> anyhow::Result<Style> {
+    let mut s = Style::new();
+    if let Some(fg) = &raw.fg {
+        s = s.fg(color(fg)?);
+    }
+    if let Some(bg) = &raw.bg {
+        s = s.bg(color(bg)?);
+    }
+    for m in &raw.modifiers {
+        s = s.add_modifier(modifier(m)?);
+    }
+    Ok(s)
+}
+
+fn color(name: &str) -> anyhow::Result<Color> {
+    name.parse::<Color>()
+        .map_err(|_| anyhow!("unknown colour {name:?}"))
+}
+
+fn modifier(name: &str) -> anyhow::Result<Modifier> {
+    Ok(match name {
+        "bold" => Modifier::BOLD,
+        "dim" => Modifier::DIM,
+        "italic" => Modifier::ITALIC,
+        "underlined" => Modifier::UNDERLINED,
+        "reversed" => Modifier::REVERSED,
+        "crossed_out" => Modifier::CROSSED_OUT,
+        other => return Err(anyhow!("unknown modifier {other:?}")),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_theme_has_a_palette_and_a_colourless_variant() {
+        let t = Theme::builtin(false).expect("theme");
+        assert!(t.palette.len() >= 6);
+        assert_ne!(t.passage(0).bg, t.passage(1).bg);
+        assert_eq!(t.passage(0).bg, t.passage(t.palette.len()).bg);
+        let nc = Theme::builtin(true).expect("no-colour theme");
+        for s in [
+            nc.passage(3),
+            nc.quote,
+            nc.person,
+            nc.matched,
+            nc.header,
+            nc.changed,
+        ] {
+            assert_eq!(s.fg, None);
+            assert_eq!(s.bg, None);
+        }
+        assert!(nc.passage(0).add_modifier.contains(Modifier::REVERSED));
+        assert!(nc.person.add_modifier.contains(Modifier::UNDERLINED));
+    }
+
+    #[test]
+    fn bad_colours_are_errors() {
+        let bad = crate::assets::THEME.replace("\"#f9e2af\"", "\"chartreuse-ish\"");
+        assert!(Theme::from_toml(&bad, false).is_err());
+    }
+}

@@ -1,0 +1,259 @@
+//! The pure state transition: `update(&mut App, Action)`. No terminal, no I/O; the only
+//! computation it triggers is library calls (entity ranking, pair alignment on demand).
+
+mod compare;
+mod reader;
+
+pub use compare::open_compare;
+
+use super::action::Action;
+use super::app::{App, Filter, Help, Overlay, Progress, Quotes, Reader, Screen};
+use super::quote_rows;
+use super::view::layout;
+use crate::filter::{EntityMatch, articles_mentioning_all, rank};
+
+/// How many entities the filter lists for an empty query.
+const EMPTY_QUERY_ENTITIES: usize = 500;
+
+/// Applies one action to the app.
+pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Resize(w, h) => app.size = (w, h),
+        Action::AnalysisProgress(stage) => {
+            if let Progress::Running(done) = &mut app.progress {
+                done.push(stage);
+            }
+        }
+        Action::AnalysisDone(analysis) => analysis_done(app, *analysis),
+        Action::AnalysisFailed(why) => app.progress = Progress::Failed(why),
+        Action::Quit => app.quit = true,
+        other => {
+            app.notice = None;
+            match app.overlay {
+                Some(Overlay::Filter(_)) => filter(app, other),
+                Some(Overlay::Help(_)) => help(app, other),
+                None => screen(app, other),
+            }
+        }
+    }
+}
+
+/// Installs the analysis, then refreshes everything derived from it.
+fn analysis_done(app: &mut App, analysis: crate::analysis::Analysis) {
+    app.set_analysis(analysis);
+    refilter(app);
+    if let Some(Overlay::Filter(f)) = &app.overlay {
+        let query = f.query.clone();
+        rerank(app, &query);
+    }
+    compare::refresh_all(app);
+    for screen in &mut app.stack {
+        if let Screen::Reader(r) = screen {
+            r.current = None;
+        }
+    }
+}
+
+fn screen(app: &mut App, action: Action) {
+    if let Action::Help = action {
+        app.overlay = Some(Overlay::Help(Help::default()));
+        return;
+    }
+    match app.stack.last() {
+        None => library(app, action),
+        Some(Screen::Reader(_)) => reader::update(app, action),
+        Some(Screen::Compare(_)) => compare::update(app, action),
+        Some(Screen::Quotes(_)) => quotes(app, action),
+    }
+}
+
+/// Moves `pos` within `0..len` by a navigation action; `page` is a page's length.
+pub(crate) fn navigate(pos: usize, len: usize, page: usize, action: &Action) -> usize {
+    let last = len.saturating_sub(1);
+    let page = page.max(1);
+    match action {
+        Action::Up => pos.saturating_sub(1),
+        Action::Down => (pos + 1).min(last),
+        Action::PageUp => pos.saturating_sub(page),
+        Action::PageDown => (pos + page).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => pos.min(last),
+    }
+}
+
+fn library(app: &mut App, action: Action) {
+    let len = app.library.visible.len();
+    let page = layout::library_rows(app.size);
+    match action {
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => {
+            app.library.selected = navigate(app.library.selected, len, page, &action);
+        }
+        Action::Open => {
+            if let Some(article) = app.selected_article() {
+                app.stack.push(Screen::Reader(Reader {
+                    article,
+                    scroll: 0,
+                    current: None,
+                }));
+            }
+        }
+        Action::Mark => toggle_mark(app),
+        Action::Compare => compare_from_library(app),
+        Action::Filter => {
+            app.overlay = Some(Overlay::Filter(Filter::default()));
+            rerank(app, "");
+        }
+        Action::RemoveFilter => {
+            app.library.filters.pop();
+            refilter(app);
+        }
+        Action::Quotes => app.stack.push(Screen::Quotes(Quotes::default())),
+        Action::Back => app.quit = true,
+        _ => {}
+    }
+}
+
+fn toggle_mark(app: &mut App) {
+    let Some(a) = app.selected_article() else {
+        return;
+    };
+    let marked = &mut app.library.marked;
+    if let Some(i) = marked.iter().position(|&m| m == a) {
+        marked.remove(i);
+    } else if marked.len() >= 4 {
+        app.notice = Some("at most 4 articles can be compared".to_string());
+    } else {
+        marked.push(a);
+    }
+    let len = app.library.visible.len();
+    app.library.selected = (app.library.selected + 1).min(len.saturating_sub(1));
+}
+
+fn compare_from_library(app: &mut App) {
+    let mut marked = app.library.marked.clone();
+    if marked.len() >= 2 {
+        marked.sort_unstable();
+        open_compare(app, marked, None);
+        return;
+    }
+    let Some(a) = app.selected_article() else {
+        return;
+    };
+    match app.index.partners(a, app.corpus.len()).first() {
+        Some(&b) => open_compare(app, vec![a, b], None),
+        None => app.notice = Some("nothing to compare with".to_string()),
+    }
+}
+
+/// Recomputes the visible articles from the filters and keeps the selection in range.
+pub(crate) fn refilter(app: &mut App) {
+    app.library.visible = if app.library.filters.is_empty() {
+        (0..app.corpus.len()).collect()
+    } else {
+        let mut v = articles_mentioning_all(&app.analysis.entities, &app.library.filters);
+        v.retain(|&a| a < app.corpus.len());
+        v
+    };
+    let len = app.library.visible.len();
+    app.library.selected = app.library.selected.min(len.saturating_sub(1));
+}
+
+/// Ranks the entities for `query` into the filter overlay (all entities when empty).
+fn rerank(app: &mut App, query: &str) {
+    let matches = if query.trim().is_empty() {
+        (0..app.analysis.entities.entities.len())
+            .take(EMPTY_QUERY_ENTITIES)
+            .map(|entity| EntityMatch {
+                entity,
+                score: 0,
+                alias: None,
+                positions: Vec::new(),
+            })
+            .collect()
+    } else {
+        rank(&app.analysis.entities, query)
+    };
+    if let Some(Overlay::Filter(f)) = &mut app.overlay {
+        f.matches = matches;
+        f.selected = 0;
+    }
+}
+
+fn filter(app: &mut App, action: Action) {
+    let Some(Overlay::Filter(f)) = &mut app.overlay else {
+        return;
+    };
+    match action {
+        Action::Input(c) => {
+            f.query.push(c);
+            let q = f.query.clone();
+            rerank(app, &q);
+        }
+        Action::DeleteChar if f.query.is_empty() => {
+            app.library.filters.pop();
+            refilter(app);
+        }
+        Action::DeleteChar => {
+            f.query.pop();
+            let q = f.query.clone();
+            rerank(app, &q);
+        }
+        Action::Up | Action::Down => {
+            f.selected = navigate(f.selected, f.matches.len(), 1, &action);
+        }
+        Action::Apply => {
+            let chosen = f.matches.get(f.selected).map(|m| m.entity);
+            app.overlay = None;
+            if let Some(e) = chosen.filter(|e| !app.library.filters.contains(e)) {
+                app.library.filters.push(e);
+                app.library.selected = 0;
+                refilter(app);
+            }
+        }
+        Action::Cancel | Action::Back => app.overlay = None,
+        _ => {}
+    }
+}
+
+fn help(app: &mut App, action: Action) {
+    let total = super::view::help_lines(&app.keymap, &app.theme).len();
+    let shown = usize::from(app.size.1.saturating_sub(4));
+    let max = total.saturating_sub(shown);
+    let Some(Overlay::Help(h)) = &mut app.overlay else {
+        return;
+    };
+    match action {
+        Action::Close | Action::Back | Action::Help => app.overlay = None,
+        nav => h.scroll = navigate(h.scroll, max + 1, shown.saturating_sub(1), &nav),
+    }
+}
+
+fn quotes(app: &mut App, action: Action) {
+    let rows = quote_rows::rows(app);
+    let page = usize::from(app.size.1.saturating_sub(4) / 3);
+    let Some(Screen::Quotes(q)) = app.stack.last_mut() else {
+        return;
+    };
+    match action {
+        Action::Back => {
+            app.stack.pop();
+        }
+        Action::Open => {
+            if let Some(row) = rows.get(q.selected) {
+                if let [(a, span), (b, _), ..] = row.carriers.as_slice() {
+                    open_compare(app, vec![*a, *b], Some(span.clone()));
+                }
+            }
+        }
+        nav => q.selected = navigate(q.selected, rows.len(), page, &nav),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,98 @@
+//! Reader screen transitions: scrolling, jumping between shared passages, and opening the
+//! compare view on the current passage.
+
+use super::{navigate, open_compare};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Quotes, Screen};
+use crate::tui::view::layout;
+use crate::tui::wrap::{line_of, wrap_body};
+
+pub(super) fn update(app: &mut App, action: Action) {
+    let Some(Screen::Reader(r)) = app.stack.last() else {
+        return;
+    };
+    let article = r.article;
+    let (_, text) = layout::reader(app.size);
+    let height = usize::from(text.height);
+    let lines = app
+        .corpus
+        .articles
+        .get(article)
+        .map(|a| wrap_body(&a.body, usize::from(text.width)))
+        .unwrap_or_default();
+    let max_scroll = lines.len().saturating_sub(height);
+    let marks = app
+        .index
+        .articles
+        .get(article)
+        .map(|m| m.passages.clone())
+        .unwrap_or_default();
+    let Some(Screen::Reader(r)) = app.stack.last_mut() else {
+        return;
+    };
+    match action {
+        Action::Back => {
+            app.stack.pop();
+        }
+        Action::NextPassage | Action::PrevPassage if marks.is_empty() => {
+            app.notice = Some("no shared passage in this article".to_string());
+        }
+        Action::NextPassage | Action::PrevPassage => {
+            let forward = matches!(action, Action::NextPassage);
+            let next = step(r.current, marks.len(), forward, || {
+                let top = lines.get(r.scroll).map_or(0, |l| l.start);
+                marks.iter().position(|(_, s)| s.start >= top).unwrap_or(0)
+            });
+            r.current = Some(next);
+            let line = line_of(&lines, marks[next].1.start);
+            r.scroll = line.saturating_sub(height / 3).min(max_scroll);
+        }
+        Action::Compare => {
+            let span = r.current.and_then(|i| marks.get(i)).cloned();
+            compare_current(app, article, span);
+        }
+        Action::Quotes => app.stack.push(Screen::Quotes(Quotes::default())),
+        nav => {
+            let page = height.saturating_sub(1);
+            r.scroll = navigate(r.scroll, max_scroll + 1, page, &nav);
+        }
+    }
+}
+
+/// The next (or previous) position among `len`, wrapping around; `start` gives the first
+/// position when there is no current one.
+pub(crate) fn step(
+    current: Option<usize>,
+    len: usize,
+    forward: bool,
+    start: impl FnOnce() -> usize,
+) -> usize {
+    let len = len.max(1);
+    let next = match (current, forward) {
+        (None, true) => start(),
+        (None, false) => start().checked_sub(1).unwrap_or(len - 1),
+        (Some(i), true) => i + 1,
+        (Some(i), false) => i.checked_sub(1).unwrap_or(len - 1),
+    };
+    next % len
+}
+
+/// Opens the compare view of `article` with the article that carries the current passage
+/// (or, without one, the article that shares most with it).
+fn compare_current(app: &mut App, article: usize, current: Option<(usize, crate::analysis::Span)>) {
+    let partner = current
+        .as_ref()
+        .and_then(|(p, _)| app.analysis.passages.passages.get(*p))
+        .and_then(|p| p.occurrences.iter().find(|o| o.article != article))
+        .map(|o| o.article)
+        .or_else(|| {
+            app.index
+                .partners(article, app.corpus.len())
+                .first()
+                .copied()
+        });
+    match partner {
+        Some(b) => open_compare(app, vec![article, b], current.map(|(_, s)| s)),
+        None => app.notice = Some("nothing to compare with".to_string()),
+    }
+}

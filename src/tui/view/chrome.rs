@@ -1,0 +1,107 @@
+//! The chrome around every screen: the header (corpus, counts, filter chips, analysis
+//! progress) and the footer (the keys that matter here, or a notice).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use crate::analysis::Stage;
+use crate::text::sanitize_for_terminal;
+use crate::tui::app::{App, Progress};
+use crate::tui::keymap::Context;
+
+/// Draws the header: `parallax · corpus · N articles`, the screen title, filter chips and
+/// the analysis state.
+pub fn header(app: &App, frame: &mut Frame, area: Rect, title: &str) {
+    let t = &app.theme;
+    let lib = &app.library;
+    let count = if lib.filters.is_empty() {
+        format!("{} articles", app.corpus.len())
+    } else {
+        format!("{}/{} articles", lib.visible.len(), app.corpus.len())
+    };
+    let mut spans = vec![
+        Span::styled(" parallax ", t.header),
+        Span::raw(" "),
+        Span::styled(
+            sanitize_for_terminal(&app.corpus.name).into_owned(),
+            t.title,
+        ),
+        Span::raw(format!(" · {count}")),
+    ];
+    if !title.is_empty() {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(title.to_string(), t.title));
+    }
+    for &e in &lib.filters {
+        if let Some(ent) = app.analysis.entities.entities.get(e) {
+            spans.push(Span::raw(" "));
+            let name = sanitize_for_terminal(&ent.name).into_owned();
+            spans.push(Span::styled(format!(" {name} ✕ "), t.chip));
+        }
+    }
+    spans.push(Span::raw(" "));
+    spans.push(progress(app));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn progress(app: &App) -> Span<'static> {
+    match &app.progress {
+        Progress::Done => Span::raw(""),
+        Progress::Failed(why) => Span::styled(format!("analysis failed: {why}"), app.theme.error),
+        Progress::Running(done) => {
+            let stage = match done.last() {
+                None => "entities",
+                Some(Stage::Entities) => "quotes",
+                Some(Stage::Quotes) => "shared passages",
+                Some(Stage::Passages) => "finishing",
+            };
+            Span::styled(
+                format!("⟳ analysing {stage} ({}/3)", done.len()),
+                app.theme.dim,
+            )
+        }
+    }
+}
+
+/// Draws the footer: `extra` (the screen's state) first, then the notice if there is one,
+/// else `key label` hints for `ctx` (actions named as in the keymap).
+pub fn footer(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    ctx: Context,
+    hints: &[(&str, &str)],
+    extra: Line<'static>,
+) {
+    let t = &app.theme;
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    if !extra.spans.is_empty() {
+        spans.push(Span::raw(" "));
+        spans.extend(extra.spans);
+        spans.push(Span::styled(" │", t.footer));
+    }
+    if let Some(n) = &app.notice {
+        spans.push(Span::styled(format!(" {n} "), t.error));
+    } else {
+        for (action, label) in hints {
+            if let Some(key) = app.keymap.key_for(ctx, action) {
+                spans.push(Span::styled(format!(" {key}"), t.key.patch(t.footer)));
+                spans.push(Span::styled(format!(" {label} "), t.footer));
+            }
+        }
+    }
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(t.footer), area);
+}
+
+/// The style of an article label in lists: marked articles stand out.
+pub fn marked_style(app: &App, article: usize) -> Style {
+    if app.library.marked.contains(&article) {
+        app.theme.marked
+    } else {
+        Style::new()
+    }
+}

@@ -1,0 +1,152 @@
+//! The view: draws the app into a frame and changes nothing. One file per screen and
+//! overlay; [`highlight`] is the one place where byte ranges become styles.
+
+mod chrome;
+mod compare;
+mod filter;
+mod help;
+pub mod highlight;
+pub mod layout;
+mod library;
+mod quotes;
+mod reader;
+
+pub use help::help_lines;
+
+use ratatui::Frame;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::analysis::Span;
+use crate::corpus::{Article, ArticleIdx};
+use crate::text::sanitize_for_terminal;
+
+use super::app::{App, Overlay, Screen};
+use highlight::{Marked, Meaning, sort_marks};
+
+/// Draws the whole app.
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if layout::too_small((area.width, area.height)) {
+        let msg = format!(
+            "Terminal too small: {}×{}. parallax needs at least {}×{}.",
+            area.width,
+            area.height,
+            layout::MIN_COLS,
+            layout::MIN_ROWS
+        );
+        let p = Paragraph::new(msg)
+            .style(app.theme.error)
+            .wrap(Wrap { trim: true });
+        frame.render_widget(p, area);
+        return;
+    }
+    match app.stack.last() {
+        None => library::draw(app, frame),
+        Some(Screen::Reader(r)) => reader::draw(app, r, frame),
+        Some(Screen::Compare(c)) => compare::draw(app, c, frame),
+        Some(Screen::Quotes(q)) => quotes::draw(app, q, frame),
+    }
+    match &app.overlay {
+        None => {}
+        Some(Overlay::Filter(f)) => filter::draw(app, f, frame),
+        Some(Overlay::Help(h)) => help::draw(app, h, frame),
+    }
+}
+
+/// The marks of an article: quotes, entity mentions and shared passages; `current`, the
+/// span n/N moved to, is marked too.
+pub fn article_marks(app: &App, article: ArticleIdx, current: Option<&Span>) -> Vec<Marked> {
+    let mut marks = Vec::new();
+    if let Some(m) = app.index.articles.get(article) {
+        marks.extend(m.quotes.iter().map(|s| Marked {
+            span: s.clone(),
+            meaning: Meaning::Quote,
+        }));
+        marks.extend(m.entities.iter().map(|(_, kind, s)| Marked {
+            span: s.clone(),
+            meaning: Meaning::Entity(*kind),
+        }));
+        marks.extend(m.passages.iter().map(|(p, s)| Marked {
+            span: s.clone(),
+            meaning:
+                Meaning::Passage {
+                    color: *p,
+                    near:
+                        app.analysis.passages.passages.get(*p).is_some_and(|x| {
+                            x.label == crate::analysis::passages::Label::NearVerbatim
+                        }),
+                },
+        }));
+    }
+    if let Some(c) = current {
+        marks.push(Marked {
+            span: c.clone(),
+            meaning: Meaning::Current,
+        });
+    }
+    sort_marks(&mut marks);
+    marks
+}
+
+/// An article's outlet, or a dash.
+pub fn outlet(a: &Article) -> String {
+    a.meta.source.as_deref().map_or_else(
+        || "—".to_string(),
+        |s| sanitize_for_terminal(s).into_owned(),
+    )
+}
+
+/// An article's date (`?` when the year was inferred), or a dash.
+pub fn date(a: &Article) -> String {
+    match (a.meta.date, a.meta.date_inferred) {
+        (Some(d), false) => d.format("%Y-%m-%d").to_string(),
+        (Some(d), true) => d.format("%Y-%m-%d?").to_string(),
+        (None, _) => "—".to_string(),
+    }
+}
+
+/// A short label for an article: outlet and id (the id alone when the outlet is unknown).
+pub fn label(a: &Article) -> String {
+    let id = sanitize_for_terminal(&a.id);
+    match &a.meta.source {
+        Some(s) => format!("{} ({id})", sanitize_for_terminal(s)),
+        None => id.into_owned(),
+    }
+}
+
+/// A text cut to `cols` terminal columns with `…`.
+pub fn fit(text: &str, cols: usize) -> String {
+    let clean = sanitize_for_terminal(text).replace('\n', " ");
+    if super::wrap::str_cols(&clean) <= cols {
+        return clean;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in clean.chars() {
+        let w = super::wrap::char_cols(c);
+        if used + w + 1 > cols {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// A text cut or padded to exactly `cols` terminal columns (wide characters count two).
+pub fn pad(text: &str, cols: usize) -> String {
+    let mut out = fit(text, cols);
+    let used = super::wrap::str_cols(&out);
+    out.push_str(&" ".repeat(cols.saturating_sub(used)));
+    out
+}
+
+/// An empty line (for building paragraphs).
+pub fn blank() -> Line<'static> {
+    Line::raw("")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,129 @@
+//! The quotes screen: every shared passage of the filtered corpus with its speaker, label
+//! and the outlets carrying it (earliest first), where outlets word or attribute it
+//! differently, and who left a widely carried passage out.
+
+use ratatui::Frame;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::{chrome, date, fit, label, layout};
+use crate::analysis::passages::Label;
+use crate::tui::app::{App, Quotes};
+use crate::tui::keymap::Context;
+use crate::tui::quote_rows::{QuoteRow, rows};
+
+const HINTS: &[(&str, &str)] = &[
+    ("open", "compare two carriers"),
+    ("down", "next"),
+    ("back", "back"),
+    ("help", "help"),
+];
+
+pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
+    let (header, body, footer) = layout::chrome(frame.area());
+    chrome::header(app, frame, header, "shared passages and quotes");
+    let rows = rows(app);
+    let block = Block::bordered()
+        .title(format!(" {} shared passages ", rows.len()))
+        .border_style(app.theme.border);
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    let width = usize::from(inner.width);
+    let blocks: Vec<Vec<Line>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| row_lines(app, r, i == q.selected, width))
+        .collect();
+    let height = usize::from(inner.height);
+    let mut lines: Vec<Line> = Vec::new();
+    if rows.is_empty() {
+        let why = match app.progress {
+            crate::tui::app::Progress::Done => "no passage is shared by two visible articles",
+            _ => "waiting for the analysis…",
+        };
+        lines.push(Line::styled(why, app.theme.dim));
+    }
+    // Skip whole rows until the selected one fits.
+    let mut first = 0;
+    while first < q.selected
+        && blocks[first..=q.selected.min(blocks.len().saturating_sub(1))]
+            .iter()
+            .map(Vec::len)
+            .sum::<usize>()
+            > height
+    {
+        first += 1;
+    }
+    for b in blocks.into_iter().skip(first) {
+        lines.extend(b);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    chrome::footer(app, frame, footer, Context::Quotes, HINTS, Line::raw(""));
+}
+
+fn row_lines(app: &App, r: &QuoteRow, selected: bool, width: usize) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let base = if selected { t.selected } else { Style::new() };
+    let kind = match (r.label, r.quoted) {
+        (Label::Verbatim, true) => "verbatim quote",
+        (Label::Verbatim, false) => "verbatim",
+        (Label::NearVerbatim, true) => "near-verbatim quote",
+        (Label::NearVerbatim, false) => "near-verbatim",
+    };
+    let who = r
+        .speaker
+        .as_deref()
+        .map_or_else(String::new, |s| format!(" — {s}"));
+    let head = format!(" [{kind}] “{}”{who}", r.text);
+    let mut out = vec![Line::from(vec![
+        Span::styled("██", t.passage_mark(r.passage)),
+        Span::styled(fit(&head, width.saturating_sub(2)), base),
+    ])];
+    let carried: Vec<String> = r
+        .carriers
+        .iter()
+        .map(|(a, _)| {
+            let art = &app.corpus.articles[*a];
+            format!("{} {}", label(art), date(art))
+        })
+        .collect();
+    let first = format!("   first in {}", carried.join(" → "));
+    out.push(Line::styled(fit(&first, width), t.dim));
+    out.extend(notes(app, r, width));
+    out
+}
+
+/// What the carriers disagree on: wording (near-verbatim), speaker; who left it out.
+fn notes(app: &App, r: &QuoteRow, width: usize) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut out = Vec::new();
+    if r.label == Label::NearVerbatim {
+        out.push(Line::raw(fit("   worded differently:", width)));
+        for (a, span) in r.carriers.iter().take(4) {
+            let art = &app.corpus.articles[*a];
+            let words = art.body.get(span.clone()).unwrap_or_default();
+            let line = format!("     {}: “{words}”", label(art));
+            out.push(Line::styled(fit(&line, width), t.dim));
+        }
+    }
+    if !r.speakers.is_empty() {
+        let who: Vec<String> = r
+            .speakers
+            .iter()
+            .map(|(a, s)| format!("{s} ({})", label(&app.corpus.articles[*a])))
+            .collect();
+        let line = format!("   speaker differs: {}", who.join(", "));
+        out.push(Line::styled(fit(&line, width), t.error));
+    }
+    if !r.missing.is_empty() {
+        let who: Vec<String> = r
+            .missing
+            .iter()
+            .map(|a| label(&app.corpus.articles[*a]))
+            .collect();
+        let line = format!("   left out by: {}", who.join(", "));
+        out.push(Line::raw(fit(&line, width)));
+    }
+    out
+}
