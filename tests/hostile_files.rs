@@ -356,3 +356,27 @@ fn the_whole_hostile_folder_loads_what_it_can() {
     // empty, binary, deep.json, the bad JSONL line, the NUL warning
     assert_eq!(problems.len(), 5, "{problems:#?}");
 }
+
+/// Text shapes that once took time quadratic in their length. Each is 200 KB; in linear
+/// time each would take well under a second.
+#[test]
+#[ignore = "quadratic today, minutes in a debug build: entities (one 13,000-word run of \
+            capitalised words, runs::for_each_run -> segment) and quotes::pairing::pair_marks \
+            (40,000 unclosed opening marks in one paragraph); un-ignore when fixed"]
+fn pathological_articles_are_analysed() {
+    use parallax::analysis::{entities, quotes};
+    let n = 200_000;
+    for body in ["Vladimir Putin ".repeat(n / 15), "“a ".repeat(n / 5)] {
+        let corpus = parallax::corpus::Corpus {
+            name: "pathological".into(),
+            articles: vec![parallax::corpus::Article::new(
+                "a".into(),
+                "a.txt".into(),
+                Default::default(),
+                body,
+            )],
+        };
+        let index = entities::extract(&corpus);
+        let _ = quotes::find_all(&corpus, &index);
+    }
+}
