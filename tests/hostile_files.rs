@@ -357,8 +357,8 @@ fn the_whole_hostile_folder_loads_what_it_can() {
     assert_eq!(problems.len(), 5, "{problems:#?}");
 }
 
-/// Text shapes that once took time quadratic in their length. Each is 200 KB; in linear
-/// time each would take well under a second.
+/// Text shapes the analysis takes time quadratic in their length on, today. Each is 200 KB;
+/// in linear time each would take well under a second.
 #[test]
 #[ignore = "quadratic today, minutes in a debug build: entities (one 13,000-word run of \
             capitalised words, runs::for_each_run -> segment) and quotes::pairing::pair_marks \
