@@ -20,6 +20,7 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 for target in $(cargo fuzz list); do
     echo "== fuzz $target for ${seconds}s"
+    mkdir -p "corpus/$target"
     if ! cargo fuzz run -s none -a "$target" -- -max_total_time="$seconds" -timeout=10 \
         >"$log" 2>&1; then
         tail -n 60 "$log"

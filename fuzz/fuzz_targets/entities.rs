@@ -19,7 +19,10 @@ fuzz_target!(|data: &[u8]| {
         for m in &e.mentions {
             assert_eq!(m.field, Field::Body);
             let body = refs[m.article];
-            assert!(m.span.start < m.span.end && m.span.end <= body.len(), "{m:?}");
+            assert!(
+                m.span.start < m.span.end && m.span.end <= body.len(),
+                "{m:?}"
+            );
             assert!(body.is_char_boundary(m.span.start) && body.is_char_boundary(m.span.end));
         }
     }

@@ -25,18 +25,33 @@ fuzz_target!(|data: &[u8]| {
         check(&b, &s.b);
         for c in &s.a_changed {
             check(&a, c);
-            assert!(s.a.start <= c.start && c.end <= s.a.end, "{c:?} outside {:?}", s.a);
+            assert!(
+                s.a.start <= c.start && c.end <= s.a.end,
+                "{c:?} outside {:?}",
+                s.a
+            );
         }
         for c in &s.b_changed {
             check(&b, c);
-            assert!(s.b.start <= c.start && c.end <= s.b.end, "{c:?} outside {:?}", s.b);
+            assert!(
+                s.b.start <= c.start && c.end <= s.b.end,
+                "{c:?} outside {:?}",
+                s.b
+            );
         }
         assert!((0.0..=1.0).contains(&s.similarity), "{}", s.similarity);
     }
     let articles = [a, b]
         .into_iter()
         .enumerate()
-        .map(|(i, t)| Article::new(format!("a{i}"), String::new(), Metadata::default(), t.into()))
+        .map(|(i, t)| {
+            Article::new(
+                format!("a{i}"),
+                String::new(),
+                Metadata::default(),
+                t.into(),
+            )
+        })
         .collect();
     let corpus = Corpus {
         name: "fuzz".into(),

@@ -15,7 +15,10 @@ fuzz_target!(|data: &[u8]| {
             assert!(s.start <= s.end && s.end <= text.len(), "{p:?}");
             assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
         }
-        assert!(p.outer.start <= p.inner.start && p.inner.end <= p.outer.end, "{p:?}");
+        assert!(
+            p.outer.start <= p.inner.start && p.inner.end <= p.outer.end,
+            "{p:?}"
+        );
     }
     let articles: Vec<Article> = data
         .split(|&b| b == 0xFF)
@@ -23,7 +26,12 @@ fuzz_target!(|data: &[u8]| {
         .enumerate()
         .map(|(i, b)| {
             let body = String::from_utf8_lossy(b).into_owned();
-            Article::new(format!("a{i}"), format!("a{i}.txt"), Metadata::default(), body)
+            Article::new(
+                format!("a{i}"),
+                format!("a{i}.txt"),
+                Metadata::default(),
+                body,
+            )
         })
         .collect();
     let corpus = Corpus {
@@ -40,7 +48,10 @@ fuzz_target!(|data: &[u8]| {
                 assert!(s.start <= s.end && s.end <= body.len(), "{q:?}");
                 assert!(body.is_char_boundary(s.start) && body.is_char_boundary(s.end));
             }
-            assert!(q.outer.start <= q.inner.start && q.inner.end <= q.outer.end, "{q:?}");
+            assert!(
+                q.outer.start <= q.inner.start && q.inner.end <= q.outer.end,
+                "{q:?}"
+            );
             if let Some(e) = q.speaker_entity {
                 assert!(e < index.entities.len());
             }

@@ -21,9 +21,18 @@ fuzz_target!(|data: &[u8]| {
                 assert!((1..=lines).contains(&n), "line {n} of {lines}");
             }
         }
-        let name = if format == Format::Json { "f.json" } else { "f.jsonl" };
+        let name = if format == Format::Json {
+            "f.json"
+        } else {
+            "f.jsonl"
+        };
         let loaded = load_bytes(Path::new(name), data, format);
-        let mut ids: Vec<&str> = loaded.corpus.articles.iter().map(|a| a.id.as_str()).collect();
+        let mut ids: Vec<&str> = loaded
+            .corpus
+            .articles
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
         ids.sort_unstable();
         let n = ids.len();
         ids.dedup();
