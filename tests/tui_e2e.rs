@@ -299,7 +299,9 @@ fn highlighted(screen: &vt100::Screen, word: &str) -> Vec<(u16, u16)> {
 #[test]
 fn n_moves_to_the_next_passage_in_compare() {
     let mut s = Session::start();
-    s.wait("analysis done", |sc| !sc.contents().contains("analysing"));
+    s.wait("analysis done", |sc| {
+        sc.contents().contains("Articles") && !sc.contents().contains("analysing")
+    });
     s.send(" j ");
     s.wait_text("2 marked");
     s.send("c");

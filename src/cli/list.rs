@@ -77,7 +77,6 @@ fn table(articles: &[&Article]) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Metadata;
 
     fn corpus() -> Corpus {
         let bodies = [
@@ -85,21 +84,7 @@ mod tests {
             "Zakharova met Joe Biden.",
             "Joe Biden was in Geneva.",
         ];
-        Corpus {
-            name: "t".into(),
-            articles: bodies
-                .iter()
-                .enumerate()
-                .map(|(i, b)| {
-                    Article::new(
-                        format!("a{i}"),
-                        format!("a{i}.txt"),
-                        Metadata::default(),
-                        b.to_string(),
-                    )
-                })
-                .collect(),
-        }
+        Corpus::from_bodies(bodies)
     }
 
     fn ids(corpus: &Corpus, queries: &[&str]) -> Vec<String> {

@@ -123,7 +123,6 @@ fn carried_by(p: &crate::analysis::passages::Passage) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Article, Metadata};
 
     #[test]
     fn json_occurrences_are_exact_slices_of_the_bodies() {
@@ -133,21 +132,7 @@ mod tests {
             format!("Première ligne — café. {shared} Then more."),
             format!("Другой текст. {shared}"),
         ];
-        let corpus = Corpus {
-            name: "t".into(),
-            articles: bodies
-                .iter()
-                .enumerate()
-                .map(|(i, b)| {
-                    Article::new(
-                        format!("a{i}"),
-                        format!("a{i}.txt"),
-                        Metadata::default(),
-                        b.clone(),
-                    )
-                })
-                .collect(),
-        };
+        let corpus = Corpus::from_bodies(bodies);
         let analysis = analyse(&corpus, &Config::default());
         let p = &analysis.passages.passages[0];
         let j = json_passage(&corpus, p);

@@ -38,6 +38,26 @@ impl Corpus {
             })
     }
 
+    /// A corpus of bare bodies (ids `a0`, `a1`…, no metadata), for tests and benchmarks.
+    pub fn from_bodies<S: Into<String>>(bodies: impl IntoIterator<Item = S>) -> Corpus {
+        let articles = bodies
+            .into_iter()
+            .enumerate()
+            .map(|(i, b)| {
+                Article::new(
+                    format!("a{i}"),
+                    format!("a{i}.txt"),
+                    Metadata::default(),
+                    b.into(),
+                )
+            })
+            .collect();
+        Corpus {
+            name: "bodies".to_string(),
+            articles,
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.articles.len()
     }

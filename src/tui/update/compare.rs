@@ -43,8 +43,13 @@ pub(crate) fn refresh_all(app: &mut App) {
     for screen in &mut stack {
         if let Screen::Compare(c) = screen {
             let arts: Vec<ArticleIdx> = c.panes.iter().map(|p| p.article).collect();
-            c.links = links(app, &arts);
-            c.current = None;
+            let fresh = links(app, &arts);
+            // Keep the reader's place: the same spans under their new colours.
+            c.current = c
+                .current
+                .and_then(|k| c.links.get(k))
+                .and_then(|old| fresh.iter().position(|l| l.spans == old.spans));
+            c.links = fresh;
         }
     }
     app.stack = stack;

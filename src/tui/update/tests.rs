@@ -212,8 +212,8 @@ fn analysis_arrives_while_comparing() {
     update(&mut app, Action::AnalysisDone(Box::new(analysis)));
     assert_eq!(app.progress, Progress::Done);
     assert!(
-        matches!(top(&app), Some(Screen::Compare(c)) if !c.links.is_empty() && c.current.is_none()),
-        "links recomputed with the corpus passages' colours"
+        matches!(top(&app), Some(Screen::Compare(c)) if !c.links.is_empty() && c.current.is_some()),
+        "links recomputed with the corpus passages' colours, the current passage kept"
     );
     update(&mut app, Action::Resize(80, 24));
     assert_eq!(app.size, (80, 24));

@@ -75,7 +75,12 @@ fn row_lines(app: &App, r: &QuoteRow, selected: bool, width: usize) -> Vec<Line<
         .speaker
         .as_deref()
         .map_or_else(String::new, |s| format!(" — {s}"));
-    let head = format!(" [{kind}] “{}”{who}", r.text);
+    // Quotation marks only where an outlet quotes it: marks on wire copy would mislead.
+    let head = if r.quoted {
+        format!(" [{kind}] “{}”{who}", r.text)
+    } else {
+        format!(" [{kind}] {}{who}", r.text)
+    };
     let mut out = vec![Line::from(vec![
         Span::styled("██", t.passage_mark(r.passage)),
         Span::styled(fit(&head, width.saturating_sub(2)), base),
