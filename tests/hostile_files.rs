@@ -367,15 +367,7 @@ fn pathological_articles_are_analysed() {
     use parallax::analysis::{entities, quotes};
     let n = 200_000;
     for body in ["Vladimir Putin ".repeat(n / 15), "“a ".repeat(n / 5)] {
-        let corpus = parallax::corpus::Corpus {
-            name: "pathological".into(),
-            articles: vec![parallax::corpus::Article::new(
-                "a".into(),
-                "a.txt".into(),
-                Default::default(),
-                body,
-            )],
-        };
+        let corpus = parallax::corpus::Corpus::from_bodies([body]);
         let index = entities::extract(&corpus);
         let _ = quotes::find_all(&corpus, &index);
     }

@@ -273,13 +273,7 @@ proptest! {
             aligned.iter().any(|s| coverage(&s.a, &pa) > 0.9 && coverage(&s.b, &pb) > 0.9),
             "compare missed {:?} in {:?}", p, aligned
         );
-        let corpus = Corpus {
-            name: "planted".into(),
-            articles: vec![
-                Article::new("a".into(), "a".into(), Default::default(), a),
-                Article::new("b".into(), "b".into(), Default::default(), b),
-            ],
-        };
+        let corpus = Corpus::from_bodies([a, b]);
         let analysis = analyse(&corpus, &Config::default());
         let found = analysis.passages.passages.iter().any(|passage| {
             let hit = |i: usize, planted: &Span| passage.occurrences.iter()

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use parallax::analysis::entities::{extract, extract_bodies};
 use parallax::analysis::{Config, analyse, passages, quotes};
-use parallax::corpus::{Article, Corpus, Format, Metadata, load_bytes, load_seeds};
+use parallax::corpus::{Corpus, Format, load_bytes, load_seeds};
 use parallax::filter::{parse, rank};
 use parallax::metadata::parse_plain;
 
@@ -54,22 +54,7 @@ fn replay(target: &str, data: &[u8]) {
 }
 
 fn corpus_of(texts: &[String]) -> Corpus {
-    let articles = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            Article::new(
-                format!("a{i}"),
-                String::new(),
-                Metadata::default(),
-                t.clone(),
-            )
-        })
-        .collect();
-    Corpus {
-        name: "replay".into(),
-        articles,
-    }
+    Corpus::from_bodies(texts.iter().cloned())
 }
 
 #[test]
