@@ -137,7 +137,7 @@ fn a_thousand_files_in_one_folder_load() {
 }
 
 #[test]
-#[ignore = "about 2 minutes in a debug build, 20 s in release: cargo test --release --test hostile_files -- --ignored"]
+#[ignore = "about 2 minutes in a debug build, 7 s in release: cargo test --release --test hostile_files -- --ignored"]
 fn a_hundred_thousand_files_in_one_folder_load() {
     many_files(100_000);
 }
