@@ -99,19 +99,31 @@ fn parse_file(path: &Path, bytes: &[u8], format: Format) -> (Vec<Pending>, Vec<L
         || "article".to_string(),
         |s| s.to_string_lossy().into_owned(),
     );
-    let path_label = path.display().to_string();
     if matches!(format, Format::Text | Format::Markdown) {
         if decoded.text.len() > MAX_ARTICLE_BYTES {
             return (Vec::new(), vec![too_large(path, None, decoded.text.len())]);
         }
         let pending = Pending {
             stem,
-            path: path_label,
+            path: path.display().to_string(),
             parsed: metadata::parse_plain(&decoded.text),
         };
         return (vec![pending], problems);
     }
     let records: Vec<RecordResult> = parse_records(&decoded.text, format);
+    let items = pending_records(path, &stem, records, &mut problems);
+    (items, problems)
+}
+
+/// The records of one JSON file as articles to be; a record without an id is named after
+/// the file (and its number when the file holds several). Bad records go to `problems`.
+fn pending_records(
+    path: &Path,
+    stem: &str,
+    records: Vec<RecordResult>,
+    problems: &mut Vec<LoadProblem>,
+) -> Vec<Pending> {
+    let path_label = path.display().to_string();
     let many = records.len() > 1;
     let mut items = Vec::new();
     for (n, rec) in records.into_iter().enumerate() {
@@ -124,7 +136,7 @@ fn parse_file(path: &Path, bytes: &[u8], format: Format) -> (Vec<Pending>, Vec<L
                     if many {
                         format!("{stem}-{}", n + 1)
                     } else {
-                        stem.clone()
+                        stem.to_string()
                     }
                 });
                 items.push(Pending {
@@ -136,7 +148,7 @@ fn parse_file(path: &Path, bytes: &[u8], format: Format) -> (Vec<Pending>, Vec<L
             Err((line, reason)) => problems.push(skipped(path, line, reason)),
         }
     }
-    (items, problems)
+    items
 }
 
 fn too_large(path: &Path, line: Option<usize>, bytes: usize) -> LoadProblem {
