@@ -141,7 +141,17 @@ impl Session {
         if let Some(r) = self.reader.take() {
             let _ = r.join();
         }
-        (status.success(), self.parser)
+        (status.success(), Arc::clone(&self.parser))
+    }
+}
+
+impl Drop for Session {
+    /// A test that fails midway must not leave the app running behind it.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
     }
 }
 
