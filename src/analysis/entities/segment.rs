@@ -118,18 +118,22 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         let (Some(prev), Some(unit)) = (self.seg.last(), rest.first()) else {
             return false;
         };
-        let plain = rest
-            .iter()
-            .take_while(|u| {
-                u.kind == UnitKind::Word
-                    && self.token(u.first).gap == Gap::Space
-                    && lx.cue(self.word(u.first)).is_none()
-            })
-            .count();
+        // Only the first two units are looked at: counting every plain word of the rest
+        // made cutting a long run quadratic in its length.
+        let plain = || {
+            rest.iter()
+                .take(2)
+                .take_while(|u| {
+                    u.kind == UnitKind::Word
+                        && self.token(u.first).gap == Gap::Space
+                        && lx.cue(self.word(u.first)).is_none()
+                })
+                .count()
+        };
         prev.kind == UnitKind::Word
             && self.token(unit.first).gap == Gap::Space
             && lx.cue(self.word(prev.last)) == Some(EntityKind::Organization)
-            && plain >= 2
+            && plain() == 2
     }
 
     fn emit_gazetteer(&mut self, e: usize, unit: Unit) {

@@ -236,3 +236,30 @@ fn source_and_dateline_still_in_the_body_count_once() {
         assert_eq!(e.mentions[0].field, Field::Body, "{name}");
     }
 }
+
+/// A 200 KB run of capitalised words is cut in one pass (cutting used to rescan the rest
+/// of the run at every word): it stays one name, and an organisation cue before it still
+/// splits it off.
+#[test]
+fn a_very_long_run_of_capitals_is_one_name() {
+    let body = "Vladimir Putin ".repeat(200_000 / 15);
+    let ix = index(&[body.as_str()]);
+    assert_eq!(ix.entities.len(), 1);
+    let e = &ix.entities[0];
+    assert_eq!(e.kind, EntityKind::Other);
+    assert_eq!(e.mentions.len(), 1);
+    assert_eq!(e.mentions[0].span, 0..body.trim_end().len());
+
+    let body = format!("the Foreign Ministry {body}");
+    let ix = index(&[body.as_str()]);
+    assert_eq!(
+        entity(&ix, "Foreign Ministry").kind,
+        EntityKind::Organization
+    );
+    let rest = ix.entities.iter().find(|e| e.name.starts_with("Vladimir"));
+    let span = rest.map(|e| e.mentions[0].span.clone());
+    assert_eq!(
+        span,
+        Some("the Foreign Ministry ".len()..body.trim_end().len())
+    );
+}
