@@ -229,12 +229,19 @@ pub fn nearest_before(
 }
 
 /// Names the text attaches to speech verbs outside quotes (`According to Zakharova`, `Putin
-/// said`), in order: the people a later pronoun may stand for.
+/// said`), in order: the people a later pronoun may stand for. `quotes` are sorted by start.
 pub fn speech_names(body: &str, quotes: &[Span], persons: &[PersonMention]) -> Vec<Speaker> {
     let words = words_in(body, 0, body.len());
     let mut out = Vec::new();
+    // One walk over the quotes alongside the words (not a scan per word, quadratic on a body
+    // of many short quotes): `quoted_to` is the furthest end of the quotes started so far.
+    let (mut next_quote, mut quoted_to) = (0, 0);
     for (v, &(s, w)) in words.iter().enumerate() {
-        if quotes.iter().any(|q| q.contains(&s)) || !verb(w) {
+        while let Some(q) = quotes.get(next_quote).filter(|q| q.start <= s) {
+            quoted_to = quoted_to.max(q.end);
+            next_quote += 1;
+        }
+        if s < quoted_to || !verb(w) {
             continue;
         }
         let who = if w.eq_ignore_ascii_case("according") {
@@ -313,5 +320,19 @@ mod tests {
     fn no_verb_no_speaker() {
         let q = "“cyber attacks”";
         assert_eq!(speaker(&format!("The so-called {q} go on."), q), None);
+    }
+
+    #[test]
+    fn speech_names_skip_words_inside_quotes() {
+        let body = "“Lee said no,” Ann Park said. “Kim said so.” Bo Li told us. “Tom said.”";
+        let quotes: Vec<Span> = ["“Lee said no,”", "“Kim said so.”", "“Tom said.”"]
+            .iter()
+            .filter_map(|q| body.find(q).map(|i| i..i + q.len()))
+            .collect();
+        let names: Vec<String> = speech_names(body, &quotes, &[])
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert_eq!(names, ["Ann Park", "Bo Li"]);
     }
 }

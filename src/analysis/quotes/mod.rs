@@ -2,6 +2,7 @@
 //! ([`pairing`]), and the speaker each quote is attributed to ([`attribution`]).
 
 pub mod attribution;
+mod open_stack;
 pub mod pairing;
 mod words;
 

@@ -8,6 +8,7 @@
 //! unclosed quote that opens its paragraph (English reopens the mark on each paragraph of a
 //! long quote) runs to the paragraph's end; any other unclosed mark is dropped as stray.
 
+use super::open_stack::{Open, OpenStack};
 use crate::analysis::Span;
 
 /// Longest quote kept, in bytes: a stray mark must never swallow an article.
@@ -105,12 +106,6 @@ fn is_apostrophe(c: char, prev: Option<char>, next: Option<char>) -> bool {
         && next.is_some_and(char::is_alphanumeric)
 }
 
-struct Open {
-    mark: char,
-    /// Byte offset of the mark in the whole text.
-    pos: usize,
-}
-
 /// Pairs the quotation marks of a text. Quotes are ordered by start, outer before inner.
 pub fn pair_marks(text: &str) -> Vec<MarkPair> {
     let mut out = Vec::new();
@@ -151,7 +146,7 @@ fn pair_paragraph(
     if !para.bytes().any(|b| b == b'"' || b == b'\'' || b >= 0xC2) {
         return false;
     }
-    let mut stack: Vec<Open> = Vec::new();
+    let mut stack = OpenStack::default();
     let mut carried = carried;
     let marks = para.char_indices().filter(|&(_, c)| is_mark(c));
     for (i, c) in marks {
@@ -162,18 +157,18 @@ fn pair_paragraph(
         }
         let lf = left_flanking(prev, next);
         let rf = right_flanking(prev, next);
-        let expected = stack.iter().rposition(|o| closers(o.mark).contains(&c));
+        let expected = stack.nearest_closed_by(c);
         let close_ok = stack_directed(c) || !straight(c) || rf || !lf;
         if let (Some(j), true) = (expected, close_ok) {
-            stack.truncate(j + 1);
-            if let Some(open) = stack.pop() {
+            if let Some(open) = stack.close(j) {
                 push_pair(para, base, open.pos, i, c.len_utf8(), j, out);
             }
         } else if !closers(c).is_empty() && (lf || (stack_directed(c) && !rf)) {
-            stack.push(Open {
+            let open = Open {
                 mark: c,
                 pos: base + i,
-            });
+            };
+            stack.push(open, closers(c));
         } else if carried && stack.is_empty() && rf && closes_something(c) {
             let inner = trimmed(para, base, 0, i);
             if inner.len() <= MAX_QUOTE_BYTES && !inner.is_empty() {
@@ -187,7 +182,7 @@ fn pair_paragraph(
         }
         carried = false;
     }
-    finish_paragraph(para, base, &stack, next_first, out)
+    finish_paragraph(para, base, stack.first(), next_first, out)
 }
 
 fn closes_something(c: char) -> bool {
@@ -222,11 +217,11 @@ fn push_pair(
 fn finish_paragraph(
     para: &str,
     base: usize,
-    stack: &[Open],
+    bottom: Option<&Open>,
     next_first: Option<char>,
     out: &mut Vec<MarkPair>,
 ) -> bool {
-    let Some(open) = stack.first() else {
+    let Some(open) = bottom else {
         return false;
     };
     let open_i = open.pos - base;
@@ -329,5 +324,19 @@ mod tests {
             inner_texts(t),
             vec!["We have always said so.", "And we will,"]
         );
+    }
+
+    #[test]
+    fn a_paragraph_of_unclosed_marks_pairs_nothing_and_still_closes_later_quotes() {
+        let n = 40_000; // 200 KB of `“a `
+        let open = "“a ".repeat(n);
+        assert!(pair_marks(&open).is_empty());
+        let t = format!("{open}b” c");
+        let q = pair_marks(&t);
+        assert_eq!(q.len(), 1);
+        assert_eq!((&t[q[0].inner.clone()], q[0].depth), ("a b", n - 1));
+        let t = format!("‘x {open}’ then “y” ends.");
+        assert_eq!(inner_texts(&t), vec!["y"]);
+        assert_eq!(pair_marks(&t)[0].depth, 0);
     }
 }
