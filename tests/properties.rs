@@ -182,7 +182,10 @@ proptest! {
 fn assert_mirrors(a: &str, b: &str) -> Result<(), TestCaseError> {
     let config = Config::default();
     let mut ab = compare(a, b, &config);
-    let mut ba: Vec<AlignedSpan> = compare(b, a, &config).into_iter().map(swap).collect();
+    let mut ba: Vec<AlignedSpan> = compare(b, a, &config)
+        .into_iter()
+        .map(AlignedSpan::swapped)
+        .collect();
     for s in &ab {
         assert_span_in(a, &s.a, "aligned a");
         assert_span_in(b, &s.b, "aligned b");
@@ -203,18 +206,6 @@ fn assert_mirrors(a: &str, b: &str) -> Result<(), TestCaseError> {
         prop_assert!((x.similarity - y.similarity).abs() < 1e-6);
     }
     Ok(())
-}
-
-/// An aligned span seen from the other side.
-fn swap(s: AlignedSpan) -> AlignedSpan {
-    AlignedSpan {
-        a: s.b,
-        b: s.a,
-        similarity: s.similarity,
-        label: s.label,
-        a_changed: s.b_changed,
-        b_changed: s.a_changed,
-    }
 }
 
 /// Random filler: sentences of random lower-case words (which no two texts share by chance).

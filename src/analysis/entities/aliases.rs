@@ -103,16 +103,21 @@ pub fn redirects(groups: &[Group]) -> Redirects {
     Redirects { to, surnames }
 }
 
-/// Sends "Security Councils" to "Security Council" when both are in the corpus and the
-/// last word is a cue word.
-fn join_plurals(groups: &[Group], to: &mut [usize]) {
-    let lx = lexicon();
-    let by_key: FxHashMap<&str, usize> = groups
+/// The groups found in the corpus only (not in the gazetteer), by key.
+fn corpus_keys(groups: &[Group]) -> FxHashMap<&str, usize> {
+    groups
         .iter()
         .enumerate()
         .filter(|(_, g)| g.gazetteer.is_none())
         .map(|(i, g)| (g.key.as_str(), i))
-        .collect();
+        .collect()
+}
+
+/// Sends "Security Councils" to "Security Council" when both are in the corpus and the
+/// last word is a cue word.
+fn join_plurals(groups: &[Group], to: &mut [usize]) {
+    let lx = lexicon();
+    let by_key = corpus_keys(groups);
     for (g, group) in groups.iter().enumerate() {
         let Some((stem, last)) = group.key.rsplit_once(' ') else {
             continue;
@@ -137,12 +142,7 @@ fn join_plurals(groups: &[Group], to: &mut [usize]) {
 /// Sends "Siemens Energy" to "Siemens Energy AG" when both are in the corpus.
 fn join_legal_suffixes(groups: &[Group], to: &mut [usize]) {
     let lx = lexicon();
-    let by_key: FxHashMap<&str, usize> = groups
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| g.gazetteer.is_none())
-        .map(|(i, g)| (g.key.as_str(), i))
-        .collect();
+    let by_key = corpus_keys(groups);
     for (g, group) in groups.iter().enumerate() {
         let Some((stem, suffix)) = group.key.rsplit_once(' ') else {
             continue;

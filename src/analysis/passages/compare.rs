@@ -57,7 +57,10 @@ pub fn pair_seeds(a: &Doc, b: &Doc) -> Vec<(usize, usize)> {
 /// Aligns two bodies: the spans they share, in order of `a`.
 pub fn compare(a: &str, b: &str, config: &Config) -> Vec<AlignedSpan> {
     if a > b {
-        let mut out: Vec<AlignedSpan> = compare(b, a, config).into_iter().map(swap).collect();
+        let mut out: Vec<AlignedSpan> = compare(b, a, config)
+            .into_iter()
+            .map(AlignedSpan::swapped)
+            .collect();
         out.sort_by_key(|s| (s.a.start, s.a.end));
         return out;
     }
@@ -69,17 +72,6 @@ pub fn compare(a: &str, b: &str, config: &Config) -> Vec<AlignedSpan> {
         .iter()
         .map(|al| aligned_span(&da, &db, al))
         .collect()
-}
-
-fn swap(s: AlignedSpan) -> AlignedSpan {
-    AlignedSpan {
-        a: s.b,
-        b: s.a,
-        similarity: s.similarity,
-        label: s.label,
-        a_changed: s.b_changed,
-        b_changed: s.a_changed,
-    }
 }
 
 /// An alignment as byte spans with its word diff.

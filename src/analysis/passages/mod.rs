@@ -106,6 +106,20 @@ pub struct AlignedSpan {
     pub b_changed: Vec<Span>,
 }
 
+impl AlignedSpan {
+    /// The same span seen from the other side: `compare(B, A)` mirrors `compare(A, B)`.
+    pub fn swapped(self) -> AlignedSpan {
+        AlignedSpan {
+            a: self.b,
+            b: self.a,
+            similarity: self.similarity,
+            label: self.label,
+            a_changed: self.b_changed,
+            b_changed: self.a_changed,
+        }
+    }
+}
+
 impl Passage {
     /// Number of distinct articles carrying the passage (an article may carry it twice).
     pub fn article_count(&self) -> usize {
