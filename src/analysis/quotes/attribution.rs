@@ -228,6 +228,40 @@ pub fn nearest_before(
     }
 }
 
+/// [`nearest_before`] on sorted inputs in logarithmic time: `persons` sorted by start,
+/// `names` (speech names, in text order) and `earlier` (speakers so far) sorted by `at`.
+/// Of two candidates at the same place, an earlier speaker wins over a speech name.
+pub fn latest_before(
+    pos: usize,
+    persons: &[&PersonMention],
+    names: &[Speaker],
+    earlier: &[Speaker],
+) -> Option<Speaker> {
+    let mention = last_before(persons, pos, |p| p.span.start).map(|p| Speaker {
+        name: p.name.to_string(),
+        entity: Some(p.entity),
+        at: p.span.start,
+    });
+    let spoke = match (
+        last_before(names, pos, |s| s.at),
+        last_before(earlier, pos, |s| s.at),
+    ) {
+        (Some(n), Some(e)) => Some(if e.at >= n.at { e } else { n }),
+        (n, e) => n.or(e),
+    };
+    match (mention, spoke) {
+        (Some(m), Some(s)) if s.at > m.at => Some(s.clone()),
+        (Some(m), _) => Some(m),
+        (None, s) => s.cloned(),
+    }
+}
+
+/// The last item of a sorted slice whose position is before `pos`.
+fn last_before<T>(items: &[T], pos: usize, at: impl Fn(&T) -> usize) -> Option<&T> {
+    let i = items.partition_point(|x| at(x) < pos);
+    i.checked_sub(1).map(|i| &items[i])
+}
+
 /// Names the text attaches to speech verbs outside quotes (`According to Zakharova`, `Putin
 /// said`), in order: the people a later pronoun may stand for. `quotes` are sorted by start.
 pub fn speech_names(body: &str, quotes: &[Span], persons: &[PersonMention]) -> Vec<Speaker> {
@@ -334,5 +368,38 @@ mod tests {
             .map(|s| s.name)
             .collect();
         assert_eq!(names, ["Ann Park", "Bo Li"]);
+    }
+
+    #[test]
+    fn latest_before_agrees_with_nearest_before() {
+        let speaker = |name: &str, at| Speaker {
+            name: name.into(),
+            entity: None,
+            at,
+        };
+        let persons = [
+            PersonMention {
+                span: 40..45,
+                entity: 1,
+                name: "Biden",
+            },
+            PersonMention {
+                span: 5..10,
+                entity: 0,
+                name: "Putin",
+            },
+        ];
+        let names = [speaker("Lavrov", 20), speaker("Peskov", 60)];
+        let earlier = [speaker("Lavrov", 20), speaker("Zakharova", 50)];
+        let mut sorted: Vec<&PersonMention> = persons.iter().collect();
+        sorted.sort_by_key(|p| p.span.start);
+        let known: Vec<Speaker> = names.iter().chain(&earlier).cloned().collect();
+        for pos in [0, 5, 6, 21, 41, 51, 61, 100] {
+            assert_eq!(
+                latest_before(pos, &sorted, &names, &earlier),
+                nearest_before(pos, &persons, &known),
+                "at {pos}"
+            );
+        }
     }
 }
