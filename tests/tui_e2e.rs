@@ -82,6 +82,23 @@ impl Session {
         }
     }
 
+    /// Starts on the seeds and waits for a drawn library whose analysis has finished.
+    fn start_analysed() -> Session {
+        let s = Session::start();
+        s.wait("analysis done", |sc| {
+            sc.contents().contains("Articles") && !sc.contents().contains("analysing")
+        });
+        s
+    }
+
+    /// Marks 000 and 002 in the library (Space marks and moves down) and opens compare.
+    fn compare_000_and_002(&mut self) {
+        self.send(" j ");
+        self.wait_text("2 marked");
+        self.send("c");
+        self.wait_text("compare 2 articles");
+    }
+
     fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("write keys");
         self.writer.flush().expect("flush keys");
@@ -202,10 +219,7 @@ fn sigterm_restores_the_terminal() {
 
 #[test]
 fn filter_zakh_lists_the_two_zakharova_articles() {
-    let mut s = Session::start();
-    s.wait("analysis done", |sc| {
-        sc.contents().contains("Articles") && !sc.contents().contains("analysing")
-    });
+    let mut s = Session::start_analysed();
     s.send("/");
     s.wait_text("Filter by entity");
     s.send("zakh");
@@ -239,15 +253,8 @@ fn list_rows(screen: &str) -> usize {
 
 #[test]
 fn compare_000_and_002_highlights_the_shared_passage_in_both_panes() {
-    let mut s = Session::start();
-    s.wait("analysis done", |sc| {
-        sc.contents().contains("Articles") && !sc.contents().contains("analysing")
-    });
-    // Mark 000 and 002, then compare.
-    s.send(" j ");
-    s.wait_text("2 marked");
-    s.send("c");
-    s.wait_text("compare 2 articles");
+    let mut s = Session::start_analysed();
+    s.compare_000_and_002();
     // Step through the passages until S1 stands highlighted in both panes.
     let in_both = |sc: &vt100::Screen| {
         let half = COLS / 2;
@@ -308,13 +315,8 @@ fn highlighted(screen: &vt100::Screen, word: &str) -> Vec<(u16, u16)> {
 
 #[test]
 fn n_moves_to_the_next_passage_in_compare() {
-    let mut s = Session::start();
-    s.wait("analysis done", |sc| {
-        sc.contents().contains("Articles") && !sc.contents().contains("analysing")
-    });
-    s.send(" j ");
-    s.wait_text("2 marked");
-    s.send("c");
+    let mut s = Session::start_analysed();
+    s.compare_000_and_002();
     s.wait_text("shared passages");
     s.send("n");
     s.wait_text("passage 1/");
