@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod assets;
 pub mod cli;
 pub mod corpus;
+pub mod dirs;
 pub mod filter;
 pub mod metadata;
 pub mod synth;

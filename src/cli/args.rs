@@ -14,7 +14,28 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Articles to open: files and folders (recursively). Default: the bundled seeds.
+    #[command(flatten)]
+    pub sources: Sources,
+}
+
+impl Cli {
+    /// Where the articles come from, whichever subcommand (or none) was given.
+    pub fn sources(&self) -> &Sources {
+        match &self.command {
+            None => &self.sources,
+            Some(Command::List(a)) => &a.common.sources,
+            Some(Command::Show(a)) => &a.common.sources,
+            Some(Command::Entities(a) | Command::Quotes(a)) => &a.sources,
+            Some(Command::Compare(a)) => &a.common.sources,
+        }
+    }
+}
+
+/// Where the articles come from and how they are read: shared by the TUI and every
+/// subcommand that reads a corpus.
+#[derive(Debug, Args, Default)]
+pub struct Sources {
+    /// Articles to read: files and folders (recursively). Default: the bundled seeds.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
@@ -40,9 +61,8 @@ pub struct JsonPaths {
     #[arg(long)]
     pub json: bool,
 
-    /// Articles to read: files and folders (recursively). Default: the bundled seeds.
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub sources: Sources,
 }
 
 #[derive(Debug, Args)]

@@ -11,7 +11,7 @@ mod quotes;
 mod show;
 mod table;
 
-pub use args::{Cli, Command};
+pub use args::{Cli, Command, Sources};
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,14 +55,7 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
-    let paths = match &cli.command {
-        None => &cli.paths,
-        Some(Command::List(a)) => &a.common.paths,
-        Some(Command::Show(a)) => &a.common.paths,
-        Some(Command::Entities(a) | Command::Quotes(a)) => &a.paths,
-        Some(Command::Compare(a)) => &a.common.paths,
-    };
-    let Some(loaded) = load(paths) else {
+    let Some(loaded) = load(&cli.sources().paths) else {
         return Ok(Status::Failure);
     };
     match cli.command {
