@@ -12,6 +12,7 @@ pub mod assets;
 pub mod cli;
 pub mod corpus;
 pub mod dirs;
+pub mod export;
 pub mod filter;
 pub mod metadata;
 pub mod synth;

@@ -25,7 +25,8 @@ impl Cli {
             None => &self.sources,
             Some(Command::List(a)) => &a.common.sources,
             Some(Command::Show(a)) => &a.common.sources,
-            Some(Command::Entities(a) | Command::Quotes(a)) => &a.sources,
+            Some(Command::Entities(a)) => &a.sources,
+            Some(Command::Quotes(a)) => &a.common.sources,
             Some(Command::Compare(a)) => &a.common.sources,
         }
     }
@@ -49,7 +50,7 @@ pub enum Command {
     /// List the people, organisations and places the articles name.
     Entities(JsonPaths),
     /// List the passages two or more articles share, most widely carried first.
-    Quotes(JsonPaths),
+    Quotes(QuotesArgs),
     /// Align two articles and show the passages they share.
     Compare(CompareArgs),
 }
@@ -91,6 +92,24 @@ pub struct CompareArgs {
     pub a: String,
     /// Second article: id or path.
     pub b: String,
+
+    /// Print a standalone HTML page (both articles side by side, passages highlighted).
+    #[arg(long, conflicts_with_all = ["json", "markdown"])]
+    pub html: bool,
+
+    /// Print a Markdown write-up (metadata, each passage with label, offsets and text).
+    #[arg(long, conflicts_with = "json")]
+    pub markdown: bool,
+
+    #[command(flatten)]
+    pub common: JsonPaths,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Print CSV, one row per occurrence (outlets, dates, URLs, byte offsets).
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
 
     #[command(flatten)]
     pub common: JsonPaths,

@@ -1,7 +1,7 @@
 //! `parallax compare A B`: the spans two articles share, aligned side by side with their
 //! similarity and label; words that differ are marked (in colour when stdout is a terminal
 //! and `NO_COLOR` is unset, else in brackets). With `--json`, byte offsets into both bodies
-//! and the word diff.
+//! and the word diff; with `--html` or `--markdown`, a report ([`crate::export`]).
 
 use std::io::IsTerminal;
 
@@ -14,6 +14,7 @@ use super::output::{print_json, print_text, terminal_width};
 use crate::analysis::passages::{AlignedSpan, Label, compare};
 use crate::analysis::{Config, Span};
 use crate::corpus::{Article, Corpus};
+use crate::export::{self, Comparison};
 use crate::text::sanitize_for_terminal;
 
 const SHARED: &str = "\x1b[32m";
@@ -66,7 +67,15 @@ pub fn run(corpus: &Corpus, args: &CompareArgs) -> anyhow::Result<Status> {
     }
     let (a, b) = (found[0], found[1]);
     let spans = compare(&a.body, &b.body, &Config::default());
-    if args.common.json {
+    if args.html || args.markdown {
+        let c = Comparison::from_spans(a, b, spans);
+        let page = if args.html {
+            export::html::render(&c)
+        } else {
+            export::markdown::render(&c)
+        };
+        print_text(&page)?;
+    } else if args.common.json {
         let spans = spans
             .iter()
             .map(|s| JsonSpan {

@@ -66,7 +66,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Some(Command::List(a)) => list::run(&loaded.corpus, &a),
         Some(Command::Show(a)) => show::run(&loaded.corpus, &a),
         Some(Command::Entities(a)) => entities::run(&loaded.corpus, a.json),
-        Some(Command::Quotes(a)) => quotes::run(&loaded.corpus, a.json),
+        Some(Command::Quotes(a)) => quotes::run(&loaded.corpus, &a),
         Some(Command::Compare(a)) => compare::run(&loaded.corpus, &a),
     }
 }
