@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod assets;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod dirs;
 pub mod export;

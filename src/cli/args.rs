@@ -16,6 +16,11 @@ pub struct Cli {
 
     #[command(flatten)]
     pub sources: Sources,
+
+    /// Mouse support in the reader: the wheel scrolls, a click selects (also `mouse = true`
+    /// in the config file).
+    #[arg(long)]
+    pub mouse: bool,
 }
 
 impl Cli {
@@ -28,6 +33,7 @@ impl Cli {
             Some(Command::Entities(a)) => &a.sources,
             Some(Command::Quotes(a)) => &a.common.sources,
             Some(Command::Compare(a)) => &a.common.sources,
+            Some(Command::Config(_)) => &self.sources,
         }
     }
 }
@@ -53,6 +59,19 @@ pub enum Command {
     Quotes(QuotesArgs),
     /// Align two articles and show the passages they share.
     Compare(CompareArgs),
+    /// The configuration file: print the documented default, or where it is read from.
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the documented default configuration (a commented config.toml).
+    #[arg(long, conflicts_with = "path")]
+    pub print_default: bool,
+
+    /// Print the path parallax reads the configuration from.
+    #[arg(long)]
+    pub path: bool,
 }
 
 /// Options shared by every subcommand that reads a corpus.

@@ -54,7 +54,7 @@ fn range<'a>(body: &'a str, r: &Span) -> JsonRange<'a> {
 }
 
 /// `parallax compare [--json] A B [PATH...]`
-pub fn run(corpus: &Corpus, args: &CompareArgs) -> anyhow::Result<Status> {
+pub fn run(corpus: &Corpus, args: &CompareArgs, config: &Config) -> anyhow::Result<Status> {
     let mut found = Vec::new();
     for key in [&args.a, &args.b] {
         match corpus.find(key) {
@@ -66,7 +66,7 @@ pub fn run(corpus: &Corpus, args: &CompareArgs) -> anyhow::Result<Status> {
         }
     }
     let (a, b) = (found[0], found[1]);
-    let spans = compare(&a.body, &b.body, &Config::default());
+    let spans = compare(&a.body, &b.body, config);
     if args.html || args.markdown {
         let c = Comparison::from_spans(a, b, spans);
         let page = if args.html {

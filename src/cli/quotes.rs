@@ -62,8 +62,8 @@ fn json_passage<'a>(corpus: &'a Corpus, p: &'a Passage) -> JsonPassage<'a> {
 }
 
 /// `parallax quotes [--json | --csv] [PATH...]`
-pub fn run(corpus: &Corpus, args: &QuotesArgs) -> anyhow::Result<Status> {
-    let analysis = analyse(corpus, &Config::default());
+pub fn run(corpus: &Corpus, args: &QuotesArgs, config: &Config) -> anyhow::Result<Status> {
+    let analysis = analyse(corpus, config);
     let passages = &analysis.passages.passages;
     if args.csv {
         let mut csv = Vec::new();
