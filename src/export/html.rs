@@ -224,15 +224,8 @@ fn pick(s: &AlignedSpan, is_a: bool) -> (&Span, &[Span]) {
 fn body(c: &Comparison, s: &Side, is_a: bool, colours: usize, out: &mut String) {
     let body = s.article.body.as_str();
     let marks = marks(c, s, is_a);
-    let mut cuts = vec![0, body.len()];
-    for (m, _) in &marks {
-        cuts.extend([m.start.min(body.len()), m.end.min(body.len())]);
-    }
-    cuts.retain(|&x| body.is_char_boundary(x));
-    cuts.sort_unstable();
-    cuts.dedup();
     let (me, other) = if is_a { ("a", "b") } else { ("b", "a") };
-    for w in cuts.windows(2) {
+    for w in cuts(body, &marks).windows(2) {
         let (x, y) = (w[0], w[1]);
         let Some(run) = body.get(x..y) else { continue };
         let inside = |k: &(Span, Kind)| k.0.start <= x && y <= k.0.end;
@@ -242,15 +235,7 @@ fn body(c: &Comparison, s: &Side, is_a: bool, colours: usize, out: &mut String) 
         });
         let quote = marks.iter().any(|m| m.1 == Kind::Quote && inside(m));
         let changed = marks.iter().any(|m| m.1 == Kind::Changed && inside(m));
-        let mut inner = text(run).into_owned();
-        if changed || quote {
-            let class = match (changed, quote) {
-                (true, true) => "chg q",
-                (true, false) => "chg",
-                _ => "q",
-            };
-            inner = format!("<span class=\"{class}\">{inner}</span>");
-        }
+        let inner = run_markup(run, changed, quote);
         match passage {
             Some((n, near, starts)) => {
                 if starts {
@@ -259,7 +244,7 @@ fn body(c: &Comparison, s: &Side, is_a: bool, colours: usize, out: &mut String) 
                         "<a class=\"tag c{}\" id=\"{me}-{n1}\" href=\"#{other}-{n1}\" \
                          title=\"{}\">{n1}</a>",
                         n % colours,
-                        attr(&c.label(&c.spans[n])),
+                        attr(&c.spans.get(n).map(|sp| c.label(sp)).unwrap_or_default()),
                         n1 = n + 1
                     );
                 }
@@ -274,6 +259,30 @@ fn body(c: &Comparison, s: &Side, is_a: bool, colours: usize, out: &mut String) 
             None => out.push_str(&inner),
         }
     }
+}
+
+/// Every offset where a mark starts or ends, with the body's ends: the runs between two
+/// consecutive cuts carry one set of marks.
+fn cuts(body: &str, marks: &[(Span, Kind)]) -> Vec<usize> {
+    let mut cuts = vec![0, body.len()];
+    for (m, _) in marks {
+        cuts.extend([m.start.min(body.len()), m.end.min(body.len())]);
+    }
+    cuts.retain(|&x| body.is_char_boundary(x));
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
+}
+
+/// A run of text, escaped, in a span for a changed word and/or a quote.
+fn run_markup(run: &str, changed: bool, quote: bool) -> String {
+    let class = match (changed, quote) {
+        (true, true) => "chg q",
+        (true, false) => "chg",
+        (false, true) => "q",
+        (false, false) => return text(run).into_owned(),
+    };
+    format!("<span class=\"{class}\">{}</span>", text(run))
 }
 
 #[cfg(test)]
