@@ -117,3 +117,30 @@ fn extra_outlet_domains_name_the_source() {
     assert!(after.status.success(), "{}", stderr(&after));
     assert_eq!(source(&after), "Coast Times");
 }
+
+#[test]
+fn the_theme_palette_colours_the_html_report() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[theme.passages]\npalette = [\"#123456\", \"#abcdef\"]\n",
+    )
+    .expect("write");
+    let o = parallax(
+        &config,
+        &[
+            "compare",
+            "000_4bf21840051c9ce6",
+            "002_e9092905f2d66a6d",
+            "--html",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = stdout(&o);
+    assert!(html.contains("{background:#123456}") && html.contains("{background:#abcdef}"));
+    assert!(
+        !html.contains("#f9e2af"),
+        "the built-in palette is replaced"
+    );
+}

@@ -11,11 +11,13 @@ use unicode_width::UnicodeWidthStr;
 use super::Status;
 use super::args::CompareArgs;
 use super::output::{print_json, print_text, terminal_width};
+use crate::analysis::Span;
 use crate::analysis::passages::{AlignedSpan, Label, compare};
-use crate::analysis::{Config, Span};
+use crate::config::Settings;
 use crate::corpus::{Article, Corpus};
 use crate::export::{self, Comparison};
 use crate::text::sanitize_for_terminal;
+use crate::tui::theme::Theme;
 
 const SHARED: &str = "\x1b[32m";
 const CHANGED: &str = "\x1b[1;33m";
@@ -54,7 +56,7 @@ fn range<'a>(body: &'a str, r: &Span) -> JsonRange<'a> {
 }
 
 /// `parallax compare [--json] A B [PATH...]`
-pub fn run(corpus: &Corpus, args: &CompareArgs, config: &Config) -> anyhow::Result<Status> {
+pub fn run(corpus: &Corpus, args: &CompareArgs, settings: &Settings) -> anyhow::Result<Status> {
     let mut found = Vec::new();
     for key in [&args.a, &args.b] {
         match corpus.find(key) {
@@ -66,11 +68,15 @@ pub fn run(corpus: &Corpus, args: &CompareArgs, config: &Config) -> anyhow::Resu
         }
     }
     let (a, b) = (found[0], found[1]);
-    let spans = compare(&a.body, &b.body, config);
+    let spans = compare(&a.body, &b.body, &settings.analysis);
     if args.html || args.markdown {
         let c = Comparison::from_spans(a, b, spans);
         let page = if args.html {
-            export::html::render(&c)
+            // The user's passage palette, when the config gives one in RGB.
+            let palette = Theme::with_overrides(false, settings)
+                .map(|t| t.hex_palette())
+                .unwrap_or_default();
+            export::html::render_with_palette(&c, &palette)
         } else {
             export::markdown::render(&c)
         };

@@ -80,7 +80,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Some(Command::Show(a)) => show::run(&loaded.corpus, &a),
         Some(Command::Entities(a)) => entities::run(&loaded.corpus, a.json),
         Some(Command::Quotes(a)) => quotes::run(&loaded.corpus, &a, &settings.analysis),
-        Some(Command::Compare(a)) => compare::run(&loaded.corpus, &a, &settings.analysis),
+        Some(Command::Compare(a)) => compare::run(&loaded.corpus, &a, &settings),
         Some(Command::Config(a)) => config::run(&a),
     }
 }

@@ -71,9 +71,22 @@ padding:0 .3em;margin-right:.2em;text-decoration:none;vertical-align:super}
 @media (max-width:800px){main{grid-template-columns:1fr}}
 ";
 
-/// The whole page.
+/// The whole page, in the built-in theme's colours.
 pub fn render(c: &Comparison) -> String {
-    let palette = palette();
+    render_with_palette(c, &palette())
+}
+
+/// The whole page, passages coloured from `palette` (`#rrggbb` colours; others are dropped,
+/// and an empty palette means the built-in one).
+pub fn render_with_palette(c: &Comparison, palette: &[String]) -> String {
+    let mut palette: Vec<String> = palette
+        .iter()
+        .filter(|p| is_hex_colour(p))
+        .cloned()
+        .collect();
+    if palette.is_empty() {
+        palette = self::palette();
+    }
     let mut out =
         String::with_capacity(c.a.article.body.len() * 2 + c.b.article.body.len() * 2 + 4096);
     let title = format!("parallax: {} and {}", c.a.article.id, c.b.article.id);
@@ -137,7 +150,7 @@ fn summary(c: &Comparison, palette: &[String], out: &mut String) {
             out,
             "<tr><td><a class=\"tag c{}\" href=\"#a-{n1}\">{n1}</a></td><td>{}</td>\
              <td>{:.0}%</td><td>{}</td><td>{}–{}</td><td>{}–{}</td><td>{words}</td></tr>",
-            n % palette.len().max(1),
+            c.color(n) % palette.len().max(1),
             s.label.as_str(),
             s.similarity * 100.0,
             c.quoted(s).as_str(),
@@ -243,7 +256,7 @@ fn body(c: &Comparison, s: &Side, is_a: bool, colours: usize, out: &mut String) 
                         out,
                         "<a class=\"tag c{}\" id=\"{me}-{n1}\" href=\"#{other}-{n1}\" \
                          title=\"{}\">{n1}</a>",
-                        n % colours,
+                        c.color(n) % colours,
                         attr(&c.spans.get(n).map(|sp| c.label(sp)).unwrap_or_default()),
                         n1 = n + 1
                     );
@@ -252,7 +265,7 @@ fn body(c: &Comparison, s: &Side, is_a: bool, colours: usize, out: &mut String) 
                 let _ = write!(
                     out,
                     "<mark class=\"c{}{near}\" data-passage=\"{}\">{inner}</mark>",
-                    n % colours,
+                    c.color(n) % colours,
                     n + 1
                 );
             }
@@ -345,6 +358,19 @@ mod tests {
         assert!(html.contains("<span class=\"chg q\">own</span>"), "{html}");
         assert!(html.contains("<span class=\"chg q\">bare</span>"), "{html}");
         assert!(html.contains("near-verbatim"));
+    }
+
+    #[test]
+    fn colours_follow_the_passage_numbers_and_the_palette_given() {
+        let shared = "the committee passed the new budget after long talks on Monday";
+        let a = article("a", &format!("Intro. {shared}."), None);
+        let b = article("b", &format!("Other. {shared}."), None);
+        let mut c = Comparison::align(&a, &b, &Config::default());
+        c.colors = vec![5];
+        let html = render_with_palette(&c, &["#111111".into(), "red;}x{".into(), "#222222".into()]);
+        assert!(html.contains(".c1,a.tag.c1{background:#222222}"), "{html}");
+        assert!(!html.contains("red;}"));
+        assert!(html.contains("<mark class=\"c1\""));
     }
 
     #[test]

@@ -60,6 +60,9 @@ pub struct Comparison<'a> {
     pub b: Side<'a>,
     /// The shared spans, in order of `a`; only spans valid in both bodies.
     pub spans: Vec<AlignedSpan>,
+    /// Palette number of each span (the TUI's corpus passage numbers, so a report has the
+    /// screen's colours); spans past its end use their own position.
+    pub colors: Vec<usize>,
 }
 
 impl<'a> Comparison<'a> {
@@ -79,7 +82,13 @@ impl<'a> Comparison<'a> {
             a: Side::new(a),
             b: Side::new(b),
             spans,
+            colors: Vec::new(),
         }
+    }
+
+    /// The palette number of span `n`.
+    pub fn color(&self, n: usize) -> usize {
+        self.colors.get(n).copied().unwrap_or(n)
     }
 
     /// Whether span `s` stands inside quotation marks in both articles, one, or neither.

@@ -23,11 +23,23 @@ pub fn write(app: &App, cmp: &Compare) -> anyhow::Result<PathBuf> {
     let (Some(a), Some(b)) = (articles.get(pa.article), articles.get(pb.article)) else {
         return Err(anyhow!("the compared articles are gone"));
     };
-    let comparison = match app.aligned.get(&(pa.article, pb.article)) {
+    let mut comparison = match app.aligned.get(&(pa.article, pb.article)) {
         Some(spans) => Comparison::from_spans(a, b, spans.clone()),
         None => Comparison::align(a, b, &app.config),
     };
-    let page = html::render(&comparison);
+    // The screen's colour for each span: its link's (same span in the first pane).
+    comparison.colors = comparison
+        .spans
+        .iter()
+        .enumerate()
+        .map(|(n, s)| {
+            cmp.links
+                .iter()
+                .find(|l| l.spans.first() == Some(&Some(s.a.clone())))
+                .map_or(n, |l| l.color)
+        })
+        .collect();
+    let page = html::render_with_palette(&comparison, &app.theme.hex_palette());
     persist_new(&app.export_dir, &file_name(a, b, "html"), page.as_bytes())
 }
 

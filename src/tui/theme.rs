@@ -186,6 +186,24 @@ impl Theme {
         }
     }
 
+    /// The passage palette as `#rrggbb` (for HTML reports); empty unless every colour is
+    /// an RGB one (named and indexed colours depend on the terminal).
+    pub fn hex_palette(&self) -> Vec<String> {
+        let hex: Vec<String> = self
+            .palette
+            .iter()
+            .filter_map(|c| match c {
+                Color::Rgb(r, g, b) => Some(format!("#{r:02x}{g:02x}{b:02x}")),
+                _ => None,
+            })
+            .collect();
+        if hex.len() == self.palette.len() {
+            hex
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The colour that marks passage `passage` in gutters (a block character in it).
     pub fn passage_mark(&self, passage: usize) -> Style {
         match self.palette.len() {
@@ -295,6 +313,7 @@ mod tests {
         assert_eq!(t.quote, Style::new().fg(Color::Yellow));
         assert_eq!(t.header, Style::new().bg(Color::Red));
         assert_eq!(t.palette, [Color::Rgb(0, 0, 0)]);
+        assert_eq!(t.hex_palette(), ["#000000"]);
         let builtin = Theme::builtin(false).expect("theme");
         assert_eq!(t.person, builtin.person);
         let none = Theme::with_overrides(false, &settings("")).expect("theme");
