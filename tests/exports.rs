@@ -93,7 +93,7 @@ fn compare_markdown_has_metadata_labels_and_offsets() {
     let md = stdout(&o);
     assert!(md.contains("| Outlet |"), "{md}");
     assert!(
-        md.contains("2024\\-03\\-05") && md.contains("2024\\-03\\-06"),
+        md.contains("2024-03-05") && md.contains("2024-03-06"),
         "{md}"
     );
     assert!(md.contains("https://daily.example"), "{md}");

@@ -100,34 +100,38 @@ fn quote(out: &mut String, tag: &str, side: &Side, span: &Span, changed: &[Span]
     let _ = writeln!(out, "{}", lines.join("\n"));
 }
 
-/// Text with every Markdown-active character backslash-escaped.
+/// Text with every Markdown-active character backslash-escaped: emphasis, code, links
+/// (brackets), HTML and entities anywhere; headings, list and quote markers at the start of
+/// a line.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for ch in s.chars() {
+    s.split('\n')
+        .map(escape_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    for ch in line.chars() {
         if matches!(
             ch,
-            '\\' | '`'
-                | '*'
-                | '_'
-                | '{'
-                | '}'
-                | '['
-                | ']'
-                | '<'
-                | '>'
-                | '('
-                | ')'
-                | '#'
-                | '+'
-                | '-'
-                | '!'
-                | '|'
-                | '~'
-                | '&'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&'
         ) {
             out.push('\\');
         }
         out.push(ch);
+    }
+    // Block markers: only where the line's text begins (after its indentation).
+    let indent = out.len() - out.trim_start().len();
+    let rest = &out[indent..];
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = &rest[digits..];
+    if rest.starts_with(['#', '-', '+', '=']) {
+        out.insert(indent, '\\');
+    } else if digits > 0
+        && (after.starts_with(". ") || after.starts_with(") ") || after == "." || after == ")")
+    {
+        out.insert(indent + digits, '\\');
     }
     out
 }
@@ -142,6 +146,19 @@ mod tests {
     use super::*;
     use crate::analysis::Config;
     use crate::corpus::{Article, Metadata};
+
+    #[test]
+    fn markup_in_text_is_escaped() {
+        assert_eq!(
+            escape("a *b* [c](d) <e> & f_g"),
+            "a \\*b\\* \\[c\\](d) \\<e\\> \\& f\\_g"
+        );
+        assert_eq!(
+            escape("# head\n- item\n12. x\n2024-03-05"),
+            "\\# head\n\\- item\n12\\. x\n2024-03-05"
+        );
+        assert_eq!(escape("a - b # c"), "a - b # c");
+    }
 
     #[test]
     fn write_up_has_metadata_offsets_and_bold_changes() {
@@ -167,13 +184,10 @@ mod tests {
         let c = Comparison::align(&a, &b, &Config::default());
         let md = render(&c);
         assert!(
-            md.contains("| Outlet | Daily \\[Link\\]\\(x\\) | Other |"),
+            md.contains("| Outlet | Daily \\[Link\\](x) | Other |"),
             "{md}"
         );
-        assert!(
-            md.contains("| Date | 2024\\-03\\-05 | 2024\\-03\\-05 |"),
-            "{md}"
-        );
+        assert!(md.contains("| Date | 2024-03-05 | 2024-03-05 |"), "{md}");
         assert!(md.contains("A \\| title"));
         assert!(md.contains("## 1. near-verbatim"), "{md}");
         let s = &c.spans[0];
