@@ -6,6 +6,7 @@ mod args;
 mod compare;
 mod entities;
 mod list;
+pub mod logging;
 mod output;
 mod quotes;
 mod show;
@@ -15,6 +16,7 @@ pub use args::{Cli, Command, Sources};
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::Parser;
 
@@ -44,13 +46,42 @@ pub fn main() -> ExitCode {
             return if usage { Status::Usage } else { Status::Ok }.into();
         }
     };
+    let log = logging::init();
+    logging::install_panic_hook();
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        args = std::env::args_os().len().saturating_sub(1),
+        command = %command_name(cli.command.as_ref()),
+        log = ?log,
+        "start"
+    );
     match run(cli) {
-        Ok(status) => status.into(),
+        Ok(status) => {
+            tracing::info!(status = status as u8, "exit");
+            status.into()
+        }
         Err(e) => {
+            tracing::error!("{e:#}");
             eprintln!("parallax: {e:#}");
             Status::Failure.into()
         }
     }
+}
+
+/// The subcommand's name for the log (`tui` without one), from its variant's name so that a
+/// new subcommand needs nothing here.
+fn command_name(command: Option<&Command>) -> String {
+    command.map_or_else(
+        || "tui".to_string(),
+        |c| {
+            let debug = format!("{c:?}");
+            debug
+                .split(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .unwrap_or_default()
+                .to_lowercase()
+        },
+    )
 }
 
 /// Runs a parsed command line.
@@ -74,15 +105,24 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
 /// Loads the corpus (the seeds when no path is given), reports every problem on stderr, and
 /// returns `None` when nothing at all could be loaded.
 fn load(paths: &[PathBuf]) -> Option<Loaded> {
+    let start = Instant::now();
     let loaded = if paths.is_empty() {
         corpus::load_seeds()
     } else {
         corpus::load_paths(paths)
     };
+    tracing::info!(
+        articles = loaded.corpus.len(),
+        problems = loaded.problems.len(),
+        elapsed = ?start.elapsed(),
+        "corpus loaded"
+    );
     for p in &loaded.problems {
+        tracing::warn!("load: {p}");
         eprintln!("parallax: {p}");
     }
     if loaded.corpus.is_empty() {
+        tracing::error!("no article could be loaded");
         eprintln!("parallax: no article could be loaded");
         return None;
     }
