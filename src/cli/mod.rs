@@ -52,7 +52,8 @@ pub fn main() -> ExitCode {
         version = env!("CARGO_PKG_VERSION"),
         args = std::env::args_os().len().saturating_sub(1),
         command = %command_name(cli.command.as_ref()),
-        log = ?log,
+        pid = std::process::id(),
+        log = %log.as_deref().map_or_else(|| "none".into(), |p| p.display().to_string()),
         "start"
     );
     match run(cli) {

@@ -114,3 +114,22 @@ fn the_log_records_the_session_and_never_the_screen() {
         "a log line reached the terminal"
     );
 }
+
+#[test]
+fn a_log_that_cannot_be_created_does_not_stop_the_reader() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let not_a_dir = dir.path().join("file");
+    std::fs::write(&not_a_dir, "a file where the state directory should be").expect("write");
+    let state = not_a_dir.join("state");
+    let state = state.to_str().expect("utf-8 path");
+    let mut s = Session::launch(Launch {
+        env: vec![("PARALLAX_STATE_DIR", state)],
+        ..Launch::default()
+    });
+    s.wait_analysed();
+    s.send("q");
+    let done = s.finish_code();
+    assert_eq!(done.code, 0);
+    let screen = done.screen(|sc| sc.contents());
+    assert!(!screen.contains("parallax:"), "{screen}");
+}
