@@ -46,6 +46,7 @@ pub fn main() -> ExitCode {
             return if usage { Status::Usage } else { Status::Ok }.into();
         }
     };
+    let start = Instant::now();
     let log = logging::init();
     logging::install_panic_hook();
     tracing::info!(
@@ -58,7 +59,7 @@ pub fn main() -> ExitCode {
     );
     match run(cli) {
         Ok(status) => {
-            tracing::info!(status = status as u8, "exit");
+            tracing::info!(status = status as u8, took = ?start.elapsed(), "exit");
             status.into()
         }
         Err(e) => {
@@ -128,4 +129,20 @@ fn load(paths: &[PathBuf]) -> Option<Loaded> {
         return None;
     }
     Some(loaded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_log_names_the_subcommand() {
+        let name = |args: &[&str]| {
+            let cli = Cli::try_parse_from(args).unwrap();
+            command_name(cli.command.as_ref())
+        };
+        assert_eq!(name(&["parallax", "compare", "a", "b"]), "compare");
+        assert_eq!(name(&["parallax", "list", "--json"]), "list");
+        assert_eq!(name(&["parallax", "some/folder"]), "tui");
+    }
 }
