@@ -9,7 +9,7 @@ use parallax::corpus::{self, Corpus};
 use parallax::synth::{self, Planted};
 use rustc_hash::FxHashMap;
 
-use crate::figures::Figures;
+use crate::figures::{Figures, cpu_ms};
 use crate::screens;
 
 /// Loads and analyses the corpus in `dir` as the app does, scores it against the planted
@@ -20,6 +20,7 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
     let start = Instant::now();
     let loaded = corpus::load_paths(&[dir.to_path_buf()]);
     f.time("load_ms", start);
+    f.put("load_cpu_ms", cpu_ms() - cpu);
     let corpus = loaded.corpus;
     let analysis = analyse(&corpus, &mut f);
     f.time("total_ms", start);
@@ -36,19 +37,34 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
 
 /// The analysis stage by stage, as `analysis::analyse` runs it.
 fn analyse(corpus: &Corpus, f: &mut Figures) -> Analysis {
-    let t = Instant::now();
+    let stage = Stage::start();
     let entities = entities::extract(corpus);
-    f.time("entities_ms", t);
-    let t = Instant::now();
+    stage.end(f, "entities");
+    let stage = Stage::start();
     let quotes = quotes::find_all(corpus, &entities);
-    f.time("quotes_ms", t);
-    let t = Instant::now();
+    stage.end(f, "quotes");
+    let stage = Stage::start();
     let passages = passages::find(corpus, &quotes, &Config::default());
-    f.time("passages_ms", t);
+    stage.end(f, "passages");
     Analysis {
         entities,
         quotes,
         passages,
+    }
+}
+
+/// A stage being timed: wall clock and CPU time.
+struct Stage(Instant, f64);
+
+impl Stage {
+    fn start() -> Stage {
+        Stage(Instant::now(), cpu_ms())
+    }
+
+    /// Records `NAME_ms` (wall) and `NAME_cpu_ms`.
+    fn end(self, f: &mut Figures, name: &str) {
+        f.time(&format!("{name}_ms"), self.0);
+        f.put(&format!("{name}_cpu_ms"), cpu_ms() - self.1);
     }
 }
 
@@ -97,17 +113,4 @@ pub fn peak_mb() -> f64 {
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         .map_or(0.0, |kb| kb / 1024.0)
-}
-
-/// CPU time (user + system, all threads) of this process so far, in ms, from /proc (10 ms
-/// resolution); 0 where unknown.
-fn cpu_ms() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let rest = stat.rsplit(')').next().unwrap_or_default();
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks: f64 = [11, 12]
-        .iter()
-        .filter_map(|&i| fields.get(i)?.parse::<f64>().ok())
-        .sum();
-    ticks * 10.0
 }

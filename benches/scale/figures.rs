@@ -51,3 +51,16 @@ pub fn median_max(samples: &mut [f64]) -> (f64, f64) {
     samples.sort_by(f64::total_cmp);
     (samples[samples.len() / 2], samples[samples.len() - 1])
 }
+
+/// CPU time (user + system, all threads) of this process so far, in ms, from /proc (10 ms
+/// resolution); 0 where unknown.
+pub fn cpu_ms() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let rest = stat.rsplit(')').next().unwrap_or_default();
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = [11, 12]
+        .iter()
+        .filter_map(|&i| fields.get(i)?.parse::<f64>().ok())
+        .sum();
+    ticks * 10.0
+}

@@ -13,7 +13,8 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 use crate::figures::ms;
 
-/// Time and word count of `wc -w` over every file under `dir` (names given on stdin).
+/// Time and word count of `wc -w` over every file under `dir` (their names in a list
+/// file, as there are too many for a command line).
 pub fn wc(dir: &Path) -> anyhow::Result<(Duration, u64)> {
     let mut files = Vec::new();
     walk(dir, &mut files)?;
@@ -23,15 +24,17 @@ pub fn wc(dir: &Path) -> anyhow::Result<(Duration, u64)> {
         list.extend_from_slice(f.as_os_str().as_encoded_bytes());
         list.push(0);
     }
+    let names = tempfile::NamedTempFile::new()?;
+    std::fs::write(names.path(), &list)?;
+    let mut from = std::ffi::OsString::from("--files0-from=");
+    from.push(names.path());
     let t = Instant::now();
-    let mut child = Command::new("wc")
-        .args(["-w", "--files0-from=-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
+    let out = Command::new("wc")
+        .arg("-w")
+        .arg(from)
+        .stderr(Stdio::inherit())
+        .output()
         .context("running wc")?;
-    child.stdin.take().context("wc stdin")?.write_all(&list)?;
-    let out = child.wait_with_output()?;
     let took = t.elapsed();
     let text = String::from_utf8_lossy(&out.stdout);
     let words = text

@@ -106,9 +106,10 @@ pub fn config(n: usize) -> SynthConfig {
 /// corpus.
 fn measure_size(n: usize, tmp: &Path, runs: usize) -> anyhow::Result<Figures> {
     let dir = tmp.join(format!("synth-{n}"));
-    let t = Instant::now();
+    let (t, cpu) = (Instant::now(), figures::cpu_ms());
     synth::write(&config(n), &dir).context("writing the corpus")?;
     let generate = t.elapsed();
+    let generate_cpu = figures::cpu_ms() - cpu;
     eprintln!("scale: {n} articles generated and written in {generate:.2?}");
     let mut best: Option<Figures> = None;
     for _ in 0..runs.max(1) {
@@ -125,6 +126,7 @@ fn measure_size(n: usize, tmp: &Path, runs: usize) -> anyhow::Result<Figures> {
     let mut f = best.unwrap_or_default();
     f.put("articles", n as f64);
     f.put("generate_ms", generate.as_secs_f64() * 1e3);
+    f.put("generate_cpu_ms", generate_cpu);
     std::fs::remove_dir_all(&dir).ok();
     std::fs::remove_file(synth::truth_path(&dir)).ok();
     Ok(f)
