@@ -12,6 +12,8 @@ const CORE: &[&str] = &[
     "analysis",
     "filter",
     "synth",
+    "export",
+    "config",
     "assets.rs",
     "lib.rs",
 ];

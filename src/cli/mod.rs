@@ -4,6 +4,7 @@
 
 mod args;
 mod compare;
+mod config;
 mod entities;
 mod list;
 mod output;
@@ -55,19 +56,32 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
+    if let Some(Command::Config(a)) = &cli.command {
+        return config::run(a);
+    }
+    let settings = match config::load() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("parallax: {e:#}");
+            return Ok(Status::Usage);
+        }
+    };
+    crate::metadata::outlets::add_extra(settings.outlets.clone());
     let Some(loaded) = load(&cli.sources().paths) else {
         return Ok(Status::Failure);
     };
     match cli.command {
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
-            crate::tui::run(loaded).map(|()| Status::Ok)
+            let mouse = cli.mouse || settings.mouse;
+            crate::tui::run(loaded, &settings, mouse).map(|()| Status::Ok)
         }
         None => list::run_table(&loaded.corpus),
         Some(Command::List(a)) => list::run(&loaded.corpus, &a),
         Some(Command::Show(a)) => show::run(&loaded.corpus, &a),
         Some(Command::Entities(a)) => entities::run(&loaded.corpus, a.json),
-        Some(Command::Quotes(a)) => quotes::run(&loaded.corpus, a.json),
-        Some(Command::Compare(a)) => compare::run(&loaded.corpus, &a),
+        Some(Command::Quotes(a)) => quotes::run(&loaded.corpus, &a, &settings.analysis),
+        Some(Command::Compare(a)) => compare::run(&loaded.corpus, &a, &settings),
+        Some(Command::Config(a)) => config::run(&a),
     }
 }
 
