@@ -1,5 +1,6 @@
-//! The command line: parses arguments, loads the corpus, reports load problems on stderr
-//! and dispatches to a subcommand or to the TUI. This is an edge: errors become messages
+//! The command line: parses arguments, loads the corpus (through the cache, see
+//! [`crate::cache`]), reports load problems on stderr and dispatches to a subcommand or to
+//! the TUI (which loads on its own worker, to show a first frame at once). This is an edge: errors become messages
 //! and exit codes here (0 ok, 1 nothing could be loaded or a runtime failure, 2 usage).
 
 mod args;
@@ -13,12 +14,13 @@ mod table;
 
 pub use args::{Cli, Command, Sources};
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::corpus::{self, Loaded};
+use crate::analysis::Config;
+use crate::cache::{self, Opened};
+use crate::corpus::LoadProblem;
 
 /// Exit status of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,36 +57,62 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
-    let Some(loaded) = load(&cli.sources().paths) else {
+    let sources = cli.sources();
+    if cli.command.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        // The reader opens at once and loads on its worker; problems are printed on exit.
+        let outcome = crate::tui::run(sources.paths.clone(), !sources.no_cache)?;
+        report(&outcome.problems, &outcome.warnings);
+        if outcome.articles == 0 {
+            eprintln!("parallax: no article could be loaded");
+            return Ok(Status::Failure);
+        }
+        return Ok(Status::Ok);
+    }
+    let Some(mut opened) = load(sources) else {
         return Ok(Status::Failure);
     };
-    match cli.command {
-        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
-            crate::tui::run(loaded).map(|()| Status::Ok)
+    let corpus = std::mem::take(&mut opened.loaded.corpus);
+    let status = match cli.command {
+        None => list::run_table(&corpus),
+        Some(Command::List(a)) => list::run(&corpus, &a),
+        Some(Command::Show(a)) => show::run(&corpus, &a),
+        Some(Command::Entities(a)) => {
+            let index = match opened.cached_analysis(&corpus, &Config::default()) {
+                Some(analysis) => analysis.entities,
+                None => crate::analysis::entities::extract(&corpus),
+            };
+            entities::run(&corpus, &index, a.json)
         }
-        None => list::run_table(&loaded.corpus),
-        Some(Command::List(a)) => list::run(&loaded.corpus, &a),
-        Some(Command::Show(a)) => show::run(&loaded.corpus, &a),
-        Some(Command::Entities(a)) => entities::run(&loaded.corpus, a.json),
-        Some(Command::Quotes(a)) => quotes::run(&loaded.corpus, a.json),
-        Some(Command::Compare(a)) => compare::run(&loaded.corpus, &a),
-    }
+        Some(Command::Quotes(a)) => {
+            let analysis = opened.analysis(&corpus, &Config::default(), |_| {});
+            quotes::run(&corpus, &analysis, a.json)
+        }
+        Some(Command::Compare(a)) => compare::run(&corpus, &a),
+    };
+    report(&[], &opened.warnings);
+    status
 }
 
-/// Loads the corpus (the seeds when no path is given), reports every problem on stderr, and
-/// returns `None` when nothing at all could be loaded.
-fn load(paths: &[PathBuf]) -> Option<Loaded> {
-    let loaded = if paths.is_empty() {
-        corpus::load_seeds()
-    } else {
-        corpus::load_paths(paths)
-    };
-    for p in &loaded.problems {
-        eprintln!("parallax: {p}");
-    }
-    if loaded.corpus.is_empty() {
+/// Loads the corpus (the seeds when no path is given) through the cache unless
+/// `--no-cache`, reports every problem on stderr, and returns `None` when nothing at all
+/// could be loaded.
+fn load(sources: &Sources) -> Option<Opened> {
+    let mut opened = cache::open_corpus(&sources.paths, !sources.no_cache, &|_| {});
+    report(&opened.loaded.problems, &opened.warnings);
+    opened.warnings.clear();
+    if opened.loaded.corpus.is_empty() {
         eprintln!("parallax: no article could be loaded");
         return None;
     }
-    Some(loaded)
+    Some(opened)
+}
+
+/// Prints load problems and cache warnings on stderr, one line each.
+fn report(problems: &[LoadProblem], warnings: &[String]) {
+    for p in problems {
+        eprintln!("parallax: {p}");
+    }
+    for w in warnings {
+        eprintln!("parallax: {}", crate::text::sanitize_for_terminal(w));
+    }
 }

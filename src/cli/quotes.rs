@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::Status;
 use super::output::{print_json, print_text};
+use crate::analysis::Analysis;
 use crate::analysis::passages::{Label, Passage};
-use crate::analysis::{Config, analyse};
 use crate::corpus::Corpus;
 use crate::text::sanitize_for_terminal;
 
@@ -59,9 +59,8 @@ fn json_passage<'a>(corpus: &'a Corpus, p: &'a Passage) -> JsonPassage<'a> {
     }
 }
 
-/// `parallax quotes [--json] [PATH...]`
-pub fn run(corpus: &Corpus, json: bool) -> anyhow::Result<Status> {
-    let analysis = analyse(corpus, &Config::default());
+/// `parallax quotes [--json] [PATH...]`, from the analysis of `corpus`.
+pub fn run(corpus: &Corpus, analysis: &Analysis, json: bool) -> anyhow::Result<Status> {
     let passages = &analysis.passages.passages;
     if json {
         let out: Vec<JsonPassage> = passages.iter().map(|p| json_passage(corpus, p)).collect();
@@ -123,6 +122,7 @@ fn carried_by(p: &crate::analysis::passages::Passage) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{Config, analyse};
 
     #[test]
     fn json_occurrences_are_exact_slices_of_the_bodies() {

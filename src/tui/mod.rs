@@ -19,22 +19,44 @@ pub mod wrap;
 #[cfg(test)]
 pub mod fixture;
 
-use std::sync::Arc;
+use std::path::PathBuf;
 
 use anyhow::Context as _;
 
-use crate::corpus::Loaded;
+use crate::corpus::LoadProblem;
 
-/// Opens the interactive reader on a loaded corpus and returns when the user quits. The
-/// terminal is restored on every exit path.
-pub fn run(loaded: Loaded) -> anyhow::Result<()> {
+/// What a session leaves for the caller to print once the terminal is restored.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// The load problems (files skipped, warnings).
+    pub problems: Vec<LoadProblem>,
+    /// Cache warnings.
+    pub warnings: Vec<String>,
+    /// Articles loaded (0 when nothing could be, or the user quit before the load ended
+    /// and nothing had been loaded).
+    pub articles: usize,
+    /// False when the user quit before the corpus was loaded.
+    pub loaded: bool,
+}
+
+/// Opens the interactive reader at once on `paths` (the seeds when empty), loads and
+/// analyses the corpus on a worker (through the cache unless `use_cache` is false), and
+/// returns when the user quits. The terminal is restored on every exit path.
+pub fn run(paths: Vec<PathBuf>, use_cache: bool) -> anyhow::Result<Outcome> {
     let keymap = keymap::Keymap::builtin()?;
     let theme = theme::Theme::builtin(theme::Theme::no_color_requested())?;
     let terminate = terminal::termination_flag().context("installing signal handlers")?;
     let mut guard = terminal::enter().context("opening the terminal")?;
     let size = guard.terminal.size().map(|s| (s.width, s.height))?;
-    let mut app = app::App::new(Arc::new(loaded.corpus), keymap, theme, size);
-    let result = event_loop::run(&mut app, &mut guard.terminal, &terminate);
+    let mut app = app::App::loading(keymap, theme, size);
+    let job = event_loop::Job::Open { paths, use_cache };
+    let result = event_loop::run(&mut app, &mut guard.terminal, &terminate, job);
     drop(guard);
-    result
+    result?;
+    Ok(Outcome {
+        problems: std::mem::take(&mut app.problems),
+        warnings: std::mem::take(&mut app.warnings),
+        articles: app.corpus.len(),
+        loaded: !matches!(app.progress, app::Progress::Loading { .. }),
+    })
 }

@@ -24,6 +24,13 @@ pub fn update(app: &mut App, action: Action) {
                 done.push(stage);
             }
         }
+        Action::Loading { done, total } => {
+            if let Progress::Loading { .. } = app.progress {
+                app.progress = Progress::Loading { done, total };
+            }
+        }
+        Action::CorpusLoaded(corpus, problems) => corpus_loaded(app, corpus, problems),
+        Action::Warnings(w) => app.warnings.extend(w),
         Action::AnalysisDone(analysis) => analysis_done(app, *analysis),
         Action::AnalysisFailed(why) => app.progress = Progress::Failed(why),
         Action::Quit => app.quit = true,
@@ -35,6 +42,23 @@ pub fn update(app: &mut App, action: Action) {
                 None => screen(app, other),
             }
         }
+    }
+}
+
+/// Installs the corpus; with nothing loaded there is nothing to read, and the reader quits
+/// (the caller says why). Problems are counted in a notice and listed on exit.
+fn corpus_loaded(
+    app: &mut App,
+    corpus: std::sync::Arc<crate::corpus::Corpus>,
+    problems: Vec<crate::corpus::LoadProblem>,
+) {
+    let n = problems.len();
+    app.set_corpus(corpus, problems);
+    if app.corpus.is_empty() {
+        app.quit = true;
+    } else if n > 0 {
+        let s = if n == 1 { "" } else { "s" };
+        app.notice = Some(format!("{n} load problem{s}: listed when parallax exits"));
     }
 }
 
