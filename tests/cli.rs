@@ -7,6 +7,11 @@ fn parallax(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(args)
         .env_remove("NO_COLOR")
+        // The cache goes under target/, never into the user's cache directory.
+        .env(
+            "PARALLAX_CACHE_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-cache"),
+        )
         .output()
         .expect("run parallax")
 }

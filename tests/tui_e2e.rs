@@ -49,6 +49,9 @@ impl Session {
             cmd.arg(a);
         }
         cmd.env("TERM", "xterm-256color");
+        // The cache goes under target/, never into the user's cache directory.
+        let cache = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("tui-cache");
+        cmd.env("PARALLAX_CACHE_DIR", cache);
         cmd.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(cmd).expect("spawn parallax");
         drop(pair.slave);
@@ -369,4 +372,26 @@ fn resizing_redraws_and_a_tiny_terminal_gets_a_message() {
     });
     s.send("q");
     assert!(s.finish().0);
+}
+
+#[test]
+fn a_folder_loads_behind_the_first_frame_and_problems_are_listed_on_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ferry.txt"),
+        "Ferry strike ends\n\nThe ferry crews returned to work on Friday after a week.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("blank.txt"), "").unwrap();
+    let mut s = Session::start_with(&[dir.path()]);
+    s.wait_text("Ferry strike ends");
+    s.wait_text("1 load problem");
+    s.send("q");
+    let (ok, parser) = s.finish();
+    assert!(ok, "exit status");
+    let screen = parser.lock().expect("parser").screen().contents();
+    assert!(
+        screen.contains("blank.txt: skipped: empty file"),
+        "{screen}"
+    );
 }

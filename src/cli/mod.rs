@@ -62,7 +62,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         // The reader opens at once and loads on its worker; problems are printed on exit.
         let outcome = crate::tui::run(sources.paths.clone(), !sources.no_cache)?;
         report(&outcome.problems, &outcome.warnings);
-        if outcome.articles == 0 {
+        if outcome.loaded && outcome.articles == 0 {
             eprintln!("parallax: no article could be loaded");
             return Ok(Status::Failure);
         }

@@ -22,12 +22,18 @@ pub fn infer_years(items: &mut [Parsed]) {
     if known.is_empty() {
         return;
     }
+    // Many articles share a month and day: each is resolved once.
+    let mut resolved: std::collections::HashMap<(u32, u32), Option<NaiveDate>> =
+        std::collections::HashMap::new();
     for item in items.iter_mut() {
         if item.meta.date.is_some() {
             continue;
         }
         let Some(md) = item.month_day else { continue };
-        if let Some(date) = nearest(md, &known) {
+        let found = *resolved
+            .entry((md.month, md.day))
+            .or_insert_with(|| nearest(md, &known));
+        if let Some(date) = found {
             item.meta.date = Some(date);
             item.meta.date_inferred = true;
             item.month_day = None;

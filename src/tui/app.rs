@@ -9,6 +9,7 @@ use crate::analysis::{Analysis, Config, Span, Stage};
 use crate::corpus::{ArticleIdx, Corpus, LoadProblem};
 use crate::filter::EntityMatch;
 
+use super::action::Action;
 use super::index::Index;
 use super::keymap::{Context, Keymap};
 use super::theme::Theme;
@@ -141,6 +142,8 @@ pub struct App {
     pub problems: Vec<LoadProblem>,
     /// Cache warnings, printed when the reader exits.
     pub warnings: Vec<String>,
+    /// Keys pressed while the corpus loads, acted on once it is there.
+    pub typeahead: Vec<Action>,
     pub quit: bool,
 }
 
@@ -167,6 +170,7 @@ impl App {
             notice: None,
             problems: Vec::new(),
             warnings: Vec::new(),
+            typeahead: Vec::new(),
             quit: false,
         }
     }
@@ -176,6 +180,11 @@ impl App {
         let mut app = App::new(Arc::new(Corpus::default()), keymap, theme, size);
         app.progress = Progress::Loading { done: 0, total: 0 };
         app
+    }
+
+    /// Whether the corpus is still being loaded.
+    pub fn is_loading(&self) -> bool {
+        matches!(self.progress, Progress::Loading { .. })
     }
 
     /// Installs the loaded corpus; the analysis is still to come.

@@ -20,6 +20,7 @@ pub mod wrap;
 pub mod fixture;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::Context as _;
 
@@ -48,8 +49,18 @@ pub fn run(paths: Vec<PathBuf>, use_cache: bool) -> anyhow::Result<Outcome> {
     let terminate = terminal::termination_flag().context("installing signal handlers")?;
     let mut guard = terminal::enter().context("opening the terminal")?;
     let size = guard.terminal.size().map(|s| (s.width, s.height))?;
-    let mut app = app::App::loading(keymap, theme, size);
-    let job = event_loop::Job::Open { paths, use_cache };
+    // The seeds are embedded and load in a millisecond: before the first frame. A corpus on
+    // disk loads on the worker, behind a first frame drawn at once.
+    let (mut app, job) = if paths.is_empty() {
+        let loaded = crate::corpus::load_seeds();
+        let corpus = Arc::new(loaded.corpus);
+        let mut app = app::App::new(Arc::clone(&corpus), keymap, theme, size);
+        app.problems = loaded.problems;
+        (app, event_loop::Job::Analyse(corpus))
+    } else {
+        let app = app::App::loading(keymap, theme, size);
+        (app, event_loop::Job::Open { paths, use_cache })
+    };
     let result = event_loop::run(&mut app, &mut guard.terminal, &terminate, job);
     drop(guard);
     result?;

@@ -12,6 +12,9 @@ use super::quote_rows;
 use super::view::layout;
 use crate::filter::{EntityMatch, articles_mentioning_all, rank};
 
+/// Most keys kept while the corpus loads.
+const MAX_TYPEAHEAD: usize = 256;
+
 /// How many entities the filter lists for an empty query.
 const EMPTY_QUERY_ENTITIES: usize = 500;
 
@@ -34,6 +37,13 @@ pub fn update(app: &mut App, action: Action) {
         Action::AnalysisDone(analysis) => analysis_done(app, *analysis),
         Action::AnalysisFailed(why) => app.progress = Progress::Failed(why),
         Action::Quit => app.quit = true,
+        // Nothing to act on yet: Esc leaves, other keys wait for the corpus (type-ahead).
+        Action::Back if app.is_loading() && app.typeahead.is_empty() => app.quit = true,
+        other if app.is_loading() => {
+            if app.typeahead.len() < MAX_TYPEAHEAD {
+                app.typeahead.push(other);
+            }
+        }
         other => {
             app.notice = None;
             match app.overlay {
@@ -56,7 +66,11 @@ fn corpus_loaded(
     app.set_corpus(corpus, problems);
     if app.corpus.is_empty() {
         app.quit = true;
-    } else if n > 0 {
+    }
+    for action in std::mem::take(&mut app.typeahead) {
+        update(app, action);
+    }
+    if n > 0 {
         let s = if n == 1 { "" } else { "s" };
         app.notice = Some(format!("{n} load problem{s}: listed when parallax exits"));
     }
