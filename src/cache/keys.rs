@@ -98,11 +98,30 @@ fn assets_hash() -> u64 {
     h.digest()
 }
 
+/// The key of a corpus's rows: its roots, and the build that wrote them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CorpusKey {
+    /// Roots and build: the rows read together.
+    pub id: i64,
+    /// Roots alone: rows of the same roots from another build are stale and deleted.
+    pub root: i64,
+}
+
 /// The key of a corpus: the paths the user gave (as written and made absolute) and the
 /// build. Rows of one corpus are read together; another corpus has other rows.
-pub fn corpus_key(roots: &[PathBuf]) -> i64 {
+pub fn corpus_key(roots: &[PathBuf]) -> CorpusKey {
+    let root = roots_hash(roots);
     let mut h = Xxh3::new();
     h.update(&build_id().to_le_bytes());
+    h.update(&root.to_le_bytes());
+    CorpusKey {
+        id: h.digest() as i64,
+        root,
+    }
+}
+
+fn roots_hash(roots: &[PathBuf]) -> i64 {
+    let mut h = Xxh3::new();
     for root in roots {
         let abs = std::path::absolute(root).unwrap_or_else(|_| root.clone());
         for p in [root, &abs] {

@@ -12,7 +12,7 @@ use super::CacheError;
 /// `PRAGMA application_id`: "PRLX", so that `file(1)` and we can tell the file is ours.
 pub const APPLICATION_ID: i32 = 0x5052_4c58;
 /// `PRAGMA user_version`: bumped whenever the tables or the encoding of a blob change.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 /// Page size of a new database file.
 const PAGE_SIZE: u32 = 65536;
 /// Bytes of the file SQLite reads through a memory map rather than `read` calls.
@@ -25,6 +25,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 const CREATE: &str = "
 CREATE TABLE IF NOT EXISTS files (
     corpus INTEGER NOT NULL,
+    root INTEGER NOT NULL,
     path BLOB NOT NULL,
     size INTEGER NOT NULL,
     mtime INTEGER NOT NULL,
@@ -32,8 +33,10 @@ CREATE TABLE IF NOT EXISTS files (
     data BLOB NOT NULL,
     PRIMARY KEY (corpus, path)
 );
+CREATE INDEX IF NOT EXISTS files_root ON files (root);
 CREATE TABLE IF NOT EXISTS analyses (
     corpus INTEGER PRIMARY KEY,
+    root INTEGER NOT NULL,
     fingerprint INTEGER NOT NULL,
     data BLOB NOT NULL
 );";

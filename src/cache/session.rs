@@ -6,7 +6,7 @@
 //! inferred years are corpus-wide, so they are always recomputed). The analysis is reused
 //! whole when the fingerprint of the files matches, else recomputed and stored.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use super::codec::{self, FileRecord};
 use super::keys::{self, Fingerprint, Stat};
-use super::store::{Cache, Row};
+use super::store::{Cache, Cached, Row};
 use super::{CacheError, validate};
 use crate::analysis::{self, Analysis, Config, Stage};
 use crate::corpus::{self, Corpus, FileLoad, Format, Listing, Loaded};
@@ -47,7 +47,7 @@ pub struct Opened {
 #[derive(Debug)]
 struct Session {
     cache: Cache,
-    corpus: i64,
+    corpus: keys::CorpusKey,
     /// Path and content hash of every file read, in corpus order.
     files: Vec<(PathBuf, u64)>,
 }
@@ -171,7 +171,7 @@ struct Changes {
 /// Loads the listing with the cached `rows` of its corpus.
 fn load_through(
     listing: Listing,
-    mut rows: HashMap<Vec<u8>, Row>,
+    mut rows: HashMap<Vec<u8>, Cached>,
     progress: &(dyn Fn(Event) + Sync),
 ) -> (Loaded, Vec<(PathBuf, u64)>, Changes) {
     let Listing {
@@ -180,13 +180,24 @@ fn load_through(
         problems,
     } = listing;
     let total = files.len();
-    let done = AtomicUsize::new(0);
-    let outcomes: Vec<Outcome> = files
-        .par_iter()
+    // Each listed file takes its row; the rows left over are of files gone.
+    let jobs: Vec<(&PathBuf, Format, Vec<u8>, Option<Cached>)> = files
+        .iter()
         .map(|(path, format)| {
             let key = keys::path_key(path);
-            let row = rows.get(&key);
-            let out = load_one(path, *format, key, row);
+            let row = rows.remove(&key);
+            (path, *format, key, row)
+        })
+        .collect();
+    let mut changes = Changes {
+        gone: rows.into_keys().collect(),
+        ..Changes::default()
+    };
+    let done = AtomicUsize::new(0);
+    let outcomes: Vec<Outcome> = jobs
+        .into_par_iter()
+        .map(|(path, format, key, row)| {
+            let out = load_one(path, format, key, row);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if n % PROGRESS_EVERY == 0 {
                 progress(Event::Loaded { done: n, total });
@@ -195,7 +206,6 @@ fn load_through(
         })
         .collect();
     progress(Event::Loaded { done: total, total });
-    let mut changes = Changes::default();
     let mut hashes = Vec::new();
     let mut loads = Vec::with_capacity(outcomes.len());
     for ((path, _), o) in files.iter().zip(outcomes) {
@@ -204,34 +214,40 @@ fn load_through(
         } else {
             changes.from_disk += 1;
         }
-        if let Some((key, hash)) = o.key {
-            rows.remove(&key);
-            if let Some(row) = o.write {
-                changes.changed.push((key, row));
+        match o.key {
+            Some((key, hash)) => {
+                if let Some(row) = o.write {
+                    changes.changed.push((key, row));
+                }
+                hashes.push((path.clone(), hash));
             }
-            hashes.push((path.clone(), hash));
+            // Unreadable now: its row (if any) goes.
+            None => changes.gone.push(keys::path_key(path)),
         }
         loads.push(o.load);
     }
-    changes.gone = rows.into_keys().collect();
     (corpus::assemble(name, loads, problems), hashes, changes)
 }
 
 /// One file through the cache: from its row when the stat agrees, else read (and parsed
 /// unless the bytes are the row's).
-fn load_one(path: &Path, format: Format, key: Vec<u8>, row: Option<&Row>) -> Outcome {
+fn load_one(path: &Path, format: Format, key: Vec<u8>, row: Option<Cached>) -> Outcome {
     let stat = keys::stat(path);
-    if let (Some(stat), Some(row)) = (stat, row)
-        && row.stat == stat
-        && let Ok(record) = codec::open::<FileRecord>(&row.data)
-    {
-        return Outcome {
-            load: record.into_load(path),
-            key: Some((key, row.hash)),
-            write: None,
-            cached: true,
-        };
-    }
+    let row = match row {
+        Some(Cached {
+            stat: s,
+            hash,
+            record: Ok(record),
+        }) if Some(s) == stat => {
+            return Outcome {
+                load: record.into_load(path),
+                key: Some((key, hash)),
+                write: None,
+                cached: true,
+            };
+        }
+        other => other,
+    };
     let bytes = match corpus::read_listed(path, format) {
         Ok(bytes) => bytes,
         Err(problem) => {
@@ -249,18 +265,21 @@ fn load_one(path: &Path, format: Format, key: Vec<u8>, row: Option<&Row>) -> Out
     let hash = keys::content_hash(&bytes);
     let stat = stat.unwrap_or(Stat { size: 0, mtime: 0 });
     // Touched, not changed: the row's parse stands, under the new stat.
-    if let Some(row) = row.filter(|r| r.hash == hash && r.stat.size == bytes.len() as u64)
-        && let Ok(record) = codec::open::<FileRecord>(&row.data)
+    if let Some(Cached {
+        stat: s,
+        hash: h,
+        record: Ok(record),
+    }) = row
+        && h == hash
+        && s.size == bytes.len() as u64
     {
-        let write = Row {
-            stat,
-            hash,
-            data: row.data.clone(),
-        };
+        let write = codec::seal(&record)
+            .ok()
+            .map(|data| Row { stat, hash, data });
         return Outcome {
             load: record.into_load(path),
             key: Some((key, hash)),
-            write: Some(write),
+            write,
             cached: true,
         };
     }
