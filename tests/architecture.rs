@@ -13,6 +13,8 @@ const CORE: &[&str] = &[
     "filter",
     "synth",
     "cache",
+    "export",
+    "config",
     "assets.rs",
     "lib.rs",
 ];

@@ -54,9 +54,10 @@ pub fn path_key(path: &Path) -> Vec<u8> {
     }
 }
 
-/// What the program that wrote a row was: its version, and the size and mtime of its
+/// What the program that wrote a row was: its version, the size and mtime of its
 /// executable, so that a rebuilt parallax (a new parser, new assets) never reads what an
-/// older build parsed.
+/// older build parsed, and the outlet table the user's configuration extends. Computed once,
+/// after the configuration is read.
 fn build_id() -> u64 {
     static ID: OnceLock<u64> = OnceLock::new();
     *ID.get_or_init(|| {
@@ -67,6 +68,8 @@ fn build_id() -> u64 {
             h.update(&s.mtime.to_le_bytes());
         }
         h.update(&assets_hash().to_le_bytes());
+        // The outlet table with the user's own outlets (configuration): it names sources.
+        h.update(format!("{:?}", crate::metadata::outlets::all()).as_bytes());
         h.digest()
     })
 }

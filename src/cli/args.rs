@@ -16,6 +16,11 @@ pub struct Cli {
 
     #[command(flatten)]
     pub sources: Sources,
+
+    /// Mouse support in the reader: the wheel scrolls, a click selects (also `mouse = true`
+    /// in the config file).
+    #[arg(long)]
+    pub mouse: bool,
 }
 
 impl Cli {
@@ -25,8 +30,10 @@ impl Cli {
             None => &self.sources,
             Some(Command::List(a)) => &a.common.sources,
             Some(Command::Show(a)) => &a.common.sources,
-            Some(Command::Entities(a) | Command::Quotes(a)) => &a.sources,
+            Some(Command::Entities(a)) => &a.sources,
+            Some(Command::Quotes(a)) => &a.common.sources,
             Some(Command::Compare(a)) => &a.common.sources,
+            Some(Command::Config(_)) => &self.sources,
         }
     }
 }
@@ -53,9 +60,22 @@ pub enum Command {
     /// List the people, organisations and places the articles name.
     Entities(JsonPaths),
     /// List the passages two or more articles share, most widely carried first.
-    Quotes(JsonPaths),
+    Quotes(QuotesArgs),
     /// Align two articles and show the passages they share.
     Compare(CompareArgs),
+    /// The configuration file: print the documented default, or where it is read from.
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the documented default configuration (a commented config.toml).
+    #[arg(long, conflicts_with = "path")]
+    pub print_default: bool,
+
+    /// Print the path parallax reads the configuration from.
+    #[arg(long)]
+    pub path: bool,
 }
 
 /// Options shared by every subcommand that reads a corpus.
@@ -95,6 +115,24 @@ pub struct CompareArgs {
     pub a: String,
     /// Second article: id or path.
     pub b: String,
+
+    /// Print a standalone HTML page (both articles side by side, passages highlighted).
+    #[arg(long, conflicts_with_all = ["json", "markdown"])]
+    pub html: bool,
+
+    /// Print a Markdown write-up (metadata, each passage with label, offsets and text).
+    #[arg(long, conflicts_with = "json")]
+    pub markdown: bool,
+
+    #[command(flatten)]
+    pub common: JsonPaths,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Print CSV, one row per occurrence (outlets, dates, URLs, byte offsets).
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
 
     #[command(flatten)]
     pub common: JsonPaths,

@@ -1,7 +1,7 @@
 //! `parallax compare A B`: the spans two articles share, aligned side by side with their
 //! similarity and label; words that differ are marked (in colour when stdout is a terminal
 //! and `NO_COLOR` is unset, else in brackets). With `--json`, byte offsets into both bodies
-//! and the word diff.
+//! and the word diff; with `--html` or `--markdown`, a report ([`crate::export`]).
 
 use std::io::IsTerminal;
 
@@ -11,10 +11,13 @@ use unicode_width::UnicodeWidthStr;
 use super::Status;
 use super::args::CompareArgs;
 use super::output::{print_json, print_text, terminal_width};
+use crate::analysis::Span;
 use crate::analysis::passages::{AlignedSpan, Label, compare};
-use crate::analysis::{Config, Span};
+use crate::config::Settings;
 use crate::corpus::{Article, Corpus};
+use crate::export::{self, Comparison};
 use crate::text::sanitize_for_terminal;
+use crate::tui::theme::Theme;
 
 const SHARED: &str = "\x1b[32m";
 const CHANGED: &str = "\x1b[1;33m";
@@ -53,7 +56,7 @@ fn range<'a>(body: &'a str, r: &Span) -> JsonRange<'a> {
 }
 
 /// `parallax compare [--json] A B [PATH...]`
-pub fn run(corpus: &Corpus, args: &CompareArgs) -> anyhow::Result<Status> {
+pub fn run(corpus: &Corpus, args: &CompareArgs, settings: &Settings) -> anyhow::Result<Status> {
     let mut found = Vec::new();
     for key in [&args.a, &args.b] {
         match corpus.find(key) {
@@ -65,8 +68,20 @@ pub fn run(corpus: &Corpus, args: &CompareArgs) -> anyhow::Result<Status> {
         }
     }
     let (a, b) = (found[0], found[1]);
-    let spans = compare(&a.body, &b.body, &Config::default());
-    if args.common.json {
+    let spans = compare(&a.body, &b.body, &settings.analysis);
+    if args.html || args.markdown {
+        let c = Comparison::from_spans(a, b, spans);
+        let page = if args.html {
+            // The user's passage palette, when the config gives one in RGB.
+            let palette = Theme::with_overrides(false, settings)
+                .map(|t| t.hex_palette())
+                .unwrap_or_default();
+            export::html::render_with_palette(&c, &palette)
+        } else {
+            export::markdown::render(&c)
+        };
+        print_text(&page)?;
+    } else if args.common.json {
         let spans = spans
             .iter()
             .map(|s| JsonSpan {

@@ -5,6 +5,7 @@
 
 mod args;
 mod compare;
+mod config;
 mod entities;
 mod list;
 mod output;
@@ -18,7 +19,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::analysis::Config;
 use crate::cache::{self, Opened};
 use crate::corpus::LoadProblem;
 
@@ -57,10 +57,22 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
+    if let Some(Command::Config(a)) = &cli.command {
+        return config::run(a);
+    }
+    let settings = match config::load() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("parallax: {e:#}");
+            return Ok(Status::Usage);
+        }
+    };
+    crate::metadata::outlets::add_extra(settings.outlets.clone());
     let sources = cli.sources();
     if cli.command.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         // The reader opens at once and loads on its worker; problems are printed on exit.
-        let outcome = crate::tui::run(sources.paths.clone(), !sources.no_cache)?;
+        let mouse = cli.mouse || settings.mouse;
+        let outcome = crate::tui::run(sources.paths.clone(), !sources.no_cache, &settings, mouse)?;
         report(&outcome.problems, &outcome.warnings);
         if outcome.loaded && outcome.articles == 0 {
             eprintln!("parallax: no article could be loaded");
@@ -72,22 +84,24 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         return Ok(Status::Failure);
     };
     let corpus = std::mem::take(&mut opened.loaded.corpus);
+    let config = &settings.analysis;
     let status = match cli.command {
         None => list::run_table(&corpus),
         Some(Command::List(a)) => list::run(&corpus, &a),
         Some(Command::Show(a)) => show::run(&corpus, &a),
         Some(Command::Entities(a)) => {
-            let index = match opened.cached_analysis(&corpus, &Config::default()) {
+            let index = match opened.cached_analysis(&corpus, config) {
                 Some(analysis) => analysis.entities,
                 None => crate::analysis::entities::extract(&corpus),
             };
             entities::run(&corpus, &index, a.json)
         }
         Some(Command::Quotes(a)) => {
-            let analysis = opened.analysis(&corpus, &Config::default(), |_| {});
-            quotes::run(&corpus, &analysis, a.json)
+            let analysis = opened.analysis(&corpus, config, |_| {});
+            quotes::run(&corpus, &analysis, &a)
         }
-        Some(Command::Compare(a)) => compare::run(&corpus, &a),
+        Some(Command::Compare(a)) => compare::run(&corpus, &a, &settings),
+        Some(Command::Config(a)) => config::run(&a),
     };
     report(&[], &opened.warnings);
     status

@@ -1,10 +1,12 @@
 //! `parallax quotes`: the passages two or more articles share, most widely carried first,
 //! then longest; as JSON (byte offsets into the bodies `show --json` prints) or as plain
-//! text with each passage's speaker and the outlets and dates that carry it.
+//! text with each passage's speaker and the outlets and dates that carry it; with `--csv`,
+//! one row per occurrence for spreadsheets ([`crate::export::quotes_csv`]).
 
 use serde::Serialize;
 
 use super::Status;
+use super::args::QuotesArgs;
 use super::output::{print_json, print_text};
 use crate::analysis::Analysis;
 use crate::analysis::passages::{Label, Passage};
@@ -59,10 +61,14 @@ fn json_passage<'a>(corpus: &'a Corpus, p: &'a Passage) -> JsonPassage<'a> {
     }
 }
 
-/// `parallax quotes [--json] [PATH...]`, from the analysis of `corpus`.
-pub fn run(corpus: &Corpus, analysis: &Analysis, json: bool) -> anyhow::Result<Status> {
+/// `parallax quotes [--json | --csv] [PATH...]`, from the analysis of `corpus`.
+pub fn run(corpus: &Corpus, analysis: &Analysis, args: &QuotesArgs) -> anyhow::Result<Status> {
     let passages = &analysis.passages.passages;
-    if json {
+    if args.csv {
+        let mut csv = Vec::new();
+        crate::export::quotes_csv::write(corpus, passages, &mut csv)?;
+        print_text(&String::from_utf8_lossy(&csv))?;
+    } else if args.common.json {
         let out: Vec<JsonPassage> = passages.iter().map(|p| json_passage(corpus, p)).collect();
         print_json(&out)?;
     } else {

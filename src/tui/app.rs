@@ -145,6 +145,10 @@ pub struct App {
     /// Keys pressed while the corpus loads, acted on once it is there.
     pub typeahead: Vec<Action>,
     pub quit: bool,
+    /// Mouse support asked for (`--mouse` or the config file): wheel and clicks act.
+    pub mouse: bool,
+    /// Where reports are written (the working directory; a temporary one in tests).
+    pub export_dir: std::path::PathBuf,
 }
 
 impl App {
@@ -172,6 +176,8 @@ impl App {
             warnings: Vec::new(),
             typeahead: Vec::new(),
             quit: false,
+            mouse: false,
+            export_dir: std::path::PathBuf::from("."),
         }
     }
 

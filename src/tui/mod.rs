@@ -9,7 +9,9 @@ pub mod event_loop;
 pub mod index;
 pub mod keymap;
 pub mod links;
+pub mod mouse;
 pub mod quote_rows;
+pub mod report;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -24,6 +26,7 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 
+use crate::config::Settings;
 use crate::corpus::LoadProblem;
 
 /// What a session leaves for the caller to print once the terminal is restored.
@@ -40,14 +43,23 @@ pub struct Outcome {
     pub loaded: bool,
 }
 
-/// Opens the interactive reader at once on `paths` (the seeds when empty), loads and
+/// Opens the interactive reader at once on `paths` (the seeds when empty), with the user's
+/// settings (key and theme overrides, thresholds) and mouse support when asked; loads and
 /// analyses the corpus on a worker (through the cache unless `use_cache` is false), and
 /// returns when the user quits. The terminal is restored on every exit path.
-pub fn run(paths: Vec<PathBuf>, use_cache: bool) -> anyhow::Result<Outcome> {
-    let keymap = keymap::Keymap::builtin()?;
-    let theme = theme::Theme::builtin(theme::Theme::no_color_requested())?;
+pub fn run(
+    paths: Vec<PathBuf>,
+    use_cache: bool,
+    settings: &Settings,
+    mouse: bool,
+) -> anyhow::Result<Outcome> {
+    let keymap = keymap::Keymap::builtin()?.with_overrides(settings)?;
+    let theme = theme::Theme::with_overrides(theme::Theme::no_color_requested(), settings)?;
     let terminate = terminal::termination_flag().context("installing signal handlers")?;
     let mut guard = terminal::enter().context("opening the terminal")?;
+    if mouse {
+        terminal::enable_mouse().context("turning on the mouse")?;
+    }
     let size = guard.terminal.size().map(|s| (s.width, s.height))?;
     // The seeds are embedded and load in a millisecond: before the first frame. A corpus on
     // disk loads on the worker, behind a first frame drawn at once.
@@ -61,6 +73,8 @@ pub fn run(paths: Vec<PathBuf>, use_cache: bool) -> anyhow::Result<Outcome> {
         let app = app::App::loading(keymap, theme, size);
         (app, event_loop::Job::Open { paths, use_cache })
     };
+    app.config = settings.analysis.clone();
+    app.mouse = mouse;
     let result = event_loop::run(&mut app, &mut guard.terminal, &terminate, job);
     drop(guard);
     result?;

@@ -1,5 +1,6 @@
-//! The pure state transition: `update(&mut App, Action)`. No terminal, no I/O; the only
-//! computation it triggers is library calls (entity ranking, pair alignment on demand).
+//! The pure state transition: `update(&mut App, Action)`. No terminal; the only
+//! computation it triggers is library calls (entity ranking, pair alignment on demand), and
+//! the only I/O is writing a small report file when the user asks for one (`e` on compare).
 
 mod compare;
 mod reader;
@@ -42,6 +43,18 @@ pub fn update(app: &mut App, action: Action) {
         other if app.is_loading() => {
             if app.typeahead.len() < MAX_TYPEAHEAD {
                 app.typeahead.push(other);
+            }
+        }
+        Action::Wheel(down) => {
+            let step = if down { Action::Down } else { Action::Up };
+            for _ in 0..super::mouse::WHEEL_LINES {
+                update(app, step.clone());
+            }
+        }
+        Action::Click(column, row) => {
+            app.notice = None;
+            if let Some(pos) = super::mouse::library_row_at(app, column, row) {
+                app.library.selected = pos;
             }
         }
         other => {
@@ -293,5 +306,7 @@ fn quotes(app: &mut App, action: Action) {
     }
 }
 
+#[cfg(test)]
+mod export_mouse_tests;
 #[cfg(test)]
 mod tests;
