@@ -111,7 +111,19 @@ pub fn open_corpus_in(
         return opened(loaded, warnings, None);
     };
     let corpus_key = keys::corpus_key(paths);
-    let rows = match cache.file_rows(corpus_key) {
+    // The rows are read (one thread: SQLite) while the files are stat'ed (the others).
+    let (rows, stats) = std::thread::scope(|s| {
+        let files = &listing.files;
+        let stats = s.spawn(|| {
+            files
+                .par_iter()
+                .map(|(p, _)| keys::stat(p))
+                .collect::<Vec<_>>()
+        });
+        let rows = cache.file_rows(corpus_key);
+        (rows, stats.join().unwrap_or_default())
+    });
+    let rows = match rows {
         Ok(rows) => rows,
         Err(e) => {
             warnings.push(failure(cache, &e));
@@ -121,7 +133,7 @@ pub fn open_corpus_in(
             return opened(loaded, warnings, None);
         }
     };
-    let (loaded, files, changes) = load_through(listing, rows, progress);
+    let (loaded, files, changes) = load_through(listing, rows, &stats, progress);
     if !changes.changed.is_empty() || !changes.gone.is_empty() {
         if let Err(e) = cache.save_files(corpus_key, &changes.changed, &changes.gone) {
             warnings.push(format!("cache: could not save the parsed files: {e}"));
@@ -168,10 +180,21 @@ struct Changes {
     gone: Vec<Vec<u8>>,
 }
 
-/// Loads the listing with the cached `rows` of its corpus.
+/// One listed file, its row (if any) and its stat.
+struct Job<'a> {
+    path: &'a Path,
+    format: Format,
+    key: Vec<u8>,
+    row: Option<Cached>,
+    stat: Option<Stat>,
+}
+
+/// Loads the listing with the cached `rows` of its corpus and the `stats` of its files
+/// (in listing order).
 fn load_through(
     listing: Listing,
     mut rows: HashMap<Vec<u8>, Cached>,
+    stats: &[Option<Stat>],
     progress: &(dyn Fn(Event) + Sync),
 ) -> (Loaded, Vec<(PathBuf, u64)>, Changes) {
     let Listing {
@@ -181,12 +204,21 @@ fn load_through(
     } = listing;
     let total = files.len();
     // Each listed file takes its row; the rows left over are of files gone.
-    let jobs: Vec<(&PathBuf, Format, Vec<u8>, Option<Cached>)> = files
+    let jobs: Vec<Job> = files
         .iter()
-        .map(|(path, format)| {
+        .enumerate()
+        .map(|(i, (path, format))| {
             let key = keys::path_key(path);
             let row = rows.remove(&key);
-            (path, *format, key, row)
+            // Stat'ed beside the database read; again here only if that thread failed.
+            let stat = stats.get(i).copied().unwrap_or_else(|| keys::stat(path));
+            Job {
+                path,
+                format: *format,
+                key,
+                row,
+                stat,
+            }
         })
         .collect();
     let mut changes = Changes {
@@ -196,8 +228,8 @@ fn load_through(
     let done = AtomicUsize::new(0);
     let outcomes: Vec<Outcome> = jobs
         .into_par_iter()
-        .map(|(path, format, key, row)| {
-            let out = load_one(path, format, key, row);
+        .map(|job| {
+            let out = load_one(job);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if n % PROGRESS_EVERY == 0 {
                 progress(Event::Loaded { done: n, total });
@@ -231,8 +263,14 @@ fn load_through(
 
 /// One file through the cache: from its row when the stat agrees, else read (and parsed
 /// unless the bytes are the row's).
-fn load_one(path: &Path, format: Format, key: Vec<u8>, row: Option<Cached>) -> Outcome {
-    let stat = keys::stat(path);
+fn load_one(job: Job<'_>) -> Outcome {
+    let Job {
+        path,
+        format,
+        key,
+        row,
+        stat,
+    } = job;
     let row = match row {
         Some(Cached {
             stat: s,
