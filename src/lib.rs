@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod assets;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod corpus;

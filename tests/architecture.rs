@@ -1,6 +1,6 @@
 //! Enforces the architecture: the UI-free core never imports the terminal libraries.
 //!
-//! The core (corpus, text, metadata, analysis, filter, synth, assets) must be usable and
+//! The core (corpus, text, metadata, analysis, filter, synth, cache, assets) must be usable and
 //! testable without a terminal; only `src/tui` and `src/cli` may talk to one.
 
 use std::path::{Path, PathBuf};
@@ -12,6 +12,7 @@ const CORE: &[&str] = &[
     "analysis",
     "filter",
     "synth",
+    "cache",
     "export",
     "config",
     "assets.rs",

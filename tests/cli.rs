@@ -7,11 +7,12 @@ fn parallax(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(args)
         .env_remove("NO_COLOR")
-        // The log (and any cache) go to the build's scratch folder, not the user's home.
+        // The log, any cache and the config are the build's own, never the user's.
         .env(
             "PARALLAX_STATE_DIR",
             concat!(env!("CARGO_TARGET_TMPDIR"), "/cli-state"),
         )
+        .env("PARALLAX_CONFIG", "/nonexistent/parallax-test-config.toml")
         .env(
             "PARALLAX_CACHE_DIR",
             concat!(env!("CARGO_TARGET_TMPDIR"), "/cli-cache"),

@@ -8,6 +8,8 @@ pub mod entities;
 pub mod passages;
 pub mod quotes;
 
+use serde::{Deserialize, Serialize};
+
 use crate::corpus::Corpus;
 
 /// A byte range into an article's body, always on char boundaries.
@@ -40,7 +42,7 @@ pub enum Stage {
 }
 
 /// Everything parallax knows about a corpus beyond its articles.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Analysis {
     pub entities: entities::EntityIndex,
     /// Direct quotes, per article (indexed like `corpus.articles`).

@@ -45,6 +45,10 @@ pub struct Sources {
     /// Articles to read: files and folders (recursively). Default: the bundled seeds.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Neither read nor write the analysis cache (see README, "The cache").
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::Status;
 use super::output::{print_json, print_text, terminal_width};
 use super::table::Table;
-use crate::analysis::entities::{self, Entity};
+use crate::analysis::entities::{Entity, EntityIndex};
 use crate::corpus::Corpus;
 
 /// One entity as `entities --json` prints it.
@@ -35,9 +35,8 @@ fn row<'a>(corpus: &'a Corpus, e: &'a Entity) -> Row<'a> {
     }
 }
 
-/// `parallax entities [--json]`
-pub fn run(corpus: &Corpus, json: bool) -> anyhow::Result<Status> {
-    let index = entities::extract(corpus);
+/// `parallax entities [--json]`, over the entities of `corpus` (`index`).
+pub fn run(corpus: &Corpus, index: &EntityIndex, json: bool) -> anyhow::Result<Status> {
     let rows: Vec<Row<'_>> = index.entities.iter().map(|e| row(corpus, e)).collect();
     if json {
         print_json(&rows)?;
@@ -79,7 +78,7 @@ mod tests {
                 })
                 .collect(),
         };
-        let index = entities::extract(&corpus);
+        let index = crate::analysis::entities::extract(&corpus);
         let rows: Vec<Row<'_>> = index.entities.iter().map(|e| row(&corpus, e)).collect();
         let json = serde_json::to_value(&rows).expect("json");
         assert_eq!(json[0]["name"], "Joe Biden");

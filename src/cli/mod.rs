@@ -1,5 +1,6 @@
-//! The command line: parses arguments, loads the corpus, reports load problems on stderr
-//! and dispatches to a subcommand or to the TUI. This is an edge: errors become messages
+//! The command line: parses arguments, loads the corpus (through the cache, see
+//! [`crate::cache`]), reports load problems on stderr and dispatches to a subcommand or to
+//! the TUI (which loads on its own worker, to show a first frame at once). This is an edge: errors become messages
 //! and exit codes here (0 ok, 1 nothing could be loaded or a runtime failure, 2 usage).
 
 mod args;
@@ -15,13 +16,13 @@ mod table;
 
 pub use args::{Cli, Command, Sources};
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
 
-use crate::corpus::{self, Loaded};
+use crate::cache::{self, Opened};
+use crate::corpus::LoadProblem;
 
 /// Exit status of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,49 +101,78 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         }
     };
     crate::metadata::outlets::add_extra(settings.outlets.clone());
-    let Some(loaded) = load(&cli.sources().paths) else {
+    let sources = cli.sources();
+    if cli.command.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        // The reader opens at once and loads on its worker; problems are printed on exit.
+        let mouse = cli.mouse || settings.mouse;
+        let outcome = crate::tui::run(sources.paths.clone(), !sources.no_cache, &settings, mouse)?;
+        report(&outcome.problems, &outcome.warnings);
+        if outcome.loaded && outcome.articles == 0 {
+            eprintln!("parallax: no article could be loaded");
+            return Ok(Status::Failure);
+        }
+        return Ok(Status::Ok);
+    }
+    let Some(mut opened) = load(sources) else {
         return Ok(Status::Failure);
     };
-    match cli.command {
-        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
-            let mouse = cli.mouse || settings.mouse;
-            crate::tui::run(loaded, &settings, mouse).map(|()| Status::Ok)
+    let corpus = std::mem::take(&mut opened.loaded.corpus);
+    let config = &settings.analysis;
+    let status = match cli.command {
+        None => list::run_table(&corpus),
+        Some(Command::List(a)) => list::run(&corpus, &a),
+        Some(Command::Show(a)) => show::run(&corpus, &a),
+        Some(Command::Entities(a)) => {
+            let index = match opened.cached_analysis(&corpus, config) {
+                Some(analysis) => analysis.entities,
+                None => crate::analysis::entities::extract(&corpus),
+            };
+            entities::run(&corpus, &index, a.json)
         }
-        None => list::run_table(&loaded.corpus),
-        Some(Command::List(a)) => list::run(&loaded.corpus, &a),
-        Some(Command::Show(a)) => show::run(&loaded.corpus, &a),
-        Some(Command::Entities(a)) => entities::run(&loaded.corpus, a.json),
-        Some(Command::Quotes(a)) => quotes::run(&loaded.corpus, &a, &settings.analysis),
-        Some(Command::Compare(a)) => compare::run(&loaded.corpus, &a, &settings),
+        Some(Command::Quotes(a)) => {
+            let analysis = opened.analysis(&corpus, config, |_| {});
+            quotes::run(&corpus, &analysis, &a)
+        }
+        Some(Command::Compare(a)) => compare::run(&corpus, &a, &settings),
         Some(Command::Config(a)) => config::run(&a),
-    }
+    };
+    report(&[], &opened.warnings);
+    status
 }
 
-/// Loads the corpus (the seeds when no path is given), reports every problem on stderr, and
-/// returns `None` when nothing at all could be loaded.
-fn load(paths: &[PathBuf]) -> Option<Loaded> {
+/// Loads the corpus (the seeds when no path is given) through the cache unless
+/// `--no-cache`, reports every problem on stderr, and returns `None` when nothing at all
+/// could be loaded.
+fn load(sources: &Sources) -> Option<Opened> {
     let start = Instant::now();
-    let loaded = if paths.is_empty() {
-        corpus::load_seeds()
-    } else {
-        corpus::load_paths(paths)
-    };
+    let mut opened = cache::open_corpus(&sources.paths, !sources.no_cache, &|_| {});
     tracing::info!(
-        articles = loaded.corpus.len(),
-        problems = loaded.problems.len(),
+        articles = opened.loaded.corpus.len(),
+        problems = opened.loaded.problems.len(),
         elapsed = ?start.elapsed(),
         "corpus loaded"
     );
-    for p in &loaded.problems {
+    for p in &opened.loaded.problems {
         tracing::warn!("load: {p}");
-        eprintln!("parallax: {p}");
     }
-    if loaded.corpus.is_empty() {
+    report(&opened.loaded.problems, &opened.warnings);
+    opened.warnings.clear();
+    if opened.loaded.corpus.is_empty() {
         tracing::error!("no article could be loaded");
         eprintln!("parallax: no article could be loaded");
         return None;
     }
-    Some(loaded)
+    Some(opened)
+}
+
+/// Prints load problems and cache warnings on stderr, one line each.
+fn report(problems: &[LoadProblem], warnings: &[String]) {
+    for p in problems {
+        eprintln!("parallax: {p}");
+    }
+    for w in warnings {
+        eprintln!("parallax: {}", crate::text::sanitize_for_terminal(w));
+    }
 }
 
 #[cfg(test)]

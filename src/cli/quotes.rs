@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::Status;
 use super::args::QuotesArgs;
 use super::output::{print_json, print_text};
+use crate::analysis::Analysis;
 use crate::analysis::passages::{Label, Passage};
-use crate::analysis::{Config, analyse};
 use crate::corpus::Corpus;
 use crate::text::sanitize_for_terminal;
 
@@ -61,9 +61,8 @@ fn json_passage<'a>(corpus: &'a Corpus, p: &'a Passage) -> JsonPassage<'a> {
     }
 }
 
-/// `parallax quotes [--json | --csv] [PATH...]`
-pub fn run(corpus: &Corpus, args: &QuotesArgs, config: &Config) -> anyhow::Result<Status> {
-    let analysis = analyse(corpus, config);
+/// `parallax quotes [--json | --csv] [PATH...]`, from the analysis of `corpus`.
+pub fn run(corpus: &Corpus, analysis: &Analysis, args: &QuotesArgs) -> anyhow::Result<Status> {
     let passages = &analysis.passages.passages;
     if args.csv {
         let mut csv = Vec::new();
@@ -129,6 +128,7 @@ fn carried_by(p: &crate::analysis::passages::Passage) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{Config, analyse};
 
     #[test]
     fn json_occurrences_are_exact_slices_of_the_bodies() {

@@ -4,13 +4,13 @@
 //! the single source of truth for offsets (the JSON interface prints the same string).
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Position of an article in its [`crate::corpus::Corpus`]; dense, stable for one load.
 pub type ArticleIdx = usize;
 
 /// Metadata read off an article: every field is `None` when the text does not say it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Metadata {
     /// The headline; falls back to the lead sentence when the page has no headline.
     pub title: String,
@@ -19,7 +19,10 @@ pub struct Metadata {
     /// The publishing outlet, canonical name from `assets/outlets.toml` when known.
     pub source: Option<String>,
     /// Publication date.
-    #[serde(serialize_with = "serialize_date")]
+    #[serde(
+        serialize_with = "serialize_date",
+        deserialize_with = "deserialize_date"
+    )]
     pub date: Option<NaiveDate>,
     /// True when the year of `date` was inferred from the rest of the corpus.
     pub date_inferred: bool,
@@ -33,8 +36,18 @@ pub struct Metadata {
 
 fn serialize_date<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
     match d {
-        Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
+        Some(d) => s.serialize_some(&d.format("%Y-%m-%d").to_string()),
         None => s.serialize_none(),
+    }
+}
+
+/// Reads what [`serialize_date`] writes: `YYYY-MM-DD` or nothing.
+fn deserialize_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+            .map(Some)
+            .map_err(serde::de::Error::custom),
     }
 }
 

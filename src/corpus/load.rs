@@ -14,11 +14,36 @@ use super::records::{RecordResult, parse_records};
 use super::{Article, Corpus, LoadProblem, Loaded, Severity};
 use crate::metadata::{self, Parsed};
 
-/// One parsed article before ids are assigned.
-struct Pending {
-    stem: String,
-    path: String,
-    parsed: Parsed,
+/// One parsed article before ids are assigned and years inferred: what a cache may keep
+/// of a file so that an unchanged file is neither read nor parsed again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    /// The id to be: the file stem, or the record's own id.
+    pub stem: String,
+    pub path: String,
+    pub parsed: Parsed,
+    /// Unicode words in the body (see [`Article::words`]), counted once at parse time.
+    pub words: usize,
+}
+
+impl Pending {
+    /// An article to be, its words counted.
+    pub fn new(stem: String, path: String, parsed: Parsed) -> Pending {
+        let words = crate::text::count_words(&parsed.body);
+        Pending {
+            stem,
+            path,
+            parsed,
+            words,
+        }
+    }
+}
+
+/// What one listed file yields: its articles (a JSON file holds several) and its problems.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileLoad {
+    pub articles: Vec<Pending>,
+    pub problems: Vec<LoadProblem>,
 }
 
 /// Longest id, in chars: a JSON record may carry an id of any length.
@@ -49,25 +74,46 @@ pub fn load_listing(listing: Listing) -> Loaded {
     let Listing {
         name,
         files,
-        mut problems,
+        problems,
     } = listing;
-    let results: Vec<_> = files
+    let results: Vec<FileLoad> = files
         .par_iter()
-        .map(|(path, format)| {
-            let limit = match format {
-                Format::Text | Format::Markdown => MAX_ARTICLE_BYTES,
-                Format::Json | Format::JsonLines => MAX_FILE_BYTES,
-            };
-            match read_limited(path, limit) {
-                Ok(bytes) => parse_file(path, &bytes, *format),
-                Err(e) => (Vec::new(), vec![skipped(path, None, e.to_string())]),
-            }
+        .map(|(path, format)| match read_listed(path, *format) {
+            Ok(bytes) => parse_listed(path, &bytes, *format),
+            Err(problem) => FileLoad {
+                articles: Vec::new(),
+                problems: vec![problem],
+            },
         })
         .collect();
+    assemble(name, results, problems)
+}
+
+/// Reads the bytes of one listed file within the size limit of its format; a file that
+/// cannot be read is a problem to report.
+pub fn read_listed(path: &Path, format: Format) -> Result<Vec<u8>, LoadProblem> {
+    let limit = match format {
+        Format::Text | Format::Markdown => MAX_ARTICLE_BYTES,
+        Format::Json | Format::JsonLines => MAX_FILE_BYTES,
+    };
+    read_limited(path, limit).map_err(|e| skipped(path, None, e.to_string()))
+}
+
+/// Parses the bytes of one listed file (see [`read_listed`]). Never panics, whatever the
+/// bytes; depends on nothing but the bytes, the path and the format.
+pub fn parse_listed(path: &Path, bytes: &[u8], format: Format) -> FileLoad {
+    let (articles, problems) = parse_file(path, bytes, format);
+    FileLoad { articles, problems }
+}
+
+/// Builds the corpus from the files of a listing, in listing order: `problems` are the
+/// listing's own, then each file's. Ids are made unique and years inferred here, over the
+/// whole corpus.
+pub fn assemble(name: String, files: Vec<FileLoad>, mut problems: Vec<LoadProblem>) -> Loaded {
     let mut pending = Vec::new();
-    for (items, probs) in results {
-        pending.extend(items);
-        problems.extend(probs);
+    for f in files {
+        pending.extend(f.articles);
+        problems.extend(f.problems);
     }
     finish(name, pending, problems)
 }
@@ -103,11 +149,8 @@ fn parse_file(path: &Path, bytes: &[u8], format: Format) -> (Vec<Pending>, Vec<L
         if decoded.text.len() > MAX_ARTICLE_BYTES {
             return (Vec::new(), vec![too_large(path, None, decoded.text.len())]);
         }
-        let pending = Pending {
-            stem,
-            path: path.display().to_string(),
-            parsed: metadata::parse_plain(&decoded.text),
-        };
+        let parsed = metadata::parse_plain(&decoded.text);
+        let pending = Pending::new(stem, path.display().to_string(), parsed);
         return (vec![pending], problems);
     }
     let records: Vec<RecordResult> = parse_records(&decoded.text, format);
@@ -139,11 +182,8 @@ fn pending_records(
                         stem.to_string()
                     }
                 });
-                items.push(Pending {
-                    stem,
-                    path: path_label.clone(),
-                    parsed: metadata::parse_record(&r.fields),
-                });
+                let parsed = metadata::parse_record(&r.fields);
+                items.push(Pending::new(stem, path_label.clone(), parsed));
             }
             Err((line, reason)) => problems.push(skipped(path, line, reason)),
         }
@@ -184,7 +224,13 @@ fn finish(name: String, mut pending: Vec<Pending>, mut problems: Vec<LoadProblem
         .zip(parsed)
         .map(|(p, parsed)| {
             let id = unique_id(&mut seen, clean_id(&p.stem));
-            Article::new(id, p.path, parsed.meta, parsed.body)
+            Article {
+                id,
+                path: p.path,
+                meta: parsed.meta,
+                words: p.words,
+                body: parsed.body,
+            }
         })
         .collect();
     Loaded {

@@ -11,7 +11,10 @@ mod records;
 
 pub use article::{Article, ArticleIdx, Metadata};
 pub use discover::{Format, Listing, list_paths};
-pub use load::{load_bytes, load_listing, load_paths, load_seeds};
+pub use load::{
+    FileLoad, Pending, assemble, load_bytes, load_listing, load_paths, load_seeds, parse_listed,
+    read_listed,
+};
 pub use read::{MAX_ARTICLE_BYTES, MAX_FILE_BYTES};
 pub use records::{Record, RecordResult, parse_records};
 

@@ -10,20 +10,30 @@ use super::{MonthDay, Parsed};
 /// the month and day closest to the corpus's dated articles. Sets `date_inferred`. Without
 /// any dated article nothing is guessed.
 pub fn infer_years(items: &mut [Parsed]) {
-    let known: Vec<NaiveDate> = items
+    let mut known: Vec<NaiveDate> = items
         .iter()
         .filter(|p| !p.meta.date_inferred)
         .filter_map(|p| p.meta.date)
         .collect();
+    // A story's articles share a few dates: each distinct one is weighed once, which keeps
+    // this linear in the corpus (it was articles × dated articles).
+    known.sort_unstable();
+    known.dedup();
     if known.is_empty() {
         return;
     }
+    // Many articles share a month and day: each is resolved once.
+    let mut resolved: std::collections::HashMap<(u32, u32), Option<NaiveDate>> =
+        std::collections::HashMap::new();
     for item in items.iter_mut() {
         if item.meta.date.is_some() {
             continue;
         }
         let Some(md) = item.month_day else { continue };
-        if let Some(date) = nearest(md, &known) {
+        let found = *resolved
+            .entry((md.month, md.day))
+            .or_insert_with(|| nearest(md, &known));
+        if let Some(date) = found {
             item.meta.date = Some(date);
             item.meta.date_inferred = true;
             item.month_day = None;

@@ -4,7 +4,10 @@
 //!
 //! [`update`]: crate::tui::update::update
 
+use std::sync::Arc;
+
 use crate::analysis::{Analysis, Stage};
+use crate::corpus::{Corpus, LoadProblem};
 
 /// One thing that happens to the app.
 #[derive(Debug, Clone)]
@@ -69,6 +72,12 @@ pub enum Action {
     Click(u16, u16),
     /// The terminal has a new size (columns, rows).
     Resize(u16, u16),
+    /// The worker is loading the corpus: files done of total (0 of 0 while listing).
+    Loading { done: usize, total: usize },
+    /// The worker loaded the corpus (with the problems met); the analysis starts.
+    CorpusLoaded(Arc<Corpus>, Vec<LoadProblem>),
+    /// Warnings of the cache, printed when the reader exits.
+    Warnings(Vec<String>),
     /// The analysis worker finished a stage.
     AnalysisProgress(Stage),
     /// The analysis worker finished.

@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use crate::analysis::passages::AlignedSpan;
 use crate::analysis::{Analysis, Config, Span, Stage};
-use crate::corpus::{ArticleIdx, Corpus};
+use crate::corpus::{ArticleIdx, Corpus, LoadProblem};
 use crate::filter::EntityMatch;
 
+use super::action::Action;
 use super::index::Index;
 use super::keymap::{Context, Keymap};
 use super::theme::Theme;
@@ -16,6 +17,11 @@ use super::theme::Theme;
 /// Where the background analysis stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Progress {
+    /// Loading the corpus: files loaded of total (0 of 0 while listing).
+    Loading {
+        done: usize,
+        total: usize,
+    },
     /// Running; the stages finished so far.
     Running(Vec<Stage>),
     Done,
@@ -132,6 +138,12 @@ pub struct App {
     pub aligned: HashMap<(ArticleIdx, ArticleIdx), Vec<AlignedSpan>>,
     /// A one-line notice for the footer (cleared by the next key).
     pub notice: Option<String>,
+    /// What went wrong while loading, printed when the reader exits.
+    pub problems: Vec<LoadProblem>,
+    /// Cache warnings, printed when the reader exits.
+    pub warnings: Vec<String>,
+    /// Keys pressed while the corpus loads, acted on once it is there.
+    pub typeahead: Vec<Action>,
     pub quit: bool,
     /// Mouse support asked for (`--mouse` or the config file): wheel and clicks act.
     pub mouse: bool,
@@ -160,10 +172,40 @@ impl App {
             overlay: None,
             aligned: HashMap::new(),
             notice: None,
+            problems: Vec::new(),
+            warnings: Vec::new(),
+            typeahead: Vec::new(),
             quit: false,
             mouse: false,
             export_dir: std::path::PathBuf::from("."),
         }
+    }
+
+    /// An app with no corpus yet: the worker is loading it (see [`App::set_corpus`]).
+    pub fn loading(keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
+        let mut app = App::new(Arc::new(Corpus::default()), keymap, theme, size);
+        app.progress = Progress::Loading { done: 0, total: 0 };
+        app
+    }
+
+    /// Whether the corpus is still being loaded.
+    pub fn is_loading(&self) -> bool {
+        matches!(self.progress, Progress::Loading { .. })
+    }
+
+    /// Installs the loaded corpus; the analysis is still to come.
+    pub fn set_corpus(&mut self, corpus: Arc<Corpus>, problems: Vec<LoadProblem>) {
+        self.library = Library {
+            visible: (0..corpus.len()).collect(),
+            ..Library::default()
+        };
+        self.corpus = corpus;
+        self.problems = problems;
+        self.stack.clear();
+        self.analysis = Analysis::default();
+        self.index = Index::default();
+        self.aligned.clear();
+        self.progress = Progress::Running(Vec::new());
     }
 
     /// The context keys are looked up in: the overlay, else the current screen.

@@ -1,10 +1,12 @@
 //! The event loop: draw, wait for a key (or resize) with a timeout, turn it into an action
-//! through the keymap, update; drain the actions the analysis worker sends back. No async
+//! through the keymap, update; drain the actions the worker sends back. The worker loads
+//! the corpus (through the cache) and analyses it, so the first frame is drawn at once. No async
 //! runtime: one worker thread and a channel.
 
-use std::sync::Arc;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
@@ -14,7 +16,8 @@ use super::app::App;
 use super::terminal::Term;
 use super::update::update;
 use super::view::view;
-use crate::analysis::{Config, analyse_with_progress};
+use crate::analysis::{Config, Stage, analyse_with_progress};
+use crate::cache;
 use crate::corpus::Corpus;
 
 /// How long to wait for input before looking at the worker channel again.
@@ -22,9 +25,14 @@ const TICK: Duration = Duration::from_millis(50);
 /// Most events handled between two draws.
 const MAX_BATCH: usize = 64;
 
-/// Runs the app until it quits or `terminate` is raised.
-pub fn run(app: &mut App, terminal: &mut Term, terminate: &AtomicBool) -> anyhow::Result<()> {
-    let rx = spawn_analysis(Arc::clone(&app.corpus), app.config.clone());
+/// Runs the app until it quits or `terminate` is raised, with `job` on the worker.
+pub fn run(
+    app: &mut App,
+    terminal: &mut Term,
+    terminate: &AtomicBool,
+    job: Job,
+) -> anyhow::Result<()> {
+    let rx = spawn(job, app.config.clone());
     let mut dirty = true;
     while !app.quit && !terminate.load(Ordering::Relaxed) {
         if dirty {
@@ -61,35 +69,83 @@ fn translate(app: &App, ev: Event) -> Option<Action> {
     }
 }
 
-/// Starts the analysis on a worker thread; its progress and result come back as actions.
-fn spawn_analysis(corpus: Arc<Corpus>, config: Config) -> Receiver<Action> {
-    let (tx, rx) = channel();
-    std::thread::spawn(move || analyse_on(corpus, config, tx));
-    rx
+/// What the worker does.
+#[derive(Debug, Clone)]
+pub enum Job {
+    /// Analyse a corpus already loaded (tests, embedders).
+    Analyse(Arc<Corpus>),
+    /// List, load (through the cache unless `use_cache` is false) and analyse the corpus
+    /// under `paths` (the seeds when empty).
+    Open {
+        paths: Vec<PathBuf>,
+        use_cache: bool,
+    },
 }
 
-fn analyse_on(corpus: Arc<Corpus>, config: Config, tx: Sender<Action>) {
-    let progress_tx = tx.clone();
-    let (start, lap) = (Instant::now(), std::cell::Cell::new(Instant::now()));
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        analyse_with_progress(&corpus, &config, |stage| {
-            let took = lap.replace(Instant::now()).elapsed();
-            tracing::info!(?stage, ?took, "analysis stage done");
-            let _ = progress_tx.send(Action::AnalysisProgress(stage));
-        })
-    }));
-    let _ = tx.send(match result {
-        Ok(analysis) => {
-            tracing::info!(took = ?start.elapsed(), "analysis done");
-            Action::AnalysisDone(Box::new(analysis))
-        }
-        Err(payload) => {
+/// Starts `job` on a worker thread; its progress and results come back as actions.
+fn spawn(job: Job, config: Config) -> Receiver<Action> {
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let fail_tx = tx.clone();
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match job {
+            Job::Analyse(corpus) => analyse_on(&corpus, &config, &tx),
+            Job::Open { paths, use_cache } => open_on(&paths, use_cache, &config, &tx),
+        }));
+        if let Err(payload) = result {
             let why = payload
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "internal error".to_string());
-            Action::AnalysisFailed(why)
+            let _ = fail_tx.send(Action::AnalysisFailed(why));
         }
     });
+    rx
+}
+
+fn analyse_on(corpus: &Corpus, config: &Config, tx: &Sender<Action>) {
+    let start = Instant::now();
+    let analysis = analyse_with_progress(corpus, config, stage_reporter(tx));
+    tracing::info!(took = ?start.elapsed(), "analysis done");
+    let _ = tx.send(Action::AnalysisDone(Box::new(analysis)));
+}
+
+/// Sends each finished analysis stage to the app, and logs how long it took.
+fn stage_reporter(tx: &Sender<Action>) -> impl Fn(Stage) + '_ {
+    let lap = std::cell::Cell::new(Instant::now());
+    move |stage| {
+        let took = lap.replace(Instant::now()).elapsed();
+        tracing::info!(?stage, ?took, "analysis stage done");
+        let _ = tx.send(Action::AnalysisProgress(stage));
+    }
+}
+
+/// Loads the corpus with progress, hands it to the app, then finds or runs its analysis.
+fn open_on(paths: &[PathBuf], use_cache: bool, config: &Config, tx: &Sender<Action>) {
+    let progress = Mutex::new(tx.clone());
+    let report = |e: cache::Event| {
+        let (done, total) = match e {
+            cache::Event::Listed(total) => (0, total),
+            cache::Event::Loaded { done, total } => (done, total),
+        };
+        if let Ok(tx) = progress.lock() {
+            let _ = tx.send(Action::Loading { done, total });
+        }
+    };
+    let mut opened = cache::open_corpus(paths, use_cache, &report);
+    let loaded = std::mem::take(&mut opened.loaded);
+    let corpus = Arc::new(loaded.corpus);
+    tracing::info!(
+        articles = corpus.len(),
+        problems = loaded.problems.len(),
+        "corpus loaded"
+    );
+    let _ = tx.send(Action::CorpusLoaded(Arc::clone(&corpus), loaded.problems));
+    if !corpus.is_empty() {
+        let start = Instant::now();
+        let analysis = opened.analysis(&corpus, config, stage_reporter(tx));
+        tracing::info!(took = ?start.elapsed(), "analysis done (or read from the cache)");
+        let _ = tx.send(Action::AnalysisDone(Box::new(analysis)));
+    }
+    let _ = tx.send(Action::Warnings(std::mem::take(&mut opened.warnings)));
 }

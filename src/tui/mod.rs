@@ -22,17 +22,38 @@ pub mod wrap;
 #[cfg(test)]
 pub mod fixture;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::Context as _;
 
 use crate::config::Settings;
-use crate::corpus::Loaded;
+use crate::corpus::LoadProblem;
 
-/// Opens the interactive reader on a loaded corpus, with the user's settings (key and theme
-/// overrides, thresholds) and mouse support when asked, and returns when the user quits.
-/// The terminal is restored on every exit path.
-pub fn run(loaded: Loaded, settings: &Settings, mouse: bool) -> anyhow::Result<()> {
+/// What a session leaves for the caller to print once the terminal is restored.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// The load problems (files skipped, warnings).
+    pub problems: Vec<LoadProblem>,
+    /// Cache warnings.
+    pub warnings: Vec<String>,
+    /// Articles loaded (0 when nothing could be, or the user quit before the load ended
+    /// and nothing had been loaded).
+    pub articles: usize,
+    /// False when the user quit before the corpus was loaded.
+    pub loaded: bool,
+}
+
+/// Opens the interactive reader at once on `paths` (the seeds when empty), with the user's
+/// settings (key and theme overrides, thresholds) and mouse support when asked; loads and
+/// analyses the corpus on a worker (through the cache unless `use_cache` is false), and
+/// returns when the user quits. The terminal is restored on every exit path.
+pub fn run(
+    paths: Vec<PathBuf>,
+    use_cache: bool,
+    settings: &Settings,
+    mouse: bool,
+) -> anyhow::Result<Outcome> {
     let keymap = keymap::Keymap::builtin()?.with_overrides(settings)?;
     let theme = theme::Theme::with_overrides(theme::Theme::no_color_requested(), settings)?;
     let terminate = terminal::termination_flag().context("installing signal handlers")?;
@@ -41,16 +62,33 @@ pub fn run(loaded: Loaded, settings: &Settings, mouse: bool) -> anyhow::Result<(
         terminal::enable_mouse().context("turning on the mouse")?;
     }
     let size = guard.terminal.size().map(|s| (s.width, s.height))?;
-    let mut app = app::App::new(Arc::new(loaded.corpus), keymap, theme, size);
+    // The seeds are embedded and load in a millisecond: before the first frame. A corpus on
+    // disk loads on the worker, behind a first frame drawn at once.
+    let (mut app, job) = if paths.is_empty() {
+        let loaded = crate::corpus::load_seeds();
+        let corpus = Arc::new(loaded.corpus);
+        let mut app = app::App::new(Arc::clone(&corpus), keymap, theme, size);
+        app.problems = loaded.problems;
+        (app, event_loop::Job::Analyse(corpus))
+    } else {
+        let app = app::App::loading(keymap, theme, size);
+        (app, event_loop::Job::Open { paths, use_cache })
+    };
     app.config = settings.analysis.clone();
     app.mouse = mouse;
     let result = first_frame(&app, &mut guard.terminal)
-        .and_then(|()| event_loop::run(&mut app, &mut guard.terminal, &terminate));
+        .and_then(|()| event_loop::run(&mut app, &mut guard.terminal, &terminate, job));
     drop(guard);
     if let Err(e) = &result {
         tracing::error!("reader: {e:#}");
     }
-    result
+    result?;
+    Ok(Outcome {
+        problems: std::mem::take(&mut app.problems),
+        warnings: std::mem::take(&mut app.warnings),
+        articles: app.corpus.len(),
+        loaded: !matches!(app.progress, app::Progress::Loading { .. }),
+    })
 }
 
 /// Draws the first frame (the event loop's first draw then finds nothing to change) and

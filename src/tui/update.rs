@@ -13,6 +13,9 @@ use super::quote_rows;
 use super::view::layout;
 use crate::filter::{EntityMatch, articles_mentioning_all, rank};
 
+/// Most keys kept while the corpus loads.
+const MAX_TYPEAHEAD: usize = 256;
+
 /// How many entities the filter lists for an empty query.
 const EMPTY_QUERY_ENTITIES: usize = 500;
 
@@ -25,9 +28,23 @@ pub fn update(app: &mut App, action: Action) {
                 done.push(stage);
             }
         }
+        Action::Loading { done, total } => {
+            if let Progress::Loading { .. } = app.progress {
+                app.progress = Progress::Loading { done, total };
+            }
+        }
+        Action::CorpusLoaded(corpus, problems) => corpus_loaded(app, corpus, problems),
+        Action::Warnings(w) => app.warnings.extend(w),
         Action::AnalysisDone(analysis) => analysis_done(app, *analysis),
         Action::AnalysisFailed(why) => app.progress = Progress::Failed(why),
         Action::Quit => app.quit = true,
+        // Nothing to act on yet: Esc leaves, other keys wait for the corpus (type-ahead).
+        Action::Back if app.is_loading() && app.typeahead.is_empty() => app.quit = true,
+        other if app.is_loading() => {
+            if app.typeahead.len() < MAX_TYPEAHEAD {
+                app.typeahead.push(other);
+            }
+        }
         Action::Wheel(down) => {
             let step = if down { Action::Down } else { Action::Up };
             for _ in 0..super::mouse::WHEEL_LINES {
@@ -48,6 +65,27 @@ pub fn update(app: &mut App, action: Action) {
                 None => screen(app, other),
             }
         }
+    }
+}
+
+/// Installs the corpus; with nothing loaded there is nothing to read, and the reader quits
+/// (the caller says why). Problems are counted in a notice and listed on exit.
+fn corpus_loaded(
+    app: &mut App,
+    corpus: std::sync::Arc<crate::corpus::Corpus>,
+    problems: Vec<crate::corpus::LoadProblem>,
+) {
+    let n = problems.len();
+    app.set_corpus(corpus, problems);
+    if app.corpus.is_empty() {
+        app.quit = true;
+    }
+    for action in std::mem::take(&mut app.typeahead) {
+        update(app, action);
+    }
+    if n > 0 {
+        let s = if n == 1 { "" } else { "s" };
+        app.notice = Some(format!("{n} load problem{s}: listed when parallax exits"));
     }
 }
 

@@ -193,3 +193,25 @@ fn resizing_redraws_and_a_tiny_terminal_gets_a_message() {
     s.send("q");
     assert!(s.finish().0);
 }
+
+#[test]
+fn a_folder_loads_behind_the_first_frame_and_problems_are_listed_on_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ferry.txt"),
+        "Ferry strike ends\n\nThe ferry crews returned to work on Friday after a week.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("blank.txt"), "").unwrap();
+    let mut s = Session::start_with(&[dir.path()]);
+    s.wait_text("Ferry strike ends");
+    s.wait_text("1 load problem");
+    s.send("q");
+    let (ok, parser) = s.finish();
+    assert!(ok, "exit status");
+    let screen = parser.lock().expect("parser").screen().contents();
+    assert!(
+        screen.contains("blank.txt: skipped: empty file"),
+        "{screen}"
+    );
+}

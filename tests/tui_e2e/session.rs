@@ -137,6 +137,7 @@ impl Session {
         cmd.env_remove("PARALLAX_FAULT");
         cmd.env("PARALLAX_STATE_DIR", home.path().join("state"));
         cmd.env("PARALLAX_CACHE_DIR", home.path().join("cache"));
+        cmd.env("PARALLAX_CONFIG", home.path().join("config.toml"));
         for (k, v) in &how.env {
             cmd.env(k, v);
         }

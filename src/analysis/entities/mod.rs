@@ -36,7 +36,9 @@ pub enum EntityKind {
 }
 
 /// Which text of an article a mention is in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Field {
     /// [`crate::corpus::Article::body`].
@@ -54,7 +56,7 @@ pub enum Field {
 
 /// One mention of an entity: a byte span in the article's body, or in one of its
 /// metadata fields when metadata extraction moved that text out of the body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     pub article: ArticleIdx,
     /// Byte range into the text of `field`, on char boundaries.
@@ -71,7 +73,7 @@ pub struct Doc<'a> {
 }
 
 /// An entity with every surface form it goes by in the corpus.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     /// Canonical name (the fullest form: `Maria Zakharova`, `United States`).
     pub name: String,
@@ -92,7 +94,7 @@ impl Entity {
 }
 
 /// All entities of a corpus, sorted by number of articles, then mentions (most first).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityIndex {
     pub entities: Vec<Entity>,
 }

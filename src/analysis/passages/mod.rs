@@ -21,14 +21,14 @@ pub mod tokens;
 pub use compare::compare;
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::quotes::Quote;
 use super::{Config, Span};
 use crate::corpus::{ArticleIdx, Corpus};
 
 /// How closely the occurrences of a passage agree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Label {
     /// The same words (identity 1.0 after normalisation).
@@ -47,7 +47,7 @@ impl Label {
 }
 
 /// Whether a passage stands inside quotation marks where it occurs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Quoted {
     All,
@@ -66,7 +66,7 @@ impl Quoted {
 }
 
 /// One place a shared passage occurs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Occurrence {
     pub article: ArticleIdx,
     pub span: Span,
@@ -75,7 +75,7 @@ pub struct Occurrence {
 }
 
 /// A passage shared by two or more articles.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Passage {
     pub occurrences: Vec<Occurrence>,
     /// Words in the longest occurrence.
@@ -88,7 +88,7 @@ pub struct Passage {
 }
 
 /// All shared passages of a corpus, most widely carried first, then longest.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PassageIndex {
     pub passages: Vec<Passage>,
 }

@@ -7,6 +7,7 @@ pub mod pairing;
 mod words;
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::Span;
 use super::entities::{EntityIndex, EntityKind, Field};
@@ -14,7 +15,7 @@ use crate::corpus::Corpus;
 use attribution::{Attribution, PersonMention, Speaker};
 
 /// One direct quote in an article's body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     /// The quoted words, without the marks.
     pub inner: Span,

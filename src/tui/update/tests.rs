@@ -238,3 +238,60 @@ fn edge_cases_never_panic() {
     keys(&mut app, "\nnnjGc\tsn][");
     assert!(matches!(top(&app), Some(Screen::Compare(_))));
 }
+
+/// An app still loading its corpus (as `parallax DIR` starts).
+fn loading_app() -> App {
+    let seeds = seeds_app((120, 40));
+    App::loading(seeds.keymap, seeds.theme, (120, 40))
+}
+
+#[test]
+fn while_loading_progress_shows_and_keys_wait_for_the_corpus() {
+    let mut app = loading_app();
+    assert!(app.is_loading());
+    update(&mut app, Action::Loading { done: 0, total: 5 });
+    update(&mut app, Action::Loading { done: 3, total: 5 });
+    assert_eq!(app.progress, Progress::Loading { done: 3, total: 5 });
+    keys(&mut app, "j\n");
+    assert!(top(&app).is_none() && !app.quit);
+    let corpus = std::sync::Arc::new(fixture::seeds());
+    update(&mut app, Action::CorpusLoaded(corpus, Vec::new()));
+    assert_eq!(app.progress, Progress::Running(Vec::new()));
+    assert_eq!(app.library.visible.len(), 5);
+    // The keys typed while loading were acted on: down, then open.
+    assert!(matches!(top(&app), Some(Screen::Reader(r)) if r.article == 1));
+}
+
+#[test]
+fn q_or_esc_quits_while_loading() {
+    for key in ["q", "\x1b"] {
+        let mut app = loading_app();
+        keys(&mut app, key);
+        assert!(app.quit, "{key:?}");
+    }
+}
+
+#[test]
+fn nothing_loaded_quits_and_problems_are_kept_for_the_exit() {
+    let problem = crate::corpus::LoadProblem {
+        path: "empty.txt".into(),
+        line: None,
+        severity: crate::corpus::Severity::Skipped,
+        reason: "empty file".into(),
+    };
+    let mut app = loading_app();
+    let empty = std::sync::Arc::new(crate::corpus::Corpus::default());
+    update(&mut app, Action::CorpusLoaded(empty, vec![problem.clone()]));
+    assert!(app.quit);
+    assert_eq!(app.problems, vec![problem.clone()]);
+    let mut app = loading_app();
+    let corpus = std::sync::Arc::new(fixture::seeds());
+    update(&mut app, Action::CorpusLoaded(corpus, vec![problem]));
+    assert!(!app.quit);
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap_or("")
+            .contains("1 load problem")
+    );
+}

@@ -50,6 +50,11 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, title: &str) {
 fn progress(app: &App) -> Span<'static> {
     match &app.progress {
         Progress::Done => Span::raw(""),
+        Progress::Loading { total: 0, .. } => Span::styled("⟳ listing files", app.theme.dim),
+        Progress::Loading { done, total } => Span::styled(
+            format!("⟳ loading {}/{} files", thousands(*done), thousands(*total)),
+            app.theme.dim,
+        ),
         Progress::Failed(why) => Span::styled(format!("analysis failed: {why}"), app.theme.error),
         Progress::Running(done) => {
             let stage = match done.last() {
@@ -64,6 +69,19 @@ fn progress(app: &App) -> Span<'static> {
             )
         }
     }
+}
+
+/// `12345` as `12,345`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Draws the footer: `extra` (the screen's state) first, then the notice if there is one,

@@ -108,6 +108,23 @@ fn library_while_analysing() {
 }
 
 #[test]
+fn library_while_loading_shows_the_files_loaded() {
+    let seeds = seeds_app((120, 40));
+    let mut app = App::loading(seeds.keymap, seeds.theme, (120, 40));
+    assert!(!find(&render(&app), "listing files").is_empty());
+    update(
+        &mut app,
+        Action::Loading {
+            done: 12_000,
+            total: 100_000,
+        },
+    );
+    let buf = render(&app);
+    assert!(!find(&buf, "loading 12,000/100,000 files").is_empty());
+    assert!(!find(&buf, "0 articles").is_empty());
+}
+
+#[test]
 fn reader_snapshots_style_passages_and_entities() {
     for size in SIZES {
         let mut app = seeds_app(size);

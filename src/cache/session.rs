@@ -1,0 +1,407 @@
+//! Loading a corpus through the cache, then finding or storing its analysis.
+//!
+//! Every listed file is stat'ed; a file whose row agrees on size and mtime is taken from the
+//! row (neither read nor parsed); any other file is read and hashed, and parsed only when
+//! its bytes differ from the row's. The corpus is then assembled as without a cache (ids and
+//! inferred years are corpus-wide, so they are always recomputed). The analysis is reused
+//! whole when the fingerprint of the files matches, else recomputed and stored.
+
+use rustc_hash::FxHashMap as HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use super::codec::{self, FileRecord};
+use super::keys::{self, Fingerprint, Stat};
+use super::store::{Cache, Cached, Row};
+use super::{CacheError, validate};
+use crate::analysis::{self, Analysis, Config, Stage};
+use crate::corpus::{self, Corpus, FileLoad, Format, Listing, Loaded};
+
+/// Progress of [`open_corpus`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// The paths are listed: this many files to load.
+    Listed(usize),
+    /// This many of the listed files are loaded (from the cache or from disk).
+    Loaded { done: usize, total: usize },
+}
+
+/// How often (in files) loading reports progress.
+const PROGRESS_EVERY: usize = 512;
+
+/// A loaded corpus, and the cache it came through (when there is one).
+#[derive(Debug)]
+pub struct Opened {
+    pub loaded: Loaded,
+    /// Cache failures, one line each: the caller prints them (they never stop a load).
+    pub warnings: Vec<String>,
+    /// Files taken from the cache without being read, and files read from disk.
+    pub from_cache: usize,
+    pub from_disk: usize,
+    session: Option<Session>,
+}
+
+/// What the analysis half needs of the cache.
+#[derive(Debug)]
+struct Session {
+    cache: Cache,
+    corpus: keys::CorpusKey,
+    /// Path and content hash of every file read, in corpus order.
+    files: Vec<(PathBuf, u64)>,
+}
+
+/// One listed file after the cache lookup.
+struct Outcome {
+    load: FileLoad,
+    /// Path key and content hash, when the file was read (or known).
+    key: Option<(Vec<u8>, u64)>,
+    /// The row to write, when the file's row is new or changed.
+    write: Option<Row>,
+    cached: bool,
+}
+
+/// Loads the corpus under `paths` (the seeds when empty, without a cache), through the cache
+/// in [`crate::dirs::cache_dir`] unless `use_cache` is false, reporting progress.
+pub fn open_corpus(
+    paths: &[PathBuf],
+    use_cache: bool,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Opened {
+    let dir = use_cache.then(|| crate::dirs::cache_dir().ok_or(CacheError::NoDirectory));
+    open_corpus_in(paths, dir, progress)
+}
+
+/// [`open_corpus`] with the cache in `dir` (`None`: no cache).
+pub fn open_corpus_in(
+    paths: &[PathBuf],
+    dir: Option<Result<PathBuf, CacheError>>,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Opened {
+    if paths.is_empty() {
+        let loaded = corpus::load_seeds();
+        let n = loaded.corpus.len();
+        progress(Event::Loaded { done: n, total: n });
+        return opened(loaded, Vec::new(), None);
+    }
+    let listing = corpus::list_paths(paths);
+    progress(Event::Listed(listing.files.len()));
+    let mut warnings = Vec::new();
+    let cache = if let Some(dir) = dir {
+        match dir.and_then(|d| Cache::open_in(&d)) {
+            Ok((cache, discarded)) => {
+                if let Some(why) = discarded {
+                    warnings.push(format!("cache: discarded a bad cache ({why}); rebuilding"));
+                }
+                Some(cache)
+            }
+            Err(e) => {
+                warnings.push(format!("cache: {e}; going on without it"));
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let Some(mut cache) = cache else {
+        let total = listing.files.len();
+        let loaded = corpus::load_listing(listing);
+        progress(Event::Loaded { done: total, total });
+        return opened(loaded, warnings, None);
+    };
+    let corpus_key = keys::corpus_key(paths);
+    // The rows are read (one thread: SQLite) while the files are stat'ed (the others).
+    let (rows, stats) = std::thread::scope(|s| {
+        let files = &listing.files;
+        let stats = s.spawn(|| {
+            files
+                .par_iter()
+                .map(|(p, _)| keys::stat(p))
+                .collect::<Vec<_>>()
+        });
+        let rows = cache.file_rows(corpus_key);
+        (rows, stats.join().unwrap_or_default())
+    });
+    let rows = match rows {
+        Ok(rows) => rows,
+        Err(e) => {
+            warnings.push(failure(cache, &e));
+            let total = listing.files.len();
+            let loaded = corpus::load_listing(listing);
+            progress(Event::Loaded { done: total, total });
+            return opened(loaded, warnings, None);
+        }
+    };
+    let (loaded, files, changes) = load_through(listing, rows, &stats, progress);
+    if !changes.changed.is_empty() || !changes.gone.is_empty() {
+        if let Err(e) = cache.save_files(corpus_key, &changes.changed, &changes.gone) {
+            warnings.push(format!("cache: could not save the parsed files: {e}"));
+        }
+    }
+    let mut o = opened(loaded, warnings, None);
+    (o.from_cache, o.from_disk) = (changes.from_cache, changes.from_disk);
+    o.session = Some(Session {
+        cache,
+        corpus: corpus_key,
+        files,
+    });
+    o
+}
+
+fn opened(loaded: Loaded, warnings: Vec<String>, session: Option<Session>) -> Opened {
+    Opened {
+        loaded,
+        warnings,
+        from_cache: 0,
+        from_disk: 0,
+        session,
+    }
+}
+
+/// The warning for a failed cache, which is discarded when it proved corrupt.
+fn failure(cache: Cache, e: &CacheError) -> String {
+    if matches!(e, CacheError::Foreign(_)) {
+        let _ = cache.discard();
+        format!("cache: {e}; discarded, it will be rebuilt")
+    } else {
+        format!("cache: {e}; going on without it")
+    }
+}
+
+/// What loading through the cache did, and the rows it leaves to write.
+#[derive(Default)]
+struct Changes {
+    from_cache: usize,
+    from_disk: usize,
+    /// Rows new or changed.
+    changed: Vec<(Vec<u8>, Row)>,
+    /// Rows of files no longer listed (or no longer readable).
+    gone: Vec<Vec<u8>>,
+}
+
+/// One listed file, its row (if any) and its stat.
+struct Job<'a> {
+    path: &'a Path,
+    format: Format,
+    key: Vec<u8>,
+    row: Option<Cached>,
+    stat: Option<Stat>,
+}
+
+/// Loads the listing with the cached `rows` of its corpus and the `stats` of its files
+/// (in listing order).
+fn load_through(
+    listing: Listing,
+    mut rows: HashMap<Vec<u8>, Cached>,
+    stats: &[Option<Stat>],
+    progress: &(dyn Fn(Event) + Sync),
+) -> (Loaded, Vec<(PathBuf, u64)>, Changes) {
+    let Listing {
+        name,
+        files,
+        problems,
+    } = listing;
+    let total = files.len();
+    // Each listed file takes its row; the rows left over are of files gone.
+    let jobs: Vec<Job> = files
+        .iter()
+        .enumerate()
+        .map(|(i, (path, format))| {
+            let key = keys::path_key(path);
+            let row = rows.remove(&key);
+            // Stat'ed beside the database read; again here only if that thread failed.
+            let stat = stats.get(i).copied().unwrap_or_else(|| keys::stat(path));
+            Job {
+                path,
+                format: *format,
+                key,
+                row,
+                stat,
+            }
+        })
+        .collect();
+    let mut changes = Changes {
+        gone: rows.into_keys().collect(),
+        ..Changes::default()
+    };
+    let done = AtomicUsize::new(0);
+    let outcomes: Vec<Outcome> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let out = load_one(job);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if n % PROGRESS_EVERY == 0 {
+                progress(Event::Loaded { done: n, total });
+            }
+            out
+        })
+        .collect();
+    progress(Event::Loaded { done: total, total });
+    let mut hashes = Vec::new();
+    let mut loads = Vec::with_capacity(outcomes.len());
+    for ((path, _), o) in files.iter().zip(outcomes) {
+        if o.cached {
+            changes.from_cache += 1;
+        } else {
+            changes.from_disk += 1;
+        }
+        match o.key {
+            Some((key, hash)) => {
+                if let Some(row) = o.write {
+                    changes.changed.push((key, row));
+                }
+                hashes.push((path.clone(), hash));
+            }
+            // Unreadable now: its row (if any) goes.
+            None => changes.gone.push(keys::path_key(path)),
+        }
+        loads.push(o.load);
+    }
+    (corpus::assemble(name, loads, problems), hashes, changes)
+}
+
+/// One file through the cache: from its row when the stat agrees, else read (and parsed
+/// unless the bytes are the row's).
+fn load_one(job: Job<'_>) -> Outcome {
+    let Job {
+        path,
+        format,
+        key,
+        row,
+        stat,
+    } = job;
+    let row = match row {
+        Some(Cached {
+            stat: s,
+            hash,
+            record: Ok(record),
+        }) if Some(s) == stat => {
+            return Outcome {
+                load: record.into_load(path),
+                key: Some((key, hash)),
+                write: None,
+                cached: true,
+            };
+        }
+        other => other,
+    };
+    let bytes = match corpus::read_listed(path, format) {
+        Ok(bytes) => bytes,
+        Err(problem) => {
+            return Outcome {
+                load: FileLoad {
+                    articles: Vec::new(),
+                    problems: vec![problem],
+                },
+                key: None,
+                write: None,
+                cached: false,
+            };
+        }
+    };
+    let hash = keys::content_hash(&bytes);
+    let stat = stat.unwrap_or(Stat { size: 0, mtime: 0 });
+    // Touched, not changed: the row's parse stands, under the new stat.
+    if let Some(Cached {
+        stat: s,
+        hash: h,
+        record: Ok(record),
+    }) = row
+        && h == hash
+        && s.size == bytes.len() as u64
+    {
+        let write = codec::seal(&record)
+            .ok()
+            .map(|data| Row { stat, hash, data });
+        return Outcome {
+            load: record.into_load(path),
+            key: Some((key, hash)),
+            write,
+            cached: true,
+        };
+    }
+    let load = corpus::parse_listed(path, &bytes, format);
+    let write = codec::seal(&FileRecord::of(&load))
+        .ok()
+        .map(|data| Row { stat, hash, data });
+    Outcome {
+        load,
+        key: Some((key, hash)),
+        write,
+        cached: false,
+    }
+}
+
+impl Opened {
+    /// The analysis of `corpus` (the loaded one, perhaps moved out of [`Opened::loaded`]):
+    /// the cached one when the files, the build and `config` are those it was made for,
+    /// else computed (reporting each stage) and stored.
+    pub fn analysis(
+        &mut self,
+        corpus: &Corpus,
+        config: &Config,
+        progress: impl Fn(Stage),
+    ) -> Analysis {
+        if let Some(a) = self.cached_analysis(corpus, config) {
+            return a;
+        }
+        let analysis = analysis::analyse_with_progress(corpus, config, progress);
+        self.store_analysis(config, &analysis);
+        analysis
+    }
+
+    /// The cached analysis of `corpus`, when there is a valid one for it and `config`.
+    pub fn cached_analysis(&mut self, corpus: &Corpus, config: &Config) -> Option<Analysis> {
+        let s = self.session.as_ref()?;
+        let fp = fingerprint(&s.files, config);
+        let blob = match s.cache.analysis(s.corpus, fp) {
+            Ok(blob) => blob?,
+            Err(e) => {
+                self.fail(e);
+                return None;
+            }
+        };
+        match codec::open::<Analysis>(&blob).and_then(|a| validate::check(&a, corpus).map(|()| a)) {
+            Ok(a) => Some(a),
+            Err(e) => {
+                self.warnings
+                    .push(format!("cache: ignored a bad cached analysis ({e})"));
+                None
+            }
+        }
+    }
+
+    /// Stores `analysis` as the analysis of this corpus under `config`.
+    pub fn store_analysis(&mut self, config: &Config, analysis: &Analysis) {
+        let Some(s) = self.session.as_mut() else {
+            return;
+        };
+        let fp = fingerprint(&s.files, config);
+        let result =
+            codec::seal(analysis).and_then(|blob| s.cache.save_analysis(s.corpus, fp, &blob));
+        if let Err(e) = result {
+            self.fail(e);
+        }
+    }
+
+    /// Whether the corpus came through a cache.
+    pub fn cached(&self) -> bool {
+        self.session.is_some()
+    }
+
+    /// Drops the cache after a failure, with a warning.
+    fn fail(&mut self, e: CacheError) {
+        if let Some(s) = self.session.take() {
+            self.warnings.push(failure(s.cache, &e));
+        }
+    }
+}
+
+fn fingerprint(files: &[(PathBuf, u64)], config: &Config) -> i64 {
+    let mut fp = Fingerprint::new(config);
+    for (path, hash) in files {
+        fp.add(path, *hash);
+    }
+    fp.finish()
+}

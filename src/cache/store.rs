@@ -1,0 +1,189 @@
+//! The rows of the cache: each file's parse, keyed by corpus and path, and one analysis per
+//! corpus. Reads take every row of a corpus in one query; each save is one transaction.
+
+use rustc_hash::FxHashMap as HashMap;
+use std::path::{Path, PathBuf};
+
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, params};
+
+use super::CacheError;
+use super::codec::{self, FileRecord};
+use super::keys::{CorpusKey, Stat};
+use super::schema::{self, classify};
+
+/// An open cache database.
+pub struct Cache {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// One file's row, to be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub stat: Stat,
+    pub hash: u64,
+    /// A sealed [`FileRecord`].
+    pub data: Vec<u8>,
+}
+
+/// One file's row as read: its parse decoded straight from the database's pages (no copy
+/// of the blob), or why it could not be.
+#[derive(Debug)]
+pub struct Cached {
+    pub stat: Stat,
+    pub hash: u64,
+    pub record: Result<FileRecord, CacheError>,
+}
+
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cache").field("path", &self.path).finish()
+    }
+}
+
+impl Cache {
+    /// Opens the cache in the user's cache directory, creating the directory when needed.
+    /// The second value says why a bad database was discarded, if one was.
+    pub fn open_default() -> Result<(Cache, Option<String>), CacheError> {
+        let dir = crate::dirs::cache_dir().ok_or(CacheError::NoDirectory)?;
+        Cache::open_in(&dir)
+    }
+
+    /// Opens (or creates, or rebuilds) the cache database in `dir`.
+    pub fn open_in(dir: &Path) -> Result<(Cache, Option<String>), CacheError> {
+        std::fs::create_dir_all(dir)?;
+        let path = dir.join(super::FILE_NAME);
+        let (conn, discarded) = schema::open(&path)?;
+        Ok((Cache { conn, path }, discarded))
+    }
+
+    /// Where the database file is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Every file row of `corpus`, by path key.
+    pub fn file_rows(&self, corpus: CorpusKey) -> Result<HashMap<Vec<u8>, Cached>, CacheError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT path, size, mtime, hash, data FROM files WHERE corpus = ?1")
+            .map_err(classify)?;
+        let rows = stmt
+            .query_map([corpus.id], |r| {
+                let record = match r.get_ref(4)? {
+                    ValueRef::Blob(b) => codec::open::<FileRecord>(b),
+                    _ => Err(CacheError::Codec("not a blob".to_string())),
+                };
+                let row = Cached {
+                    stat: Stat {
+                        size: r.get::<_, i64>(1)? as u64,
+                        mtime: r.get(2)?,
+                    },
+                    hash: r.get::<_, i64>(3)? as u64,
+                    record,
+                };
+                Ok((r.get::<_, Vec<u8>>(0)?, row))
+            })
+            .map_err(classify)?;
+        let mut out = HashMap::default();
+        for row in rows {
+            let (path, row) = row.map_err(classify)?;
+            out.insert(path, row);
+        }
+        Ok(out)
+    }
+
+    /// Writes the rows of `corpus` that changed and removes those of files gone, and the
+    /// rows an older build wrote for the same roots, in one transaction.
+    pub fn save_files(
+        &mut self,
+        corpus: CorpusKey,
+        changed: &[(Vec<u8>, Row)],
+        gone: &[Vec<u8>],
+    ) -> Result<(), CacheError> {
+        let tx = self.conn.transaction().map_err(classify)?;
+        {
+            for table in ["files", "analyses"] {
+                tx.execute(
+                    &format!("DELETE FROM {table} WHERE root = ?1 AND corpus <> ?2"),
+                    params![corpus.root, corpus.id],
+                )
+                .map_err(classify)?;
+            }
+            let mut put = tx
+                .prepare(
+                    "INSERT OR REPLACE INTO files (corpus, root, path, size, mtime, hash, data)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )
+                .map_err(classify)?;
+            for (path, row) in changed {
+                put.execute(params![
+                    corpus.id,
+                    corpus.root,
+                    path,
+                    row.stat.size as i64,
+                    row.stat.mtime,
+                    row.hash as i64,
+                    row.data
+                ])
+                .map_err(classify)?;
+            }
+            let mut del = tx
+                .prepare("DELETE FROM files WHERE corpus = ?1 AND path = ?2")
+                .map_err(classify)?;
+            for path in gone {
+                del.execute(params![corpus.id, path]).map_err(classify)?;
+            }
+        }
+        tx.commit().map_err(classify)
+    }
+
+    /// The sealed analysis of `corpus` when it was made for `fingerprint`.
+    pub fn analysis(
+        &self,
+        corpus: CorpusKey,
+        fingerprint: i64,
+    ) -> Result<Option<Vec<u8>>, CacheError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT data FROM analyses WHERE corpus = ?1 AND fingerprint = ?2")
+            .map_err(classify)?;
+        let mut rows = stmt
+            .query(params![corpus.id, fingerprint])
+            .map_err(classify)?;
+        match rows.next().map_err(classify)? {
+            Some(r) => Ok(Some(r.get(0).map_err(classify)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Stores the analysis of `corpus`, replacing the one it had.
+    pub fn save_analysis(
+        &mut self,
+        corpus: CorpusKey,
+        fingerprint: i64,
+        data: &[u8],
+    ) -> Result<(), CacheError> {
+        let tx = self.conn.transaction().map_err(classify)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO analyses (corpus, root, fingerprint, data)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![corpus.id, corpus.root, fingerprint, data],
+        )
+        .map_err(classify)?;
+        tx.commit().map_err(classify)
+    }
+
+    /// Whether the database passes SQLite's `quick_check`.
+    pub fn quick_check(&self) -> bool {
+        schema::quick_check(&self.conn)
+    }
+
+    /// Closes the database and moves it aside: it held something it should not have.
+    pub fn discard(self) -> Result<(), CacheError> {
+        let Cache { conn, path } = self;
+        drop(conn);
+        schema::discard(&path)
+    }
+}

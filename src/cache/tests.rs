@@ -1,0 +1,282 @@
+//! The cache end to end, in a temporary cache directory: round trips, changed files,
+//! damaged and foreign databases.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use super::schema::{APPLICATION_ID, SCHEMA_VERSION};
+use super::*;
+use crate::analysis::{Config, analyse};
+
+const A: &str = "Storm closes ports\n\nHAMBURG, March 3 - Dock workers left the port of \
+Hamburg on Monday. \"We cannot load a single ship in this wind,\" said Jana Weber, a union \
+official.\n\nThe storm is expected to ease by Wednesday.";
+const B: &str = "Ports shut as storm hits\n\nBy Tom Ellis\n\n\"We cannot load a single ship \
+in this wind,\" Jana Weber told reporters in Hamburg, where the port authority halted all \
+traffic.";
+const C: &str = "{\"title\": \"Wind warning\", \"source\": \"Nordic Wire\", \"date\": \
+\"2024-03-04\", \"body\": \"Forecasters in Oslo warned of gusts. Jana Weber said the \
+union would meet.\"}";
+
+struct Fixture {
+    corpus: tempfile::TempDir,
+    cache: tempfile::TempDir,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let corpus = tempfile::tempdir().unwrap();
+        std::fs::write(corpus.path().join("a.txt"), A).unwrap();
+        std::fs::write(corpus.path().join("b.md"), B).unwrap();
+        std::fs::write(corpus.path().join("c.json"), C).unwrap();
+        std::fs::write(corpus.path().join("empty.txt"), "").unwrap();
+        Fixture {
+            corpus,
+            cache: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn paths(&self) -> Vec<PathBuf> {
+        vec![self.corpus.path().to_path_buf()]
+    }
+
+    fn open(&self) -> Opened {
+        let dir = Some(Ok(self.cache.path().to_path_buf()));
+        open_corpus_in(&self.paths(), dir, &|_| {})
+    }
+
+    fn db(&self) -> PathBuf {
+        self.cache.path().join(FILE_NAME)
+    }
+
+    fn sql(&self, sql: &str) {
+        Connection::open(self.db())
+            .unwrap()
+            .execute_batch(sql)
+            .unwrap();
+    }
+}
+
+fn ids(o: &Opened) -> Vec<String> {
+    o.loaded
+        .corpus
+        .articles
+        .iter()
+        .map(|a| a.id.clone())
+        .collect()
+}
+
+/// Analyses the opened corpus through its cache (stored when computed).
+fn analysis_of(o: &mut Opened) -> crate::analysis::Analysis {
+    let corpus = o.loaded.corpus.clone();
+    o.analysis(&corpus, &Config::default(), |_| {})
+}
+
+fn is_valid_cache(db: &Path) -> bool {
+    let conn = Connection::open(db).unwrap();
+    let id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    let v: i32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    id == APPLICATION_ID && v == SCHEMA_VERSION && schema::quick_check(&conn)
+}
+
+#[test]
+fn a_second_open_reads_no_file_and_reuses_the_analysis() {
+    let f = Fixture::new();
+    let mut first = f.open();
+    assert!(first.warnings.is_empty(), "{:?}", first.warnings);
+    assert_eq!((first.from_cache, first.from_disk), (0, 4));
+    let computed = analysis_of(&mut first);
+    assert!(!computed.entities.entities.is_empty());
+
+    let mut second = f.open();
+    assert!(second.warnings.is_empty(), "{:?}", second.warnings);
+    // The empty file was read, reported and cached like the rest.
+    assert_eq!((second.from_cache, second.from_disk), (4, 0));
+    assert_eq!(second.loaded.corpus.articles, first.loaded.corpus.articles);
+    assert_eq!(second.loaded.problems, first.loaded.problems);
+    let corpus = second.loaded.corpus.clone();
+    let cached = second.cached_analysis(&corpus, &Config::default());
+    let cached = cached.expect("the analysis comes from the cache");
+    assert_eq!(cached.entities, computed.entities);
+    assert_eq!(cached.quotes, computed.quotes);
+    assert_eq!(cached.passages, computed.passages);
+    // Another config is another analysis.
+    let other = Config {
+        min_quote_words: 9,
+        ..Config::default()
+    };
+    assert!(second.cached_analysis(&corpus, &other).is_none());
+    assert!(is_valid_cache(&f.db()));
+}
+
+#[test]
+fn a_changed_file_is_parsed_alone_and_the_analysis_recomputed() {
+    let f = Fixture::new();
+    let mut first = f.open();
+    analysis_of(&mut first);
+    std::fs::write(
+        f.corpus.path().join("b.md"),
+        B.replace("Ports shut", "Harbours shut"),
+    )
+    .unwrap();
+    std::fs::remove_file(f.corpus.path().join("empty.txt")).unwrap();
+    let mut second = f.open();
+    assert_eq!((second.from_cache, second.from_disk), (2, 1));
+    let titles: Vec<&str> = second
+        .loaded
+        .corpus
+        .articles
+        .iter()
+        .map(|a| a.meta.title.as_str())
+        .collect();
+    assert!(
+        titles.contains(&"Harbours shut as storm hits"),
+        "{titles:?}"
+    );
+    let corpus = second.loaded.corpus.clone();
+    assert!(
+        second
+            .cached_analysis(&corpus, &Config::default())
+            .is_none()
+    );
+    let fresh = analysis_of(&mut second);
+    assert_eq!(
+        fresh.passages,
+        analyse(&corpus, &Config::default()).passages
+    );
+    // The gone file's row went with it; the new state is cached whole.
+    let third = f.open();
+    assert_eq!((third.from_cache, third.from_disk), (3, 0));
+}
+
+#[test]
+fn the_cache_trusts_path_size_and_mtime_like_git() {
+    let f = Fixture::new();
+    let first = f.open();
+    let a = f.corpus.path().join("a.txt");
+    let mtime = std::fs::metadata(&a).unwrap().modified().unwrap();
+    // Same size, same mtime, other bytes: not looked at (stat says unchanged).
+    std::fs::write(&a, A.replace("Hamburg", "Hambork")).unwrap();
+    let file = std::fs::File::options().write(true).open(&a).unwrap();
+    file.set_modified(mtime).unwrap();
+    let second = f.open();
+    assert_eq!(second.loaded.corpus.articles, first.loaded.corpus.articles);
+    // Touched without a change: read and hashed, the parse reused, the new mtime stored.
+    std::fs::write(&a, A).unwrap();
+    file.set_modified(mtime + std::time::Duration::from_secs(5))
+        .unwrap();
+    let third = f.open();
+    assert_eq!((third.from_cache, third.from_disk), (4, 0));
+    assert_eq!(third.loaded.corpus.articles, first.loaded.corpus.articles);
+}
+
+#[test]
+fn a_corrupt_database_is_discarded_and_rebuilt() {
+    let f = Fixture::new();
+    let reference = f.open();
+    std::fs::write(
+        f.db(),
+        b"this is not an SQLite database, not at all. ".repeat(200),
+    )
+    .unwrap();
+    let o = f.open();
+    assert!(
+        o.warnings.iter().any(|w| w.contains("discarded")),
+        "{:?}",
+        o.warnings
+    );
+    assert_eq!(o.loaded.corpus.articles, reference.loaded.corpus.articles);
+    assert!(is_valid_cache(&f.db()));
+    assert!(f.cache.path().join("cache.sqlite3.bad").exists());
+    assert_eq!(f.open().from_cache, 4);
+}
+
+#[test]
+fn a_foreign_or_older_database_is_discarded_and_rebuilt() {
+    for sql in [
+        "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine');",
+        "PRAGMA application_id = 1234; CREATE TABLE t (x);",
+        &format!(
+            "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = 999; CREATE TABLE files (x);"
+        ),
+    ] {
+        let f = Fixture::new();
+        f.sql(sql);
+        let o = f.open();
+        assert!(
+            o.warnings.iter().any(|w| w.contains("discarded")),
+            "{sql}: {:?}",
+            o.warnings
+        );
+        assert_eq!(o.loaded.corpus.len(), 3);
+        assert!(is_valid_cache(&f.db()), "{sql}");
+    }
+}
+
+#[test]
+fn a_truncated_blob_is_rejected_and_recomputed() {
+    let f = Fixture::new();
+    let mut first = f.open();
+    let computed = analysis_of(&mut first);
+    f.sql(
+        "UPDATE analyses SET data = substr(data, 1, length(data) / 2);
+         UPDATE files SET data = substr(data, 1, 20) WHERE path LIKE '%a.txt';",
+    );
+    let mut second = f.open();
+    // The damaged row is read from disk again; the others come from the cache.
+    assert_eq!((second.from_cache, second.from_disk), (3, 1));
+    assert_eq!(ids(&second), ids(&first));
+    let corpus = second.loaded.corpus.clone();
+    assert!(
+        second
+            .cached_analysis(&corpus, &Config::default())
+            .is_none()
+    );
+    assert!(
+        second.warnings.iter().any(|w| w.contains("bad cached")),
+        "{:?}",
+        second.warnings
+    );
+    assert_eq!(analysis_of(&mut second).passages, computed.passages);
+    let mut third = f.open();
+    assert_eq!(third.from_cache, 4);
+    let corpus = third.loaded.corpus.clone();
+    assert!(third.cached_analysis(&corpus, &Config::default()).is_some());
+}
+
+#[test]
+fn without_a_cache_nothing_is_written() {
+    let f = Fixture::new();
+    let mut o = open_corpus_in(&f.paths(), None, &|_| {});
+    assert_eq!(o.loaded.corpus.len(), 3);
+    analysis_of(&mut o);
+    assert!(!o.cached());
+    assert_eq!(std::fs::read_dir(f.cache.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn an_unusable_cache_directory_is_a_warning() {
+    let f = Fixture::new();
+    let blocked = f.cache.path().join("file");
+    std::fs::write(&blocked, "").unwrap();
+    let o = open_corpus_in(&f.paths(), Some(Ok(blocked)), &|_| {});
+    assert_eq!(o.loaded.corpus.len(), 3);
+    assert!(!o.cached());
+    assert_eq!(o.warnings.len(), 1, "{:?}", o.warnings);
+}
+
+#[test]
+fn progress_counts_every_file() {
+    let f = Fixture::new();
+    let seen = std::sync::Mutex::new(Vec::new());
+    let dir = Some(Ok(f.cache.path().to_path_buf()));
+    open_corpus_in(&f.paths(), dir, &|e| seen.lock().unwrap().push(e));
+    let seen = seen.into_inner().unwrap();
+    assert_eq!(seen.first(), Some(&Event::Listed(4)));
+    assert_eq!(seen.last(), Some(&Event::Loaded { done: 4, total: 4 }));
+}

@@ -1,0 +1,67 @@
+//! A cached analysis is checked against the corpus it is installed on: every article index
+//! in range and every body span inside its body on char boundaries, so that a stale or
+//! damaged analysis that decoded anyway is refused instead of making the reader panic.
+
+use super::CacheError;
+use crate::analysis::entities::Field;
+use crate::analysis::{Analysis, Span};
+use crate::corpus::Corpus;
+
+/// Ok when every index and span of `a` fits `corpus`.
+pub fn check(a: &Analysis, corpus: &Corpus) -> Result<(), CacheError> {
+    let bad = |what: &str| Err(CacheError::Codec(format!("{what} out of range")));
+    let body = |article: usize, span: &Span| {
+        corpus.articles.get(article).is_some_and(|a| {
+            span.start <= span.end
+                && a.body.is_char_boundary(span.start)
+                && a.body.is_char_boundary(span.end)
+        })
+    };
+    if a.quotes.len() != corpus.len() {
+        return bad("quotes");
+    }
+    let entities = a.entities.entities.len();
+    for e in &a.entities.entities {
+        for m in &e.mentions {
+            let ok = match m.field {
+                Field::Body => body(m.article, &m.span),
+                _ => m.article < corpus.len(),
+            };
+            if !ok {
+                return bad("an entity mention");
+            }
+        }
+    }
+    for (article, quotes) in a.quotes.iter().enumerate() {
+        for q in quotes {
+            let speaker = q.speaker_entity.is_none_or(|e| e < entities);
+            if !body(article, &q.inner) || !body(article, &q.outer) || !speaker {
+                return bad("a quote");
+            }
+        }
+    }
+    for p in &a.passages.passages {
+        if !p.occurrences.iter().all(|o| body(o.article, &o.span)) {
+            return bad("a passage");
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Config, analyse};
+
+    #[test]
+    fn an_analysis_fits_its_corpus_and_not_a_smaller_one() {
+        let corpus = Corpus::from_bodies([
+            "Maria Zakharova said: \"We will respond to every provocation.\"",
+            "\"We will respond to every provocation,\" Zakharova told reporters.",
+        ]);
+        let a = analyse(&corpus, &Config::default());
+        assert!(check(&a, &corpus).is_ok());
+        let smaller = Corpus::from_bodies(["Maria Zakharova said: \"We will."]);
+        assert!(check(&a, &smaller).is_err());
+    }
+}
