@@ -66,6 +66,11 @@ pub fn run(
     // disk loads on the worker, behind a first frame drawn at once.
     let (mut app, job) = if paths.is_empty() {
         let loaded = crate::corpus::load_seeds();
+        tracing::info!(
+            articles = loaded.corpus.len(),
+            problems = loaded.problems.len(),
+            "corpus loaded (the bundled seeds)"
+        );
         let corpus = Arc::new(loaded.corpus);
         let mut app = app::App::new(Arc::clone(&corpus), keymap, theme, size);
         app.problems = loaded.problems;
