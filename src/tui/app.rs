@@ -83,9 +83,12 @@ pub struct Compare {
 }
 
 /// The list of shared passages and quotes.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Quotes {
     pub selected: usize,
+    /// The rows, computed when the screen opens and again when the visible articles or the
+    /// analysis change ([`crate::tui::quote_rows::refresh`]), never while drawing.
+    pub rows: Vec<crate::tui::quote_rows::QuoteRow>,
 }
 
 /// A screen above the library.

@@ -6,7 +6,7 @@ use crate::analysis::Span;
 use crate::analysis::passages::{Label, Occurrence};
 use crate::corpus::ArticleIdx;
 
-use super::app::App;
+use super::app::{App, Quotes, Screen};
 
 /// One shared passage as the quotes screen lists it.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +25,29 @@ pub struct QuoteRow {
     pub speaker: Option<String>,
     /// Visible articles that do not carry a passage most of them carry.
     pub missing: Vec<ArticleIdx>,
+}
+
+/// The quotes screen as it opens: its rows for the articles visible now.
+pub fn screen(app: &App) -> Quotes {
+    Quotes {
+        selected: 0,
+        rows: rows(app),
+    }
+}
+
+/// Recomputes the rows of every quotes screen on the stack, after the visible articles or
+/// the analysis changed; keeps each selection in range.
+pub fn refresh(app: &mut App) {
+    if !app.stack.iter().any(|s| matches!(s, Screen::Quotes(_))) {
+        return;
+    }
+    let fresh = rows(app);
+    for screen in &mut app.stack {
+        if let Screen::Quotes(q) = screen {
+            q.selected = q.selected.min(fresh.len().saturating_sub(1));
+            q.rows = fresh.clone();
+        }
+    }
 }
 
 /// The rows for the articles visible in the library.
@@ -236,5 +259,19 @@ mod tests {
         let mut app = app();
         app.library.visible = vec![0, 3];
         assert!(rows(&app).is_empty(), "one visible carrier is not shared");
+    }
+
+    #[test]
+    fn an_open_quotes_screen_follows_the_visible_articles() {
+        let mut app = app();
+        app.stack.push(Screen::Quotes(screen(&app)));
+        let shown = |app: &App| match app.stack.last() {
+            Some(Screen::Quotes(q)) => q.rows.len(),
+            _ => usize::MAX,
+        };
+        assert_eq!(shown(&app), 1);
+        app.library.visible = vec![0, 3];
+        refresh(&mut app);
+        assert_eq!(shown(&app), 0, "rows are recomputed, not kept from the opening");
     }
 }

@@ -8,7 +8,7 @@ mod reader;
 pub use compare::open_compare;
 
 use super::action::Action;
-use super::app::{App, Filter, Help, Overlay, Progress, Quotes, Reader, Screen};
+use super::app::{App, Filter, Help, Overlay, Progress, Reader, Screen};
 use super::quote_rows;
 use super::view::layout;
 use crate::filter::{EntityMatch, articles_mentioning_all, rank};
@@ -164,7 +164,7 @@ fn library(app: &mut App, action: Action) {
             app.library.filters.pop();
             refilter(app);
         }
-        Action::Quotes => app.stack.push(Screen::Quotes(Quotes::default())),
+        Action::Quotes => app.stack.push(Screen::Quotes(quote_rows::screen(app))),
         Action::Back => app.quit = true,
         _ => {}
     }
@@ -213,6 +213,7 @@ pub(crate) fn refilter(app: &mut App) {
     };
     let len = app.library.visible.len();
     app.library.selected = app.library.selected.min(len.saturating_sub(1));
+    quote_rows::refresh(app);
 }
 
 /// Ranks the entities for `query` into the filter overlay (all entities when empty).
@@ -286,7 +287,6 @@ fn help(app: &mut App, action: Action) {
 }
 
 fn quotes(app: &mut App, action: Action) {
-    let rows = quote_rows::rows(app);
     let page = usize::from(app.size.1.saturating_sub(4) / 3);
     let Some(Screen::Quotes(q)) = app.stack.last_mut() else {
         return;
@@ -296,13 +296,18 @@ fn quotes(app: &mut App, action: Action) {
             app.stack.pop();
         }
         Action::Open => {
-            if let Some(row) = rows.get(q.selected) {
-                if let [(a, span), (b, _), ..] = row.carriers.as_slice() {
-                    open_compare(app, vec![*a, *b], Some(span.clone()));
-                }
+            let pair = q
+                .rows
+                .get(q.selected)
+                .and_then(|row| match row.carriers.as_slice() {
+                    [(a, span), (b, _), ..] => Some((vec![*a, *b], span.clone())),
+                    _ => None,
+                });
+            if let Some((articles, span)) = pair {
+                open_compare(app, articles, Some(span));
             }
         }
-        nav => q.selected = navigate(q.selected, rows.len(), page, &nav),
+        nav => q.selected = navigate(q.selected, q.rows.len(), page, &nav),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::{navigate, open_compare};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Quotes, Screen};
+use crate::tui::app::{App, Screen};
 use crate::tui::view::layout;
 use crate::tui::wrap::{line_of, wrap_body};
 
@@ -51,7 +51,9 @@ pub(super) fn update(app: &mut App, action: Action) {
             let span = r.current.and_then(|i| marks.get(i)).cloned();
             compare_current(app, article, span);
         }
-        Action::Quotes => app.stack.push(Screen::Quotes(Quotes::default())),
+        Action::Quotes => app
+            .stack
+            .push(Screen::Quotes(crate::tui::quote_rows::screen(app))),
         nav => {
             let page = height.saturating_sub(1);
             r.scroll = navigate(r.scroll, max_scroll + 1, page, &nav);

@@ -11,7 +11,7 @@ use super::{chrome, date, fit, label, layout};
 use crate::analysis::passages::Label;
 use crate::tui::app::{App, Quotes};
 use crate::tui::keymap::Context;
-use crate::tui::quote_rows::{QuoteRow, rows};
+use crate::tui::quote_rows::QuoteRow;
 
 const HINTS: &[(&str, &str)] = &[
     ("open", "compare two carriers"),
@@ -23,18 +23,13 @@ const HINTS: &[(&str, &str)] = &[
 pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
     let (header, body, footer) = layout::chrome(frame.area());
     chrome::header(app, frame, header, "shared passages and quotes");
-    let rows = rows(app);
+    let rows = &q.rows;
     let block = Block::bordered()
         .title(format!(" {} shared passages ", rows.len()))
         .border_style(app.theme.border);
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let width = usize::from(inner.width);
-    let blocks: Vec<Vec<Line>> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| row_lines(app, r, i == q.selected, width))
-        .collect();
     let height = usize::from(inner.height);
     let mut lines: Vec<Line> = Vec::new();
     if rows.is_empty() {
@@ -44,19 +39,29 @@ pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
         };
         lines.push(Line::styled(why, app.theme.dim));
     }
-    // Skip whole rows until the selected one fits.
-    let mut first = 0;
-    while first < q.selected
-        && blocks[first..=q.selected.min(blocks.len().saturating_sub(1))]
-            .iter()
-            .map(Vec::len)
-            .sum::<usize>()
-            > height
-    {
-        first += 1;
+    // Only the rows on screen are laid out: from the first one that keeps the selected row
+    // in view, until the body is full. A corpus can share tens of thousands of passages.
+    let lay = |i: usize| row_lines(app, &rows[i], i == q.selected, width);
+    let selected = q.selected.min(rows.len().saturating_sub(1));
+    let mut first = selected;
+    let mut used = if rows.is_empty() {
+        0
+    } else {
+        lay(selected).len()
+    };
+    while first > 0 {
+        let above = lay(first - 1).len();
+        if used + above > height {
+            break;
+        }
+        used += above;
+        first -= 1;
     }
-    for b in blocks.into_iter().skip(first) {
-        lines.extend(b);
+    for i in first..rows.len() {
+        if lines.len() >= height {
+            break;
+        }
+        lines.extend(lay(i));
     }
     frame.render_widget(Paragraph::new(lines), inner);
     chrome::footer(app, frame, footer, Context::Quotes, HINTS, Line::raw(""));
