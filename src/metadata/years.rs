@@ -10,7 +10,7 @@ use super::{MonthDay, Parsed};
 /// the month and day closest to the corpus's dated articles. Sets `date_inferred`. Without
 /// any dated article nothing is guessed.
 pub fn infer_years(items: &mut [Parsed]) {
-    let known: Vec<NaiveDate> = items
+    let mut known: Vec<NaiveDate> = items
         .iter()
         .filter(|p| !p.meta.date_inferred)
         .filter_map(|p| p.meta.date)
@@ -18,6 +18,9 @@ pub fn infer_years(items: &mut [Parsed]) {
     if known.is_empty() {
         return;
     }
+    // Sorted and deduplicated, so each guess is a binary search: linear in the corpus.
+    known.sort_unstable();
+    known.dedup();
     for item in items.iter_mut() {
         if item.meta.date.is_some() {
             continue;
@@ -31,20 +34,26 @@ pub fn infer_years(items: &mut [Parsed]) {
     }
 }
 
-/// The date with month and day `md` nearest to any of `known` (earlier year on a tie).
+/// Days from `cand` to the nearest date of `known` (sorted, not empty).
+fn distance(cand: NaiveDate, known: &[NaiveDate]) -> i64 {
+    let at = known.partition_point(|k| *k < cand);
+    let after = known.get(at).map(|k| (*k - cand).num_days());
+    let before = at
+        .checked_sub(1)
+        .and_then(|b| known.get(b))
+        .map(|k| (cand - *k).num_days());
+    after.into_iter().chain(before).min().unwrap_or(i64::MAX)
+}
+
+/// The date with month and day `md` nearest to any of `known` (sorted; earlier year on a
+/// tie).
 fn nearest(md: MonthDay, known: &[NaiveDate]) -> Option<NaiveDate> {
     use chrono::Datelike;
-    let min = known.iter().map(Datelike::year).min()?;
-    let max = known.iter().map(Datelike::year).max()?;
+    let min = known.first()?.year();
+    let max = known.last()?.year();
     ((min - 1)..=(max + 1))
         .filter_map(|y| NaiveDate::from_ymd_opt(y, md.month, md.day))
-        .min_by_key(|cand| {
-            known
-                .iter()
-                .map(|k| (*cand - *k).num_days().abs())
-                .min()
-                .unwrap_or(i64::MAX)
-        })
+        .min_by_key(|cand| distance(*cand, known))
 }
 
 #[cfg(test)]
@@ -85,6 +94,17 @@ mod tests {
         let mut items = vec![dated(2023, 3, 1), undated(2, 29)];
         infer_years(&mut items);
         assert_eq!(items[1].meta.date, NaiveDate::from_ymd_opt(2024, 2, 29));
+    }
+
+    #[test]
+    fn nearest_of_many_dates_on_both_sides() {
+        let mut items: Vec<Parsed> = (1..=28).map(|d| dated(2020, 6, d)).collect();
+        items.push(dated(2019, 1, 5));
+        items.push(undated(1, 1));
+        items.push(undated(7, 30));
+        infer_years(&mut items);
+        assert_eq!(items[29].meta.date, NaiveDate::from_ymd_opt(2019, 1, 1));
+        assert_eq!(items[30].meta.date, NaiveDate::from_ymd_opt(2020, 7, 30));
     }
 
     #[test]
