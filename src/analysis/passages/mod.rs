@@ -152,21 +152,30 @@ fn prepare(
     quotes: &[Vec<Quote>],
     config: &Config,
 ) -> (Vec<tokens::Doc>, Vec<mask::SentenceGroup>) {
-    // Tokenized a share at a time and interned at once: the raw word hashes of a whole
-    // large corpus (8 bytes a word) are never held together.
+    // Tokenized a share at a time, each share interned (on one thread) while the next is
+    // tokenized: the raw word hashes of a whole large corpus (8 bytes a word) are never
+    // held together.
     let mut interner = tokens::Interner::default();
     let mut docs: Vec<tokens::Doc> = Vec::with_capacity(corpus.articles.len());
-    for share in corpus.articles.chunks(TOKENIZE_SHARE) {
-        let raws: Vec<tokens::RawDoc> = share
+    let mut pending: Vec<tokens::RawDoc> = Vec::new();
+    let tokenize = |share: &[crate::corpus::Article]| -> Vec<tokens::RawDoc> {
+        share
             .par_iter()
             .map(|a| {
                 let mut raw = tokens::tokenize(&a.body);
                 mask::mask_chrome(&mut raw.flags, &raw.hashes);
                 raw
             })
-            .collect();
-        docs.extend(raws.into_iter().map(|r| interner.intern(r)));
+            .collect()
+    };
+    for share in corpus.articles.chunks(TOKENIZE_SHARE) {
+        let (raws, ()) = rayon::join(
+            || tokenize(share),
+            || docs.extend(pending.drain(..).map(|r| interner.intern(r))),
+        );
+        pending = raws;
     }
+    docs.extend(pending.into_iter().map(|r| interner.intern(r)));
     docs.par_iter_mut().enumerate().for_each(|(k, d)| {
         if let Some(q) = quotes.get(k) {
             d.flag_spans(q.iter().map(|q| &q.inner), tokens::QUOTED);
