@@ -219,18 +219,21 @@ fn finish(name: String, mut pending: Vec<Pending>, mut problems: Vec<LoadProblem
         .collect();
     metadata::infer_years(&mut parsed);
     let mut seen: HashMap<String, usize> = HashMap::new();
+    let ids: Vec<String> = pending
+        .iter()
+        .map(|p| unique_id(&mut seen, clean_id(&p.stem)))
+        .collect();
+    // Ids depend on order; building the articles (counting their words) does not.
     let articles = pending
-        .into_iter()
+        .into_par_iter()
         .zip(parsed)
-        .map(|(p, parsed)| {
-            let id = unique_id(&mut seen, clean_id(&p.stem));
-            Article {
-                id,
-                path: p.path,
-                meta: parsed.meta,
-                words: p.words,
-                body: parsed.body,
-            }
+        .zip(ids)
+        .map(|((p, parsed), id)| Article {
+            id,
+            path: p.path,
+            meta: parsed.meta,
+            words: p.words,
+            body: parsed.body,
         })
         .collect();
     Loaded {

@@ -55,6 +55,15 @@ pub fn match_entity(q: &Query, i: usize, e: &Entity) -> Option<EntityMatch> {
     if !q.accepts_kind(e.kind) {
         return None;
     }
+    let texts = || std::iter::once(&e.name).chain(&e.aliases);
+    let possible = q
+        .terms
+        .iter()
+        .filter(|t| !t.negated)
+        .all(|t| texts().any(|n| score::may_match(t, n)));
+    if !possible {
+        return None;
+    }
     let names: Vec<score::Name> = std::iter::once(&e.name)
         .chain(&e.aliases)
         .map(|n| score::Name::new(n))
@@ -66,22 +75,26 @@ pub fn match_entity(q: &Query, i: usize, e: &Entity) -> Option<EntityMatch> {
     {
         return None;
     }
-    let importance = ((e.articles().len() as f64 + 1.0).ln() * IMPORTANCE).round() as i64;
     let mut best: Option<EntityMatch> = None;
     for (k, name) in names.iter().enumerate() {
         let Some((total, positions)) = score_name(&positive, name) else {
             continue;
         };
-        if best.as_ref().is_none_or(|b| total + importance > b.score) {
+        if best.as_ref().is_none_or(|b| total > b.score) {
             best = Some(EntityMatch {
                 entity: i,
-                score: total + importance,
+                score: total,
                 alias: k.checked_sub(1),
                 positions,
             });
         }
     }
-    best
+    // Counted only for a match: counting an entity's articles sorts all its mentions.
+    let importance = ((e.articles().len() as f64 + 1.0).ln() * IMPORTANCE).round() as i64;
+    best.map(|b| EntityMatch {
+        score: b.score + importance,
+        ..b
+    })
 }
 
 /// The summed score of all terms against one name, with the union of their positions.

@@ -99,6 +99,16 @@ impl Name {
     }
 }
 
+/// False when `term` certainly matches no part of `name`: its chars do not all occur in
+/// order in the name as [`Name`] lower-cases it. Every mode needs that much, and the test
+/// needs no allocation, so most names are turned away before they are prepared.
+pub fn may_match(term: &Term, name: &str) -> bool {
+    let mut hay = name.chars().map(|c| c.to_lowercase().next().unwrap_or(c));
+    term.text
+        .chars()
+        .all(|p| hay.any(|c| c.eq_ignore_ascii_case(&p)))
+}
+
 /// Scores a term against a name: `None` when it does not match.
 pub fn score(term: &Term, name: &Name) -> Option<(i64, Vec<usize>)> {
     let needle: Vec<char> = term.text.chars().collect();
@@ -128,6 +138,27 @@ pub fn score(term: &Term, name: &Name) -> Option<(i64, Vec<usize>)> {
 mod tests {
     use super::super::query::parse;
     use super::*;
+
+    #[test]
+    fn may_match_never_turns_away_a_match() {
+        for (q, name) in [
+            ("putn", "Vladimir Putin"),
+            ("'zakh", "Maria Zakharova"),
+            ("^мар", "Мария Захарова"),
+            ("i", "İstanbul"),
+            ("", "Anything"),
+        ] {
+            let t = &parse(q).terms;
+            let term = t.first().cloned().unwrap_or(Term {
+                text: String::new(),
+                mode: Mode::Fuzzy,
+                negated: false,
+            });
+            let scored = score(&term, &Name::new(name)).is_some();
+            assert!(!scored || may_match(&term, name), "{q} {name}");
+        }
+        assert!(!may_match(&parse("xyz").terms[0], "Vladimir Putin"));
+    }
 
     fn s(query: &str, name: &str) -> Option<(i64, Vec<usize>)> {
         score(&parse(query).terms[0], &Name::new(name))

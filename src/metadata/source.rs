@@ -31,12 +31,21 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     } else {
         phrases.join("|")
     };
-    Regex::new(&format!(r"(?i)\b(?:{alternation})\s+(?:the\s+)?")).expect("static regex")
+    // An ASCII word boundary keeps the regex on its fast engine (a Unicode one sends it to
+    // a slow one on any non-ASCII text); [`from_phrase`] checks the Unicode boundary.
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{alternation})\s+(?:the\s+)?")).expect("static regex")
 });
 
 /// The known outlet that a phrase of `text` names as the publisher, if any.
 pub fn from_phrase(text: &str) -> Option<&'static str> {
     PHRASE.find_iter(text).find_map(|m| {
+        let glued = text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+        if glued {
+            return None;
+        }
         let after = &text[m.end()..];
         outlets::at_start(after).map(|(name, _)| name).or_else(|| {
             // the article was dropped from the alias ("told the Associated Press")
@@ -78,6 +87,9 @@ mod tests {
             None
         );
         assert_eq!(from_phrase("she told reporters."), None);
+        assert_eq!(from_phrase("«Мы» sold Reuters"), None);
+        assert_eq!(from_phrase("Дtold Reuters"), None);
+        assert_eq!(from_phrase("«Мы», told Reuters"), Some("Reuters"));
         assert_eq!(
             from_phrase("according to the Russian Embassy in Washington."),
             None

@@ -2,6 +2,8 @@
 //! sentence when there is no headline), its repeats and site suffixes (` | Reuters`,
 //! ` – Russia news today`), a standfirst (subtitle) and a teaser that repeats the lead.
 
+use std::borrow::Cow;
+
 use super::{lexicon, outlets};
 
 /// Longest headline, in words; a longer first paragraph is body text.
@@ -65,13 +67,41 @@ pub fn clean_headline(line: &str) -> (String, Option<&'static str>) {
     (head.to_string(), outlet)
 }
 
-/// Lower-case words only: how two renderings of one headline are compared.
-pub fn comparable(text: &str) -> String {
+/// The words of `text` in lower case, as [`comparable`] joins them.
+fn comparable_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+        .map(|w| {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+                Cow::Owned(w.to_lowercase())
+            } else {
+                Cow::Borrowed(w)
+            }
+        })
+}
+
+/// Lower-case words only: how two renderings of one headline are compared.
+pub fn comparable(text: &str) -> String {
+    comparable_words(text).collect::<Vec<_>>().join(" ")
+}
+
+/// `comparable(text) == t`, without building the string: most lines differ from a title
+/// in their first word, and the lines compared are whole paragraphs.
+fn comparable_is(text: &str, t: &str) -> bool {
+    let mut rest = t;
+    for (k, w) in comparable_words(text).enumerate() {
+        if k > 0 {
+            let Some(r) = rest.strip_prefix(' ') else {
+                return false;
+            };
+            rest = r;
+        }
+        let Some(r) = rest.strip_prefix(w.as_ref()) else {
+            return false;
+        };
+        rest = r;
+    }
+    rest.is_empty()
 }
 
 /// How a paragraph relates to the title already found.
@@ -89,13 +119,13 @@ pub fn repeat_of(title: &str, line: &str) -> Repeat {
     if t.is_empty() {
         return Repeat::No;
     }
-    if comparable(line) == t {
+    if comparable_is(line, &t) {
         return Repeat::Same(None);
     }
     match split_suffix(line) {
-        Some((head, tail)) if comparable(head) == t => Repeat::Same(outlets::by_name(tail)),
+        Some((head, tail)) if comparable_is(head, &t) => Repeat::Same(outlets::by_name(tail)),
         _ => match clean_headline(line) {
-            (head, outlet) if comparable(&head) == t => Repeat::Same(outlet),
+            (head, outlet) if comparable_is(&head, &t) => Repeat::Same(outlet),
             _ => Repeat::No,
         },
     }
@@ -107,8 +137,7 @@ pub fn markdown_heading(line: &str) -> Option<&str> {
     if let Some((text, underline)) = line.trim_end().rsplit_once(' ') {
         let setext = underline.len() >= 3
             && (underline.bytes().all(|b| b == b'=') || underline.bytes().all(|b| b == b'-'));
-        let words = text.split_whitespace().count();
-        if setext && (1..=MAX_TITLE_WORDS).contains(&words) {
+        if setext && (1..=MAX_TITLE_WORDS).contains(&text.split_whitespace().count()) {
             return Some(text.trim());
         }
     }
@@ -232,12 +261,12 @@ pub fn is_subtitle(paragraph: &str) -> bool {
 
 /// True when `paragraph` is a teaser of `next`: both open with the same words.
 pub fn is_teaser(paragraph: &str, next: &str) -> bool {
-    let a = comparable(paragraph);
-    let b = comparable(next);
-    let head: Vec<&str> = a.split(' ').take(TEASER_WORDS).collect();
+    let head: Vec<Cow<str>> = comparable_words(paragraph).take(TEASER_WORDS).collect();
     head.len() == TEASER_WORDS
-        && b.split(' ').take(TEASER_WORDS).eq(head.iter().copied())
-        && a.len() <= b.len()
+        && comparable_words(next)
+            .take(TEASER_WORDS)
+            .eq(head.iter().cloned())
+        && comparable(paragraph).len() <= comparable(next).len()
 }
 
 #[cfg(test)]

@@ -15,25 +15,18 @@ pub fn infer_years(items: &mut [Parsed]) {
         .filter(|p| !p.meta.date_inferred)
         .filter_map(|p| p.meta.date)
         .collect();
-    // A story's articles share a few dates: each distinct one is weighed once, which keeps
-    // this linear in the corpus (it was articles × dated articles).
-    known.sort_unstable();
-    known.dedup();
     if known.is_empty() {
         return;
     }
-    // Many articles share a month and day: each is resolved once.
-    let mut resolved: std::collections::HashMap<(u32, u32), Option<NaiveDate>> =
-        std::collections::HashMap::new();
+    // Sorted and deduplicated, so each guess is a binary search: linear in the corpus.
+    known.sort_unstable();
+    known.dedup();
     for item in items.iter_mut() {
         if item.meta.date.is_some() {
             continue;
         }
         let Some(md) = item.month_day else { continue };
-        let found = *resolved
-            .entry((md.month, md.day))
-            .or_insert_with(|| nearest(md, &known));
-        if let Some(date) = found {
+        if let Some(date) = nearest(md, &known) {
             item.meta.date = Some(date);
             item.meta.date_inferred = true;
             item.month_day = None;
@@ -41,20 +34,26 @@ pub fn infer_years(items: &mut [Parsed]) {
     }
 }
 
-/// The date with month and day `md` nearest to any of `known` (earlier year on a tie).
+/// Days from `cand` to the nearest date of `known` (sorted, not empty).
+fn distance(cand: NaiveDate, known: &[NaiveDate]) -> i64 {
+    let at = known.partition_point(|k| *k < cand);
+    let after = known.get(at).map(|k| (*k - cand).num_days());
+    let before = at
+        .checked_sub(1)
+        .and_then(|b| known.get(b))
+        .map(|k| (cand - *k).num_days());
+    after.into_iter().chain(before).min().unwrap_or(i64::MAX)
+}
+
+/// The date with month and day `md` nearest to any of `known` (sorted; earlier year on a
+/// tie).
 fn nearest(md: MonthDay, known: &[NaiveDate]) -> Option<NaiveDate> {
     use chrono::Datelike;
-    let min = known.iter().map(Datelike::year).min()?;
-    let max = known.iter().map(Datelike::year).max()?;
+    let min = known.first()?.year();
+    let max = known.last()?.year();
     ((min - 1)..=(max + 1))
         .filter_map(|y| NaiveDate::from_ymd_opt(y, md.month, md.day))
-        .min_by_key(|cand| {
-            known
-                .iter()
-                .map(|k| (*cand - *k).num_days().abs())
-                .min()
-                .unwrap_or(i64::MAX)
-        })
+        .min_by_key(|cand| distance(*cand, known))
 }
 
 #[cfg(test)]
@@ -95,6 +94,17 @@ mod tests {
         let mut items = vec![dated(2023, 3, 1), undated(2, 29)];
         infer_years(&mut items);
         assert_eq!(items[1].meta.date, NaiveDate::from_ymd_opt(2024, 2, 29));
+    }
+
+    #[test]
+    fn nearest_of_many_dates_on_both_sides() {
+        let mut items: Vec<Parsed> = (1..=28).map(|d| dated(2020, 6, d)).collect();
+        items.push(dated(2019, 1, 5));
+        items.push(undated(1, 1));
+        items.push(undated(7, 30));
+        infer_years(&mut items);
+        assert_eq!(items[29].meta.date, NaiveDate::from_ymd_opt(2019, 1, 1));
+        assert_eq!(items[30].meta.date, NaiveDate::from_ymd_opt(2020, 7, 30));
     }
 
     #[test]

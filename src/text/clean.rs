@@ -43,6 +43,20 @@ fn is_invisible(c: char) -> bool {
 /// One line made clean: entities decoded, invisible characters removed, every run of white
 /// space (tabs, no-break spaces, ideographic spaces) folded to one space, ends trimmed.
 pub fn normalize_line(line: &str) -> String {
+    let plain = line
+        .bytes()
+        .all(|b| matches!(b, b' '..=b'~' | b'\t' | b'\n') && b != b'&');
+    if plain {
+        // Printable ASCII: no entity, nothing invisible; only white space to fold.
+        let mut out = String::with_capacity(line.len());
+        for w in line.split_ascii_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        return out;
+    }
     let decoded = decode_entities(line);
     let mut out = String::with_capacity(decoded.len());
     let mut pending_space = false;
@@ -120,6 +134,11 @@ mod tests {
             "USA, Russia x[31m"
         );
         assert_eq!(normalize_line("a\u{202e}b\u{7}c"), "abc");
+        assert_eq!(
+            normalize_line("  plain\t ascii \n text  "),
+            "plain ascii text"
+        );
+        assert_eq!(normalize_line("a\rb\x0bc\x0c d"), "abc d");
     }
 
     #[test]

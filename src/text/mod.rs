@@ -3,16 +3,11 @@
 
 mod clean;
 mod sanitize;
+mod words;
 
 pub use clean::{clean_body, decode_entities, normalize_line};
 pub use sanitize::sanitize_for_terminal;
-
-use unicode_segmentation::UnicodeSegmentation;
-
-/// Number of Unicode words (UAX #29 words containing a letter or digit).
-pub fn count_words(text: &str) -> usize {
-    text.unicode_words().count()
-}
+pub use words::{count_words, for_each_word};
 
 /// The paragraphs of a clean body (separated by blank lines) with their byte offsets.
 pub fn paragraphs(body: &str) -> impl Iterator<Item = (usize, &str)> {

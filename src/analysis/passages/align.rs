@@ -13,6 +13,7 @@
 
 use super::extend::{Alignment, BAND, Op, best_window, exact_run, extend};
 use super::index::N;
+use super::reach::may_accept;
 use super::tokens::{Doc, MASKED, QUOTED, is_content};
 use crate::analysis::Config;
 
@@ -103,6 +104,9 @@ pub fn align_pair(a: &Doc, b: &Doc, seeds: &[(usize, usize)], cfg: &Config) -> V
         }
         let d = ib as i64 - ia as i64;
         if failed.iter().any(|(al, fd)| *fd == d && covers(al, ia, ib)) {
+            continue;
+        }
+        if !may_accept(a, b, ia, ib) {
             continue;
         }
         match accept(a, b, ia, ib, cfg) {

@@ -14,6 +14,7 @@ pub mod group;
 pub mod index;
 pub mod labels;
 pub mod mask;
+pub mod reach;
 #[cfg(test)]
 mod tests;
 pub mod tokens;
@@ -141,6 +142,9 @@ impl Passage {
     }
 }
 
+/// Articles tokenized together before their words are interned.
+const TOKENIZE_SHARE: usize = 2048;
+
 /// Tokens of every article: chrome masked, quotes flagged, boilerplate masked; also the
 /// groups of identical sentences too widely shared to seed.
 fn prepare(
@@ -148,17 +152,30 @@ fn prepare(
     quotes: &[Vec<Quote>],
     config: &Config,
 ) -> (Vec<tokens::Doc>, Vec<mask::SentenceGroup>) {
-    let raws: Vec<tokens::RawDoc> = corpus
-        .articles
-        .par_iter()
-        .map(|a| {
-            let mut raw = tokens::tokenize(&a.body);
-            mask::mask_chrome(&mut raw.flags, &raw.hashes);
-            raw
-        })
-        .collect();
+    // Tokenized a share at a time, each share interned (on one thread) while the next is
+    // tokenized: the raw word hashes of a whole large corpus (8 bytes a word) are never
+    // held together.
     let mut interner = tokens::Interner::default();
-    let mut docs: Vec<tokens::Doc> = raws.into_iter().map(|r| interner.intern(r)).collect();
+    let mut docs: Vec<tokens::Doc> = Vec::with_capacity(corpus.articles.len());
+    let mut pending: Vec<tokens::RawDoc> = Vec::new();
+    let tokenize = |share: &[crate::corpus::Article]| -> Vec<tokens::RawDoc> {
+        share
+            .par_iter()
+            .map(|a| {
+                let mut raw = tokens::tokenize(&a.body);
+                mask::mask_chrome(&mut raw.flags, &raw.hashes);
+                raw
+            })
+            .collect()
+    };
+    for share in corpus.articles.chunks(TOKENIZE_SHARE) {
+        let (raws, ()) = rayon::join(
+            || tokenize(share),
+            || docs.extend(pending.drain(..).map(|r| interner.intern(r))),
+        );
+        pending = raws;
+    }
+    docs.extend(pending.into_iter().map(|r| interner.intern(r)));
     docs.par_iter_mut().enumerate().for_each(|(k, d)| {
         if let Some(q) = quotes.get(k) {
             d.flag_spans(q.iter().map(|q| &q.inner), tokens::QUOTED);
