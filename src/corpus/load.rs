@@ -9,9 +9,10 @@ use rayon::prelude::*;
 use super::decode::decode;
 use super::discover::{Format, Listing, list_paths};
 use super::embedded::SEEDS;
-use super::read::{MAX_ARTICLE_BYTES, MAX_FILE_BYTES, read_limited};
+use super::read::{MAX_ARTICLE_BYTES, MAX_FILE_BYTES, MAX_PAGE_BYTES, read_limited};
 use super::records::{RecordResult, parse_records};
 use super::{Article, Corpus, LoadProblem, Loaded, Severity};
+use super::{feeds, front_matter, html, stdin};
 use crate::metadata::{self, Parsed};
 
 /// One parsed article before ids are assigned.
@@ -56,9 +57,15 @@ pub fn load_listing(listing: Listing) -> Loaded {
         .map(|(path, format)| {
             let limit = match format {
                 Format::Text | Format::Markdown => MAX_ARTICLE_BYTES,
-                Format::Json | Format::JsonLines => MAX_FILE_BYTES,
+                Format::Json | Format::JsonLines | Format::Feed => MAX_FILE_BYTES,
+                Format::Html => MAX_PAGE_BYTES,
             };
-            match read_limited(path, limit) {
+            let bytes = if stdin::is_stdin(path) {
+                stdin::read_stdin(limit)
+            } else {
+                read_limited(path, limit)
+            };
+            match bytes {
                 Ok(bytes) => parse_file(path, &bytes, *format),
                 Err(e) => (Vec::new(), vec![skipped(path, None, e.to_string())]),
             }
@@ -80,39 +87,69 @@ pub fn load_bytes(path: &Path, bytes: &[u8], format: Format) -> Loaded {
     finish(name, pending, problems)
 }
 
-/// Parses the bytes of one file into zero or more articles (JSON files hold several).
+/// Parses the bytes of one file into zero or more articles (JSON files and feeds hold
+/// several).
 fn parse_file(path: &Path, bytes: &[u8], format: Format) -> (Vec<Pending>, Vec<LoadProblem>) {
+    let stem = stem_of(path);
     let mut problems = Vec::new();
+    if format == Format::Feed {
+        // raw bytes: an XML feed declares its own encoding
+        let items = pending_records(path, &stem, feeds::parse_feed(bytes), &mut problems);
+        return (items, problems);
+    }
     let decoded = match decode(bytes) {
         Ok(d) => d,
         Err(e) => return (Vec::new(), vec![skipped(path, None, e.to_string())]),
     };
     if let Some(w) = decoded.warning {
-        problems.push(LoadProblem {
-            path: path.to_path_buf(),
-            line: None,
-            severity: Severity::Warning,
-            reason: w,
-        });
+        problems.push(warning(path, w));
     }
-    let stem = path.file_stem().map_or_else(
-        || "article".to_string(),
-        |s| s.to_string_lossy().into_owned(),
-    );
-    if matches!(format, Format::Text | Format::Markdown) {
-        if decoded.text.len() > MAX_ARTICLE_BYTES {
-            return (Vec::new(), vec![too_large(path, None, decoded.text.len())]);
-        }
-        let pending = Pending {
-            stem,
-            path: path.display().to_string(),
-            parsed: metadata::parse_plain(&decoded.text),
-        };
-        return (vec![pending], problems);
-    }
-    let records: Vec<RecordResult> = parse_records(&decoded.text, format);
+    let text = decoded.text.as_ref();
+    let records: Vec<RecordResult> = match format {
+        Format::Text => return plain(path, stem, text, problems),
+        Format::Markdown => match front_matter::parse_front_matter(text) {
+            Ok(Some(record)) => vec![Ok(record)],
+            Ok(None) => return plain(path, stem, text, problems),
+            Err(why) => {
+                problems.push(warning(path, format!("{why}; read as plain Markdown")));
+                return plain(path, stem, text, problems);
+            }
+        },
+        Format::Html => vec![html::parse_page(text).map_err(|why| (None, why))],
+        Format::Json if feeds::is_json_feed(text) => feeds::parse_feed(text.as_bytes()),
+        Format::Json | Format::JsonLines | Format::Feed => parse_records(text, format),
+    };
     let items = pending_records(path, &stem, records, &mut problems);
     (items, problems)
+}
+
+/// The id an article of `path` is named after: its file stem (`stdin` for `-`).
+fn stem_of(path: &Path) -> String {
+    if stdin::is_stdin(path) {
+        return "stdin".to_string();
+    }
+    path.file_stem().map_or_else(
+        || "article".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
+/// A plain-text (or Markdown) article: metadata read off the text itself.
+fn plain(
+    path: &Path,
+    stem: String,
+    text: &str,
+    problems: Vec<LoadProblem>,
+) -> (Vec<Pending>, Vec<LoadProblem>) {
+    if text.len() > MAX_ARTICLE_BYTES {
+        return (Vec::new(), vec![too_large(path, None, text.len())]);
+    }
+    let pending = Pending {
+        stem,
+        path: path.display().to_string(),
+        parsed: metadata::parse_plain(text),
+    };
+    (vec![pending], problems)
 }
 
 /// The records of one JSON file as articles to be; a record without an id is named after
@@ -139,10 +176,21 @@ fn pending_records(
                         stem.to_string()
                     }
                 });
+                let mut parsed = metadata::parse_record(&r.fields);
+                if let Some(author) = r.author.as_deref().map(crate::text::normalize_line) {
+                    parsed.meta.author = Some(author).filter(|a| !a.is_empty());
+                }
+                if !r.tags.is_empty() {
+                    parsed.meta.tags = r
+                        .tags
+                        .iter()
+                        .map(|t| crate::text::normalize_line(t))
+                        .collect();
+                }
                 items.push(Pending {
                     stem,
                     path: path_label.clone(),
-                    parsed: metadata::parse_record(&r.fields),
+                    parsed,
                 });
             }
             Err((line, reason)) => problems.push(skipped(path, line, reason)),
@@ -224,6 +272,15 @@ fn unique_id(seen: &mut HashMap<String, usize>, stem: String) -> String {
     seen.insert(stem.clone(), n);
     seen.insert(id.clone(), 0);
     id
+}
+
+fn warning(path: &Path, reason: String) -> LoadProblem {
+    LoadProblem {
+        path: path.to_path_buf(),
+        line: None,
+        severity: Severity::Warning,
+        reason,
+    }
 }
 
 fn skipped(path: &Path, line: Option<usize>, reason: String) -> LoadProblem {

@@ -1,0 +1,227 @@
+//! HTML input: saved web pages (`.html`) read with a readability-style extractor
+//! (`dom_smoothie`, a port of Firefox's Reader View) for the article body, the `<title>`,
+//! `og:site_name` (source), `article:published_time` (date), the canonical URL, the author
+//! and `article:tag`s; and HTML fragments (feed item bodies) turned into clean text that
+//! keeps paragraphs. Both parse with a real HTML parser (html5ever via `dom_query`), never
+//! with regular expressions.
+
+use dom_query::{Document, Selection};
+use dom_smoothie::{Config, Readability, TextMode};
+
+use super::records::Record;
+use crate::metadata::RecordFields;
+
+/// Most elements a page may have before the extractor gives up: a real article page has
+/// a few thousand; a hostile one could make the scoring slow.
+const MAX_ELEMENTS: usize = 200_000;
+
+/// Elements that are page furniture, never article text, when a page has to be read
+/// without the extractor.
+const FURNITURE: &str =
+    "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg";
+
+/// Reads a saved web page as one article record, or says why it holds none.
+pub fn parse_page(html: &str) -> Result<Record, String> {
+    let meta = PageMeta::read(&Document::from(html));
+    let body = match readable_text(html) {
+        Some(text) => text,
+        None => whole_page_text(html),
+    };
+    let body = tidy(&body);
+    if body.trim().is_empty() {
+        return Err("no article text in the page".to_string());
+    }
+    Ok(Record {
+        line: None,
+        id: None,
+        fields: RecordFields {
+            title: meta.title,
+            source: meta.site_name,
+            date: meta.published.map(|d| day_of(&d)),
+            url: meta.url,
+            body,
+        },
+        author: meta.author,
+        tags: meta.tags,
+    })
+}
+
+/// The article text the extractor finds, paragraphs kept; `None` when it finds none.
+fn readable_text(html: &str) -> Option<String> {
+    let cfg = Config {
+        max_elements_to_parse: MAX_ELEMENTS,
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    };
+    let mut reader = Readability::new(html, None, Some(cfg)).ok()?;
+    let article = reader.parse().ok()?;
+    let text = article.text_content.to_string();
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// The text of the page's `<body>` without its furniture: for pages too short or too odd
+/// for the extractor.
+fn whole_page_text(html: &str) -> String {
+    let doc = Document::from(html);
+    doc.select(FURNITURE).remove();
+    let body = doc.select("body");
+    if body.exists() {
+        body.formatted_text().to_string()
+    } else {
+        doc.formatted_text().to_string()
+    }
+}
+
+/// Turns an HTML fragment (a feed item's content or summary) into clean text: tags gone,
+/// entities decoded, one paragraph per block element, separated by a blank line.
+pub fn html_to_text(fragment: &str) -> String {
+    let doc = Document::fragment(fragment);
+    doc.select("script, style, noscript, template").remove();
+    tidy(&doc.formatted_text())
+}
+
+/// Lines trimmed, runs of blank lines collapsed to one, ends trimmed.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = false;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if blank {
+            out.push_str("\n\n");
+        } else if !out.is_empty() {
+            out.push('\n');
+        }
+        blank = false;
+        out.push_str(line);
+    }
+    out
+}
+
+/// `2026-11-20T08:30:00+01:00` → `2026-11-20`: the publication day as written (the local
+/// day of the outlet, not converted to UTC); other shapes are left to the date parser.
+pub fn day_of(timestamp: &str) -> String {
+    let t = timestamp.trim();
+    match chrono::DateTime::parse_from_rfc3339(t) {
+        Ok(d) => d.date_naive().format("%Y-%m-%d").to_string(),
+        Err(_) => match chrono::NaiveDate::parse_from_str(t.get(..10).unwrap_or(t), "%Y-%m-%d") {
+            Ok(d) => d.format("%Y-%m-%d").to_string(),
+            Err(_) => t.to_string(),
+        },
+    }
+}
+
+/// Metadata a page declares in its `<head>`.
+#[derive(Debug, Default)]
+struct PageMeta {
+    title: Option<String>,
+    site_name: Option<String>,
+    published: Option<String>,
+    url: Option<String>,
+    author: Option<String>,
+    tags: Vec<String>,
+}
+
+impl PageMeta {
+    fn read(doc: &Document) -> PageMeta {
+        let first = |selectors: &[&str]| selectors.iter().find_map(|s| meta_value(doc, s));
+        let tags = doc
+            .select("meta[property='article:tag']")
+            .iter()
+            .filter_map(|m| attr(&m, "content"))
+            .collect::<Vec<_>>();
+        let keywords = || {
+            meta_value(doc, "meta[name='keywords']")
+                .map(|k| {
+                    k.split(',')
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        PageMeta {
+            title: first(&["meta[property='og:title']", "meta[name='twitter:title']"])
+                .or_else(|| text_of(&doc.select("head title")))
+                .or_else(|| text_of(&doc.select("h1"))),
+            site_name: first(&[
+                "meta[property='og:site_name']",
+                "meta[name='application-name']",
+            ]),
+            published: first(&[
+                "meta[property='article:published_time']",
+                "meta[name='article:published_time']",
+                "meta[itemprop='datePublished']",
+                "meta[name='date']",
+                "meta[name='pubdate']",
+            ])
+            .or_else(|| attr(&doc.select("time[datetime]").first(), "datetime")),
+            url: attr(&doc.select("link[rel='canonical']").first(), "href")
+                .or_else(|| first(&["meta[property='og:url']"])),
+            author: first(&["meta[name='author']", "meta[property='article:author']"])
+                .filter(|a| !a.starts_with("http")),
+            tags: if tags.is_empty() { keywords() } else { tags },
+        }
+    }
+}
+
+/// The `content` of the first element matching `selector`, if not blank.
+fn meta_value(doc: &Document, selector: &str) -> Option<String> {
+    attr(&doc.select(selector).first(), "content")
+}
+
+fn attr(sel: &Selection, name: &str) -> Option<String> {
+    let v = sel.attr(name)?.trim().to_string();
+    (!v.is_empty()).then_some(v)
+}
+
+fn text_of(sel: &Selection) -> Option<String> {
+    let t = sel
+        .first()
+        .text()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!t.is_empty()).then_some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_keep_paragraphs_and_decode_entities() {
+        let text = html_to_text(
+            "<p>First <b>bold</b> line &amp; more.</p><p>Second&nbsp;one.</p>\
+             <script>alert(1)</script><ul><li>a</li><li>b</li></ul>",
+        );
+        let paras: Vec<&str> = text.split("\n\n").collect();
+        assert_eq!(paras[0], "First bold line & more.");
+        assert!(paras[1].starts_with("Second"), "{text:?}");
+        assert!(!text.contains("alert"));
+        assert!(!text.contains('<'));
+    }
+
+    #[test]
+    fn plain_text_passes_through() {
+        assert_eq!(html_to_text("Just words, no tags."), "Just words, no tags.");
+        assert_eq!(html_to_text(""), "");
+    }
+
+    #[test]
+    fn timestamps_become_days() {
+        assert_eq!(day_of("2026-11-20T23:30:00-05:00"), "2026-11-20");
+        assert_eq!(day_of("2026-11-20"), "2026-11-20");
+        assert_eq!(day_of("20 November 2026"), "20 November 2026");
+        assert_eq!(day_of("é"), "é");
+    }
+
+    #[test]
+    fn a_page_without_text_is_refused() {
+        assert!(parse_page("<html><head><title>x</title></head><body></body></html>").is_err());
+        assert!(parse_page("").is_err());
+    }
+}
