@@ -6,7 +6,7 @@
 
 use feed_rs::model::{Entry, Feed, Link, Text};
 
-use super::html::html_to_text;
+use super::html::{html_to_text, tidy};
 use super::records::{Record, RecordResult};
 use crate::metadata::RecordFields;
 
@@ -81,8 +81,7 @@ fn body_of(e: &Entry) -> Option<String> {
     let content = e
         .content
         .as_ref()
-        .and_then(|c| c.body.as_deref())
-        .map(html_to_text)
+        .and_then(|c| Some(as_text(c.body.as_deref()?, &c.content_type.to_string())))
         .filter(|t| !t.trim().is_empty());
     content.or_else(|| {
         e.summary
@@ -95,7 +94,17 @@ fn body_of(e: &Entry) -> Option<String> {
 /// A text construct as clean text: HTML (and text that looks like it) is parsed, plain
 /// text kept.
 fn text_of(t: &Text) -> String {
-    html_to_text(&t.content)
+    as_text(&t.content, &t.content_type.to_string())
+}
+
+/// Text of the given media type as clean text: `text/plain` keeps its line breaks, any
+/// other (HTML, XHTML) is parsed as HTML.
+fn as_text(content: &str, media_type: &str) -> String {
+    if media_type.starts_with("text/plain") {
+        tidy(content)
+    } else {
+        html_to_text(content)
+    }
 }
 
 /// The item's web page: an `alternate` (or unqualified) link, else the first one.

@@ -43,6 +43,15 @@ pub fn parse_front_matter(text: &str) -> Result<Option<Record>, String> {
         .map_err(|(_, why)| why)
 }
 
+/// The text after a closed front matter block (whatever it holds), else the whole text:
+/// what a file with malformed front matter is read as.
+pub fn after_front_matter(text: &str) -> &str {
+    match split(text) {
+        Ok(Some((_, body))) => body,
+        _ => text,
+    }
+}
+
 /// Splits `---\n<yaml>\n---\n<body>`; `Ok(None)` when the text does not open with `---`.
 fn split(text: &str) -> Result<Option<(&str, &str)>, String> {
     let Some(rest) = strip_fence(text) else {
@@ -111,5 +120,11 @@ mod tests {
         let laughs = "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n\
                       c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c]\n---\nText.";
         let _ = parse_front_matter(laughs);
+    }
+
+    #[test]
+    fn the_text_after_a_malformed_block_is_still_the_article() {
+        assert_eq!(after_front_matter("---\na: [\n---\nText."), "Text.");
+        assert_eq!(after_front_matter("---\na: b\nText."), "---\na: b\nText.");
     }
 }

@@ -81,7 +81,7 @@ pub fn html_to_text(fragment: &str) -> String {
 }
 
 /// Lines trimmed, runs of blank lines collapsed to one, ends trimmed.
-fn tidy(text: &str) -> String {
+pub fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = false;
     for line in text.lines().map(str::trim) {

@@ -112,7 +112,7 @@ fn parse_file(path: &Path, bytes: &[u8], format: Format) -> (Vec<Pending>, Vec<L
             Ok(None) => return plain(path, stem, text, problems),
             Err(why) => {
                 problems.push(warning(path, format!("{why}; read as plain Markdown")));
-                return plain(path, stem, text, problems);
+                return plain(path, stem, front_matter::after_front_matter(text), problems);
             }
         },
         Format::Html => vec![html::parse_page(text).map_err(|why| (None, why))],
