@@ -81,7 +81,7 @@ fn body_of(e: &Entry) -> Option<String> {
     let content = e
         .content
         .as_ref()
-        .and_then(|c| Some(as_text(c.body.as_deref()?, &c.content_type.to_string())))
+        .and_then(|c| Some(as_text(c.body.as_deref()?, c.content_type.as_ref())))
         .filter(|t| !t.trim().is_empty());
     content.or_else(|| {
         e.summary
@@ -94,7 +94,7 @@ fn body_of(e: &Entry) -> Option<String> {
 /// A text construct as clean text: HTML (and text that looks like it) is parsed, plain
 /// text kept.
 fn text_of(t: &Text) -> String {
-    as_text(&t.content, &t.content_type.to_string())
+    as_text(&t.content, t.content_type.as_ref())
 }
 
 /// Text of the given media type as clean text: `text/plain` keeps its line breaks, any
