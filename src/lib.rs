@@ -14,6 +14,7 @@ pub mod corpus;
 pub mod dirs;
 pub mod filter;
 pub mod metadata;
+pub mod passim;
 pub mod synth;
 pub mod text;
 pub mod tui;

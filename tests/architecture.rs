@@ -12,6 +12,7 @@ const CORE: &[&str] = &[
     "analysis",
     "filter",
     "synth",
+    "passim",
     "assets.rs",
     "lib.rs",
 ];

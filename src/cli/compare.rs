@@ -14,6 +14,7 @@ use super::output::{print_json, print_text, terminal_width};
 use crate::analysis::passages::{AlignedSpan, Label, compare};
 use crate::analysis::{Config, Span};
 use crate::corpus::{Article, Corpus};
+use crate::passim::Clusters;
 use crate::text::sanitize_for_terminal;
 
 const SHARED: &str = "\x1b[32m";
@@ -53,11 +54,19 @@ fn range<'a>(body: &'a str, r: &Span) -> JsonRange<'a> {
 }
 
 /// `parallax compare [--json] A B [PATH...]`
-pub fn run(corpus: &Corpus, args: &CompareArgs) -> anyhow::Result<Status> {
+pub fn run(
+    corpus: &Corpus,
+    args: &CompareArgs,
+    passim: Option<&Clusters>,
+) -> anyhow::Result<Status> {
     let mut found = Vec::new();
+    let mut idx = Vec::new();
     for key in [&args.a, &args.b] {
         match corpus.find(key) {
-            Some(i) => found.push(&corpus.articles[i]),
+            Some(i) => {
+                found.push(&corpus.articles[i]);
+                idx.push(i);
+            }
             None => {
                 eprintln!("parallax: no article with id or path {key:?} (see `parallax list`)");
                 return Ok(Status::Usage);
@@ -65,7 +74,10 @@ pub fn run(corpus: &Corpus, args: &CompareArgs) -> anyhow::Result<Status> {
         }
     }
     let (a, b) = (found[0], found[1]);
-    let spans = compare(&a.body, &b.body, &Config::default());
+    let spans = match passim {
+        Some(c) => crate::passim::aligned_pair(corpus, c, idx[0], idx[1]),
+        None => compare(&a.body, &b.body, &Config::default()),
+    };
     if args.common.json {
         let spans = spans
             .iter()

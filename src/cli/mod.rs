@@ -4,7 +4,9 @@
 
 mod args;
 mod compare;
+mod completions;
 mod entities;
+mod export;
 mod list;
 mod output;
 mod quotes;
@@ -55,20 +57,45 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
+    match &cli.command {
+        Some(Command::Export(a)) => return export::run(a),
+        Some(Command::Completions(a)) => return completions::run(a.shell),
+        Some(Command::Man) => return completions::man(),
+        _ => {}
+    }
     let Some(loaded) = load(&cli.sources().paths) else {
         return Ok(Status::Failure);
     };
+    let passim = load_passim(&loaded.corpus, cli.sources())?;
+    let passim = passim.as_ref();
     match cli.command {
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
-            crate::tui::run(loaded).map(|()| Status::Ok)
+            crate::tui::run(loaded, passim.cloned()).map(|()| Status::Ok)
         }
         None => list::run_table(&loaded.corpus),
         Some(Command::List(a)) => list::run(&loaded.corpus, &a),
         Some(Command::Show(a)) => show::run(&loaded.corpus, &a),
         Some(Command::Entities(a)) => entities::run(&loaded.corpus, a.json),
-        Some(Command::Quotes(a)) => quotes::run(&loaded.corpus, a.json),
-        Some(Command::Compare(a)) => compare::run(&loaded.corpus, &a),
+        Some(Command::Quotes(a)) => quotes::run(&loaded.corpus, a.json, passim),
+        Some(Command::Compare(a)) => compare::run(&loaded.corpus, &a, passim),
+        Some(Command::Export(_) | Command::Completions(_) | Command::Man) => Ok(Status::Ok),
     }
+}
+
+/// passim's clusters over the corpus when `--passim OUT` is given; what could not be
+/// placed is reported on stderr, an unreadable OUT is an error.
+fn load_passim(
+    corpus: &corpus::Corpus,
+    sources: &Sources,
+) -> anyhow::Result<Option<crate::passim::Clusters>> {
+    let Some(path) = &sources.passim else {
+        return Ok(None);
+    };
+    let clusters = crate::passim::read_clusters(path, corpus)?;
+    for p in &clusters.problems {
+        eprintln!("parallax: {}", crate::text::sanitize_for_terminal(p));
+    }
+    Ok(Some(clusters))
 }
 
 /// Loads the corpus (the seeds when no path is given), reports every problem on stderr, and

@@ -9,6 +9,7 @@ use super::output::{print_json, print_text};
 use crate::analysis::passages::{Label, Passage};
 use crate::analysis::{Config, analyse};
 use crate::corpus::Corpus;
+use crate::passim::Clusters;
 use crate::text::sanitize_for_terminal;
 
 #[derive(Serialize)]
@@ -59,9 +60,12 @@ fn json_passage<'a>(corpus: &'a Corpus, p: &'a Passage) -> JsonPassage<'a> {
     }
 }
 
-/// `parallax quotes [--json] [PATH...]`
-pub fn run(corpus: &Corpus, json: bool) -> anyhow::Result<Status> {
-    let analysis = analyse(corpus, &Config::default());
+/// `parallax quotes [--json] [--passim OUT] [PATH...]`
+pub fn run(corpus: &Corpus, json: bool, passim: Option<&Clusters>) -> anyhow::Result<Status> {
+    let analysis = match passim {
+        Some(c) => crate::passim::analyse_with_progress(corpus, &Config::default(), c, |_| {}),
+        None => analyse(corpus, &Config::default()),
+    };
     let passages = &analysis.passages.passages;
     if json {
         let out: Vec<JsonPassage> = passages.iter().map(|p| json_passage(corpus, p)).collect();

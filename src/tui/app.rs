@@ -133,6 +133,8 @@ pub struct App {
     /// A one-line notice for the footer (cleared by the next key).
     pub notice: Option<String>,
     pub quit: bool,
+    /// passim's clusters (`--passim OUT`): the shared passages instead of parallax's own.
+    pub passim: Option<Arc<crate::passim::Clusters>>,
 }
 
 impl App {
@@ -157,6 +159,7 @@ impl App {
             aligned: HashMap::new(),
             notice: None,
             quit: false,
+            passim: None,
         }
     }
 

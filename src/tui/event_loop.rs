@@ -14,8 +14,9 @@ use super::app::App;
 use super::terminal::Term;
 use super::update::update;
 use super::view::view;
-use crate::analysis::{Config, analyse_with_progress};
+use crate::analysis::Config;
 use crate::corpus::Corpus;
+use crate::passim::{Clusters, analyse_maybe};
 
 /// How long to wait for input before looking at the worker channel again.
 const TICK: Duration = Duration::from_millis(50);
@@ -24,7 +25,11 @@ const MAX_BATCH: usize = 64;
 
 /// Runs the app until it quits or `terminate` is raised.
 pub fn run(app: &mut App, terminal: &mut Term, terminate: &AtomicBool) -> anyhow::Result<()> {
-    let rx = spawn_analysis(Arc::clone(&app.corpus), app.config.clone());
+    let rx = spawn_analysis(
+        Arc::clone(&app.corpus),
+        app.config.clone(),
+        app.passim.clone(),
+    );
     let mut dirty = true;
     while !app.quit && !terminate.load(Ordering::Relaxed) {
         if dirty {
@@ -61,16 +66,25 @@ fn translate(app: &App, ev: Event) -> Option<Action> {
 }
 
 /// Starts the analysis on a worker thread; its progress and result come back as actions.
-fn spawn_analysis(corpus: Arc<Corpus>, config: Config) -> Receiver<Action> {
+fn spawn_analysis(
+    corpus: Arc<Corpus>,
+    config: Config,
+    passim: Option<Arc<Clusters>>,
+) -> Receiver<Action> {
     let (tx, rx) = channel();
-    std::thread::spawn(move || analyse_on(corpus, config, tx));
+    std::thread::spawn(move || analyse_on(corpus, config, passim, tx));
     rx
 }
 
-fn analyse_on(corpus: Arc<Corpus>, config: Config, tx: Sender<Action>) {
+fn analyse_on(
+    corpus: Arc<Corpus>,
+    config: Config,
+    passim: Option<Arc<Clusters>>,
+    tx: Sender<Action>,
+) {
     let progress_tx = tx.clone();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        analyse_with_progress(&corpus, &config, |stage| {
+        analyse_maybe(&corpus, &config, passim.as_deref(), |stage| {
             let _ = progress_tx.send(Action::AnalysisProgress(stage));
         })
     }));

@@ -27,13 +27,15 @@ use crate::corpus::Loaded;
 
 /// Opens the interactive reader on a loaded corpus and returns when the user quits. The
 /// terminal is restored on every exit path.
-pub fn run(loaded: Loaded) -> anyhow::Result<()> {
+/// With `passim`, its clusters are the shared passages instead of parallax's own.
+pub fn run(loaded: Loaded, passim: Option<crate::passim::Clusters>) -> anyhow::Result<()> {
     let keymap = keymap::Keymap::builtin()?;
     let theme = theme::Theme::builtin(theme::Theme::no_color_requested())?;
     let terminate = terminal::termination_flag().context("installing signal handlers")?;
     let mut guard = terminal::enter().context("opening the terminal")?;
     let size = guard.terminal.size().map(|s| (s.width, s.height))?;
     let mut app = app::App::new(Arc::new(loaded.corpus), keymap, theme, size);
+    app.passim = passim.map(Arc::new);
     let result = event_loop::run(&mut app, &mut guard.terminal, &terminate);
     drop(guard);
     result

@@ -1,0 +1,18 @@
+//! `parallax export --passim FILE [PATH...]`: the corpus as passim input, for text-reuse
+//! detection on a Spark cluster; `--passim OUT` then reads passim's results back.
+
+use super::Status;
+use super::args::ExportArgs;
+
+/// Loads the articles under `args.paths` and writes them to `args.passim`.
+pub fn run(args: &ExportArgs) -> anyhow::Result<Status> {
+    let Some(loaded) = super::load(&args.paths) else {
+        return Ok(Status::Failure);
+    };
+    let n = crate::passim::write_input(&loaded.corpus, &args.passim)?;
+    eprintln!(
+        "parallax: wrote {n} articles to {} (passim input)",
+        crate::text::sanitize_for_terminal(&args.passim.display().to_string())
+    );
+    Ok(Status::Ok)
+}
