@@ -20,8 +20,87 @@ const MAX_ELEMENTS: usize = 200_000;
 const FURNITURE: &str =
     "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg";
 
+/// Deepest element nesting (estimated, see [`nesting_estimate`]) a page or fragment may
+/// have. Real pages nest a few dozen levels; a hostile one nesting thousands of levels
+/// makes the HTML parser and the extractor quadratic or worse (2,000 nested `<div>`s took
+/// 80 s), so it is refused before either sees it.
+pub const MAX_NESTING: usize = 256;
+
+/// Elements never counted as nesting: void elements, and elements whose end tag may be
+/// left out (the parser closes them itself).
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
+    "tbody", "tfoot", "colgroup", "caption", "rt", "rp",
+];
+
+/// An upper estimate of how deep the elements of `html` nest, read off its tags in one
+/// pass without parsing (script and style contents skipped): what lets a hostile page be
+/// refused in linear time.
+pub fn nesting_estimate(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest, mut from) = (0usize, 0usize, 0usize);
+    while let Some(at) = memchr::memchr(b'<', &bytes[from..]) {
+        let rest = &bytes[from + at + 1..];
+        from += at + 1;
+        let (closing, rest) = match rest.split_first() {
+            Some((b'/', tail)) => (true, tail),
+            _ => (false, rest),
+        };
+        let len = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = &rest[..len];
+        if !name.first().is_some_and(u8::is_ascii_alphabetic)
+            || NOT_NESTING
+                .iter()
+                .any(|v| v.as_bytes().eq_ignore_ascii_case(name))
+        {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let end = memchr::memchr(b'>', rest).unwrap_or(rest.len());
+        if rest[..end].ends_with(b"/") {
+            continue;
+        }
+        if name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style") {
+            from += skip_raw_text(&bytes[from..], name);
+            continue;
+        }
+        depth += 1;
+        deepest = deepest.max(depth);
+    }
+    deepest
+}
+
+/// Bytes up to the end tag of a raw-text element (`</script`), or all of them.
+fn skip_raw_text(bytes: &[u8], name: &[u8]) -> usize {
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(b'<', &bytes[from..]) {
+        let tag = &bytes[from + at + 1..];
+        if tag.first() == Some(&b'/')
+            && tag.len() > name.len()
+            && tag[1..=name.len()].eq_ignore_ascii_case(name)
+        {
+            return from + at;
+        }
+        from += at + 1;
+    }
+    bytes.len()
+}
+
 /// Reads a saved web page as one article record, or says why it holds none.
 pub fn parse_page(html: &str) -> Result<Record, String> {
+    let depth = nesting_estimate(html);
+    if depth > MAX_NESTING {
+        return Err(format!(
+            "HTML nested too deeply (about {depth} levels; the limit is {MAX_NESTING})"
+        ));
+    }
     let meta = PageMeta::read(&Document::from(html));
     let body = match readable_text(html) {
         Some(text) => text,
@@ -74,7 +153,12 @@ fn whole_page_text(html: &str) -> String {
 
 /// Turns an HTML fragment (a feed item's content or summary) into clean text: tags gone,
 /// entities decoded, one paragraph per block element, separated by a blank line.
+///
+/// A fragment nested deeper than [`MAX_NESTING`] has no text (it is markup, not prose).
 pub fn html_to_text(fragment: &str) -> String {
+    if nesting_estimate(fragment) > MAX_NESTING {
+        return String::new();
+    }
     let doc = Document::fragment(fragment);
     doc.select("script, style, noscript, template").remove();
     tidy(&doc.formatted_text())
@@ -217,6 +301,35 @@ mod tests {
         assert_eq!(day_of("2026-11-20"), "2026-11-20");
         assert_eq!(day_of("20 November 2026"), "20 November 2026");
         assert_eq!(day_of("é"), "é");
+    }
+
+    #[test]
+    fn nesting_is_estimated_in_one_pass() {
+        assert_eq!(nesting_estimate("<div><p>a<p>b<br><img src=x/></div>"), 1);
+        assert_eq!(nesting_estimate("<a><b><c></c></b></a><x></x>"), 3);
+        assert_eq!(
+            nesting_estimate("<script>if (a<b && c<d) {}</script><i>x</i>"),
+            1
+        );
+        assert_eq!(nesting_estimate("x < y, 1<2, <!-- c -->, <3"), 0);
+        assert_eq!(nesting_estimate("<unclosed"), 1);
+        let deep = "<div>".repeat(100_000);
+        assert_eq!(nesting_estimate(&deep), 100_000);
+        let err = parse_page(&format!("<body>{deep}<p>Text.</p></body>")).unwrap_err();
+        assert!(err.starts_with("HTML nested too deeply"), "{err}");
+        assert_eq!(html_to_text(&deep), "");
+    }
+
+    #[test]
+    fn a_page_at_the_nesting_limit_is_read_quickly() {
+        let n = MAX_NESTING - 10;
+        let html = format!(
+            "<html><body>{}<p>Some article text that is long enough to read.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let r = parse_page(&html).unwrap();
+        assert!(r.fields.body.contains("Some article text"));
     }
 
     #[test]
