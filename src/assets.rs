@@ -64,3 +64,6 @@ pub const GOVERNMENT_VERBS: &str = include_str!("../assets/government_verbs.txt"
 
 /// Cue words that give a name its kind ("Ministry" -> organization) (TOML).
 pub const KIND_CUES: &str = include_str!("../assets/kind_cues.toml");
+
+/// The documented default configuration file (`parallax config --print-default`).
+pub const CONFIG: &str = include_str!("../assets/config.toml");

@@ -10,8 +10,10 @@
 pub mod analysis;
 pub mod assets;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod dirs;
+pub mod export;
 pub mod filter;
 pub mod metadata;
 pub mod passim;

@@ -12,6 +12,8 @@ const CORE: &[&str] = &[
     "analysis",
     "filter",
     "synth",
+    "export",
+    "config",
     "passim",
     "assets.rs",
     "lib.rs",

@@ -17,6 +17,11 @@ pub struct Cli {
 
     #[command(flatten)]
     pub sources: Sources,
+
+    /// Mouse support in the reader: the wheel scrolls, a click selects (also `mouse = true`
+    /// in the config file).
+    #[arg(long)]
+    pub mouse: bool,
 }
 
 impl Cli {
@@ -26,8 +31,10 @@ impl Cli {
             None => &self.sources,
             Some(Command::List(a)) => &a.common.sources,
             Some(Command::Show(a)) => &a.common.sources,
-            Some(Command::Entities(a) | Command::Quotes(a)) => &a.sources,
+            Some(Command::Entities(a)) => &a.sources,
+            Some(Command::Quotes(a)) => &a.common.sources,
             Some(Command::Compare(a)) => &a.common.sources,
+            Some(Command::Config(_)) => &self.sources,
             // read no corpus, or name their own paths (see `ExportArgs`)
             Some(Command::Export(_) | Command::Completions(_) | Command::Man) => &self.sources,
         }
@@ -57,15 +64,28 @@ pub enum Command {
     /// List the people, organisations and places the articles name.
     Entities(JsonPaths),
     /// List the passages two or more articles share, most widely carried first.
-    Quotes(JsonPaths),
+    Quotes(QuotesArgs),
     /// Align two articles and show the passages they share.
     Compare(CompareArgs),
+    /// The configuration file: print the documented default, or where it is read from.
+    Config(ConfigArgs),
     /// Write the articles as input for passim, the text-reuse detector for large corpora.
     Export(ExportArgs),
     /// Print a shell completion script to stdout.
     Completions(CompletionsArgs),
     /// Print the man page (roff) to stdout.
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the documented default configuration (a commented config.toml).
+    #[arg(long, conflicts_with = "path")]
+    pub print_default: bool,
+
+    /// Print the path parallax reads the configuration from.
+    #[arg(long)]
+    pub path: bool,
 }
 
 /// Options shared by every subcommand that reads a corpus.
@@ -105,6 +125,24 @@ pub struct CompareArgs {
     pub a: String,
     /// Second article: id or path.
     pub b: String,
+
+    /// Print a standalone HTML page (both articles side by side, passages highlighted).
+    #[arg(long, conflicts_with_all = ["json", "markdown"])]
+    pub html: bool,
+
+    /// Print a Markdown write-up (metadata, each passage with label, offsets and text).
+    #[arg(long, conflicts_with = "json")]
+    pub markdown: bool,
+
+    #[command(flatten)]
+    pub common: JsonPaths,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Print CSV, one row per occurrence (outlets, dates, URLs, byte offsets).
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
 
     #[command(flatten)]
     pub common: JsonPaths,

@@ -1,7 +1,7 @@
 //! `parallax compare A B`: the spans two articles share, aligned side by side with their
 //! similarity and label; words that differ are marked (in colour when stdout is a terminal
 //! and `NO_COLOR` is unset, else in brackets). With `--json`, byte offsets into both bodies
-//! and the word diff.
+//! and the word diff; with `--html` or `--markdown`, a report ([`crate::export`]).
 
 use std::io::IsTerminal;
 
@@ -11,11 +11,14 @@ use unicode_width::UnicodeWidthStr;
 use super::Status;
 use super::args::CompareArgs;
 use super::output::{print_json, print_text, terminal_width};
+use crate::analysis::Span;
 use crate::analysis::passages::{AlignedSpan, Label, compare};
-use crate::analysis::{Config, Span};
+use crate::config::Settings;
 use crate::corpus::{Article, Corpus};
+use crate::export::{self, Comparison};
 use crate::passim::Clusters;
 use crate::text::sanitize_for_terminal;
+use crate::tui::theme::Theme;
 
 const SHARED: &str = "\x1b[32m";
 const CHANGED: &str = "\x1b[1;33m";
@@ -53,10 +56,12 @@ fn range<'a>(body: &'a str, r: &Span) -> JsonRange<'a> {
     }
 }
 
-/// `parallax compare [--json] A B [PATH...]`
+/// `parallax compare [--json] A B [PATH...]`; with passim's clusters, their spans instead
+/// of parallax's own alignment.
 pub fn run(
     corpus: &Corpus,
     args: &CompareArgs,
+    settings: &Settings,
     passim: Option<&Clusters>,
 ) -> anyhow::Result<Status> {
     let mut found = Vec::new();
@@ -76,9 +81,21 @@ pub fn run(
     let (a, b) = (found[0], found[1]);
     let spans = match passim {
         Some(c) => crate::passim::aligned_pair(corpus, c, idx[0], idx[1]),
-        None => compare(&a.body, &b.body, &Config::default()),
+        None => compare(&a.body, &b.body, &settings.analysis),
     };
-    if args.common.json {
+    if args.html || args.markdown {
+        let c = Comparison::from_spans(a, b, spans);
+        let page = if args.html {
+            // The user's passage palette, when the config gives one in RGB.
+            let palette = Theme::with_overrides(false, settings)
+                .map(|t| t.hex_palette())
+                .unwrap_or_default();
+            export::html::render_with_palette(&c, &palette)
+        } else {
+            export::markdown::render(&c)
+        };
+        print_text(&page)?;
+    } else if args.common.json {
         let spans = spans
             .iter()
             .map(|s| JsonSpan {

@@ -5,8 +5,9 @@
 mod args;
 mod compare;
 mod completions;
+mod config;
 mod entities;
-mod export;
+mod export_passim;
 mod list;
 mod output;
 mod quotes;
@@ -58,10 +59,21 @@ pub fn main() -> ExitCode {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
     match &cli.command {
-        Some(Command::Export(a)) => return export::run(a),
+        Some(Command::Config(a)) => return config::run(a),
         Some(Command::Completions(a)) => return completions::run(a.shell),
         Some(Command::Man) => return completions::man(),
         _ => {}
+    }
+    let settings = match config::load() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("parallax: {e:#}");
+            return Ok(Status::Usage);
+        }
+    };
+    crate::metadata::outlets::add_extra(settings.outlets.clone());
+    if let Some(Command::Export(a)) = &cli.command {
+        return export_passim::run(a);
     }
     let Some(loaded) = load(&cli.sources().paths) else {
         return Ok(Status::Failure);
@@ -70,14 +82,16 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
     let passim = passim.as_ref();
     match cli.command {
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
-            crate::tui::run(loaded, passim.cloned()).map(|()| Status::Ok)
+            let mouse = cli.mouse || settings.mouse;
+            crate::tui::run(loaded, &settings, mouse, passim.cloned()).map(|()| Status::Ok)
         }
         None => list::run_table(&loaded.corpus),
         Some(Command::List(a)) => list::run(&loaded.corpus, &a),
         Some(Command::Show(a)) => show::run(&loaded.corpus, &a),
         Some(Command::Entities(a)) => entities::run(&loaded.corpus, a.json),
-        Some(Command::Quotes(a)) => quotes::run(&loaded.corpus, a.json, passim),
-        Some(Command::Compare(a)) => compare::run(&loaded.corpus, &a, passim),
+        Some(Command::Quotes(a)) => quotes::run(&loaded.corpus, &a, &settings.analysis, passim),
+        Some(Command::Compare(a)) => compare::run(&loaded.corpus, &a, &settings, passim),
+        Some(Command::Config(a)) => config::run(&a),
         Some(Command::Export(_) | Command::Completions(_) | Command::Man) => Ok(Status::Ok),
     }
 }

@@ -1,10 +1,12 @@
 //! `parallax quotes`: the passages two or more articles share, most widely carried first,
 //! then longest; as JSON (byte offsets into the bodies `show --json` prints) or as plain
-//! text with each passage's speaker and the outlets and dates that carry it.
+//! text with each passage's speaker and the outlets and dates that carry it; with `--csv`,
+//! one row per occurrence for spreadsheets ([`crate::export::quotes_csv`]).
 
 use serde::Serialize;
 
 use super::Status;
+use super::args::QuotesArgs;
 use super::output::{print_json, print_text};
 use crate::analysis::passages::{Label, Passage};
 use crate::analysis::{Config, analyse};
@@ -60,14 +62,23 @@ fn json_passage<'a>(corpus: &'a Corpus, p: &'a Passage) -> JsonPassage<'a> {
     }
 }
 
-/// `parallax quotes [--json] [--passim OUT] [PATH...]`
-pub fn run(corpus: &Corpus, json: bool, passim: Option<&Clusters>) -> anyhow::Result<Status> {
+/// `parallax quotes [--json | --csv] [--passim OUT] [PATH...]`
+pub fn run(
+    corpus: &Corpus,
+    args: &QuotesArgs,
+    config: &Config,
+    passim: Option<&Clusters>,
+) -> anyhow::Result<Status> {
     let analysis = match passim {
-        Some(c) => crate::passim::analyse_with_progress(corpus, &Config::default(), c, |_| {}),
-        None => analyse(corpus, &Config::default()),
+        Some(c) => crate::passim::analyse_with_progress(corpus, config, c, |_| {}),
+        None => analyse(corpus, config),
     };
     let passages = &analysis.passages.passages;
-    if json {
+    if args.csv {
+        let mut csv = Vec::new();
+        crate::export::quotes_csv::write(corpus, passages, &mut csv)?;
+        print_text(&String::from_utf8_lossy(&csv))?;
+    } else if args.common.json {
         let out: Vec<JsonPassage> = passages.iter().map(|p| json_passage(corpus, p)).collect();
         print_json(&out)?;
     } else {

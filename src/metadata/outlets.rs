@@ -6,7 +6,8 @@
 //! the word "ap" or "rt" in running text is never an outlet.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{LazyLock, OnceLock};
 
 use serde::Deserialize;
 
@@ -26,13 +27,32 @@ struct Table {
     outlet: Vec<Outlet>,
 }
 
-/// The parsed table; empty (never a panic) if the asset were malformed, which a unit test
-/// rules out.
+/// Set once [`OUTLETS`] is built: extras added later would not be seen.
+static BUILT: AtomicBool = AtomicBool::new(false);
+
+/// Outlets the user's configuration adds (see [`add_extra`]).
+static EXTRA: OnceLock<Vec<Outlet>> = OnceLock::new();
+
+/// The parsed table, then the user's extra outlets (last, so that their domains win a tie);
+/// empty (never a panic) if the asset were malformed, which a unit test rules out.
 static OUTLETS: LazyLock<Vec<Outlet>> = LazyLock::new(|| {
-    toml::from_str::<Table>(crate::assets::OUTLETS)
+    BUILT.store(true, Ordering::SeqCst);
+    let mut all = toml::from_str::<Table>(crate::assets::OUTLETS)
         .map(|t| t.outlet)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    all.extend(EXTRA.get().into_iter().flatten().cloned());
+    all
 });
+
+/// Adds outlets to the table for this process. Must come before the table is first used
+/// (the command line calls it before loading a corpus); returns false, changing nothing,
+/// when it comes too late or twice.
+pub fn add_extra(outlets: Vec<Outlet>) -> bool {
+    if BUILT.load(Ordering::SeqCst) {
+        return false;
+    }
+    EXTRA.set(outlets).is_ok()
+}
 
 /// All known outlets.
 pub fn all() -> &'static [Outlet] {

@@ -53,6 +53,8 @@ pub enum Action {
     PrevPartner,
     /// Replace the right article with the next partner (compare).
     NextPartner,
+    /// Write the comparison on screen as an HTML report in the working directory.
+    Export,
     /// Apply the selected entity as a filter.
     Apply,
     /// Close the filter without applying it.
@@ -61,6 +63,10 @@ pub enum Action {
     DeleteChar,
     /// A character typed into the filter query.
     Input(char),
+    /// The mouse wheel turned up (`false`) or down (`true`) over the app.
+    Wheel(bool),
+    /// A left click at (column, row).
+    Click(u16, u16),
     /// The terminal has a new size (columns, rows).
     Resize(u16, u16),
     /// The analysis worker finished a stage.
@@ -97,6 +103,7 @@ pub fn bindable() -> Vec<(&'static str, Action, &'static str)> {
         ("toggle_sync", ToggleSync, "scroll panes together / apart"),
         ("prev_partner", PrevPartner, "previous partner article"),
         ("next_partner", NextPartner, "next partner article"),
+        ("export", Export, "write this comparison as HTML"),
         ("apply", Apply, "apply the selected entity"),
         ("cancel", Cancel, "cancel"),
         (

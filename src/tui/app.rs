@@ -133,6 +133,10 @@ pub struct App {
     /// A one-line notice for the footer (cleared by the next key).
     pub notice: Option<String>,
     pub quit: bool,
+    /// Mouse support asked for (`--mouse` or the config file): wheel and clicks act.
+    pub mouse: bool,
+    /// Where reports are written (the working directory; a temporary one in tests).
+    pub export_dir: std::path::PathBuf,
     /// passim's clusters (`--passim OUT`): the shared passages instead of parallax's own.
     pub passim: Option<Arc<crate::passim::Clusters>>,
 }
@@ -159,6 +163,8 @@ impl App {
             aligned: HashMap::new(),
             notice: None,
             quit: false,
+            mouse: false,
+            export_dir: std::path::PathBuf::from("."),
             passim: None,
         }
     }

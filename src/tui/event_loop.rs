@@ -61,6 +61,7 @@ fn translate(app: &App, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(key) => app.keymap.action_for(app.context(), &key),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Mouse(m) if app.mouse => super::mouse::action(&m),
         _ => None,
     }
 }

@@ -9,7 +9,9 @@ pub mod event_loop;
 pub mod index;
 pub mod keymap;
 pub mod links;
+pub mod mouse;
 pub mod quote_rows;
+pub mod report;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -23,18 +25,30 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 
+use crate::config::Settings;
 use crate::corpus::Loaded;
 
-/// Opens the interactive reader on a loaded corpus and returns when the user quits. The
-/// terminal is restored on every exit path.
+/// Opens the interactive reader on a loaded corpus, with the user's settings (key and theme
+/// overrides, thresholds) and mouse support when asked, and returns when the user quits.
 /// With `passim`, its clusters are the shared passages instead of parallax's own.
-pub fn run(loaded: Loaded, passim: Option<crate::passim::Clusters>) -> anyhow::Result<()> {
-    let keymap = keymap::Keymap::builtin()?;
-    let theme = theme::Theme::builtin(theme::Theme::no_color_requested())?;
+/// The terminal is restored on every exit path.
+pub fn run(
+    loaded: Loaded,
+    settings: &Settings,
+    mouse: bool,
+    passim: Option<crate::passim::Clusters>,
+) -> anyhow::Result<()> {
+    let keymap = keymap::Keymap::builtin()?.with_overrides(settings)?;
+    let theme = theme::Theme::with_overrides(theme::Theme::no_color_requested(), settings)?;
     let terminate = terminal::termination_flag().context("installing signal handlers")?;
     let mut guard = terminal::enter().context("opening the terminal")?;
+    if mouse {
+        terminal::enable_mouse().context("turning on the mouse")?;
+    }
     let size = guard.terminal.size().map(|s| (s.width, s.height))?;
     let mut app = app::App::new(Arc::new(loaded.corpus), keymap, theme, size);
+    app.config = settings.analysis.clone();
+    app.mouse = mouse;
     app.passim = passim.map(Arc::new);
     let result = event_loop::run(&mut app, &mut guard.terminal, &terminate);
     drop(guard);

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::cursor::{Hide, Show};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -47,9 +48,20 @@ pub fn enter() -> io::Result<Guard> {
     }
 }
 
-/// Leaves the alternate screen and raw mode and shows the cursor. Safe to call twice.
+/// Asks the terminal to report mouse events (wheel and clicks); [`restore`] stops it.
+pub fn enable_mouse() -> io::Result<()> {
+    execute!(io::stdout(), EnableMouseCapture)
+}
+
+/// Leaves the alternate screen and raw mode, stops mouse reports and shows the cursor.
+/// Safe to call twice.
 pub fn restore() {
-    let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        Show
+    );
     let _ = disable_raw_mode();
 }
 

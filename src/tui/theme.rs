@@ -9,6 +9,7 @@ use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
 use crate::analysis::entities::EntityKind;
+use crate::config::Settings;
 
 /// A style as written in the theme file.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -74,9 +75,58 @@ impl Theme {
         std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
     }
 
+    /// The built-in theme with the user's `[theme]` overrides: each style or palette named
+    /// there replaces the built-in one. Unknown tables and names, and bad colours or
+    /// modifiers, are errors at their line of the file.
+    pub fn with_overrides(no_color: bool, settings: &Settings) -> anyhow::Result<Theme> {
+        let mut base: toml::Table = toml::from_str(crate::assets::THEME)?;
+        let known: Vec<String> = ["meaning", "chrome", "no_color"]
+            .iter()
+            .filter_map(|t| base.get(*t).and_then(toml::Value::as_table))
+            .flat_map(|t| t.keys().cloned())
+            .collect();
+        for (table, entries) in &settings.theme {
+            let t = table.get_ref().as_str();
+            if !matches!(t, "passages" | "meaning" | "chrome" | "no_color") {
+                return Err(settings
+                    .error_at(
+                        table.span(),
+                        &format!("theme.{t}"),
+                        "unknown table, expected one of passages, meaning, chrome, no_color",
+                    )
+                    .into());
+            }
+            for (name, value) in entries {
+                let n = name.get_ref().as_str();
+                let path = format!("theme.{t}.{n}");
+                let fail = |span, msg: &str| -> anyhow::Error {
+                    settings.error_at(span, &path, msg).into()
+                };
+                let valid = if t == "passages" {
+                    check_passages(n, value.get_ref())
+                } else if known.iter().any(|k| k == n) {
+                    check_style(value.get_ref())
+                } else {
+                    Err(anyhow!(
+                        "unknown style (the meanings are those of the default config)"
+                    ))
+                };
+                valid.map_err(|e| fail(value.span(), &format!("{e:#}")))?;
+                if let Some(toml::Value::Table(tab)) = base.get_mut(t) {
+                    tab.insert(n.to_string(), value.get_ref().clone());
+                }
+            }
+        }
+        let raw = RawTheme::deserialize(toml::Value::Table(base))?;
+        Theme::from_raw(raw, no_color)
+    }
+
     /// Reads a theme in the format of `assets/theme.toml`.
     pub fn from_toml(text: &str, no_color: bool) -> anyhow::Result<Theme> {
-        let raw: RawTheme = toml::from_str(text)?;
+        Theme::from_raw(toml::from_str(text)?, no_color)
+    }
+
+    fn from_raw(raw: RawTheme, no_color: bool) -> anyhow::Result<Theme> {
         let table = |name: &str| -> anyhow::Result<Style> {
             let found = if no_color {
                 raw.no_color.get(name)
@@ -136,6 +186,24 @@ impl Theme {
         }
     }
 
+    /// The passage palette as `#rrggbb` (for HTML reports); empty unless every colour is
+    /// an RGB one (named and indexed colours depend on the terminal).
+    pub fn hex_palette(&self) -> Vec<String> {
+        let hex: Vec<String> = self
+            .palette
+            .iter()
+            .filter_map(|c| match c {
+                Color::Rgb(r, g, b) => Some(format!("#{r:02x}{g:02x}{b:02x}")),
+                _ => None,
+            })
+            .collect();
+        if hex.len() == self.palette.len() {
+            hex
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The colour that marks passage `passage` in gutters (a block character in it).
     pub fn passage_mark(&self, passage: usize) -> Style {
         match self.palette.len() {
@@ -153,6 +221,26 @@ impl Theme {
             EntityKind::Other => self.other,
         }
     }
+}
+
+/// Checks one entry of `[theme.passages]`.
+fn check_passages(name: &str, value: &toml::Value) -> anyhow::Result<()> {
+    match name {
+        "palette" => {
+            let colours = Vec::<String>::deserialize(value.clone())?;
+            if colours.is_empty() {
+                return Err(anyhow!("the palette needs at least one colour"));
+            }
+            colours.iter().try_for_each(|c| color(c).map(|_| ()))
+        }
+        "fg" => color(&String::deserialize(value.clone())?).map(|_| ()),
+        _ => Err(anyhow!("unknown key, expected palette or fg")),
+    }
+}
+
+/// Checks a style: its fields, colours and modifiers.
+fn check_style(value: &toml::Value) -> anyhow::Result<()> {
+    style(&RawStyle::deserialize(value.clone())?).map(|_| ())
 }
 
 fn style(raw: &RawStyle) -> anyhow::Result<Style> {
@@ -210,6 +298,55 @@ mod tests {
         }
         assert!(nc.passage(0).add_modifier.contains(Modifier::REVERSED));
         assert!(nc.person.add_modifier.contains(Modifier::UNDERLINED));
+    }
+
+    fn settings(text: &str) -> Settings {
+        Settings::parse(std::path::Path::new("config.toml"), text).expect("config")
+    }
+
+    #[test]
+    fn overrides_replace_styles_by_meaning() {
+        let user = settings(
+            "[theme.meaning]\nquote = { fg = \"yellow\" }\nheader = { bg = \"red\" }\n[theme.passages]\npalette = [\"#000000\"]\n",
+        );
+        let t = Theme::with_overrides(false, &user).expect("theme");
+        assert_eq!(t.quote, Style::new().fg(Color::Yellow));
+        assert_eq!(t.header, Style::new().bg(Color::Red));
+        assert_eq!(t.palette, [Color::Rgb(0, 0, 0)]);
+        assert_eq!(t.hex_palette(), ["#000000"]);
+        let builtin = Theme::builtin(false).expect("theme");
+        assert_eq!(t.person, builtin.person);
+        let none = Theme::with_overrides(false, &settings("")).expect("theme");
+        assert_eq!(none, builtin);
+    }
+
+    #[test]
+    fn bad_overrides_name_the_key_and_the_line() {
+        let check = |text: &str, want: &str| {
+            let err = Theme::with_overrides(false, &settings(text)).expect_err(text);
+            assert_eq!(format!("{err:#}"), want);
+        };
+        check(
+            "[theme.meaning]\n\nquote = { fg = \"chartreuse-ish\" }\n",
+            "config.toml:3: theme.meaning.quote: unknown colour \"chartreuse-ish\"",
+        );
+        check(
+            "[theme.meaning]\nquot = { fg = \"red\" }\n",
+            "config.toml:2: theme.meaning.quot: unknown style (the meanings are those of the default config)",
+        );
+        check(
+            "[theme.colours]\nquote = { fg = \"red\" }\n",
+            "config.toml:1: theme.colours: unknown table, expected one of passages, meaning, chrome, no_color",
+        );
+        let err = Theme::with_overrides(
+            false,
+            &settings("[theme.meaning]\nquote = { colour = \"red\" }\n"),
+        )
+        .expect_err("unknown field");
+        assert!(
+            format!("{err:#}").starts_with("config.toml:2: theme.meaning.quote: unknown field"),
+            "{err:#}"
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The pure state transition: `update(&mut App, Action)`. No terminal, no I/O; the only
-//! computation it triggers is library calls (entity ranking, pair alignment on demand).
+//! The pure state transition: `update(&mut App, Action)`. No terminal; the only
+//! computation it triggers is library calls (entity ranking, pair alignment on demand), and
+//! the only I/O is writing a small report file when the user asks for one (`e` on compare).
 
 mod compare;
 mod reader;
@@ -27,6 +28,18 @@ pub fn update(app: &mut App, action: Action) {
         Action::AnalysisDone(analysis) => analysis_done(app, *analysis),
         Action::AnalysisFailed(why) => app.progress = Progress::Failed(why),
         Action::Quit => app.quit = true,
+        Action::Wheel(down) => {
+            let step = if down { Action::Down } else { Action::Up };
+            for _ in 0..super::mouse::WHEEL_LINES {
+                update(app, step.clone());
+            }
+        }
+        Action::Click(column, row) => {
+            app.notice = None;
+            if let Some(pos) = super::mouse::library_row_at(app, column, row) {
+                app.library.selected = pos;
+            }
+        }
         other => {
             app.notice = None;
             match app.overlay {
@@ -255,5 +268,7 @@ fn quotes(app: &mut App, action: Action) {
     }
 }
 
+#[cfg(test)]
+mod export_mouse_tests;
 #[cfg(test)]
 mod tests;

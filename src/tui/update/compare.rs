@@ -1,6 +1,6 @@
 //! Compare screen transitions: opening it, scrolling panes (together or apart), moving
 //! between shared passages so they stand at the same height in every pane, and swapping
-//! the right article for another partner.
+//! the right article for another partner; writing the comparison as an HTML report.
 
 use super::navigate;
 use super::reader::step;
@@ -71,6 +71,12 @@ pub(super) fn update(app: &mut App, action: Action) {
         }
         Action::SwitchPane => cmp.active = (cmp.active + 1) % cmp.panes.len().max(1),
         Action::ToggleSync => cmp.sync = !cmp.sync,
+        Action::Export => {
+            app.notice = Some(match crate::tui::report::write(app, &cmp) {
+                Ok(path) => format!("saved {}", crate::tui::report::shown(&path)),
+                Err(e) => format!("could not write the report: {e:#}"),
+            });
+        }
         Action::PrevPartner | Action::NextPartner => {
             switch_partner(app, &mut cmp, matches!(action, Action::NextPartner));
         }

@@ -1,7 +1,7 @@
 //! The keymap: which key does what on which screen, read from `assets/keymap.toml`.
 //!
-//! Bindings are data, so the help overlay and a future user config file read the same
-//! table the event loop uses.
+//! Bindings are data, so the help overlay and the user's config file ([`overrides`]) read
+//! the same table the event loop uses.
 
 use std::collections::BTreeMap;
 
@@ -9,6 +9,8 @@ use anyhow::{Context as _, anyhow, bail};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{self, Action};
+
+mod overrides;
 
 /// Where a key is pressed: a screen or an overlay (and `Global`, consulted last).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -133,6 +135,13 @@ pub struct Keymap {
 
 type RawKeymap = BTreeMap<String, BTreeMap<String, Vec<String>>>;
 
+/// Where a binding stands in the help: the order of [`action::bindable`].
+fn order(b: &Binding) -> Option<usize> {
+    action::bindable()
+        .iter()
+        .position(|(_, _, d)| *d == b.description)
+}
+
 impl Keymap {
     /// The keymap shipped with parallax.
     pub fn builtin() -> anyhow::Result<Keymap> {
@@ -163,11 +172,6 @@ impl Keymap {
                     keys: parsed,
                 });
             }
-            let order = |b: &Binding| {
-                action::bindable()
-                    .iter()
-                    .position(|(_, _, d)| *d == b.description)
-            };
             bindings.sort_by_key(order);
             tables.push((ctx, bindings));
         }

@@ -1,0 +1,157 @@
+//! The user's `[keys]` overrides (from the config file) applied over the built-in keymap:
+//! the action names are the vocabulary, the key names those of `assets/keymap.toml`, and a
+//! mistake is an error at its line of the file.
+
+use super::{Binding, Context, Key, Keymap, order};
+use crate::config::{ConfigError, Settings};
+use crate::tui::action;
+
+impl Keymap {
+    /// This keymap with the user's `[keys]` overrides applied: an action named in a screen's
+    /// table gets exactly those keys there (and they leave any other action of that screen).
+    /// Unknown screens, actions and key names are errors at their line of the file.
+    pub fn with_overrides(mut self, settings: &Settings) -> Result<Keymap, ConfigError> {
+        for (screen, actions) in &settings.keys {
+            let ctx = Context::ALL
+                .into_iter()
+                .find(|c| c.name() == screen.get_ref())
+                .ok_or_else(|| {
+                    let names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
+                    settings.error_at(
+                        screen.span(),
+                        &format!("keys.{}", screen.get_ref()),
+                        &format!("unknown screen, expected one of {}", names.join(", ")),
+                    )
+                })?;
+            for (name, keys) in actions {
+                let path = format!("keys.{}.{}", ctx.name(), name.get_ref());
+                let (action, description) = action::by_name(name.get_ref()).ok_or_else(|| {
+                    settings.error_at(
+                        name.span(),
+                        &path,
+                        "unknown action (see `parallax config --print-default`)",
+                    )
+                })?;
+                let parsed = keys
+                    .get_ref()
+                    .iter()
+                    .map(|k| Key::parse(k))
+                    .collect::<anyhow::Result<Vec<Key>>>()
+                    .map_err(|e| settings.error_at(keys.span(), &path, &e.to_string()))?;
+                self.rebind(
+                    ctx,
+                    Binding {
+                        action,
+                        description,
+                        names: keys.get_ref().clone(),
+                        keys: parsed,
+                    },
+                );
+            }
+        }
+        Ok(self)
+    }
+
+    /// Puts `binding` in the table of `ctx` in place of its action's, taking its keys away
+    /// from the other actions there.
+    fn rebind(&mut self, ctx: Context, binding: Binding) {
+        let pos = match self.tables.iter().position(|(c, _)| *c == ctx) {
+            Some(p) => p,
+            None => {
+                self.tables.push((ctx, Vec::new()));
+                self.tables.sort_by_key(|(c, _)| *c);
+                self.tables.iter().position(|(c, _)| *c == ctx).unwrap_or(0)
+            }
+        };
+        let Some((_, table)) = self.tables.get_mut(pos) else {
+            return;
+        };
+        table.retain(|b| b.description != binding.description);
+        for b in table.iter_mut() {
+            let keep: Vec<(String, Key)> = b
+                .names
+                .iter()
+                .cloned()
+                .zip(b.keys.iter().copied())
+                .filter(|(_, k)| !binding.keys.contains(k))
+                .collect();
+            (b.names, b.keys) = keep.into_iter().unzip();
+        }
+        table.retain(|b| !b.keys.is_empty());
+        table.push(binding);
+        table.sort_by_key(order);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::action::Action;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn ev(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    fn settings(text: &str) -> Settings {
+        Settings::parse(std::path::Path::new("config.toml"), text).expect("config")
+    }
+
+    #[test]
+    fn overrides_replace_an_actions_keys_and_free_them_elsewhere() {
+        let user =
+            settings("[keys.library]\ndown = [\"n\", \"k\"]\n[keys.compare]\nexport = [\"F5\"]\n");
+        let km = Keymap::builtin()
+            .and_then(|k| Ok(k.with_overrides(&user)?))
+            .expect("keymap");
+        let at = |ctx, code| km.action_for(ctx, &ev(code, KeyModifiers::NONE));
+        assert!(matches!(
+            at(Context::Library, KeyCode::Char('n')),
+            Some(Action::Down)
+        ));
+        assert!(matches!(
+            at(Context::Library, KeyCode::Char('k')),
+            Some(Action::Down)
+        ));
+        assert!(at(Context::Library, KeyCode::Char('j')).is_none());
+        // `k` left `up`, which keeps its other key.
+        assert!(matches!(
+            at(Context::Library, KeyCode::Up),
+            Some(Action::Up)
+        ));
+        assert!(matches!(
+            at(Context::Compare, KeyCode::F(5)),
+            Some(Action::Export)
+        ));
+        assert!(at(Context::Compare, KeyCode::Char('e')).is_none());
+        // Other screens are untouched.
+        assert!(matches!(
+            at(Context::Reader, KeyCode::Char('j')),
+            Some(Action::Down)
+        ));
+    }
+
+    #[test]
+    fn bad_overrides_name_the_key_and_the_line() {
+        let check = |text: &str, want: &str| {
+            let err = Keymap::builtin()
+                .expect("keymap")
+                .with_overrides(&settings(text))
+                .expect_err(text)
+                .to_string();
+            assert_eq!(err, want);
+        };
+        check(
+            "\n[keys.library]\nfly = [\"k\"]\n",
+            "config.toml:3: keys.library.fly: unknown action (see `parallax config --print-default`)",
+        );
+        check(
+            "[keys.nowhere]\nup = [\"k\"]\n",
+            "config.toml:1: keys.nowhere: unknown screen, expected one of global, library, reader, compare, quotes, filter, help",
+        );
+        check(
+            "[keys.reader]\n\nup = [\"Hyper-k\"]\n",
+            "config.toml:3: keys.reader.up: unknown key \"Hyper-k\"",
+        );
+    }
+}
