@@ -1,14 +1,14 @@
 //! Feed input: RSS 2.0 (and 0.9x/1.0), Atom and JSON Feed files read with `feed-rs`. Each
 //! item is an article: its link is the URL, its publication (else update) date the date,
-//! its authors the author, its categories the tags; the feed's title is the source when
-//! the item names none. HTML in item bodies (content, else summary) becomes clean text
+//! its authors the author, its categories the tags; the feed's title is the source, unless
+//! the item links to a known outlet other than the feed's own (an aggregator's feed). HTML in item bodies (content, else summary) becomes clean text
 //! with its paragraphs ([`super::html::html_to_text`]).
 
 use feed_rs::model::{Entry, Feed, Link, Text};
 
 use super::html::{html_to_text, tidy};
 use super::records::{Record, RecordResult};
-use crate::metadata::RecordFields;
+use crate::metadata::{RecordFields, outlets};
 
 /// True when a `.json` text is a JSON Feed (its `version` is a jsonfeed.org URL) rather
 /// than parallax's JSON article format.
@@ -45,6 +45,18 @@ pub fn parse_feed(bytes: &[u8]) -> Vec<RecordResult> {
         .collect()
 }
 
+/// The outlet of an item: a known outlet whose domain the item's link is on, when the
+/// feed itself is not on it (an aggregator's feed links to other outlets' pages), else
+/// the feed's title.
+fn source_of(feed: &Feed, url: Option<&str>, feed_title: Option<&str>) -> Option<String> {
+    let linked = url.and_then(outlets::by_url);
+    let own = link_of(&feed.links).and_then(|l| outlets::by_url(&l));
+    match linked {
+        Some(outlet) if own != Some(outlet) => Some(outlet.to_string()),
+        _ => feed_title.map(str::to_string),
+    }
+}
+
 fn no_text(n: usize) -> String {
     format!("feed item {} has no text", n + 1)
 }
@@ -66,7 +78,7 @@ fn item(feed: &Feed, e: &Entry, feed_title: Option<&str>) -> Option<Record> {
         id: None,
         fields: RecordFields {
             title: e.title.as_ref().map(text_of).filter(|t| !t.is_empty()),
-            source: feed_title.map(str::to_string),
+            source: source_of(feed, url.as_deref(), feed_title),
             date: date.map(|d| d.format("%Y-%m-%d").to_string()),
             url,
             body,
@@ -157,6 +169,24 @@ mod tests {
         assert_eq!(r.author.as_deref(), Some("Mia Chen"));
         assert_eq!(r.tags, ["Shipping"]);
         assert_eq!(recs[1].as_ref().unwrap_err().1, "feed item 2 has no text");
+    }
+
+    #[test]
+    fn an_aggregators_items_keep_their_outlets() {
+        let rss = r#"<rss version="2.0"><channel><title>Top stories - News Digest</title>
+<link>https://digest.example/</link>
+<item><title>A</title><link>https://www.reuters.com/world/a</link><description>Text a.</description></item>
+<item><title>B</title><link>https://digest.example/b</link><description>Text b.</description></item>
+</channel></rss>"#;
+        let recs = parse_feed(rss.as_bytes());
+        assert_eq!(
+            recs[0].as_ref().unwrap().fields.source.as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            recs[1].as_ref().unwrap().fields.source.as_deref(),
+            Some("Top stories - News Digest")
+        );
     }
 
     #[test]
