@@ -4,6 +4,7 @@
 mod article;
 mod decode;
 mod discover;
+mod dispatch;
 mod embedded;
 mod feeds;
 mod front_matter;
