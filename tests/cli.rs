@@ -7,6 +7,15 @@ fn parallax(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(args)
         .env_remove("NO_COLOR")
+        // The log (and any cache) go to the build's scratch folder, not the user's home.
+        .env(
+            "PARALLAX_STATE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cli-state"),
+        )
+        .env(
+            "PARALLAX_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cli-cache"),
+        )
         .output()
         .expect("run parallax")
 }

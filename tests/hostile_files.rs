@@ -10,6 +10,8 @@
 mod fuzz_replay;
 #[path = "hostile_files/read_only.rs"]
 mod read_only;
+#[path = "common/snapshot.rs"]
+mod snapshot;
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,8 @@
 //! parallax finds them (recall, precision, time), or writes it to files.
 //!
 //! `parallax-synth eval --articles 10000` · `parallax-synth write DIR --articles 500`
-//! (the truth goes to `DIR.truth.jsonl`, beside the folder).
+//! (articles in subfolders of 1,000 files, generated and written in parallel; the truth goes
+//! to `DIR.truth.jsonl`, beside the folder).
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -54,7 +55,8 @@ impl Gen {
 enum Cmd {
     /// Generate in memory, find passages, print recall, precision and timings.
     Eval(Gen),
-    /// Write the corpus as raw text files to DIR, the truth to DIR.truth.jsonl.
+    /// Write the corpus as raw text files under DIR (subfolders of 1,000), the truth to
+    /// DIR.truth.jsonl.
     Write {
         dir: PathBuf,
         #[command(flatten)]

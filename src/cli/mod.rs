@@ -9,6 +9,7 @@ mod config;
 mod entities;
 mod export_passim;
 mod list;
+pub mod logging;
 mod output;
 mod quotes;
 mod show;
@@ -18,6 +19,7 @@ pub use args::{Cli, Command, Sources};
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::Parser;
 
@@ -47,13 +49,44 @@ pub fn main() -> ExitCode {
             return if usage { Status::Usage } else { Status::Ok }.into();
         }
     };
+    let start = Instant::now();
+    let log = logging::init();
+    logging::install_panic_hook();
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        args = std::env::args_os().len().saturating_sub(1),
+        command = %command_name(cli.command.as_ref()),
+        pid = std::process::id(),
+        log = %log.as_deref().map_or_else(|| "none".into(), |p| p.display().to_string()),
+        "start"
+    );
     match run(cli) {
-        Ok(status) => status.into(),
+        Ok(status) => {
+            tracing::info!(status = status as u8, took = ?start.elapsed(), "exit");
+            status.into()
+        }
         Err(e) => {
+            tracing::error!("{e:#}");
             eprintln!("parallax: {e:#}");
             Status::Failure.into()
         }
     }
+}
+
+/// The subcommand's name for the log (`tui` without one), from its variant's name so that a
+/// new subcommand needs nothing here.
+fn command_name(command: Option<&Command>) -> String {
+    command.map_or_else(
+        || "tui".to_string(),
+        |c| {
+            let debug = format!("{c:?}");
+            debug
+                .split(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .unwrap_or_default()
+                .to_lowercase()
+        },
+    )
 }
 
 /// Runs a parsed command line.
@@ -115,17 +148,42 @@ fn load_passim(
 /// Loads the corpus (the seeds when no path is given), reports every problem on stderr, and
 /// returns `None` when nothing at all could be loaded.
 fn load(paths: &[PathBuf]) -> Option<Loaded> {
+    let start = Instant::now();
     let loaded = if paths.is_empty() {
         corpus::load_seeds()
     } else {
         corpus::load_paths(paths)
     };
+    tracing::info!(
+        articles = loaded.corpus.len(),
+        problems = loaded.problems.len(),
+        elapsed = ?start.elapsed(),
+        "corpus loaded"
+    );
     for p in &loaded.problems {
+        tracing::warn!("load: {p}");
         eprintln!("parallax: {p}");
     }
     if loaded.corpus.is_empty() {
+        tracing::error!("no article could be loaded");
         eprintln!("parallax: no article could be loaded");
         return None;
     }
     Some(loaded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_log_names_the_subcommand() {
+        let name = |args: &[&str]| {
+            let cli = Cli::try_parse_from(args).unwrap();
+            command_name(cli.command.as_ref())
+        };
+        assert_eq!(name(&["parallax", "compare", "a", "b"]), "compare");
+        assert_eq!(name(&["parallax", "list", "--json"]), "list");
+        assert_eq!(name(&["parallax", "some/folder"]), "tui");
+    }
 }

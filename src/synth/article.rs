@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::rng::Rng;
 use super::story::{Plant, PlantKind, Story, reword, story_of};
-use super::vocab::{VOCAB, sentence};
+use super::vocab::{VOCAB, push_sentence, sentence};
 use super::{Planted, SynthConfig};
 
 /// A generated article.
@@ -21,10 +21,14 @@ pub struct SynthArticle {
     pub body: String,
     /// Where the story's passages were planted in `body`.
     pub planted: Vec<Planted>,
+    /// The story's people and place, for a tag line.
+    pub tags: Vec<String>,
 }
 
 impl SynthArticle {
-    /// The article as a messy text file: header lines, title, date and URL, then the body.
+    /// The article as a messy text file in one of the shapes news files come in: header
+    /// lines (outlet and date, URL, "Updated at", category and ISO date), the title
+    /// repeated with the outlet's suffix, a tag line after the body.
     pub fn raw(&self) -> String {
         let mut rng = Rng::new(&[self.index as u64, 9]);
         let slug: String = self.title.to_lowercase().replace(' ', "-");
@@ -33,26 +37,26 @@ impl SynthArticle {
             self.source.to_lowercase().replace(' ', ""),
             self.date.format("%Y%m%d")
         );
-        match rng.below(3) {
-            0 => format!(
-                "{}\n\n{} | {}\n{url}\n\n{}\n",
-                self.title,
-                self.source,
-                self.date.format("%Y-%m-%d"),
-                self.body
-            ),
+        let (title, body, source) = (&self.title, &self.body, &self.source);
+        let iso = self.date.format("%Y-%m-%d");
+        match rng.below(6) {
+            0 => format!("{title}\n\n{source} | {iso}\n{url}\n\n{body}\n"),
             1 => format!(
-                "All news\nUpdated at: {}\n\n{}\n\n{}\n",
+                "All news\nUpdated at: {}\n\n{title}\n\n{body}\n",
                 self.date.format("%d.%m.%Y"),
-                self.title,
-                self.body
             ),
-            _ => format!(
-                " date {} {url}\n\n{}\n\n{}\n",
-                self.date.format("%Y-%m-%d"),
-                self.title,
-                self.body
+            2 => format!(" date {iso} {url}\n\n{title}\n\n{body}\n"),
+            3 => {
+                let section = rng.pick(&["World", "Politics", "Business", "Science"]);
+                let time = format!("{:02}:{:02}:00", rng.below(24), rng.below(60));
+                format!(
+                    " date {iso} {title}\n\nCategory: {section}\n\nDate: {iso}T{time}+0000\n\n{body}\n"
+                )
+            }
+            4 => format!(
+                " date {iso} {url}\n\n{title}\n\n{title} – {source} news today\n\n{title}\n\n{body}\n"
             ),
+            _ => format!("{title}\n\n{body}\n\n  {}\n", self.tags.join(", ")),
         }
     }
 }
@@ -95,15 +99,17 @@ fn carried_text(rng: &mut Rng, plant: &Plant, carrier: usize) -> (String, std::o
     }
 }
 
-fn filler_paragraph(rng: &mut Rng, names: &[&str], words: &mut usize) -> String {
+/// Appends a filler paragraph of two to five sentences to `out`, counting its words.
+fn push_filler(rng: &mut Rng, names: &[&str], words: &mut usize, out: &mut String) {
     let n = rng.range(2, 5);
-    let mut sents = Vec::with_capacity(n);
-    for _ in 0..n {
+    for s in 0..n {
         let len = rng.range(8, 24);
         *words += len;
-        sents.push(sentence(rng, len, names));
+        if s > 0 {
+            out.push(' ');
+        }
+        push_sentence(rng, len, names, out);
     }
-    sents.join(" ")
 }
 
 /// Generates article `i` of the corpus described by `cfg`.
@@ -164,12 +170,15 @@ impl Draft<'_> {
     /// The lead paragraph, then filler paragraphs until `target` words and six paragraphs,
     /// with the article's plants set in paragraphs chosen at random.
     fn write(&mut self, i: usize, lead: &str, mine: &[&Plant], target: usize) {
-        let first = filler_paragraph(&mut self.rng, &self.names, &mut self.words);
-        self.paragraphs.push(format!("{lead}{first}"));
+        let mut first = String::with_capacity(1024);
+        first.push_str(lead);
+        push_filler(&mut self.rng, &self.names, &mut self.words, &mut first);
+        self.paragraphs.push(first);
         let slots: Vec<usize> = mine.iter().map(|_| self.rng.below(6)).collect();
         let mut k = 0;
         while self.words < target || k < 6 {
-            let mut para = filler_paragraph(&mut self.rng, &self.names, &mut self.words);
+            let mut para = String::with_capacity(1024);
+            push_filler(&mut self.rng, &self.names, &mut self.words, &mut para);
             for (p, _) in mine.iter().zip(&slots).filter(|(_, s)| **s == k) {
                 let (text, span) = carried_text(&mut self.rng, p, i);
                 let at = para.len() + 1;
@@ -179,9 +188,8 @@ impl Draft<'_> {
                 self.plants_at
                     .push((self.paragraphs.len(), p.group, p.kind, r));
                 self.words += text.split(' ').count();
-                let tail = filler_paragraph(&mut self.rng, &self.names, &mut self.words);
                 para.push(' ');
-                para.push_str(&tail);
+                push_filler(&mut self.rng, &self.names, &mut self.words, &mut para);
             }
             self.paragraphs.push(para);
             k += 1;
@@ -199,7 +207,7 @@ fn assemble(
     plants_at: Vec<PlantAt>,
 ) -> SynthArticle {
     let mut offsets = Vec::with_capacity(paragraphs.len());
-    let mut body = String::new();
+    let mut body = String::with_capacity(paragraphs.iter().map(|p| p.len() + 2).sum());
     for p in &paragraphs {
         if !body.is_empty() {
             body.push_str("\n\n");
@@ -229,5 +237,6 @@ fn assemble(
         date,
         body,
         planted,
+        tags: story.people.iter().chain([&story.place]).cloned().collect(),
     }
 }

@@ -14,7 +14,7 @@ use super::vocab::{VOCAB, sentence};
 pub const SLOT: usize = 24;
 
 /// How a planted passage is carried.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PlantKind {
     Verbatim,

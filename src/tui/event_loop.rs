@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
 
@@ -84,13 +84,19 @@ fn analyse_on(
     tx: Sender<Action>,
 ) {
     let progress_tx = tx.clone();
+    let (start, lap) = (Instant::now(), std::cell::Cell::new(Instant::now()));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         analyse_maybe(&corpus, &config, passim.as_deref(), |stage| {
+            let took = lap.replace(Instant::now()).elapsed();
+            tracing::info!(?stage, ?took, "analysis stage done");
             let _ = progress_tx.send(Action::AnalysisProgress(stage));
         })
     }));
     let _ = tx.send(match result {
-        Ok(analysis) => Action::AnalysisDone(Box::new(analysis)),
+        Ok(analysis) => {
+            tracing::info!(took = ?start.elapsed(), "analysis done");
+            Action::AnalysisDone(Box::new(analysis))
+        }
         Err(payload) => {
             let why = payload
                 .downcast_ref::<&str>()

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod event_loop;
+pub mod fault;
 pub mod index;
 pub mod keymap;
 pub mod links;
@@ -50,7 +51,19 @@ pub fn run(
     app.config = settings.analysis.clone();
     app.mouse = mouse;
     app.passim = passim.map(Arc::new);
-    let result = event_loop::run(&mut app, &mut guard.terminal, &terminate);
+    let result = first_frame(&app, &mut guard.terminal)
+        .and_then(|()| event_loop::run(&mut app, &mut guard.terminal, &terminate));
     drop(guard);
+    if let Err(e) = &result {
+        tracing::error!("reader: {e:#}");
+    }
     result
+}
+
+/// Draws the first frame (the event loop's first draw then finds nothing to change) and
+/// gives the test hook [`fault::inject`] its one chance to fail.
+fn first_frame(app: &app::App, terminal: &mut terminal::Term) -> anyhow::Result<()> {
+    terminal.draw(|f| view::view(app, f))?;
+    tracing::info!("reader started");
+    fault::inject()
 }

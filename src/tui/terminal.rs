@@ -65,10 +65,11 @@ pub fn restore() {
     let _ = disable_raw_mode();
 }
 
-/// Restores the terminal before the default panic message is printed, so the message is
-/// readable and the shell usable. Only a panic on the UI thread (the one that installs the
-/// hook) ends the app: a panic on a worker is caught there and reported as an action, and
-/// printing it would scribble over the screen.
+/// Restores the terminal before the previous hook prints its report (the command line's
+/// hook: a short one on stderr, the full one in the log), so the report is readable and the
+/// shell usable. Only a panic on the UI thread (the one that installs the hook) ends the
+/// app: a panic on a worker is caught there and reported as an action, so it only goes to
+/// the log, and printing it would scribble over the screen.
 fn install_panic_hook() {
     let ui = std::thread::current().id();
     let previous = std::panic::take_hook();
@@ -76,6 +77,8 @@ fn install_panic_hook() {
         if std::thread::current().id() == ui {
             restore();
             previous(info);
+        } else {
+            crate::cli::logging::log_panic(info);
         }
     }));
 }

@@ -3,52 +3,10 @@
 //! time, as a user's shell and the reader could), and the snapshot must come out identical:
 //! same entries, bytes, permissions and modification times.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::SystemTime;
 
-/// What a file-system entry is and holds: kind, bytes (files), link target (symlinks),
-/// permissions and modification time.
-#[derive(Debug, PartialEq, Eq)]
-struct Entry {
-    kind: &'static str,
-    bytes: Vec<u8>,
-    mode: String,
-    modified: Option<SystemTime>,
-}
-
-/// Every entry under `root`, by path relative to it, symlinks not followed.
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, Entry> {
-    let mut out = BTreeMap::new();
-    let mut todo = vec![root.to_path_buf()];
-    while let Some(dir) = todo.pop() {
-        for e in std::fs::read_dir(&dir).unwrap() {
-            let path = e.unwrap().path();
-            let meta = std::fs::symlink_metadata(&path).unwrap();
-            let (kind, bytes) = if meta.is_symlink() {
-                let target = std::fs::read_link(&path).unwrap();
-                (
-                    "symlink",
-                    target.to_string_lossy().into_owned().into_bytes(),
-                )
-            } else if meta.is_dir() {
-                todo.push(path.clone());
-                ("dir", Vec::new())
-            } else {
-                ("file", std::fs::read(&path).unwrap())
-            };
-            let entry = Entry {
-                kind,
-                bytes,
-                mode: format!("{:?}", meta.permissions()),
-                modified: meta.modified().ok(),
-            };
-            out.insert(path.strip_prefix(root).unwrap().to_path_buf(), entry);
-        }
-    }
-    out
-}
+use super::snapshot::snapshot;
 
 /// Copies the regular files of `from` whose names start with one of `prefixes`.
 fn copy_dir(from: &Path, to: &Path, prefixes: &[&str]) {
@@ -69,6 +27,8 @@ fn run_in(root: &Path, args: &[&str]) {
         .args(args)
         .arg(".")
         .current_dir(root)
+        .env("PARALLAX_STATE_DIR", root.with_file_name("state"))
+        .env("PARALLAX_CACHE_DIR", root.with_file_name("cache"))
         .stdin(Stdio::null())
         .output()
         .unwrap();

@@ -1,0 +1,116 @@
+//! The measuring child: one corpus size in a process of its own, so that its peak memory
+//! is that size's alone. Prints its figures to stdout as `name value` lines.
+
+use std::path::Path;
+use std::time::Instant;
+
+use parallax::analysis::{Analysis, Config, entities, passages, quotes};
+use parallax::corpus::{self, Corpus};
+use parallax::synth::{self, Planted};
+use rustc_hash::FxHashMap;
+
+use crate::figures::{Figures, cpu_ms};
+use crate::screens;
+
+/// Loads and analyses the corpus in `dir` as the app does, scores it against the planted
+/// truth, then times the filter and the screens.
+pub fn run(dir: &Path) -> anyhow::Result<()> {
+    let mut f = Figures::default();
+    let cpu = cpu_ms();
+    let start = Instant::now();
+    let loaded = corpus::load_paths(&[dir.to_path_buf()]);
+    f.time("load_ms", start);
+    f.put("load_cpu_ms", cpu_ms() - cpu);
+    let corpus = loaded.corpus;
+    let analysis = analyse(&corpus, &mut f);
+    f.time("total_ms", start);
+    f.put("cpu_ms", cpu_ms() - cpu);
+    f.put("peak_analysis_mb", peak_mb());
+    f.put("entities_n", analysis.entities.entities.len() as f64);
+    f.put("passages_n", analysis.passages.passages.len() as f64);
+    score(dir, &corpus, &analysis, &mut f)?;
+    screens::measure(corpus, analysis, &mut f)?;
+    f.put("peak_mb", peak_mb());
+    print!("{}", f.emit());
+    Ok(())
+}
+
+/// The analysis stage by stage, as `analysis::analyse` runs it.
+fn analyse(corpus: &Corpus, f: &mut Figures) -> Analysis {
+    let stage = Stage::start();
+    let entities = entities::extract(corpus);
+    stage.end(f, "entities");
+    let stage = Stage::start();
+    let quotes = quotes::find_all(corpus, &entities);
+    stage.end(f, "quotes");
+    let stage = Stage::start();
+    let passages = passages::find(corpus, &quotes, &Config::default());
+    stage.end(f, "passages");
+    Analysis {
+        entities,
+        quotes,
+        passages,
+    }
+}
+
+/// A stage being timed: wall clock and CPU time.
+struct Stage(Instant, f64);
+
+impl Stage {
+    fn start() -> Stage {
+        Stage(Instant::now(), cpu_ms())
+    }
+
+    /// Records `NAME_ms` (wall) and `NAME_cpu_ms`.
+    fn end(self, f: &mut Figures, name: &str) {
+        f.time(&format!("{name}_ms"), self.0);
+        f.put(&format!("{name}_cpu_ms"), cpu_ms() - self.1);
+    }
+}
+
+/// Planted recall and precision of the shared passages found.
+fn score(dir: &Path, corpus: &Corpus, a: &Analysis, f: &mut Figures) -> anyhow::Result<()> {
+    let truth = synth::read_truth(&synth::truth_path(dir))?;
+    let planted = truth.len();
+    let truth = relocate(corpus, truth);
+    f.put("truth_lost", (planted - truth.len()) as f64);
+    let s = synth::eval::evaluate(&a.passages, &truth);
+    f.put("recall", s.recall());
+    f.put("precision", s.precision());
+    Ok(())
+}
+
+/// The truth in the loaded corpus: article indices by id, and spans moved to where the
+/// planted text lies in the loaded body (the same place unless the loader kept or dropped
+/// lines the generator counts differently). Instances whose text is gone are left out.
+fn relocate(corpus: &Corpus, truth: Vec<Planted>) -> Vec<Planted> {
+    let by_id: FxHashMap<&str, usize> = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    truth
+        .into_iter()
+        .filter_map(|mut t| {
+            let idx = *by_id.get(format!("syn{:06}", t.article).as_str())?;
+            let body = &corpus.articles[idx].body;
+            if body.get(t.span.clone()) != Some(t.text.as_str()) {
+                let at = body.find(&t.text)?;
+                t.span = at..at + t.text.len();
+            }
+            t.article = idx;
+            Some(t)
+        })
+        .collect()
+}
+
+/// Peak resident memory of this process so far (VmHWM), in MB; 0 where unknown.
+pub fn peak_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}

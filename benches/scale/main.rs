@@ -1,0 +1,146 @@
+//! The scale benchmark of issue #6: one table of what parallax costs at 1k, 10k and 100k
+//! articles, next to the budgets.
+//!
+//! For each size the corpus is generated with `parallax::synth` into a temporary folder
+//! (raw files in the seeds' shapes, planted truth beside it; deleted afterwards), timed
+//! against the floor (`wc -w` over the same files), then measured in a child process of
+//! its own (this program re-run with `--child DIR`) so that its peak memory is that size's
+//! alone: load through the real loader, entities, quotes, shared passages, planted recall
+//! and precision, the filter's latency per keystroke and the render time of every screen
+//! at 200x60. Last, the first frame of the real binary on the seeds, in a pseudo-terminal.
+//!
+//! `cargo bench --bench scale -- --sizes 1000,10000,100000` (the default sizes); `--runs N`
+//! measures each size N times and keeps the fastest run; `--dir DIR` writes the corpora
+//! under DIR instead of `/dev/shm`.
+
+mod child;
+mod figures;
+mod floor;
+mod screens;
+mod table;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use anyhow::Context as _;
+use parallax::synth::{self, SynthConfig};
+
+use figures::Figures;
+
+const DEFAULT_SIZES: &[usize] = &[1_000, 10_000, 100_000];
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(i) = args.iter().position(|a| a == "--child") {
+        let dir = args.get(i + 1).context("--child needs a folder")?;
+        return child::run(Path::new(dir));
+    }
+    if !args.iter().any(|a| a == "--bench") {
+        // Run as a test (`cargo test --benches`): nothing to measure.
+        println!("scale: run with `cargo bench --bench scale`");
+        return Ok(());
+    }
+    let sizes = sizes(&args)?;
+    let runs = match args.iter().position(|a| a == "--runs") {
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|r| r.parse().ok())
+            .context("--runs N")?,
+        None => 1,
+    };
+    let tmp = scratch(&args)?;
+    let mut columns = Vec::new();
+    for &n in &sizes {
+        columns.push(measure_size(n, tmp.path(), runs)?);
+    }
+    let first = floor::first_frame(7)?;
+    table::print(&columns, &first);
+    Ok(())
+}
+
+/// The temporary folder corpora are written to: under `--dir DIR` if given, else in
+/// `/dev/shm` where it exists (a memory file system: writing 100,000 files to a disk file
+/// system is dominated by its inode allocation, which is not what is measured here), else
+/// in the system's temporary folder.
+fn scratch(args: &[String]) -> anyhow::Result<tempfile::TempDir> {
+    let shm = Path::new("/dev/shm");
+    let parent = match args.iter().position(|a| a == "--dir") {
+        Some(i) => Some(Path::new(args.get(i + 1).context("--dir needs a folder")?)),
+        None => shm.is_dir().then_some(shm),
+    };
+    let dir = match parent {
+        Some(p) => tempfile::Builder::new()
+            .prefix("parallax-scale-")
+            .tempdir_in(p),
+        None => tempfile::tempdir(),
+    };
+    dir.context("temporary folder")
+}
+
+/// `--sizes 1000,10000` (default: 1k, 10k and 100k).
+fn sizes(args: &[String]) -> anyhow::Result<Vec<usize>> {
+    let Some(i) = args.iter().position(|a| a == "--sizes") else {
+        return Ok(DEFAULT_SIZES.to_vec());
+    };
+    let list = args.get(i + 1).context("--sizes needs a list")?;
+    list.split(',')
+        .map(|s| s.trim().replace('_', "").parse::<usize>())
+        .collect::<Result<_, _>>()
+        .context("--sizes: numbers separated by commas")
+}
+
+/// The generator's settings for a corpus of `n` articles (the issue's: 200–1,500 words).
+pub fn config(n: usize) -> SynthConfig {
+    SynthConfig {
+        seed: 1,
+        articles: n,
+        min_words: 200,
+        max_words: 1500,
+        ..SynthConfig::default()
+    }
+}
+
+/// Generates `n` articles under `tmp`, times the floor, measures parallax in a child
+/// process (`runs` times, keeping the fastest run: the machine is shared) and removes the
+/// corpus.
+fn measure_size(n: usize, tmp: &Path, runs: usize) -> anyhow::Result<Figures> {
+    let dir = tmp.join(format!("synth-{n}"));
+    let (t, cpu) = (Instant::now(), figures::cpu_ms());
+    synth::write(&config(n), &dir).context("writing the corpus")?;
+    let generate = t.elapsed();
+    let generate_cpu = figures::cpu_ms() - cpu;
+    eprintln!("scale: {n} articles generated and written in {generate:.2?}");
+    let mut best: Option<Figures> = None;
+    for _ in 0..runs.max(1) {
+        let f = run_child(&dir)?;
+        let (wc_time, words) = floor::wc(&dir)?;
+        let mut f = f;
+        f.put("wc_ms", wc_time.as_secs_f64() * 1e3);
+        f.put("words", words as f64);
+        let total = |f: &Figures| f.get("total_ms").unwrap_or(f64::MAX);
+        if best.as_ref().is_none_or(|b| total(&f) < total(b)) {
+            best = Some(f);
+        }
+    }
+    let mut f = best.unwrap_or_default();
+    f.put("articles", n as f64);
+    f.put("generate_ms", generate.as_secs_f64() * 1e3);
+    f.put("generate_cpu_ms", generate_cpu);
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::remove_file(synth::truth_path(&dir)).ok();
+    Ok(f)
+}
+
+/// This program re-run as the measuring child on `dir`.
+fn run_child(dir: &Path) -> anyhow::Result<Figures> {
+    let exe = std::env::current_exe().context("own executable")?;
+    let out = Command::new(exe)
+        .arg("--child")
+        .arg(dir)
+        .stderr(Stdio::inherit())
+        .output()
+        .context("running the measuring child")?;
+    anyhow::ensure!(out.status.success(), "child failed: {}", out.status);
+    Ok(Figures::parse(&String::from_utf8_lossy(&out.stdout)))
+}
