@@ -20,7 +20,10 @@ fuzz_target!(|data: &[u8]| {
     let _ = parse_front_matter(&text);
     let _ = is_json_feed(&text);
     let plain = html_to_text(&text);
-    assert!(!plain.contains("\n\n\n"), "paragraphs are separated by one blank line");
+    assert!(
+        !plain.contains("\n\n\n"),
+        "paragraphs are separated by one blank line"
+    );
     for (name, format) in [
         ("f.rss", Format::Feed),
         ("f.html", Format::Html),
@@ -31,7 +34,10 @@ fuzz_target!(|data: &[u8]| {
         let mut ids: Vec<&str> = Vec::new();
         for a in &loaded.corpus.articles {
             assert!(!a.body.trim().is_empty(), "{name}: empty body");
-            assert!(a.body.len() <= MAX_ARTICLE_BYTES, "{name}: body over the limit");
+            assert!(
+                a.body.len() <= MAX_ARTICLE_BYTES,
+                "{name}: body over the limit"
+            );
             ids.push(&a.id);
         }
         let n = ids.len();
