@@ -17,6 +17,7 @@ pub mod dirs;
 pub mod export;
 pub mod filter;
 pub mod metadata;
+pub mod passim;
 pub mod synth;
 pub mod text;
 pub mod tui;

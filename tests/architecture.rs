@@ -15,6 +15,7 @@ const CORE: &[&str] = &[
     "cache",
     "export",
     "config",
+    "passim",
     "assets.rs",
     "lib.rs",
 ];

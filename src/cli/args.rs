@@ -7,7 +7,8 @@ use clap::{Args, Parser, Subcommand};
 /// Read the same news story as told by many outlets.
 ///
 /// With no subcommand, opens the interactive reader on PATHs (files and folders of .txt,
-/// .md, .json and .jsonl articles), or on the bundled seed articles when no PATH is given.
+/// .md, .json and .jsonl articles, RSS, Atom and JSON feeds, saved .html pages; `-` reads
+/// one article from standard input), or on the bundled seed articles when no PATH is given.
 #[derive(Debug, Parser)]
 #[command(name = "parallax", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -34,6 +35,8 @@ impl Cli {
             Some(Command::Quotes(a)) => &a.common.sources,
             Some(Command::Compare(a)) => &a.common.sources,
             Some(Command::Config(_)) => &self.sources,
+            // read no corpus, or name their own paths (see `ExportArgs`)
+            Some(Command::Export(_) | Command::Completions(_) | Command::Man) => &self.sources,
         }
     }
 }
@@ -49,6 +52,11 @@ pub struct Sources {
     /// Neither read nor write the analysis cache (see README, "The cache").
     #[arg(long)]
     pub no_cache: bool,
+
+    /// Take the shared passages from passim's output (a file of JSON records, or passim's
+    /// output folder) instead of parallax's own search. See `parallax export --passim`.
+    #[arg(long, value_name = "OUT")]
+    pub passim: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -65,6 +73,12 @@ pub enum Command {
     Compare(CompareArgs),
     /// The configuration file: print the documented default, or where it is read from.
     Config(ConfigArgs),
+    /// Write the articles as input for passim, the text-reuse detector for large corpora.
+    Export(ExportArgs),
+    /// Print a shell completion script to stdout.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) to stdout.
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -136,4 +150,22 @@ pub struct QuotesArgs {
 
     #[command(flatten)]
     pub common: JsonPaths,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Write passim input (one JSON object a line: id, series, date, text) to FILE.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub passim: PathBuf,
+
+    /// Articles to export: files and folders (recursively). Default: the bundled seeds.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

@@ -16,6 +16,7 @@ use crate::analysis::passages::{AlignedSpan, Label, compare};
 use crate::config::Settings;
 use crate::corpus::{Article, Corpus};
 use crate::export::{self, Comparison};
+use crate::passim::Clusters;
 use crate::text::sanitize_for_terminal;
 use crate::tui::theme::Theme;
 
@@ -55,12 +56,22 @@ fn range<'a>(body: &'a str, r: &Span) -> JsonRange<'a> {
     }
 }
 
-/// `parallax compare [--json] A B [PATH...]`
-pub fn run(corpus: &Corpus, args: &CompareArgs, settings: &Settings) -> anyhow::Result<Status> {
+/// `parallax compare [--json] A B [PATH...]`; with passim's clusters, their spans instead
+/// of parallax's own alignment.
+pub fn run(
+    corpus: &Corpus,
+    args: &CompareArgs,
+    settings: &Settings,
+    passim: Option<&Clusters>,
+) -> anyhow::Result<Status> {
     let mut found = Vec::new();
+    let mut idx = Vec::new();
     for key in [&args.a, &args.b] {
         match corpus.find(key) {
-            Some(i) => found.push(&corpus.articles[i]),
+            Some(i) => {
+                found.push(&corpus.articles[i]);
+                idx.push(i);
+            }
             None => {
                 eprintln!("parallax: no article with id or path {key:?} (see `parallax list`)");
                 return Ok(Status::Usage);
@@ -68,7 +79,10 @@ pub fn run(corpus: &Corpus, args: &CompareArgs, settings: &Settings) -> anyhow::
         }
     }
     let (a, b) = (found[0], found[1]);
-    let spans = compare(&a.body, &b.body, &settings.analysis);
+    let spans = match passim {
+        Some(c) => crate::passim::aligned_pair(corpus, c, idx[0], idx[1]),
+        None => compare(&a.body, &b.body, &settings.analysis),
+    };
     if args.html || args.markdown {
         let c = Comparison::from_spans(a, b, spans);
         let page = if args.html {

@@ -5,8 +5,10 @@
 
 mod args;
 mod compare;
+mod completions;
 mod config;
 mod entities;
+mod export_passim;
 mod list;
 pub mod logging;
 mod output;
@@ -90,8 +92,11 @@ fn command_name(command: Option<&Command>) -> String {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
-    if let Some(Command::Config(a)) = &cli.command {
-        return config::run(a);
+    match &cli.command {
+        Some(Command::Config(a)) => return config::run(a),
+        Some(Command::Completions(a)) => return completions::run(a.shell),
+        Some(Command::Man) => return completions::man(),
+        _ => {}
     }
     let settings = match config::load() {
         Ok(s) => s,
@@ -101,11 +106,20 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         }
     };
     crate::metadata::outlets::add_extra(settings.outlets.clone());
+    if let Some(Command::Export(a)) = &cli.command {
+        return export_passim::run(a);
+    }
     let sources = cli.sources();
     if cli.command.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         // The reader opens at once and loads on its worker; problems are printed on exit.
         let mouse = cli.mouse || settings.mouse;
-        let outcome = crate::tui::run(sources.paths.clone(), !sources.no_cache, &settings, mouse)?;
+        let outcome = crate::tui::run(
+            sources.paths.clone(),
+            !sources.no_cache,
+            &settings,
+            mouse,
+            sources.passim.clone(),
+        )?;
         report(&outcome.problems, &outcome.warnings);
         if outcome.loaded && outcome.articles == 0 {
             eprintln!("parallax: no article could be loaded");
@@ -118,6 +132,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
     };
     let corpus = std::mem::take(&mut opened.loaded.corpus);
     let config = &settings.analysis;
+    let passim = load_passim(&corpus, sources)?;
+    let passim = passim.as_ref();
     let status = match cli.command {
         None => list::run_table(&corpus),
         Some(Command::List(a)) => list::run(&corpus, &a),
@@ -130,14 +146,34 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             entities::run(&corpus, &index, a.json)
         }
         Some(Command::Quotes(a)) => {
-            let analysis = opened.analysis(&corpus, config, |_| {});
+            let analysis = match passim {
+                Some(c) => crate::passim::analyse_with_progress(&corpus, config, c, |_| {}),
+                None => opened.analysis(&corpus, config, |_| {}),
+            };
             quotes::run(&corpus, &analysis, &a)
         }
-        Some(Command::Compare(a)) => compare::run(&corpus, &a, &settings),
+        Some(Command::Compare(a)) => compare::run(&corpus, &a, &settings, passim),
         Some(Command::Config(a)) => config::run(&a),
+        Some(Command::Export(_) | Command::Completions(_) | Command::Man) => Ok(Status::Ok),
     };
     report(&[], &opened.warnings);
     status
+}
+
+/// passim's clusters over the corpus when `--passim OUT` is given; what could not be
+/// placed is reported on stderr, an unreadable OUT is an error.
+fn load_passim(
+    corpus: &crate::corpus::Corpus,
+    sources: &Sources,
+) -> anyhow::Result<Option<crate::passim::Clusters>> {
+    let Some(path) = &sources.passim else {
+        return Ok(None);
+    };
+    let clusters = crate::passim::read_clusters(path, corpus)?;
+    for p in &clusters.problems {
+        eprintln!("parallax: {}", crate::text::sanitize_for_terminal(p));
+    }
+    Ok(Some(clusters))
 }
 
 /// Loads the corpus (the seeds when no path is given) through the cache unless

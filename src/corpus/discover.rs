@@ -15,6 +15,11 @@ pub enum Format {
     Json,
     /// One JSON object per line.
     JsonLines,
+    /// An RSS 2.0 or Atom feed (`.rss`, `.atom`, `.xml`); a JSON Feed is a `.json` file
+    /// recognised by its `version` URL when it is read.
+    Feed,
+    /// A saved web page (`.html`, `.htm`).
+    Html,
 }
 
 impl Format {
@@ -26,6 +31,8 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "rss" | "atom" | "xml" => Some(Format::Feed),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
             _ => None,
         }
     }
@@ -59,11 +66,16 @@ pub fn list_paths(paths: &[PathBuf]) -> Listing {
 /// Lists the article files under `paths`, sorted within each given path, and the problems
 /// met (missing paths, unreadable folders, symlink loops). A path named explicitly is read
 /// whatever its extension, but only when it is a regular file: a device or a FIFO could
-/// block or never end.
+/// block or never end. A path of `-` stands for standard input (one article, read as
+/// Markdown so that front matter works too).
 pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, Format)>, Vec<LoadProblem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for root in paths {
+        if super::stdin::is_stdin(root) {
+            files.push((root.clone(), Format::Markdown));
+            continue;
+        }
         match std::fs::metadata(root) {
             Err(e) => problems.push(problem(root, e.to_string())),
             Ok(m) if m.is_dir() => walk(root, &mut files, &mut problems),
@@ -135,6 +147,9 @@ mod tests {
         assert_eq!(Format::of(Path::new("b.md")), Some(Format::Markdown));
         assert_eq!(Format::of(Path::new("b.json")), Some(Format::Json));
         assert_eq!(Format::of(Path::new("b.jsonl")), Some(Format::JsonLines));
+        assert_eq!(Format::of(Path::new("news.rss")), Some(Format::Feed));
+        assert_eq!(Format::of(Path::new("news.XML")), Some(Format::Feed));
+        assert_eq!(Format::of(Path::new("page.htm")), Some(Format::Html));
         assert_eq!(Format::of(Path::new("b.png")), None);
         assert_eq!(Format::of(Path::new("README")), None);
     }

@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::decode::decode;
 use super::discover::{Format, Listing, list_paths};
+use super::dispatch::{parse_file, skipped};
 use super::embedded::SEEDS;
-use super::read::{MAX_ARTICLE_BYTES, MAX_FILE_BYTES, read_limited};
-use super::records::{RecordResult, parse_records};
-use super::{Article, Corpus, LoadProblem, Loaded, Severity};
+use super::read::{MAX_ARTICLE_BYTES, MAX_FILE_BYTES, MAX_PAGE_BYTES, read_limited};
+use super::stdin;
+use super::{Article, Corpus, LoadProblem, Loaded};
 use crate::metadata::{self, Parsed};
 
 /// One parsed article before ids are assigned and years inferred: what a cache may keep
@@ -94,9 +94,15 @@ pub fn load_listing(listing: Listing) -> Loaded {
 pub fn read_listed(path: &Path, format: Format) -> Result<Vec<u8>, LoadProblem> {
     let limit = match format {
         Format::Text | Format::Markdown => MAX_ARTICLE_BYTES,
-        Format::Json | Format::JsonLines => MAX_FILE_BYTES,
+        Format::Json | Format::JsonLines | Format::Feed => MAX_FILE_BYTES,
+        Format::Html => MAX_PAGE_BYTES,
     };
-    read_limited(path, limit).map_err(|e| skipped(path, None, e.to_string()))
+    let bytes = if stdin::is_stdin(path) {
+        stdin::read_stdin(limit)
+    } else {
+        read_limited(path, limit)
+    };
+    bytes.map_err(|e| skipped(path, None, e.to_string()))
 }
 
 /// Parses the bytes of one listed file (see [`read_listed`]). Never panics, whatever the
@@ -124,81 +130,6 @@ pub fn load_bytes(path: &Path, bytes: &[u8], format: Format) -> Loaded {
     let (pending, problems) = parse_file(path, bytes, format);
     let name = path.display().to_string();
     finish(name, pending, problems)
-}
-
-/// Parses the bytes of one file into zero or more articles (JSON files hold several).
-fn parse_file(path: &Path, bytes: &[u8], format: Format) -> (Vec<Pending>, Vec<LoadProblem>) {
-    let mut problems = Vec::new();
-    let decoded = match decode(bytes) {
-        Ok(d) => d,
-        Err(e) => return (Vec::new(), vec![skipped(path, None, e.to_string())]),
-    };
-    if let Some(w) = decoded.warning {
-        problems.push(LoadProblem {
-            path: path.to_path_buf(),
-            line: None,
-            severity: Severity::Warning,
-            reason: w,
-        });
-    }
-    let stem = path.file_stem().map_or_else(
-        || "article".to_string(),
-        |s| s.to_string_lossy().into_owned(),
-    );
-    if matches!(format, Format::Text | Format::Markdown) {
-        if decoded.text.len() > MAX_ARTICLE_BYTES {
-            return (Vec::new(), vec![too_large(path, None, decoded.text.len())]);
-        }
-        let parsed = metadata::parse_plain(&decoded.text);
-        let pending = Pending::new(stem, path.display().to_string(), parsed);
-        return (vec![pending], problems);
-    }
-    let records: Vec<RecordResult> = parse_records(&decoded.text, format);
-    let items = pending_records(path, &stem, records, &mut problems);
-    (items, problems)
-}
-
-/// The records of one JSON file as articles to be; a record without an id is named after
-/// the file (and its number when the file holds several). Bad records go to `problems`.
-fn pending_records(
-    path: &Path,
-    stem: &str,
-    records: Vec<RecordResult>,
-    problems: &mut Vec<LoadProblem>,
-) -> Vec<Pending> {
-    let path_label = path.display().to_string();
-    let many = records.len() > 1;
-    let mut items = Vec::new();
-    for (n, rec) in records.into_iter().enumerate() {
-        match rec {
-            Ok(r) if r.fields.body.len() > MAX_ARTICLE_BYTES => {
-                problems.push(too_large(path, r.line, r.fields.body.len()));
-            }
-            Ok(r) => {
-                let stem = r.id.clone().unwrap_or_else(|| {
-                    if many {
-                        format!("{stem}-{}", n + 1)
-                    } else {
-                        stem.to_string()
-                    }
-                });
-                let parsed = metadata::parse_record(&r.fields);
-                items.push(Pending::new(stem, path_label.clone(), parsed));
-            }
-            Err((line, reason)) => problems.push(skipped(path, line, reason)),
-        }
-    }
-    items
-}
-
-fn too_large(path: &Path, line: Option<usize>, bytes: usize) -> LoadProblem {
-    let mb = |b: usize| b as f64 / (1u64 << 20) as f64;
-    let reason = format!(
-        "article text too large: {:.1} MB (the limit is {:.1} MB)",
-        mb(bytes),
-        mb(MAX_ARTICLE_BYTES)
-    );
-    skipped(path, line, reason)
 }
 
 /// Assigns unique ids, infers missing years, and builds the corpus.
@@ -275,17 +206,9 @@ fn unique_id(seen: &mut HashMap<String, usize>, stem: String) -> String {
     id
 }
 
-fn skipped(path: &Path, line: Option<usize>, reason: String) -> LoadProblem {
-    LoadProblem {
-        path: path.to_path_buf(),
-        line,
-        severity: Severity::Skipped,
-        reason,
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::Severity;
     use super::*;
 
     #[test]

@@ -4,19 +4,28 @@
 mod article;
 mod decode;
 mod discover;
+mod dispatch;
 mod embedded;
+mod feeds;
+mod front_matter;
+mod html;
 mod load;
 mod read;
 mod records;
+mod stdin;
 
 pub use article::{Article, ArticleIdx, Metadata};
 pub use discover::{Format, Listing, list_paths};
+pub use feeds::{is_json_feed, parse_feed};
+pub use front_matter::parse_front_matter;
+pub use html::{html_to_text, parse_page};
 pub use load::{
     FileLoad, Pending, assemble, load_bytes, load_listing, load_paths, load_seeds, parse_listed,
     read_listed,
 };
-pub use read::{MAX_ARTICLE_BYTES, MAX_FILE_BYTES};
+pub use read::{MAX_ARTICLE_BYTES, MAX_FILE_BYTES, MAX_PAGE_BYTES};
 pub use records::{Record, RecordResult, parse_records};
+pub use stdin::{STDIN_PATH, is_stdin};
 
 use std::path::PathBuf;
 

@@ -10,8 +10,13 @@ use std::path::Path;
 /// the passages of a 4 MB article that repeats itself takes some 20 s).
 pub const MAX_ARTICLE_BYTES: usize = 2 << 20;
 
-/// Largest JSON or JSON Lines file, in bytes: an export of many articles.
+/// Largest JSON, JSON Lines or feed file, in bytes: an export of many articles.
 pub const MAX_FILE_BYTES: usize = 256 << 20;
+
+/// Largest saved web page, in bytes: the article is a small part of a page, whose inline
+/// scripts, styles and markup often weigh a few megabytes. The article text found in it
+/// must still fit in [`MAX_ARTICLE_BYTES`].
+pub const MAX_PAGE_BYTES: usize = 16 << 20;
 
 /// Why a file's bytes were not read.
 #[derive(Debug, thiserror::Error)]

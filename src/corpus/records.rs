@@ -1,5 +1,6 @@
-//! JSON and JSON Lines input: objects with `title`, `source`, `date`, `url` and the text
-//! under `body`, `text` or `content`, as news APIs export them.
+//! JSON and JSON Lines input: objects with `title`, `source`, `date`, `url`, `author`,
+//! `tags` and the text under `body`, `text` or `content`, as news APIs export them. The
+//! same mapping reads Markdown front matter ([`record_of`]).
 
 use serde_json::Value;
 
@@ -12,6 +13,10 @@ pub struct Record {
     pub line: Option<usize>,
     pub id: Option<String>,
     pub fields: RecordFields,
+    /// The author, when the record names one (`metadata` has no field for it yet).
+    pub author: Option<String>,
+    /// Tags or keywords the record carries.
+    pub tags: Vec<String>,
 }
 
 /// A record or a line that could not be read.
@@ -26,7 +31,7 @@ pub fn parse_records(text: &str, format: Format) -> Vec<RecordResult> {
     match format {
         Format::Json => parse_json(text),
         Format::JsonLines => parse_json_lines(text),
-        Format::Text | Format::Markdown => Vec::new(),
+        Format::Text | Format::Markdown | Format::Feed | Format::Html => Vec::new(),
     }
 }
 
@@ -34,8 +39,8 @@ pub fn parse_records(text: &str, format: Format) -> Vec<RecordResult> {
 pub fn parse_json(text: &str) -> Vec<RecordResult> {
     match serde_json::from_str::<Value>(text) {
         Err(e) => vec![Err((Some(e.line()), format!("invalid JSON: {e}")))],
-        Ok(Value::Array(items)) => items.iter().map(|v| record(v, None)).collect(),
-        Ok(v) => vec![record(&v, None)],
+        Ok(Value::Array(items)) => items.iter().map(|v| record_of(v, None)).collect(),
+        Ok(v) => vec![record_of(&v, None)],
     }
 }
 
@@ -45,47 +50,82 @@ pub fn parse_json_lines(text: &str) -> Vec<RecordResult> {
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| match serde_json::from_str::<Value>(l) {
-            Ok(v) => record(&v, Some(i + 1)),
+            Ok(v) => record_of(&v, Some(i + 1)),
             Err(e) => Err((Some(i + 1), format!("invalid JSON: {e}"))),
         })
         .collect()
 }
 
-fn record(v: &Value, line: Option<usize>) -> RecordResult {
+/// Reads one JSON object (a record, or Markdown front matter with its body under `body`)
+/// as an article record; `line` is its 1-based line, for messages.
+pub fn record_of(v: &Value, line: Option<usize>) -> RecordResult {
     let Value::Object(map) = v else {
         return Err((line, "not a JSON object".to_string()));
     };
-    let text = |keys: &[&str]| {
-        keys.iter().find_map(|k| match map.get(*k) {
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
-            Some(Value::Number(n)) => Some(n.to_string()),
-            _ => None,
-        })
-    };
+    let text = |keys: &[&str]| keys.iter().find_map(|k| scalar(map.get(*k)?));
     let body = text(&["body", "text", "content", "description"])
         .ok_or((line, "no text under body, text or content".to_string()))?;
+    let named = |key: &str| {
+        map.get(key)
+            .and_then(|s| s.get("name"))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
     Ok(Record {
         line,
         id: text(&["id", "uid"]),
         fields: RecordFields {
             title: text(&["title", "headline"]),
-            source: text(&["source", "outlet", "publisher", "site_name"]).or_else(|| {
-                map.get("source")
-                    .and_then(|s| s.get("name"))
-                    .and_then(Value::as_str)
-                    .map(str::to_string)
-            }),
+            source: text(&["source", "outlet", "publisher", "site_name"])
+                .or_else(|| named("source"))
+                .or_else(|| named("publisher")),
             date: text(&[
                 "date",
                 "published",
                 "publishedAt",
                 "published_at",
                 "pubDate",
+                "datePublished",
             ]),
-            url: text(&["url", "link"]),
+            url: text(&["url", "link", "canonical_url"]),
             body,
         },
+        author: text(&["author", "byline", "creator"])
+            .or_else(|| named("author"))
+            .or_else(|| list(map.get("authors")).map(|a| a.join(", "))),
+        tags: ["tags", "keywords", "categories"]
+            .iter()
+            .find_map(|k| list(map.get(*k)))
+            .unwrap_or_default(),
     })
+}
+
+/// A non-blank string or a number, as text.
+fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// A list of names: an array of strings (or of objects with a `name`), or one
+/// comma-separated string. `None` when there is none.
+fn list(v: Option<&Value>) -> Option<Vec<String>> {
+    let items: Vec<String> = match v? {
+        Value::Array(items) => items
+            .iter()
+            .filter_map(|i| scalar(i).or_else(|| i.get("name").and_then(scalar)))
+            .collect(),
+        Value::String(s) => s
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect(),
+        _ => Vec::new(),
+    };
+    (!items.is_empty()).then_some(items)
 }
 
 #[cfg(test)]
@@ -114,6 +154,20 @@ mod tests {
         assert!(recs[0].is_ok());
         assert_eq!(recs[1].as_ref().unwrap_err().0, Some(2));
         assert_eq!(recs[2].as_ref().unwrap().line, Some(4));
+    }
+
+    #[test]
+    fn author_and_tags_in_their_usual_shapes() {
+        let recs = parse_json(
+            r#"[{"body":"a","author":{"name":"Ann Lee"},"tags":["Energy","Gas"]},
+                {"body":"b","authors":[{"name":"A"},"B"],"keywords":"oil, gas; power"}]"#,
+        );
+        let a = recs[0].as_ref().unwrap();
+        assert_eq!(a.author.as_deref(), Some("Ann Lee"));
+        assert_eq!(a.tags, ["Energy", "Gas"]);
+        let b = recs[1].as_ref().unwrap();
+        assert_eq!(b.author.as_deref(), Some("A, B"));
+        assert_eq!(b.tags, ["oil", "gas", "power"]);
     }
 
     #[test]

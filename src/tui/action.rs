@@ -76,6 +76,8 @@ pub enum Action {
     Loading { done: usize, total: usize },
     /// The worker loaded the corpus (with the problems met); the analysis starts.
     CorpusLoaded(Arc<Corpus>, Vec<LoadProblem>),
+    /// passim's clusters (`--passim OUT`), read by the worker: the passages' origin.
+    Passim(std::sync::Arc<crate::passim::Clusters>),
     /// Warnings of the cache, printed when the reader exits.
     Warnings(Vec<String>),
     /// The analysis worker finished a stage.

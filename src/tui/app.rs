@@ -152,6 +152,8 @@ pub struct App {
     pub mouse: bool,
     /// Where reports are written (the working directory; a temporary one in tests).
     pub export_dir: std::path::PathBuf,
+    /// passim's clusters (`--passim OUT`): the shared passages instead of parallax's own.
+    pub passim: Option<Arc<crate::passim::Clusters>>,
 }
 
 impl App {
@@ -181,6 +183,7 @@ impl App {
             quit: false,
             mouse: false,
             export_dir: std::path::PathBuf::from("."),
+            passim: None,
         }
     }
 

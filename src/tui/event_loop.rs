@@ -3,7 +3,7 @@
 //! the corpus (through the cache) and analyses it, so the first frame is drawn at once. No async
 //! runtime: one worker thread and a channel.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
@@ -16,9 +16,10 @@ use super::app::App;
 use super::terminal::Term;
 use super::update::update;
 use super::view::view;
-use crate::analysis::{Config, Stage, analyse_with_progress};
+use crate::analysis::{Config, Stage};
 use crate::cache;
 use crate::corpus::Corpus;
+use crate::passim::{Clusters, analyse_maybe};
 
 /// How long to wait for input before looking at the worker channel again.
 const TICK: Duration = Duration::from_millis(50);
@@ -69,16 +70,21 @@ fn translate(app: &App, ev: Event) -> Option<Action> {
     }
 }
 
-/// What the worker does.
+/// What the worker does. With `passim` (`--passim OUT`), passim's clusters are the shared
+/// passages instead of parallax's own.
 #[derive(Debug, Clone)]
 pub enum Job {
-    /// Analyse a corpus already loaded (tests, embedders).
-    Analyse(Arc<Corpus>),
+    /// Analyse a corpus already loaded (the seeds, tests, embedders).
+    Analyse {
+        corpus: Arc<Corpus>,
+        passim: Option<PathBuf>,
+    },
     /// List, load (through the cache unless `use_cache` is false) and analyse the corpus
     /// under `paths` (the seeds when empty).
     Open {
         paths: Vec<PathBuf>,
         use_cache: bool,
+        passim: Option<PathBuf>,
     },
 }
 
@@ -88,8 +94,12 @@ fn spawn(job: Job, config: Config) -> Receiver<Action> {
     std::thread::spawn(move || {
         let fail_tx = tx.clone();
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match job {
-            Job::Analyse(corpus) => analyse_on(&corpus, &config, &tx),
-            Job::Open { paths, use_cache } => open_on(&paths, use_cache, &config, &tx),
+            Job::Analyse { corpus, passim } => analyse_on(&corpus, &config, passim.as_deref(), &tx),
+            Job::Open {
+                paths,
+                use_cache,
+                passim,
+            } => open_on(&paths, use_cache, &config, passim.as_deref(), &tx),
         }));
         if let Err(payload) = result {
             let why = payload
@@ -103,11 +113,36 @@ fn spawn(job: Job, config: Config) -> Receiver<Action> {
     rx
 }
 
-fn analyse_on(corpus: &Corpus, config: &Config, tx: &Sender<Action>) {
+fn analyse_on(corpus: &Corpus, config: &Config, passim: Option<&Path>, tx: &Sender<Action>) {
+    let clusters = match passim_for(corpus, passim, tx) {
+        Ok(c) => c,
+        Err(why) => {
+            let _ = tx.send(Action::AnalysisFailed(why));
+            return;
+        }
+    };
     let start = Instant::now();
-    let analysis = analyse_with_progress(corpus, config, stage_reporter(tx));
+    let analysis = analyse_maybe(corpus, config, clusters.as_deref(), stage_reporter(tx));
     tracing::info!(took = ?start.elapsed(), "analysis done");
     let _ = tx.send(Action::AnalysisDone(Box::new(analysis)));
+}
+
+/// passim's clusters over `corpus` when `--passim OUT` was given, handed to the app (its
+/// problems as warnings); an unreadable OUT is the analysis's failure.
+fn passim_for(
+    corpus: &Corpus,
+    path: Option<&Path>,
+    tx: &Sender<Action>,
+) -> Result<Option<Arc<Clusters>>, String> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let clusters =
+        crate::passim::read_clusters(path, corpus).map_err(|e| format!("passim: {e}"))?;
+    let _ = tx.send(Action::Warnings(clusters.problems.clone()));
+    let clusters = Arc::new(clusters);
+    let _ = tx.send(Action::Passim(Arc::clone(&clusters)));
+    Ok(Some(clusters))
 }
 
 /// Sends each finished analysis stage to the app, and logs how long it took.
@@ -121,7 +156,13 @@ fn stage_reporter(tx: &Sender<Action>) -> impl Fn(Stage) + '_ {
 }
 
 /// Loads the corpus with progress, hands it to the app, then finds or runs its analysis.
-fn open_on(paths: &[PathBuf], use_cache: bool, config: &Config, tx: &Sender<Action>) {
+fn open_on(
+    paths: &[PathBuf],
+    use_cache: bool,
+    config: &Config,
+    passim: Option<&Path>,
+    tx: &Sender<Action>,
+) {
     let progress = Mutex::new(tx.clone());
     let report = |e: cache::Event| {
         let (done, total) = match e {
@@ -141,7 +182,10 @@ fn open_on(paths: &[PathBuf], use_cache: bool, config: &Config, tx: &Sender<Acti
         "corpus loaded"
     );
     let _ = tx.send(Action::CorpusLoaded(Arc::clone(&corpus), loaded.problems));
-    if !corpus.is_empty() {
+    if !corpus.is_empty() && passim.is_some() {
+        // passim's layer replaces the passages: the cached analysis does not apply.
+        analyse_on(&corpus, config, passim, tx);
+    } else if !corpus.is_empty() {
         let start = Instant::now();
         let analysis = opened.analysis(&corpus, config, stage_reporter(tx));
         tracing::info!(took = ?start.elapsed(), "analysis done (or read from the cache)");

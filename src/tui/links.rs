@@ -10,7 +10,9 @@ use super::app::{App, Link};
 
 /// The links between the articles of `panes`, in reading order of the first pane.
 pub fn links(app: &mut App, panes: &[ArticleIdx]) -> Vec<Link> {
-    if let [a, b] = *panes {
+    // with passim's clusters, the corpus passages are the only shared passages
+    if let ([a, b], None) = (panes, &app.passim) {
+        let (a, b) = (*a, *b);
         let aligned = aligned(app, a, b);
         if !aligned.is_empty() {
             return from_aligned(app, a, &aligned);

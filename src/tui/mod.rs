@@ -47,12 +47,14 @@ pub struct Outcome {
 /// Opens the interactive reader at once on `paths` (the seeds when empty), with the user's
 /// settings (key and theme overrides, thresholds) and mouse support when asked; loads and
 /// analyses the corpus on a worker (through the cache unless `use_cache` is false), and
-/// returns when the user quits. The terminal is restored on every exit path.
+/// returns when the user quits. With `passim`, passim's clusters (read once the corpus is
+/// loaded) are the shared passages. The terminal is restored on every exit path.
 pub fn run(
     paths: Vec<PathBuf>,
     use_cache: bool,
     settings: &Settings,
     mouse: bool,
+    passim: Option<PathBuf>,
 ) -> anyhow::Result<Outcome> {
     let keymap = keymap::Keymap::builtin()?.with_overrides(settings)?;
     let theme = theme::Theme::with_overrides(theme::Theme::no_color_requested(), settings)?;
@@ -74,10 +76,17 @@ pub fn run(
         let corpus = Arc::new(loaded.corpus);
         let mut app = app::App::new(Arc::clone(&corpus), keymap, theme, size);
         app.problems = loaded.problems;
-        (app, event_loop::Job::Analyse(corpus))
+        (app, event_loop::Job::Analyse { corpus, passim })
     } else {
         let app = app::App::loading(keymap, theme, size);
-        (app, event_loop::Job::Open { paths, use_cache })
+        (
+            app,
+            event_loop::Job::Open {
+                paths,
+                use_cache,
+                passim,
+            },
+        )
     };
     app.config = settings.analysis.clone();
     app.mouse = mouse;

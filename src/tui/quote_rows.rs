@@ -272,6 +272,10 @@ mod tests {
         assert_eq!(shown(&app), 1);
         app.library.visible = vec![0, 3];
         refresh(&mut app);
-        assert_eq!(shown(&app), 0, "rows are recomputed, not kept from the opening");
+        assert_eq!(
+            shown(&app),
+            0,
+            "rows are recomputed, not kept from the opening"
+        );
     }
 }

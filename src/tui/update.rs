@@ -35,6 +35,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::CorpusLoaded(corpus, problems) => corpus_loaded(app, corpus, problems),
         Action::Warnings(w) => app.warnings.extend(w),
+        Action::Passim(clusters) => app.passim = Some(clusters),
         Action::AnalysisDone(analysis) => analysis_done(app, *analysis),
         Action::AnalysisFailed(why) => app.progress = Progress::Failed(why),
         Action::Quit => app.quit = true,

@@ -1,0 +1,22 @@
+//! `parallax export --passim FILE [PATH...]`: the corpus as passim input, for text-reuse
+//! detection on a Spark cluster; `--passim OUT` then reads passim's results back.
+
+use super::Status;
+use super::args::ExportArgs;
+
+/// Loads the articles under `args.paths` and writes them to `args.passim`.
+pub fn run(args: &ExportArgs) -> anyhow::Result<Status> {
+    let sources = super::Sources {
+        paths: args.paths.clone(),
+        ..super::Sources::default()
+    };
+    let Some(opened) = super::load(&sources) else {
+        return Ok(Status::Failure);
+    };
+    let n = crate::passim::write_input(&opened.loaded.corpus, &args.passim)?;
+    eprintln!(
+        "parallax: wrote {n} articles to {} (passim input)",
+        crate::text::sanitize_for_terminal(&args.passim.display().to_string())
+    );
+    Ok(Status::Ok)
+}
