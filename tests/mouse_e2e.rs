@@ -161,7 +161,7 @@ fn e_on_compare_writes_a_report_into_the_working_directory() {
     let dir = tempfile::tempdir().expect("tmp");
     let mut s = Session::start(&[], dir.path());
     s.wait("analysis done", |sc| {
-        sc.contains("Articles") && !sc.contains("analysing")
+        sc.contains("Articles") && !sc.contains('⟳')
     });
     s.send(" j ");
     s.wait_text("2 marked");

@@ -58,19 +58,23 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Milliseconds from spawning `parallax` on the seeds in a 200x60 pseudo-terminal until the
-/// screen shows the library, for each of `runs` starts, sorted.
-pub fn first_frame(runs: usize) -> anyhow::Result<Vec<f64>> {
+/// Milliseconds from spawning `parallax` on the seeds in a 200x60 pseudo-terminal until its
+/// first frame (the header drawn, the corpus still loading), and until the screen shows the
+/// library, for each of `runs` starts, each list sorted.
+pub fn first_frame(runs: usize) -> anyhow::Result<(Vec<f64>, Vec<f64>)> {
     let state = tempfile::tempdir()?;
-    let mut samples = Vec::new();
+    let (mut frames, mut libraries) = (Vec::new(), Vec::new());
     for _ in 0..runs {
-        samples.push(one_start(state.path())?);
+        let (frame, library) = one_start(state.path())?;
+        frames.push(frame);
+        libraries.push(library);
     }
-    samples.sort_by(f64::total_cmp);
-    Ok(samples)
+    frames.sort_by(f64::total_cmp);
+    libraries.sort_by(f64::total_cmp);
+    Ok((frames, libraries))
 }
 
-fn one_start(state: &Path) -> anyhow::Result<f64> {
+fn one_start(state: &Path) -> anyhow::Result<(f64, f64)> {
     let (cols, rows) = crate::screens::SIZE;
     let pair = native_pty_system().openpty(PtySize {
         rows,
@@ -92,17 +96,22 @@ fn one_start(state: &Path) -> anyhow::Result<f64> {
         let nz = |n: u16| std::num::NonZeroU16::new(n).unwrap_or(std::num::NonZeroU16::MIN);
         let mut parser = vt100::Parser::new(nz(rows), nz(cols), 0);
         let mut buf = [0u8; 8192];
-        let mut sent = false;
+        let (mut framed, mut listed) = (false, false);
         while let Ok(n) = reader.read(&mut buf) {
             if n == 0 {
                 break;
             }
             parser.process(&buf[..n]);
-            if !sent && parser.screen().contents().contains("Articles") {
-                sent = tx.send(start.elapsed()).is_ok();
+            let text = parser.screen().contents();
+            if !framed && text.contains("parallax") {
+                framed = tx.send(start.elapsed()).is_ok();
+            }
+            if !listed && text.contains("Articles") && !text.contains("⟳ l") {
+                listed = tx.send(start.elapsed()).is_ok();
             }
         }
     });
+    let framed = rx.recv_timeout(Duration::from_secs(20));
     let shown = rx.recv_timeout(Duration::from_secs(20));
     let mut writer = pair.master.take_writer()?;
     writer.write_all(b"q").ok();
@@ -112,5 +121,8 @@ fn one_start(state: &Path) -> anyhow::Result<f64> {
         std::thread::sleep(Duration::from_millis(10));
     }
     child.kill().ok();
-    Ok(ms(shown.context("the library never showed")?))
+    Ok((
+        ms(framed.context("no frame was drawn")?),
+        ms(shown.context("the library never showed")?),
+    ))
 }

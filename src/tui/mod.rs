@@ -23,7 +23,6 @@ pub mod wrap;
 pub mod fixture;
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use anyhow::Context as _;
 
@@ -64,29 +63,13 @@ pub fn run(
         terminal::enable_mouse().context("turning on the mouse")?;
     }
     let size = guard.terminal.size().map(|s| (s.width, s.height))?;
-    // The seeds are embedded and load in a millisecond: before the first frame. A corpus on
-    // disk loads on the worker, behind a first frame drawn at once.
-    let (mut app, job) = if paths.is_empty() {
-        let loaded = crate::corpus::load_seeds();
-        tracing::info!(
-            articles = loaded.corpus.len(),
-            problems = loaded.problems.len(),
-            "corpus loaded (the bundled seeds)"
-        );
-        let corpus = Arc::new(loaded.corpus);
-        let mut app = app::App::new(Arc::clone(&corpus), keymap, theme, size);
-        app.problems = loaded.problems;
-        (app, event_loop::Job::Analyse { corpus, passim })
-    } else {
-        let app = app::App::loading(keymap, theme, size);
-        (
-            app,
-            event_loop::Job::Open {
-                paths,
-                use_cache,
-                passim,
-            },
-        )
+    // The first frame is drawn at once; the worker lists and loads the corpus (the seeds
+    // when no path is given, parsed in some tens of milliseconds) and analyses it.
+    let mut app = app::App::loading(keymap, theme, size);
+    let job = event_loop::Job::Open {
+        paths,
+        use_cache,
+        passim,
     };
     app.config = settings.analysis.clone();
     app.mouse = mouse;

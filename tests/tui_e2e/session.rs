@@ -186,10 +186,12 @@ impl Session {
         s
     }
 
-    /// Waits for the library, drawn after the analysis has finished.
+    /// Waits for the library, drawn after the corpus loaded and the analysis finished (the
+    /// header's ⟳ marks listing, loading and analysing).
     pub fn wait_analysed(&self) {
         self.wait("analysis done", |sc| {
-            sc.contents().contains("Articles") && !sc.contents().contains("analysing")
+            let text = sc.contents();
+            text.contains("Articles") && !text.contains('⟳')
         });
     }
 
