@@ -57,10 +57,33 @@ pub fn normalize_line(line: &str) -> String {
         }
         return out;
     }
-    let decoded = decode_entities(line);
-    let mut out = String::with_capacity(decoded.len());
+    fold_unicode(&decode_entities(line))
+}
+
+/// [`normalize_line`] for any text: invisible characters dropped, white space folded.
+fn fold_unicode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in decoded.chars() {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Printable ASCII other than the space is kept as it is: copied in one go.
+        let run = rest
+            .bytes()
+            .position(|b| !matches!(b, b'!'..=b'~'))
+            .unwrap_or(rest.len());
+        if run > 0 {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push_str(&rest[..run]);
+            rest = &rest[run..];
+        }
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        rest = chars.as_str();
         if is_invisible(c) {
             continue;
         }
