@@ -98,11 +98,49 @@ fn class_at(line: &str, i: usize) -> Option<(Class, usize)> {
     class(c).map(|k| (k, c.len_utf8()))
 }
 
+/// [`fast_words`] for an ASCII line: the same rules on bytes, looked up in [`ASCII`].
+fn ascii_words(line: &[u8], base: usize, out: &mut impl FnMut(usize, usize)) {
+    let class = |i: usize| line.get(i).map(|&b| ASCII[usize::from(b & 0x7f)]);
+    let mut i = 0;
+    while let Some(cls) = class(i) {
+        i += 1;
+        if !is_word(cls) {
+            continue;
+        }
+        let first = i - 1;
+        let mut has_alnum = cls != Class::Joiner;
+        let mut cur = cls;
+        while let Some(next) = class(i) {
+            if is_word(next) {
+                has_alnum |= next != Class::Joiner;
+                cur = next;
+                i += 1;
+                continue;
+            }
+            match (cur, next, class(i + 1)) {
+                (Class::Letter, Class::MidLetter | Class::MidNumLet, Some(Class::Letter))
+                | (Class::Digit, Class::MidNum | Class::MidNumLet, Some(Class::Digit)) => {
+                    // `cur` keeps its class: the char after the joiner has the same one.
+                    i += 2;
+                }
+                _ => break,
+            }
+        }
+        if has_alnum {
+            out(base + first, base + i);
+        }
+    }
+}
+
 /// Calls `out(start, end)` (offsets plus `base`) for the words of a line (or any text
 /// without a line break inside) on the fast path; false, and no call, when the line holds
 /// a character the fast path does not know.
 pub(super) fn fast_words(line: &str, base: usize, out: &mut impl FnMut(usize, usize)) -> bool {
-    if !line.is_ascii() && line.chars().any(|c| class(c).is_none()) {
+    if line.is_ascii() {
+        ascii_words(line.as_bytes(), base, out);
+        return true;
+    }
+    if line.chars().any(|c| class(c).is_none()) {
         return false;
     }
     let mut i = 0;
@@ -178,6 +216,11 @@ mod tests {
         fn fast_path_agrees_with_unicode_segmentation(
             text in "[a-zA-Z0-9 _:.,;'’‘“”–—…\n«»-]{0,40}"
         ) {
+            prop_assert_eq!(word_spans(&text), reference(&text));
+        }
+
+        #[test]
+        fn ascii_path_agrees_with_unicode_segmentation(text in "[a-z0-9 _:.,;'\n-]{0,40}") {
             prop_assert_eq!(word_spans(&text), reference(&text));
         }
 
