@@ -66,16 +66,23 @@ pub fn parse_field_line(line: &str) -> Option<Vec<Field>> {
     } else {
         line
     };
-    if let Some(c) = SCRAPER_DATE.captures(line) {
+    let first = line.as_bytes().first().map(u8::to_ascii_lowercase);
+    // Each regex below is anchored at a word of its own: a byte check turns most lines
+    // (whole paragraphs) away before the regex engine starts.
+    if first == Some(b'd')
+        && let Some(c) = SCRAPER_DATE.captures(line)
+    {
         return Some(scraper_date(&c));
     }
-    if BARE_URL.is_match(line) {
+    if matches!(first, Some(b'h' | b'w')) && BARE_URL.is_match(line) {
         return Some(vec![Field::Url(line.to_string())]);
     }
     if dates::is_date_only(line) {
         return dates::find_date(line).map(|d| vec![Field::Date(d)]);
     }
-    if let Some(fields) = date_phrase(line) {
+    if matches!(first, Some(b'f' | b'p' | b'l' | b'u' | b'm'))
+        && let Some(fields) = date_phrase(line)
+    {
         return Some(fields);
     }
     if let Some(fields) = byline::credits(line) {
@@ -84,7 +91,10 @@ pub fn parse_field_line(line: &str) -> Option<Vec<Field>> {
     if line.split_whitespace().count() > MAX_FIELD_WORDS {
         return None;
     }
-    if let Some(c) = KEY_VALUE.captures(line) {
+    if first.is_some_and(|b| b.is_ascii_alphabetic())
+        && line.contains(':')
+        && let Some(c) = KEY_VALUE.captures(line)
+    {
         return key_value(group(&c, 1), group(&c, 2).trim());
     }
     byline::byline(line).or_else(|| byline::outlet_alone(line))

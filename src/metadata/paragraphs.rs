@@ -6,7 +6,11 @@ use super::{chrome, header};
 /// Clean lines grouped into paragraphs: blocks between blank lines, or one line per
 /// paragraph when the text has no blank line.
 pub fn blocks(text: &str) -> Vec<Vec<String>> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     let lines: Vec<String> = text.split('\n').map(crate::text::normalize_line).collect();
     let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(0);
     let last = lines.iter().rposition(|l| !l.is_empty()).unwrap_or(0);

@@ -104,6 +104,12 @@ fn comparable_is(text: &str, t: &str) -> bool {
     rest.is_empty()
 }
 
+/// Whether the comparable words of `title` are the first comparable words of `line`.
+fn starts_with_words_of(line: &str, title: &str) -> bool {
+    let mut words = comparable_words(line);
+    comparable_words(title).all(|w| words.next().is_some_and(|l| l == w))
+}
+
 /// How a paragraph relates to the title already found.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Repeat {
@@ -115,6 +121,12 @@ pub enum Repeat {
 
 /// Whether `line` repeats `title` (exactly, or with a site suffix).
 pub fn repeat_of(title: &str, line: &str) -> Repeat {
+    // Every head tried below is a prefix of `line` cut at a space, so its words are the
+    // first words of `line`: when those are not the title's words, nothing matches. Most
+    // paragraphs fail on their first word, without lower-casing the rest.
+    if !starts_with_words_of(line, title) {
+        return Repeat::No;
+    }
     let t = comparable(title);
     if t.is_empty() {
         return Repeat::No;

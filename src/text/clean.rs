@@ -46,6 +46,10 @@ pub fn normalize_line(line: &str) -> String {
     let plain = line
         .bytes()
         .all(|b| matches!(b, b' '..=b'~' | b'\t' | b'\n') && b != b'&');
+    if plain && is_folded(line.as_bytes()) {
+        // The common case: printable ASCII with single spaces between words.
+        return line.to_owned();
+    }
     if plain {
         // Printable ASCII: no entity, nothing invisible; only white space to fold.
         let mut out = String::with_capacity(line.len());
@@ -57,10 +61,47 @@ pub fn normalize_line(line: &str) -> String {
         }
         return out;
     }
-    let decoded = decode_entities(line);
-    let mut out = String::with_capacity(decoded.len());
+    fold_unicode(&decode_entities(line))
+}
+
+/// True when ASCII text has no white space to fold: no tab or line break, no space at
+/// either end, no two spaces in a row.
+fn is_folded(line: &[u8]) -> bool {
+    // A space at the start is one to fold.
+    let mut after_space = true;
+    for &b in line {
+        if b == b'\t' || b == b'\n' || (b == b' ' && after_space) {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    !after_space || line.is_empty()
+}
+
+/// [`normalize_line`] for any text: invisible characters dropped, white space folded.
+fn fold_unicode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in decoded.chars() {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Printable ASCII other than the space is kept as it is: copied in one go.
+        let run = rest
+            .bytes()
+            .position(|b| !matches!(b, b'!'..=b'~'))
+            .unwrap_or(rest.len());
+        if run > 0 {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push_str(&rest[..run]);
+            rest = &rest[run..];
+        }
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        rest = chars.as_str();
         if is_invisible(c) {
             continue;
         }
@@ -139,6 +180,19 @@ mod tests {
             "plain ascii text"
         );
         assert_eq!(normalize_line("a\rb\x0bc\x0c d"), "abc d");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_lines_fold_like_split_and_join(line in "[a-c &;\t\n]{0,12}") {
+            let folded: Vec<&str> = line.split_ascii_whitespace().collect();
+            let expected = if line.contains('&') {
+                fold_unicode(&decode_entities(&line))
+            } else {
+                folded.join(" ")
+            };
+            proptest::prop_assert_eq!(normalize_line(&line), expected);
+        }
     }
 
     #[test]

@@ -17,7 +17,6 @@ mod merge;
 mod runs;
 mod segment;
 mod tokens;
-mod words;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -190,21 +190,48 @@ impl<'a> Context<'a> {
 }
 
 /// The lower-case forms of sentence-initial capitalised words that the body also writes
-/// in lower case: only those few forms are looked for.
+/// in lower case: only those few forms are looked for. They are lower-cased into one
+/// buffer, and a small bit filter turns most lower-case words away before hashing.
 fn lower_forms_seen(body: &str, tokens: &[Token]) -> FxHashSet<String> {
-    let wanted: FxHashSet<String> = tokens
+    let mut buf = String::new();
+    let mut ranges = Vec::new();
+    for t in tokens
         .iter()
         .filter(|t| t.sentence_start && t.shape == Shape::Capitalised)
-        .map(|t| t.text(body).to_lowercase())
-        .collect();
-    if wanted.is_empty() {
-        return wanted;
+    {
+        let start = buf.len();
+        with_lower(t.text(body), |l| buf.push_str(l));
+        ranges.push(start..buf.len());
+    }
+    if ranges.is_empty() {
+        return FxHashSet::default();
+    }
+    let mut filter = [0u64; 16];
+    let mut wanted: FxHashSet<&str> = FxHashSet::default();
+    for r in ranges {
+        let w = &buf[r];
+        let k = filter_key(w);
+        filter[k >> 6] |= 1 << (k & 63);
+        wanted.insert(w);
     }
     tokens
         .iter()
         .filter(|t| t.shape == Shape::Lower)
-        .filter_map(|t| wanted.get(t.text(body)).cloned())
+        .map(|t| t.text(body))
+        .filter(|w| {
+            let k = filter_key(w);
+            filter[k >> 6] & (1 << (k & 63)) != 0
+        })
+        .filter_map(|w| wanted.get(w).map(|s| s.to_string()))
         .collect()
+}
+
+/// A word's slot in the 1024-bit filter of [`lower_forms_seen`]: its first two bytes and
+/// its length.
+fn filter_key(word: &str) -> usize {
+    let b = word.as_bytes();
+    let byte = |i: usize| usize::from(b.get(i).copied().unwrap_or(0));
+    (byte(0) * 31 + byte(1) + b.len() * 131) & 1023
 }
 
 /// Maps gazetteer matches onto tokens: a match must start at a token's start and end at a
@@ -304,6 +331,15 @@ mod tests {
                 parts.join(" ")
             })
             .collect()
+    }
+
+    #[test]
+    fn lower_forms_are_those_the_body_also_writes_in_lower_case() {
+        let body = "Cybersecurity matters. Érable grew. Shortly the cybersecurity firm and érable left. Zakharova spoke.";
+        let tokens = tokenize(body);
+        let mut got: Vec<String> = lower_forms_seen(body, &tokens).into_iter().collect();
+        got.sort();
+        assert_eq!(got, ["cybersecurity", "érable"]);
     }
 
     #[test]

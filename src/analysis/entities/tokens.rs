@@ -1,5 +1,5 @@
 //! Tokens for entity extraction: the Unicode words of a body (UAX #29, any script; see
-//! [`super::words`]) with
+//! [`crate::text::word_spans`]) with
 //! their byte spans, letter case shape, what separates them from the previous word, and
 //! whether they open a sentence or a line.
 //!
@@ -7,7 +7,7 @@
 //! its final stop (`U.S.`), and a possessive `'s` is cut off (`Navalny's` -> `Navalny`).
 
 use super::lexicon::lexicon;
-use super::words::word_spans;
+use crate::text::word_spans;
 
 /// The letter case of a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +69,14 @@ impl Token {
 
 /// The letter case shape of a word.
 pub fn shape(word: &str) -> Shape {
+    if word.is_ascii() {
+        return ascii_shape(word.as_bytes());
+    }
+    unicode_shape(word)
+}
+
+/// [`shape`] of any word, by char properties.
+fn unicode_shape(word: &str) -> Shape {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = word.chars().next() else {
         return Shape::Other;
@@ -89,6 +97,28 @@ pub fn shape(word: &str) -> Shape {
         (1, _) if word.chars().count() == 1 => Shape::Initial,
         (_, true) if count >= 2 => Shape::AllCaps,
         _ => Shape::Capitalised,
+    }
+}
+
+/// [`shape`] of an ASCII word, on bytes.
+fn ascii_shape(word: &[u8]) -> Shape {
+    let Some(&first) = word.first() else {
+        return Shape::Other;
+    };
+    if first.is_ascii_lowercase() {
+        return Shape::Lower;
+    }
+    if !first.is_ascii_uppercase() {
+        return Shape::Other;
+    }
+    if word.len() == 1 {
+        return Shape::Initial;
+    }
+    let letters = word.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    if letters >= 2 && !word.iter().any(u8::is_ascii_lowercase) {
+        Shape::AllCaps
+    } else {
+        Shape::Capitalised
     }
 }
 
@@ -203,6 +233,13 @@ mod tests {
         assert_eq!(shape("2021"), Shape::Other);
         assert_eq!(shape("Захарова"), Shape::Capitalised);
         assert_eq!(shape("МОСКВА"), Shape::AllCaps);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_shapes_agree_with_unicode_shapes(word in "[a-zA-Z0-9_.']{0,6}") {
+            proptest::prop_assert_eq!(shape(&word), unicode_shape(&word));
+        }
     }
 
     #[test]
