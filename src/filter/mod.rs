@@ -12,7 +12,7 @@ pub mod query;
 mod score;
 mod skim;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 
 use crate::analysis::entities::{Entity, EntityIndex};
 use crate::corpus::ArticleIdx;
