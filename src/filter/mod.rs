@@ -5,6 +5,11 @@
 //! `score`. An entity matches when one of its names matches every positive term and
 //! none of its names matches a negated one; its score is that of its best name plus a
 //! bonus for importance (articles naming it), so `putn` picks the Putin of four articles.
+//!
+//! [`rank`] is the plain reference. The reader ranks on every keystroke with the names
+//! prepared once per analysis ([`Prepared`]), positions computed only for the rows on
+//! screen, and [`rerank`] scoring only the previous matches when the query narrows the
+//! previous one ([`narrows`]); fuzzy scores come from skim's algorithm (`skim`).
 
 mod narrow;
 mod prepared;

@@ -159,11 +159,12 @@ impl Prepared {
                 .flatten_iter()
                 .collect()
         };
+        // Keys cached: looking up each entity's tie once, not at every comparison.
         let key = |m: &EntityMatch| (Reverse(m.score), self.entities[m.entity].tie);
         if out.len() < PARALLEL_FROM {
-            out.sort_unstable_by_key(key);
+            out.sort_by_cached_key(key);
         } else {
-            out.par_sort_unstable_by_key(key);
+            out.par_sort_by_cached_key(key);
         }
         out
     }

@@ -101,7 +101,8 @@ impl NameRef<'_> {
         let n = needle.len();
         let lower = self.lower;
         let last = lower.len().saturating_sub(n.saturating_sub(1));
-        (0..last).filter(move |&i| n > 0 && lower[i..i + n] == *needle)
+        let first = needle.first().copied();
+        (0..last).filter(move |&i| Some(lower[i]) == first && lower[i..i + n] == *needle)
     }
 
     fn word_start(&self, i: usize) -> bool {

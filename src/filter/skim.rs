@@ -118,6 +118,9 @@ pub fn fuzzy(choice: &[char], bonus: &[i8], pattern: &[char], s: &mut Scratch) -
     if pattern.is_empty() {
         return Some(0);
     }
+    if let [pc] = pattern {
+        return single(choice, bonus, *pc, s);
+    }
     if !first_matches(choice, pattern, &mut s.first) {
         return None;
     }
@@ -138,6 +141,26 @@ pub fn fuzzy(choice: &[char], bonus: &[i8], pattern: &[char], s: &mut Scratch) -
     }
     let score = s.m[last + best];
     backtrack(s, rows - 1, best, cols);
+    Some(i64::from(score))
+}
+
+/// [`fuzzy`] for a one-char pattern, without the matrices: row 1 holds
+/// `gap_extension + bonus + match` where the char matches (a skip from row 0 beats a match
+/// from its minus infinity), so the best cell is the last matching char of most bonus.
+fn single(choice: &[char], bonus: &[i8], pc: char, s: &mut Scratch) -> Option<i64> {
+    let mut best: Option<(i32, usize)> = None;
+    for (j, &c) in choice.iter().enumerate() {
+        if !c.eq_ignore_ascii_case(&pc) {
+            continue;
+        }
+        let penalty = if c == pc { 0 } else { PENALTY_CASE_MISMATCH };
+        let score = GAP_EXTENSION + i32::from(bonus[j]) + (SCORE_MATCH + penalty).max(0);
+        if best.is_none_or(|(b, _)| score >= b) {
+            best = Some((score, j));
+        }
+    }
+    let (score, j) = best?;
+    s.positions.push(j);
     Some(i64::from(score))
 }
 
