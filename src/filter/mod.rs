@@ -5,14 +5,29 @@
 //! `score`. An entity matches when one of its names matches every positive term and
 //! none of its names matches a negated one; its score is that of its best name plus a
 //! bonus for importance (articles naming it), so `putn` picks the Putin of four articles.
+//!
+//! [`rank`] is the plain reference. The reader ranks on every keystroke with the names
+//! prepared once per analysis ([`Prepared`]), positions computed only for the rows on
+//! screen, and [`rerank`] scoring only the previous matches when the query narrows the
+//! previous one ([`narrows`]); fuzzy scores come from skim's algorithm (`skim`).
 
+mod narrow;
+mod prepared;
 pub mod query;
 mod score;
+mod skim;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use crate::analysis::entities::{Entity, EntityIndex};
 use crate::corpus::ArticleIdx;
 
+pub use narrow::narrows;
+pub use prepared::{Prepared, rerank};
 pub use query::{Mode, Query, Term, parse};
+
+use score::{Name, Terms};
+use skim::Scratch;
 
 /// One entity that matches a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,15 +45,25 @@ pub struct EntityMatch {
 /// Weight of importance: score points per natural-log unit of articles.
 const IMPORTANCE: f64 = 12.0;
 
+/// The score bonus of an entity named in `articles` articles.
+fn importance(articles: usize) -> i64 {
+    ((articles as f64 + 1.0).ln() * IMPORTANCE).round() as i64
+}
+
 /// Ranks the entities matching `query`, best first (ties: more articles, more mentions,
 /// then name).
+///
+/// This is the plain reference, preparing each name as it goes; the reader ranks with a
+/// [`Prepared`] index and [`rerank`], which give the same matches in the same order.
 pub fn rank(index: &EntityIndex, query: &str) -> Vec<EntityMatch> {
     let q = parse(query);
+    let terms = Terms::new(&q);
+    let mut s = Scratch::default();
     let mut out: Vec<EntityMatch> = index
         .entities
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| match_entity(&q, i, e))
+        .filter_map(|(i, e)| match_terms(&q, &terms, i, e, &mut s))
         .collect();
     out.sort_by_cached_key(|m| {
         let e = &index.entities[m.entity];
@@ -52,35 +77,46 @@ pub fn rank(index: &EntityIndex, query: &str) -> Vec<EntityMatch> {
 
 /// Matches one entity against a parsed query.
 pub fn match_entity(q: &Query, i: usize, e: &Entity) -> Option<EntityMatch> {
+    match_terms(q, &Terms::new(q), i, e, &mut Scratch::default())
+}
+
+/// Matches one entity against a parsed query whose terms are prepared.
+fn match_terms(
+    q: &Query,
+    terms: &Terms,
+    i: usize,
+    e: &Entity,
+    s: &mut Scratch,
+) -> Option<EntityMatch> {
     if !q.accepts_kind(e.kind) {
         return None;
     }
     let texts = || std::iter::once(&e.name).chain(&e.aliases);
-    let possible = q
-        .terms
+    let possible = terms
+        .positive
         .iter()
-        .filter(|t| !t.negated)
         .all(|t| texts().any(|n| score::may_match(t, n)));
     if !possible {
         return None;
     }
-    let names: Vec<score::Name> = std::iter::once(&e.name)
-        .chain(&e.aliases)
-        .map(|n| score::Name::new(n))
-        .collect();
-    let (negated, positive): (Vec<&Term>, Vec<&Term>) = q.terms.iter().partition(|t| t.negated);
-    if negated
-        .iter()
-        .any(|t| names.iter().any(|n| score::score(t, n).is_some()))
-    {
+    let names: Vec<Name> = texts().map(|n| Name::new(n)).collect();
+    if terms.negated.iter().any(|t| {
+        names
+            .iter()
+            .any(|n| score::score(t, n.as_ref(), s).is_some())
+    }) {
         return None;
     }
     let mut best: Option<EntityMatch> = None;
     for (k, name) in names.iter().enumerate() {
-        let Some((total, positions)) = score_name(&positive, name) else {
+        let mut positions = Vec::new();
+        let Some(total) = score::score_all(&terms.positive, name.as_ref(), s, Some(&mut positions))
+        else {
             continue;
         };
         if best.as_ref().is_none_or(|b| total > b.score) {
+            positions.sort_unstable();
+            positions.dedup();
             best = Some(EntityMatch {
                 entity: i,
                 score: total,
@@ -90,25 +126,11 @@ pub fn match_entity(q: &Query, i: usize, e: &Entity) -> Option<EntityMatch> {
         }
     }
     // Counted only for a match: counting an entity's articles sorts all its mentions.
-    let importance = ((e.articles().len() as f64 + 1.0).ln() * IMPORTANCE).round() as i64;
+    let importance = importance(e.articles().len());
     best.map(|b| EntityMatch {
         score: b.score + importance,
         ..b
     })
-}
-
-/// The summed score of all terms against one name, with the union of their positions.
-fn score_name(terms: &[&Term], name: &score::Name) -> Option<(i64, Vec<usize>)> {
-    let mut total = 0;
-    let mut positions = Vec::new();
-    for t in terms {
-        let (s, pos) = score::score(t, name)?;
-        total += s;
-        positions.extend(pos);
-    }
-    positions.sort_unstable();
-    positions.dedup();
-    Some((total, positions))
 }
 
 /// The best match of `query`, if any.

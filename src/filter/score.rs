@@ -1,16 +1,14 @@
 //! Scoring one query term against one name: whether it matches, how well, and which
 //! characters matched (char indices, for highlighting).
 //!
-//! Fuzzy terms use skim's algorithm (`SkimMatcherV2`). On top of its score, a term that is
+//! Fuzzy terms use skim's algorithm ([`super::skim`]). On top of its score, a term that is
 //! a whole word of the name, or the start of one, earns a bonus, so that `zakh` prefers
-//! "Maria Zakharova" to a name where z, a, k, h lie scattered.
+//! "Maria Zakharova" to a name where z, a, k, h lie scattered. Names are prepared once
+//! ([`Name`], or borrowed from a [`super::Prepared`] as a [`NameRef`]), terms once per
+//! query ([`Needle`]); scoring then allocates nothing.
 
-use std::sync::LazyLock;
-
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
-use super::query::{Mode, Term};
+use super::query::{Mode, Query, Term};
+use super::skim::{self, Scratch};
 
 /// Bonus for a term equal to a whole word of the name.
 const WHOLE_WORD: i64 = 120;
@@ -23,31 +21,88 @@ const SUBSTRING: i64 = 20;
 /// Base score of a non-fuzzy match.
 const LITERAL: i64 = 100;
 
-static MATCHER: LazyLock<SkimMatcherV2> = LazyLock::new(|| SkimMatcherV2::default().ignore_case());
+/// A char as names are matched: its lower case (the first char of it).
+pub fn lower(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
 
-/// A name prepared for matching: its chars in lower case, one per original char.
+/// The bit of a char in a [`mask`]: one per ASCII letter and digit (case folded), the
+/// other chars sharing the remaining 28.
+fn bit(c: char) -> u64 {
+    let c = c.to_ascii_lowercase();
+    let i = match c {
+        'a'..='z' => c as u32 - 'a' as u32,
+        '0'..='9' => 26 + (c as u32 - '0' as u32),
+        _ => 36 + c as u32 % 28,
+    };
+    1 << i
+}
+
+/// The set of chars in `chars`, as bits: a term whose mask is not within a name's cannot
+/// match it in any mode (every mode needs each of its chars, ASCII case folded at most).
+pub fn mask(chars: &[char]) -> u64 {
+    chars.iter().fold(0, |m, &c| m | bit(c))
+}
+
+/// A name prepared for matching: its chars in lower case, one per original char, and
+/// skim's in-place bonus of each.
+#[derive(Debug, Clone)]
 pub struct Name {
     lower: Vec<char>,
-    /// `lower` as a string (skim folds ASCII case only).
-    lower_text: String,
+    bonus: Vec<i8>,
 }
 
 impl Name {
     pub fn new(text: &str) -> Self {
-        let lower: Vec<char> = text
-            .chars()
-            .map(|c| c.to_lowercase().next().unwrap_or(c))
-            .collect();
-        let lower_text = lower.iter().collect();
-        Self { lower, lower_text }
+        let lower: Vec<char> = text.chars().map(lower).collect();
+        let bonus = skim::in_place_bonuses(&lower);
+        Self { lower, bonus }
     }
 
+    pub fn as_ref(&self) -> NameRef<'_> {
+        NameRef {
+            lower: &self.lower,
+            bonus: &self.bonus,
+        }
+    }
+}
+
+/// A prepared name, borrowed (from a [`Name`] or from a [`super::Prepared`]'s arena).
+#[derive(Debug, Clone, Copy)]
+pub struct NameRef<'a> {
+    pub lower: &'a [char],
+    pub bonus: &'a [i8],
+}
+
+/// A query term prepared for matching: its chars and their [`mask`].
+#[derive(Debug, Clone)]
+pub struct Needle {
+    pub chars: Vec<char>,
+    pub mask: u64,
+    pub mode: Mode,
+    pub negated: bool,
+}
+
+impl Needle {
+    pub fn new(term: &Term) -> Self {
+        let chars: Vec<char> = term.text.chars().collect();
+        Self {
+            mask: mask(&chars),
+            chars,
+            mode: term.mode,
+            negated: term.negated,
+        }
+    }
+}
+
+impl NameRef<'_> {
     /// Char indices where `needle` occurs.
-    fn find_all(&self, needle: &[char]) -> impl Iterator<Item = usize> + '_ {
+    fn find_all<'n>(&self, needle: &'n [char]) -> impl Iterator<Item = usize> + use<'_, 'n> {
         let n = needle.len();
-        let last = self.lower.len().saturating_sub(n.saturating_sub(1));
-        let needle = needle.to_vec();
-        (0..last).filter(move |&i| n > 0 && self.lower[i..i + n] == needle[..])
+        let lower = self.lower;
+        let last = lower.len().saturating_sub(n.saturating_sub(1));
+        let first = needle.first().copied();
+        (0..last).filter(move |&i| Some(lower[i]) == first && lower[i..i + n] == *needle)
     }
 
     fn word_start(&self, i: usize) -> bool {
@@ -58,14 +113,15 @@ impl Name {
         i >= self.lower.len() || !self.lower[i].is_alphanumeric()
     }
 
-    /// The best bonus of `needle` as a word or word prefix, with its position.
-    fn word_bonus(&self, needle: &[char]) -> Option<(i64, usize)> {
+    /// The best bonus of `needle` where it occurs, with its position; `inside` is the
+    /// bonus of an occurrence that neither starts nor ends a word.
+    fn bonus_at(&self, needle: &[char], inside: i64) -> Option<(i64, usize)> {
         self.find_all(needle)
             .map(|i| {
                 let bonus = match (self.word_start(i), self.word_end(i + needle.len())) {
                     (true, true) => WHOLE_WORD,
                     (true, false) => WORD_PREFIX,
-                    _ => 0,
+                    _ => inside,
                 };
                 (bonus, i)
             })
@@ -83,55 +139,87 @@ impl Name {
                 .get(first..=last)
                 .is_some_and(|w| w.iter().all(|c| c.is_alphanumeric()))
     }
+}
 
-    /// Like [`Self::word_bonus`], with a bonus for a substring inside a word too.
-    fn literal_bonus(&self, needle: &[char]) -> Option<(i64, usize)> {
-        self.find_all(needle)
-            .map(|i| {
-                let bonus = match (self.word_start(i), self.word_end(i + needle.len())) {
-                    (true, true) => WHOLE_WORD,
-                    (true, false) => WORD_PREFIX,
-                    _ => SUBSTRING,
-                };
-                (bonus, i)
-            })
-            .max_by_key(|&(b, i)| (b, std::cmp::Reverse(i)))
+/// A query's terms prepared: those a name must match, and those no name may match.
+#[derive(Debug, Clone, Default)]
+pub struct Terms {
+    pub positive: Vec<Needle>,
+    pub negated: Vec<Needle>,
+}
+
+impl Terms {
+    pub fn new(query: &Query) -> Self {
+        let (negated, positive) = query.terms.iter().map(Needle::new).partition(|n| n.negated);
+        Self { positive, negated }
     }
 }
 
-/// False when `term` certainly matches no part of `name`: its chars do not all occur in
+/// The summed score of `needles` against one name, `None` unless all match; with
+/// `positions`, the matched char indices of all are added to it (unsorted, maybe repeated).
+pub fn score_all(
+    needles: &[Needle],
+    name: NameRef<'_>,
+    s: &mut Scratch,
+    mut positions: Option<&mut Vec<usize>>,
+) -> Option<i64> {
+    let mut total = 0;
+    for n in needles {
+        total += score(n, name, s)?;
+        if let Some(p) = positions.as_deref_mut() {
+            p.extend_from_slice(&s.positions);
+        }
+    }
+    Some(total)
+}
+
+/// False when `needle` certainly matches no part of `name`: its chars do not all occur in
 /// order in the name as [`Name`] lower-cases it. Every mode needs that much, and the test
 /// needs no allocation, so most names are turned away before they are prepared.
-pub fn may_match(term: &Term, name: &str) -> bool {
-    let mut hay = name.chars().map(|c| c.to_lowercase().next().unwrap_or(c));
-    term.text
-        .chars()
-        .all(|p| hay.any(|c| c.eq_ignore_ascii_case(&p)))
+pub fn may_match(needle: &Needle, name: &str) -> bool {
+    let mut hay = name.chars().map(lower);
+    needle
+        .chars
+        .iter()
+        .all(|p| hay.any(|c| c.eq_ignore_ascii_case(p)))
 }
 
-/// Scores a term against a name: `None` when it does not match.
-pub fn score(term: &Term, name: &Name) -> Option<(i64, Vec<usize>)> {
-    let needle: Vec<char> = term.text.chars().collect();
-    let n = needle.len();
+/// Scores a term against a name: `None` when it does not match. The matched char indices
+/// are left in `s.positions`, ascending.
+pub fn score(needle: &Needle, name: NameRef<'_>, s: &mut Scratch) -> Option<i64> {
+    let chars = &needle.chars[..];
+    let n = chars.len();
     let len = name.lower.len();
-    let span = |i: usize| (i..i + n).collect::<Vec<usize>>();
-    match term.mode {
+    let span = |s: &mut Scratch, i: usize| {
+        s.positions.clear();
+        s.positions.extend(i..i + n);
+    };
+    let (total, at) = match needle.mode {
         Mode::Fuzzy => {
-            let (base, positions) = MATCHER.fuzzy_indices(&name.lower_text, &term.text)?;
-            match name.word_bonus(&needle) {
-                Some((bonus, i)) if bonus > 0 => Some((base + bonus, span(i))),
-                _ if name.within_one_word(&positions) => Some((base + WORD_FUZZY, positions)),
-                _ => Some((base, positions)),
-            }
+            let base = skim::fuzzy(name.lower, name.bonus, chars, s)?;
+            return Some(match name.bonus_at(chars, 0) {
+                Some((bonus, i)) if bonus > 0 => {
+                    span(s, i);
+                    base + bonus
+                }
+                _ if name.within_one_word(&s.positions) => base + WORD_FUZZY,
+                _ => base,
+            });
         }
         Mode::Exact => name
-            .literal_bonus(&needle)
-            .map(|(bonus, i)| (LITERAL + bonus, span(i))),
-        Mode::Prefix => (name.lower.starts_with(&needle)).then(|| (LITERAL + WORD_PREFIX, span(0))),
-        Mode::Suffix => (n <= len && name.lower.ends_with(&needle))
-            .then(|| (LITERAL + SUBSTRING, span(len - n))),
-        Mode::Equal => (name.lower == needle).then(|| (LITERAL + WHOLE_WORD, span(0))),
-    }
+            .bonus_at(chars, SUBSTRING)
+            .map(|(bonus, i)| (LITERAL + bonus, i))?,
+        Mode::Prefix => name
+            .lower
+            .starts_with(chars)
+            .then_some((LITERAL + WORD_PREFIX, 0))?,
+        Mode::Suffix => {
+            (n <= len && name.lower.ends_with(chars)).then(|| (LITERAL + SUBSTRING, len - n))?
+        }
+        Mode::Equal => (name.lower == chars).then_some((LITERAL + WHOLE_WORD, 0))?,
+    };
+    span(s, at);
+    Some(total)
 }
 
 #[cfg(test)]
@@ -154,14 +242,23 @@ mod tests {
                 mode: Mode::Fuzzy,
                 negated: false,
             });
-            let scored = score(&term, &Name::new(name)).is_some();
-            assert!(!scored || may_match(&term, name), "{q} {name}");
+            let needle = Needle::new(&term);
+            let prepared = Name::new(name);
+            let scored = score(&needle, prepared.as_ref(), &mut Scratch::default()).is_some();
+            assert!(!scored || may_match(&needle, name), "{q} {name}");
+            let chars: Vec<char> = name.chars().map(lower).collect();
+            assert!(!scored || needle.mask & !mask(&chars) == 0, "{q} {name}");
         }
-        assert!(!may_match(&parse("xyz").terms[0], "Vladimir Putin"));
+        assert!(!may_match(
+            &Needle::new(&parse("xyz").terms[0]),
+            "Vladimir Putin"
+        ));
     }
 
     fn s(query: &str, name: &str) -> Option<(i64, Vec<usize>)> {
-        score(&parse(query).terms[0], &Name::new(name))
+        let mut scratch = Scratch::default();
+        let needle = Needle::new(&parse(query).terms[0]);
+        score(&needle, Name::new(name).as_ref(), &mut scratch).map(|v| (v, scratch.positions))
     }
 
     #[test]

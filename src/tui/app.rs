@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::analysis::passages::AlignedSpan;
 use crate::analysis::{Analysis, Config, Span, Stage};
 use crate::corpus::{ArticleIdx, Corpus, LoadProblem};
-use crate::filter::EntityMatch;
+use crate::filter::{EntityMatch, Prepared, Query};
 
 use super::action::Action;
 use super::index::Index;
@@ -103,8 +103,13 @@ pub enum Screen {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     pub query: String,
+    /// The ranked entities; matched positions are filled in for the rows around the
+    /// selection only (the ones on screen).
     pub matches: Vec<EntityMatch>,
     pub selected: usize,
+    /// The parsed query when `matches` is its complete ranking (not the short listing of
+    /// the empty query): the next keystroke may narrow it ([`crate::filter::rerank`]).
+    pub ranked: Option<Query>,
 }
 
 /// The help overlay.
@@ -127,6 +132,8 @@ pub struct App {
     pub config: Config,
     /// What the analysis found (empty until it reports back).
     pub analysis: Analysis,
+    /// The entity names of `analysis`, prepared for the filter's ranking.
+    pub names: Prepared,
     pub index: Index,
     pub progress: Progress,
     pub keymap: Keymap,
@@ -164,6 +171,7 @@ impl App {
             corpus,
             config: Config::default(),
             analysis: Analysis::default(),
+            names: Prepared::default(),
             index: Index::default(),
             progress: Progress::Running(Vec::new()),
             keymap,
@@ -209,6 +217,7 @@ impl App {
         self.problems = problems;
         self.stack.clear();
         self.analysis = Analysis::default();
+        self.names = Prepared::default();
         self.index = Index::default();
         self.aligned.clear();
         self.progress = Progress::Running(Vec::new());
@@ -234,6 +243,7 @@ impl App {
     /// Installs a finished analysis and the indexes drawn from it.
     pub fn set_analysis(&mut self, analysis: Analysis) {
         self.index = Index::build(&self.corpus, &analysis);
+        self.names = Prepared::new(&analysis.entities);
         self.analysis = analysis;
         self.progress = Progress::Done;
         self.aligned.clear();

@@ -11,7 +11,7 @@ use super::action::Action;
 use super::app::{App, Filter, Help, Overlay, Progress, Reader, Screen};
 use super::quote_rows;
 use super::view::layout;
-use crate::filter::{EntityMatch, articles_mentioning_all, rank};
+use crate::filter::{EntityMatch, articles_mentioning_all, parse};
 
 /// Most keys kept while the corpus loads.
 const MAX_TYPEAHEAD: usize = 256;
@@ -94,7 +94,9 @@ fn corpus_loaded(
 fn analysis_done(app: &mut App, analysis: crate::analysis::Analysis) {
     app.set_analysis(analysis);
     refilter(app);
-    if let Some(Overlay::Filter(f)) = &app.overlay {
+    if let Some(Overlay::Filter(f)) = &mut app.overlay {
+        // The ranking was of the old entities: rank the new ones in full.
+        f.ranked = None;
         let query = f.query.clone();
         rerank(app, &query);
     }
@@ -217,10 +219,15 @@ pub(crate) fn refilter(app: &mut App) {
     quote_rows::refresh(app);
 }
 
-/// Ranks the entities for `query` into the filter overlay (all entities when empty).
+/// Ranks the entities for `query` into the filter overlay (the first ones when empty).
+/// Typing narrows the previous ranking instead of ranking every entity again; matched
+/// positions are computed for the rows on screen only.
 fn rerank(app: &mut App, query: &str) {
-    let matches = if query.trim().is_empty() {
-        (0..app.analysis.entities.entities.len())
+    let Some(Overlay::Filter(f)) = &mut app.overlay else {
+        return;
+    };
+    if query.trim().is_empty() {
+        f.matches = (0..app.analysis.entities.entities.len())
             .take(EMPTY_QUERY_ENTITIES)
             .map(|entity| EntityMatch {
                 entity,
@@ -228,13 +235,35 @@ fn rerank(app: &mut App, query: &str) {
                 alias: None,
                 positions: Vec::new(),
             })
-            .collect()
+            .collect();
+        f.ranked = None;
     } else {
-        rank(&app.analysis.entities, query)
+        let q = parse(query);
+        let previous = f.ranked.as_ref().map(|old| (old, f.matches.as_slice()));
+        f.matches = crate::filter::rerank(&app.names, &q, previous);
+        f.ranked = Some(q);
+    }
+    f.selected = 0;
+    show_positions(app);
+}
+
+/// Fills in the matched positions of the filter's rows that may be on screen: a screen's
+/// height of rows either side of the selection.
+fn show_positions(app: &mut App) {
+    let Some(Overlay::Filter(f)) = &mut app.overlay else {
+        return;
     };
-    if let Some(Overlay::Filter(f)) = &mut app.overlay {
-        f.matches = matches;
-        f.selected = 0;
+    let Some(q) = &f.ranked else {
+        return;
+    };
+    let reach = usize::from(app.size.1);
+    let start = f.selected.saturating_sub(reach).min(f.matches.len());
+    let end = (f.selected + reach + 1).min(f.matches.len());
+    let window = &mut f.matches[start..end];
+    let first = window.iter().position(|m| m.positions.is_empty());
+    let last = window.iter().rposition(|m| m.positions.is_empty());
+    if let (Some(a), Some(b)) = (first, last) {
+        app.names.positions(q, &mut window[a..=b]);
     }
 }
 
@@ -259,6 +288,7 @@ fn filter(app: &mut App, action: Action) {
         }
         Action::Up | Action::Down => {
             f.selected = navigate(f.selected, f.matches.len(), 1, &action);
+            show_positions(app);
         }
         Action::Apply => {
             let chosen = f.matches.get(f.selected).map(|m| m.entity);
@@ -314,5 +344,7 @@ fn quotes(app: &mut App, action: Action) {
 
 #[cfg(test)]
 mod export_mouse_tests;
+#[cfg(test)]
+mod filter_tests;
 #[cfg(test)]
 mod tests;
