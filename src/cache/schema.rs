@@ -72,7 +72,7 @@ fn open_checked(path: &Path) -> Result<Connection, CacheError> {
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(classify)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(classify)?;
-    match verdict(&conn).map_err(classify)? {
+    match consistent_verdict(&conn).map_err(classify)? {
         Verdict::Ours => {}
         Verdict::Fresh => initialise(&conn).map_err(classify)?,
         Verdict::Foreign(why) => return Err(CacheError::Foreign(why)),
@@ -90,6 +90,16 @@ fn open_checked(path: &Path) -> Result<Connection, CacheError> {
     conn.pragma_update(None, "journal_size_limit", WAL_LIMIT)
         .map_err(classify)?;
     Ok(conn)
+}
+
+/// [`verdict`] read in one transaction: read one by one, another process's initialisation
+/// could commit between the header fields and the table count, and a half-seen fresh file
+/// looked foreign (found by running four processes at once on an empty cache).
+fn consistent_verdict(conn: &Connection) -> rusqlite::Result<Verdict> {
+    let tx = conn.unchecked_transaction()?;
+    let v = verdict(&tx)?;
+    tx.commit()?;
+    Ok(v)
 }
 
 /// Reads the header fields that say whose file this is.
