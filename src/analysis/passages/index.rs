@@ -23,7 +23,7 @@ pub const N: usize = 4;
 /// Most times a quoted 4-gram may recur in one article and still seed (unquoted: twice).
 pub const MAX_QUOTED_REPEATS: usize = 4;
 /// Articles after it in a 4-gram's postings that each article is paired with.
-pub const NEIGHBOURS: usize = 3;
+pub const NEIGHBOURS: usize = 2;
 
 /// Two positions that start the same 4-gram in articles `a < b`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
