@@ -5,10 +5,13 @@
 //! `ngram_doc_cap` articles carry it, or when it recurs more than twice in one article; a
 //! 4-gram inside quotation marks seeds anyway (up to twice the cap, and up to
 //! [`MAX_QUOTED_REPEATS`] times in one article), so short shared quotes
-//! are found. Masked tokens never seed. The index is one sorted vector: cost grows with the
-//! number of tokens, not with the number of article pairs.
+//! are found. Masked tokens never seed. A bit-set sketch first marks the 4-grams seen twice,
+//! so only those (a small share) are indexed and sorted; the index is one sorted vector. Each
+//! article of a widely carried 4-gram pairs only with the next [`NEIGHBOURS`] carriers, so
+//! cost grows with the number of tokens, not with the square of a gram's carriers.
 
 use std::hash::Hasher;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 use rustc_hash::FxHasher;
@@ -19,6 +22,8 @@ use super::tokens::{Doc, MASKED, QUOTED, STOP};
 pub const N: usize = 4;
 /// Most times a quoted 4-gram may recur in one article and still seed (unquoted: twice).
 pub const MAX_QUOTED_REPEATS: usize = 4;
+/// Articles after it in a 4-gram's postings that each article is paired with.
+pub const NEIGHBOURS: usize = 2;
 
 /// Two positions that start the same 4-gram in articles `a < b`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -59,25 +64,88 @@ const PASS_ENTRIES: usize = 16 << 20;
 
 /// Every seed of a corpus, sorted by [`Seed::key`].
 pub fn seeds(docs: &[Doc], cap: usize) -> Vec<Seed> {
-    let total: usize = docs.iter().map(Doc::len).sum();
-    let passes = total.div_ceil(PASS_ENTRIES).max(1) as u64;
+    let (repeats, twice) = repeated_grams(docs);
+    // about as many entries again sit on a repeated gram's first occurrence (or collide)
+    let passes = (2 * repeats).div_ceil(PASS_ENTRIES).max(1) as u64;
     let mut seeds: Vec<Seed> = Vec::new();
     for pass in 0..passes {
-        seeds.extend(seeds_of_pass(docs, cap, passes, pass));
+        seeds.extend(seeds_of_pass(docs, cap, &twice, passes, pass));
     }
     seeds.par_sort_unstable_by_key(Seed::key);
     seeds
 }
 
-/// The seeds of the 4-grams whose hash falls in share `pass` of `passes`.
-fn seeds_of_pass(docs: &[Doc], cap: usize, passes: u64, pass: u64) -> Vec<Seed> {
+/// Marks the 4-grams seen at least twice in the corpus (with a few false positives, never a
+/// false negative); returns how many entries hit an already seen gram, and the marks. Most
+/// 4-grams occur once, and only the others need to be indexed and sorted.
+fn repeated_grams(docs: &[Doc]) -> (usize, Sketch) {
+    let total: usize = docs.iter().map(Doc::len).sum();
+    let once = Sketch::new(total);
+    let twice = Sketch::new(total);
+    let repeats = docs
+        .par_iter()
+        .map(|doc| {
+            let mut n = 0;
+            for i in 0..doc.len().saturating_sub(N - 1) {
+                if let Some((h, _)) = gram_at(doc, i)
+                    && once.insert(h)
+                {
+                    twice.insert(h);
+                    n += 1;
+                }
+            }
+            n
+        })
+        .sum();
+    (repeats, twice)
+}
+
+/// A bit set over hashed 4-grams, about eight bits per corpus token.
+struct Sketch {
+    bits: Vec<AtomicU64>,
+    shift: u32,
+}
+
+impl Sketch {
+    fn new(tokens: usize) -> Sketch {
+        let log = (tokens.max(1) * 8)
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(12, 40);
+        Sketch {
+            bits: (0..1usize << (log - 6))
+                .map(|_| AtomicU64::new(0))
+                .collect(),
+            shift: 64 - log,
+        }
+    }
+
+    fn slot(&self, h: u64) -> (usize, u64) {
+        let s = h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift;
+        ((s >> 6) as usize, 1 << (s & 63))
+    }
+
+    /// Sets the gram's bit; true when it was set already.
+    fn insert(&self, h: u64) -> bool {
+        let (w, b) = self.slot(h);
+        self.bits[w].fetch_or(b, Ordering::Relaxed) & b != 0
+    }
+
+    fn contains(&self, h: u64) -> bool {
+        let (w, b) = self.slot(h);
+        self.bits[w].load(Ordering::Relaxed) & b != 0
+    }
+}
+
+/// The seeds of the repeated 4-grams whose hash falls in share `pass` of `passes`.
+fn seeds_of_pass(docs: &[Doc], cap: usize, twice: &Sketch, passes: u64, pass: u64) -> Vec<Seed> {
     let mut entries: Vec<(u64, u64)> = docs
         .par_iter()
         .enumerate()
         .flat_map_iter(|(d, doc)| {
             (0..doc.len().saturating_sub(N - 1)).filter_map(move |i| {
                 let (h, q) = gram_at(doc, i)?;
-                (h % passes == pass)
+                (h % passes == pass && twice.contains(h))
                     .then_some((h, ((d as u64) << 32) | ((i as u64) << 1) | u64::from(q)))
             })
         })
@@ -125,10 +193,23 @@ fn group_seeds(group: &[(u64, u64)], cap: usize) -> Vec<Seed> {
     if docs > limit {
         return Vec::new();
     }
+    pair_neighbours(&kept)
+}
+
+/// Seeds between each article of one 4-gram's postings (sorted by article) and the next
+/// [`NEIGHBOURS`] articles carrying it. A gram carried by `k` articles makes about
+/// `k * NEIGHBOURS` seeds, not `k² / 2`: the pairs of a chain still join every carrier of a
+/// shared passage into one group, since passages are grouped transitively.
+fn pair_neighbours(kept: &[(u32, u32)]) -> Vec<Seed> {
+    let starts: Vec<usize> = (0..kept.len())
+        .filter(|&i| i == 0 || kept[i].0 != kept[i - 1].0)
+        .chain(std::iter::once(kept.len()))
+        .collect();
     let mut out = Vec::new();
-    for (x, &(da, pa)) in kept.iter().enumerate() {
-        for &(db, pb) in &kept[x + 1..] {
-            if da != db {
+    for x in 0..starts.len().saturating_sub(1) {
+        let last = (x + 1 + NEIGHBOURS).min(starts.len() - 1);
+        for &(da, pa) in &kept[starts[x]..starts[x + 1]] {
+            for &(db, pb) in &kept[starts[x + 1]..starts[last]] {
                 out.push(Seed {
                     a: da,
                     b: db,
@@ -178,7 +259,7 @@ mod tests {
             "five six seven eight nine ten",
         ]);
         let mut split: Vec<Seed> = (0..3)
-            .flat_map(|p| seeds_of_pass(&docs, 100, 3, p))
+            .flat_map(|p| seeds_of_pass(&docs, 100, &repeated_grams(&docs).1, 3, p))
             .collect();
         split.sort_by_key(Seed::key);
         assert_eq!(split, seeds(&docs, 100));
@@ -194,5 +275,26 @@ mod tests {
         ]);
         assert!(seeds(&docs, 100).iter().all(|s| s.pa >= 3));
         assert!(seeds(&docs, 2).iter().all(|s| s.a == 0 && s.b == 1));
+    }
+
+    #[test]
+    fn a_widely_carried_gram_pairs_each_article_with_its_next_neighbours() {
+        let bodies: Vec<&str> = vec!["alpha beta gamma delta"; 10];
+        let docs = corpus(&bodies);
+        let s = seeds(&docs, 100);
+        assert!(
+            s.iter()
+                .all(|s| s.b > s.a && (s.b - s.a) as usize <= NEIGHBOURS)
+        );
+        let pairs: usize = (0..10).map(|a| NEIGHBOURS.min(9 - a)).sum();
+        assert_eq!(s.len(), pairs);
+    }
+
+    #[test]
+    fn the_sketch_never_misses_a_repeated_gram() {
+        let docs = corpus(&["one two three four five", "zero one two three four"]);
+        let (repeats, twice) = repeated_grams(&docs);
+        assert_eq!(repeats, 1);
+        assert!(twice.contains(gram_at(&docs[0], 0).map(|g| g.0).unwrap_or(0)));
     }
 }

@@ -64,81 +64,116 @@ pub fn mask_chrome(flags: &mut [u8], hashes: &[u64]) {
     }
 }
 
-/// How often sentences recur: per outlet and over the corpus (once per article).
-struct Counts {
-    per_outlet: Vec<usize>,
-    by_outlet: FxHashMap<(u32, u64), u32>,
-    by_hash: FxHashMap<u64, u32>,
-}
-
-fn count(sents: &[Vec<(u64, Range<usize>)>], outlet_of: &[Option<u32>], outlets: usize) -> Counts {
-    let mut c = Counts {
-        per_outlet: vec![0; outlets],
-        by_outlet: FxHashMap::default(),
-        by_hash: FxHashMap::default(),
-    };
-    for (d, list) in sents.iter().enumerate() {
-        if let Some(o) = outlet_of[d] {
-            c.per_outlet[o as usize] += 1;
-        }
-        for (k, (h, _)) in list.iter().enumerate() {
-            if list[..k].iter().any(|(h2, _)| h2 == h) {
-                continue;
-            }
-            if let Some(o) = outlet_of[d] {
-                *c.by_outlet.entry((o, *h)).or_default() += 1;
-            }
-            *c.by_hash.entry(*h).or_default() += 1;
-        }
-    }
-    c
-}
+/// One sentence of at least [`MIN_SENTENCE`] tokens: its hash, article and token range.
+type Sent = (u64, u32, Range<usize>);
 
 /// Masks sentences repeated by at least `max(3, n/5)` of an outlet's `n` articles, and
 /// returns the unmasked sentences shared by more than `cap` articles, grouped.
+///
+/// The sentences of the whole corpus are sorted by hash (in parallel) and each run of one
+/// hash is judged on its own, so no corpus-wide map is built on one thread.
 pub fn mask_boilerplate(
     docs: &mut [Doc],
     outlets: &[Option<&str>],
     cap: usize,
 ) -> Vec<SentenceGroup> {
-    let sents: Vec<Vec<(u64, Range<usize>)>> = docs
+    let mut sents: Vec<Sent> = docs
         .par_iter()
-        .map(|d| {
-            sentences(&d.flags)
+        .enumerate()
+        .flat_map_iter(|(d, doc)| {
+            sentences(&doc.flags)
                 .into_iter()
                 .filter(|r| r.len() >= MIN_SENTENCE)
-                .map(|r| (sentence_hash(d, &r), r))
-                .collect()
+                .map(move |r| (sentence_hash(doc, &r), d as u32, r))
         })
         .collect();
-    let mut names: FxHashMap<&str, u32> = FxHashMap::default();
-    let outlet_of: Vec<Option<u32>> = (0..docs.len())
-        .map(|d| {
-            let o = outlets.get(d).copied().flatten()?;
-            let n = names.len() as u32;
-            Some(*names.entry(o).or_insert(n))
-        })
-        .collect();
-    let counts = count(&sents, &outlet_of, names.len());
-    let mut wide: FxHashMap<u64, SentenceGroup> = FxHashMap::default();
-    for (d, list) in sents.iter().enumerate() {
-        let need = outlet_of[d].map(|o| 3.max(counts.per_outlet[o as usize].div_ceil(5)));
-        for (h, r) in list {
-            let boiler = outlet_of[d].zip(need).is_some_and(|(o, need)| {
-                counts.by_outlet.get(&(o, *h)).copied().unwrap_or(0) as usize >= need
-            });
-            if boiler {
-                for f in &mut docs[d].flags[r.clone()] {
-                    *f |= MASKED;
-                }
-            } else if r.len() >= MIN_WIDE
-                && counts.by_hash.get(h).copied().unwrap_or(0) as usize > cap
-            {
-                wide.entry(*h).or_default().push((d, r.clone()));
-            }
+    sents.par_sort_unstable_by_key(|(h, d, r)| (*h, *d, r.start));
+    let (outlet_of, need) = outlet_needs(docs.len(), outlets);
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for i in 1..=sents.len() {
+        if i == sents.len() || sents[i].0 != sents[start].0 {
+            runs.push(start..i);
+            start = i;
         }
     }
-    wide.into_values().filter(|v| v.len() > cap).collect()
+    let judged: Vec<(Vec<usize>, SentenceGroup)> = runs
+        .par_iter()
+        .map(|run| judge(&sents[run.clone()], run.start, &outlet_of, &need, cap))
+        .filter(|(boiler, wide)| !boiler.is_empty() || !wide.is_empty())
+        .collect();
+    let mut groups = Vec::new();
+    for (boiler, wide) in judged {
+        for k in boiler {
+            let (_, d, r) = &sents[k];
+            for f in &mut docs[*d as usize].flags[r.clone()] {
+                *f |= MASKED;
+            }
+        }
+        if !wide.is_empty() {
+            groups.push(wide);
+        }
+    }
+    groups
+}
+
+/// Each article's outlet as a number, and how many articles of each outlet must repeat a
+/// sentence for it to be that outlet's boilerplate.
+fn outlet_needs(n: usize, outlets: &[Option<&str>]) -> (Vec<Option<u32>>, Vec<usize>) {
+    let mut names: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut per_outlet: Vec<usize> = Vec::new();
+    let outlet_of = (0..n)
+        .map(|d| {
+            let o = outlets.get(d).copied().flatten()?;
+            let next = names.len() as u32;
+            let id = *names.entry(o).or_insert(next);
+            if id as usize == per_outlet.len() {
+                per_outlet.push(0);
+            }
+            per_outlet[id as usize] += 1;
+            Some(id)
+        })
+        .collect();
+    let need = per_outlet.iter().map(|n| 3.max(n.div_ceil(5))).collect();
+    (outlet_of, need)
+}
+
+/// Judges one run of identical sentences (sorted by article; `base` is its place in the
+/// corpus list): the places that are boilerplate, and the places of a widely shared
+/// sentence (empty unless more than `cap` of them).
+fn judge(
+    run: &[Sent],
+    base: usize,
+    outlet_of: &[Option<u32>],
+    need: &[usize],
+    cap: usize,
+) -> (Vec<usize>, SentenceGroup) {
+    let mut articles = 0usize;
+    let mut by_outlet: FxHashMap<u32, usize> = FxHashMap::default();
+    for (k, (_, d, _)) in run.iter().enumerate() {
+        if k > 0 && run[k - 1].1 == *d {
+            continue;
+        }
+        articles += 1;
+        if let Some(o) = outlet_of[*d as usize] {
+            *by_outlet.entry(o).or_default() += 1;
+        }
+    }
+    let mut boiler = Vec::new();
+    let mut wide: SentenceGroup = Vec::new();
+    for (k, (_, d, r)) in run.iter().enumerate() {
+        let is_boiler = outlet_of[*d as usize]
+            .is_some_and(|o| by_outlet.get(&o).copied().unwrap_or(0) >= need[o as usize]);
+        if is_boiler {
+            boiler.push(base + k);
+        } else if r.len() >= MIN_WIDE && articles > cap {
+            wide.push((*d as usize, r.clone()));
+        }
+    }
+    if wide.len() <= cap {
+        wide.clear();
+    }
+    (boiler, wide)
 }
 
 #[cfg(test)]
@@ -169,5 +204,24 @@ mod tests {
         assert!(docs[0].flags[..4].iter().all(|f| f & MASKED == 0));
         assert!(docs[3].flags[2..10].iter().all(|f| f & MASKED == 0));
         assert!(docs[3].flags[10..].iter().all(|f| f & MASKED != 0));
+    }
+
+    #[test]
+    fn groups_a_sentence_carried_by_more_articles_than_the_cap() {
+        let mut i = Interner::default();
+        let line = "The council voted to close the old harbour bridge next spring.";
+        let bodies = [
+            format!("First story. {line}"),
+            format!("{line} Second story."),
+            format!("Third one here. {line} {line}"),
+            "Unrelated text entirely, nothing shared.".to_string(),
+        ];
+        let mut docs: Vec<Doc> = bodies.iter().map(|b| i.intern(tokenize(b))).collect();
+        let outlets = [Some("A"), Some("B"), Some("C"), None];
+        let wide = mask_boilerplate(&mut docs, &outlets, 2);
+        assert_eq!(wide.len(), 1);
+        let places: Vec<usize> = wide[0].iter().map(|(d, _)| *d).collect();
+        assert_eq!(places, [0, 1, 2, 2]);
+        assert!(mask_boilerplate(&mut docs, &outlets, 3).is_empty());
     }
 }
