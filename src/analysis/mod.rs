@@ -61,11 +61,24 @@ pub fn analyse_with_progress(
     config: &Config,
     progress: impl Fn(Stage),
 ) -> Analysis {
+    analyse_with_passages(corpus, progress, |quotes| {
+        passages::find(corpus, quotes, config)
+    })
+}
+
+/// Runs the analysis with `find_passages` as its shared-passage stage (given the quotes of
+/// every article), so that another source of passages (passim's clusters) reuses the
+/// entity and quote stages. Calls `progress` after each stage.
+pub fn analyse_with_passages(
+    corpus: &Corpus,
+    progress: impl Fn(Stage),
+    find_passages: impl FnOnce(&[Vec<quotes::Quote>]) -> passages::PassageIndex,
+) -> Analysis {
     let entities = entities::extract(corpus);
     progress(Stage::Entities);
     let quotes = quotes::find_all(corpus, &entities);
     progress(Stage::Quotes);
-    let passages = passages::find(corpus, &quotes, config);
+    let passages = find_passages(&quotes);
     progress(Stage::Passages);
     Analysis {
         entities,

@@ -17,8 +17,7 @@ pub use export::{PassimRecord, write_input};
 pub use import::{Clusters, read_clusters};
 pub use layer::{aligned_pair, passage_index};
 
-use crate::analysis::passages::PassageIndex;
-use crate::analysis::{Analysis, Config, Stage, entities, quotes};
+use crate::analysis::{Analysis, Config, Stage};
 use crate::corpus::Corpus;
 
 /// Why passim data could not be read or written.
@@ -50,17 +49,9 @@ pub fn analyse_with_progress(
     clusters: &Clusters,
     progress: impl Fn(Stage),
 ) -> Analysis {
-    let entities = entities::extract(corpus);
-    progress(Stage::Entities);
-    let quotes = quotes::find_all(corpus, &entities);
-    progress(Stage::Quotes);
-    let passages: PassageIndex = passage_index(corpus, clusters, &quotes);
-    progress(Stage::Passages);
-    Analysis {
-        entities,
-        quotes,
-        passages,
-    }
+    crate::analysis::analyse_with_passages(corpus, progress, |quotes| {
+        passage_index(corpus, clusters, quotes)
+    })
 }
 
 /// The analysis with passim's clusters when given, parallax's own otherwise.
