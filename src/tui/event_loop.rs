@@ -70,22 +70,14 @@ fn translate(app: &App, ev: Event) -> Option<Action> {
     }
 }
 
-/// What the worker does. With `passim` (`--passim OUT`), passim's clusters are the shared
-/// passages instead of parallax's own.
+/// What the worker does: list, load (through the cache unless `use_cache` is false) and
+/// analyse the corpus under `paths` (the seeds when empty). With `passim` (`--passim OUT`),
+/// passim's clusters are the shared passages instead of parallax's own.
 #[derive(Debug, Clone)]
-pub enum Job {
-    /// Analyse a corpus already loaded (the seeds, tests, embedders).
-    Analyse {
-        corpus: Arc<Corpus>,
-        passim: Option<PathBuf>,
-    },
-    /// List, load (through the cache unless `use_cache` is false) and analyse the corpus
-    /// under `paths` (the seeds when empty).
-    Open {
-        paths: Vec<PathBuf>,
-        use_cache: bool,
-        passim: Option<PathBuf>,
-    },
+pub struct Job {
+    pub paths: Vec<PathBuf>,
+    pub use_cache: bool,
+    pub passim: Option<PathBuf>,
 }
 
 /// Starts `job` on a worker thread; its progress and results come back as actions.
@@ -93,13 +85,14 @@ fn spawn(job: Job, config: Config) -> Receiver<Action> {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let fail_tx = tx.clone();
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match job {
-            Job::Analyse { corpus, passim } => analyse_on(&corpus, &config, passim.as_deref(), &tx),
-            Job::Open {
-                paths,
-                use_cache,
-                passim,
-            } => open_on(&paths, use_cache, &config, passim.as_deref(), &tx),
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            open_on(
+                &job.paths,
+                job.use_cache,
+                &config,
+                job.passim.as_deref(),
+                &tx,
+            )
         }));
         if let Err(payload) = result {
             let why = payload

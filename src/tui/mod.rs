@@ -66,7 +66,7 @@ pub fn run(
     // The first frame is drawn at once; the worker lists and loads the corpus (the seeds
     // when no path is given, parsed in some tens of milliseconds) and analyses it.
     let mut app = app::App::loading(keymap, theme, size);
-    let job = event_loop::Job::Open {
+    let job = event_loop::Job {
         paths,
         use_cache,
         passim,
