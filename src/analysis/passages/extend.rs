@@ -283,13 +283,8 @@ pub fn exact_run(a: &Doc, b: &Doc, ia: usize, ib: usize, len: usize) -> Alignmen
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::{Interner, doc_of};
+    use super::super::tokens::doc_pair as docs;
     use super::*;
-
-    fn docs(a: &str, b: &str) -> (Doc, Doc) {
-        let mut i = Interner::default();
-        (doc_of(a, &mut i), doc_of(b, &mut i))
-    }
 
     #[test]
     fn extends_over_substitutions_and_gaps() {

@@ -81,13 +81,8 @@ fn reach(a: &Doc, b: &Doc, ia: usize, ib: usize, forward: bool, need: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::super::extend::extend;
-    use super::super::tokens::{Interner, doc_of};
+    use super::super::tokens::doc_pair as docs;
     use super::*;
-
-    fn docs(a: &str, b: &str) -> (Doc, Doc) {
-        let mut i = Interner::default();
-        (doc_of(a, &mut i), doc_of(b, &mut i))
-    }
 
     #[test]
     fn a_chance_seed_is_turned_away() {

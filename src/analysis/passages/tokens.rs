@@ -200,6 +200,13 @@ pub fn doc_of(body: &str, interner: &mut Interner) -> Doc {
     interner.intern(tokenize(body))
 }
 
+/// Two bodies tokenized with one interner, so that equal words get equal ids (tests).
+#[cfg(test)]
+pub fn doc_pair(a: &str, b: &str) -> (Doc, Doc) {
+    let mut i = Interner::default();
+    (doc_of(a, &mut i), doc_of(b, &mut i))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
