@@ -7,6 +7,7 @@
 
 mod escapes;
 mod faults;
+mod mouse;
 mod nothing_lost;
 mod session;
 #[path = "../common/snapshot.rs"]

@@ -1,0 +1,79 @@
+//! The reader's opt-in mouse and its report key, on the shared pty session (120x40, the
+//! bundled seeds).
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use crate::session::{DEADLINE, Launch, Session};
+
+/// An SGR mouse report (1-based column and row), press then release.
+fn click(col: u16, row: u16) -> String {
+    format!("\x1b[<0;{col};{row}M\x1b[<0;{col};{row}m")
+}
+
+/// Starts on the seeds in `cwd`, with `--mouse` when asked.
+fn start(mouse: bool, cwd: &Path) -> Session {
+    let flag = Path::new("--mouse");
+    Session::launch(Launch {
+        paths: if mouse { vec![flag] } else { Vec::new() },
+        cwd: Some(cwd),
+        ..Launch::default()
+    })
+}
+
+fn raw_contains(raw: &Arc<Mutex<Vec<u8>>>, needle: &str) -> bool {
+    let raw = raw.lock().expect("raw");
+    String::from_utf8_lossy(&raw).contains(needle)
+}
+
+#[test]
+fn with_mouse_a_click_selects_and_the_wheel_scrolls() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut s = start(true, dir.path());
+    s.wait_analysed();
+    let raw = Arc::clone(&s.raw);
+    assert!(raw_contains(&raw, "\x1b[?1000h"), "mouse capture asked for");
+    // Row 6 (1-based) is the third article: Sputnik, whose title the preview shows.
+    s.send(&click(12, 6));
+    s.wait_text("Moscow and Washington have shown");
+    // The wheel moves the selection down three rows, stopping at the fifth and last (TASS).
+    s.send("\x1b[<65;12;6M");
+    s.wait_text("Russia, US establish steady dialogue");
+    s.send("q");
+    assert!(s.finish().0);
+    // The reader thread may still be parsing the last bytes: poll with a deadline.
+    let start = Instant::now();
+    while !raw_contains(&raw, "\x1b[?1000l") {
+        assert!(start.elapsed() < DEADLINE, "mouse capture released");
+        std::thread::yield_now();
+    }
+}
+
+#[test]
+fn without_mouse_the_terminal_is_left_alone() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut s = start(false, dir.path());
+    s.wait_analysed();
+    assert!(!raw_contains(&s.raw, "\x1b[?1000h"));
+    s.send("q");
+    assert!(s.finish().0);
+}
+
+#[test]
+fn e_on_compare_writes_a_report_into_the_working_directory() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut s = start(false, dir.path());
+    s.wait_analysed();
+    s.send(" j ");
+    s.wait_text("2 marked");
+    s.send("c");
+    s.wait_text("compare 2 articles");
+    s.send("e");
+    let name = "parallax-compare-000_4bf21840051c9ce6-002_e9092905f2d66a6d.html";
+    s.wait_text("saved ");
+    let html = std::fs::read_to_string(dir.path().join(name)).expect("report");
+    assert!(html.contains("data-passage=\"1\""));
+    s.send("q\x1bq");
+    assert!(s.finish().0);
+}
