@@ -1,5 +1,6 @@
 //! The measuring child: one corpus size in a process of its own, so that its peak memory
-//! is that size's alone. Prints its figures to stdout as `name value` lines.
+//! is that size's alone. Prints its figures to stdout as `name value` lines. Last, it fills
+//! a cache with the corpus and its analysis for the reopen ([`crate::reopen`]).
 
 use std::path::Path;
 use std::time::Instant;
@@ -10,7 +11,7 @@ use parallax::synth::{self, Planted};
 use rustc_hash::FxHashMap;
 
 use crate::figures::{Figures, cpu_ms};
-use crate::screens;
+use crate::{reopen, screens};
 
 /// Loads and analyses the corpus in `dir` as the app does, scores it against the planted
 /// truth, then times the filter and the screens.
@@ -29,8 +30,10 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
     f.put("entities_n", analysis.entities.entities.len() as f64);
     f.put("passages_n", analysis.passages.passages.len() as f64);
     score(dir, &corpus, &analysis, &mut f)?;
-    screens::measure(corpus, analysis, &mut f)?;
+    let mut app = screens::measure(corpus, analysis, &mut f)?;
     f.put("peak_mb", peak_mb());
+    app.corpus = Default::default();
+    reopen::fill(dir, &app.analysis, &mut f);
     print!("{}", f.emit());
     Ok(())
 }

@@ -18,6 +18,11 @@ impl Figures {
         self.put(name, ms(start.elapsed()));
     }
 
+    /// Adds the figures of `other` (replacing those of the same name).
+    pub fn extend(&mut self, other: Figures) {
+        self.0.extend(other.0);
+    }
+
     pub fn get(&self, name: &str) -> Option<f64> {
         self.0.get(name).copied()
     }

@@ -7,7 +7,9 @@
 //! its own (this program re-run with `--child DIR`) so that its peak memory is that size's
 //! alone: load through the real loader, entities, quotes, shared passages, planted recall
 //! and precision, the filter's latency per keystroke and the render time of every screen
-//! at 200x60. Last, the first frame of the real binary on the seeds, in a pseudo-terminal.
+//! at 200x60; that child then fills a cache, and a third process reopens the corpus through
+//! it (to the fully analysed library, then to the text). Last, the first frame of the real
+//! binary on the seeds, in a pseudo-terminal.
 //!
 //! `cargo bench --bench scale -- --sizes 1000,10000,100000` (the default sizes); `--runs N`
 //! measures each size N times and keeps the fastest run; `--dir DIR` writes the corpora
@@ -16,6 +18,7 @@
 mod child;
 mod figures;
 mod floor;
+mod reopen;
 mod screens;
 mod table;
 
@@ -35,6 +38,13 @@ fn main() -> anyhow::Result<()> {
     if let Some(i) = args.iter().position(|a| a == "--child") {
         let dir = args.get(i + 1).context("--child needs a folder")?;
         return child::run(Path::new(dir));
+    }
+    if let Some(i) = args.iter().position(|a| a == "--reopen") {
+        let dir = Path::new(args.get(i + 1).context("--reopen needs a folder")?);
+        if args.iter().any(|a| a == "--fill") {
+            return reopen::fill_by_analysing(dir);
+        }
+        return reopen::run(dir, args.iter().any(|a| a == "--screen-only"));
     }
     if !args.iter().any(|a| a == "--bench") {
         // Run as a test (`cargo test --benches`): nothing to measure.
@@ -113,9 +123,10 @@ fn measure_size(n: usize, tmp: &Path, runs: usize) -> anyhow::Result<Figures> {
     eprintln!("scale: {n} articles generated and written in {generate:.2?}");
     let mut best: Option<Figures> = None;
     for _ in 0..runs.max(1) {
-        let f = run_child(&dir)?;
+        let mut f = run_child(&dir, "--child")?;
+        f.extend(run_child(&dir, "--reopen")?);
+        std::fs::remove_dir_all(reopen::cache_dir(&dir)).ok();
         let (wc_time, words) = floor::wc(&dir)?;
-        let mut f = f;
         f.put("wc_ms", wc_time.as_secs_f64() * 1e3);
         f.put("words", words as f64);
         let total = |f: &Figures| f.get("total_ms").unwrap_or(f64::MAX);
@@ -132,11 +143,12 @@ fn measure_size(n: usize, tmp: &Path, runs: usize) -> anyhow::Result<Figures> {
     Ok(f)
 }
 
-/// This program re-run as the measuring child on `dir`.
-fn run_child(dir: &Path) -> anyhow::Result<Figures> {
+/// This program re-run as the measuring child on `dir` (`--child`), or as the reopening
+/// one (`--reopen`, after the first filled the cache).
+fn run_child(dir: &Path, role: &str) -> anyhow::Result<Figures> {
     let exe = std::env::current_exe().context("own executable")?;
     let out = Command::new(exe)
-        .arg("--child")
+        .arg(role)
         .arg(dir)
         .stderr(Stdio::inherit())
         .output()

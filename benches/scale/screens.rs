@@ -26,8 +26,9 @@ const DRAWS: usize = 15;
 /// The screens timed, by figure name.
 pub const SCREENS: &[&str] = &["library", "reader", "compare", "quotes", "filter", "help"];
 
-/// Installs the analysis in an app over `corpus` and times keystrokes and frames.
-pub fn measure(corpus: Corpus, analysis: Analysis, f: &mut Figures) -> anyhow::Result<()> {
+/// Installs the analysis in an app over `corpus` and times keystrokes and frames; returns
+/// the app (its analysis fills the cache for the reopen).
+pub fn measure(corpus: Corpus, analysis: Analysis, f: &mut Figures) -> anyhow::Result<App> {
     let busiest = busiest_article(&corpus, &analysis);
     let keymap = Keymap::builtin()?;
     let theme = Theme::builtin(false)?;
@@ -45,7 +46,7 @@ pub fn measure(corpus: Corpus, analysis: Analysis, f: &mut Figures) -> anyhow::R
         app.stack.clear();
         app.overlay = None;
     }
-    Ok(())
+    Ok(app)
 }
 
 /// The article with the most shared-passage occurrences (the richest reader and compare).

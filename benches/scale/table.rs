@@ -125,6 +125,48 @@ fn rows() -> Vec<Row> {
         ),
         row("install analysis in app", "", millis("install_ms"), never),
         row(
+            "cache: first open writes it",
+            "",
+            secs("cache_fill_ms"),
+            never,
+        ),
+        row(
+            "reopen to analysed screen",
+            "< 1 s",
+            wall_cpu("reopen"),
+            |f| over_ms(f, "reopen_ms", 1e3),
+        ),
+        row(
+            "  of which corpus (metadata)",
+            "",
+            secs("reopen_corpus_ms"),
+            never,
+        ),
+        row(
+            "  of which cached analysis",
+            "",
+            secs("reopen_analysis_ms"),
+            never,
+        ),
+        row(
+            "  of which install + first frame",
+            "",
+            secs("reopen_install_ms"),
+            never,
+        ),
+        row(
+            "reopen to the text (bodies in)",
+            "",
+            secs("reopen_text_ms"),
+            never,
+        ),
+        row(
+            "reopen peak memory",
+            "",
+            |f| f.get("reopen_peak_mb").map(|m| format!("{m:.0} MB")),
+            never,
+        ),
+        row(
             "filter keystroke, median",
             "< 16 ms",
             millis("key_ms"),

@@ -3,7 +3,8 @@
 //! decoded into wrong offsets.
 //!
 //! A file's parse is stored as a [`FileRecord`], the [`FileLoad`] of one file minus what the
-//! row already says (its path).
+//! row already says (its path) and minus its bodies, which are stored apart ([`FileBodies`]) so
+//! that a reopen reads the few megabytes the library shows and not the text.
 
 use std::path::Path;
 
@@ -44,7 +45,8 @@ pub fn open<T: DeserializeOwned>(blob: &[u8]) -> Result<T, CacheError> {
     Ok(value)
 }
 
-/// One file's articles and problems as stored.
+/// One file's articles (without their bodies) and problems as stored: all a reopen needs
+/// to show the library. The bodies are a [`FileBodies`] value of their own row, read later.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct FileRecord {
     articles: Vec<ArticleRecord>,
@@ -56,10 +58,17 @@ struct ArticleRecord {
     stem: String,
     path: String,
     meta: Metadata,
-    body: String,
     month_day: Option<(u32, u32)>,
     words: usize,
+    /// Bytes of the clean body: spans of a cached analysis are checked against it before
+    /// the body itself is read.
+    body_len: usize,
+    /// No text after cleaning: the article is left out of the corpus (and reported).
+    blank: bool,
 }
+
+/// The clean bodies of one file's articles, in the order of its [`FileRecord`].
+pub type FileBodies = Vec<String>;
 
 /// A problem of the file (its path is the row's).
 #[derive(Debug, Serialize, Deserialize)]
@@ -70,7 +79,8 @@ struct ProblemRecord {
 }
 
 impl FileRecord {
-    pub fn of(load: &FileLoad) -> FileRecord {
+    /// The record of a file's load, and its bodies.
+    pub fn of(load: &FileLoad) -> (FileRecord, FileBodies) {
         let articles = load
             .articles
             .iter()
@@ -78,10 +88,16 @@ impl FileRecord {
                 stem: p.stem.clone(),
                 path: p.path.clone(),
                 meta: p.parsed.meta.clone(),
-                body: p.parsed.body.clone(),
                 month_day: p.parsed.month_day.map(|md| (md.month, md.day)),
                 words: p.words,
+                body_len: p.parsed.body.len(),
+                blank: p.is_blank(),
             })
+            .collect();
+        let bodies = load
+            .articles
+            .iter()
+            .map(|p| p.parsed.body.clone())
             .collect();
         let problems = load
             .problems
@@ -92,10 +108,11 @@ impl FileRecord {
                 reason: p.reason.clone(),
             })
             .collect();
-        FileRecord { articles, problems }
+        (FileRecord { articles, problems }, bodies)
     }
 
-    /// The file's load again, its problems pinned on `path`.
+    /// The file's load again, its problems pinned on `path`: every body left pending (see
+    /// [`Pending::body_pending`]), blank ones empty (they are left out of the corpus).
     pub fn into_load(self, path: &Path) -> FileLoad {
         let articles = self
             .articles
@@ -105,10 +122,11 @@ impl FileRecord {
                 path: a.path,
                 parsed: Parsed {
                     meta: a.meta,
-                    body: a.body,
+                    body: String::new(),
                     month_day: a.month_day.map(|(month, day)| MonthDay { month, day }),
                 },
                 words: a.words,
+                body_pending: (!a.blank).then_some(a.body_len),
             })
             .collect();
         let problems = self

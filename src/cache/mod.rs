@@ -9,10 +9,12 @@
 //! - [`codec`]: postcard blobs behind a checksum.
 //! - [`store`]: the rows, read and written (one transaction per save).
 //! - [`session`]: loading a corpus through the cache, and finding or storing its analysis.
+//! - `bodies`: the bodies a reopen leaves for later, read when the caller asks.
 //!
 //! UI-free: the CLI and the TUI both call [`open_corpus`]. A cache that cannot be opened or
 //! written is never an error: the caller gets a warning and goes on without it.
 
+mod bodies;
 pub mod codec;
 pub mod keys;
 pub mod schema;
@@ -23,8 +25,9 @@ mod validate;
 #[cfg(test)]
 mod tests;
 
-pub use session::{Event, Opened, open_corpus, open_corpus_in};
+pub use session::{Bodies, Event, Opened, open_corpus, open_corpus_in};
 pub use store::Cache;
+pub use validate::check as check_analysis;
 
 /// The database file, in [`crate::dirs::cache_dir`].
 pub const FILE_NAME: &str = "cache.sqlite3";

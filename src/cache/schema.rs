@@ -12,7 +12,8 @@ use super::CacheError;
 /// `PRAGMA application_id`: "PRLX", so that `file(1)` and we can tell the file is ours.
 pub const APPLICATION_ID: i32 = 0x5052_4c58;
 /// `PRAGMA user_version`: bumped whenever the tables or the encoding of a blob change.
-pub const SCHEMA_VERSION: i32 = 2;
+/// 3: the bodies moved out of `files` into a table of their own.
+pub const SCHEMA_VERSION: i32 = 3;
 /// Page size of a new database file.
 const PAGE_SIZE: u32 = 65536;
 /// Bytes of the file SQLite reads through a memory map rather than `read` calls.
@@ -34,6 +35,14 @@ CREATE TABLE IF NOT EXISTS files (
     PRIMARY KEY (corpus, path)
 );
 CREATE INDEX IF NOT EXISTS files_root ON files (root);
+CREATE TABLE IF NOT EXISTS bodies (
+    corpus INTEGER NOT NULL,
+    root INTEGER NOT NULL,
+    path BLOB NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (corpus, path)
+);
+CREATE INDEX IF NOT EXISTS bodies_root ON bodies (root);
 CREATE TABLE IF NOT EXISTS analyses (
     corpus INTEGER PRIMARY KEY,
     root INTEGER NOT NULL,

@@ -3,8 +3,10 @@
 //! Every listed file is stat'ed; a file whose row agrees on size and mtime is taken from the
 //! row (neither read nor parsed); any other file is read and hashed, and parsed only when
 //! its bytes differ from the row's. The corpus is then assembled as without a cache (ids and
-//! inferred years are corpus-wide, so they are always recomputed). The analysis is reused
-//! whole when the fingerprint of the files matches, else recomputed and stored.
+//! inferred years are corpus-wide, so they are always recomputed). A row holds the file's
+//! metadata; its bodies are read at once ([`Bodies::Now`]) or when the caller asks
+//! ([`Bodies::Later`], see [`super::bodies`]). The analysis is reused whole when the
+//! fingerprint of the files matches, else recomputed and stored.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
@@ -12,6 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use super::bodies::{Deferred, Slot};
 use super::codec::{self, FileRecord};
 use super::keys::{self, Fingerprint, Stat};
 use super::store::{Cache, Cached, Row};
@@ -28,6 +31,17 @@ pub enum Event {
     Loaded { done: usize, total: usize },
 }
 
+/// When the bodies of files taken from the cache are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bodies {
+    /// Before [`open_corpus`] returns: every article has its body.
+    Now,
+    /// When the caller asks ([`Opened::fill_bodies`]): articles from the cache come with an
+    /// empty body (see [`crate::corpus::Article::body_pending`]), so that a reopen shows the
+    /// library after reading only the metadata. Files read from disk have their bodies.
+    Later,
+}
+
 /// How often (in files) loading reports progress.
 const PROGRESS_EVERY: usize = 512;
 
@@ -40,14 +54,16 @@ pub struct Opened {
     /// Files taken from the cache without being read, and files read from disk.
     pub from_cache: usize,
     pub from_disk: usize,
-    session: Option<Session>,
+    pub(super) session: Option<Session>,
+    /// Files whose bodies are still in the cache, in corpus order.
+    pub(super) deferred: Vec<Deferred>,
 }
 
 /// What the analysis half needs of the cache.
 #[derive(Debug)]
-struct Session {
-    cache: Cache,
-    corpus: keys::CorpusKey,
+pub(super) struct Session {
+    pub(super) cache: Cache,
+    pub(super) corpus: keys::CorpusKey,
     /// Path and content hash of every file read, in corpus order.
     files: Vec<(PathBuf, u64)>,
 }
@@ -63,18 +79,36 @@ struct Outcome {
 }
 
 /// Loads the corpus under `paths` (the seeds when empty, without a cache), through the cache
-/// in [`crate::dirs::cache_dir`] unless `use_cache` is false, reporting progress.
+/// in [`crate::dirs::cache_dir`] unless `use_cache` is false, reporting progress; `bodies`
+/// says whether cached bodies are read now or later.
 pub fn open_corpus(
     paths: &[PathBuf],
     use_cache: bool,
+    bodies: Bodies,
     progress: &(dyn Fn(Event) + Sync),
 ) -> Opened {
     let dir = use_cache.then(|| crate::dirs::cache_dir().ok_or(CacheError::NoDirectory));
-    open_corpus_in(paths, dir, progress)
+    open_corpus_in(paths, dir, bodies, progress)
 }
 
 /// [`open_corpus`] with the cache in `dir` (`None`: no cache).
 pub fn open_corpus_in(
+    paths: &[PathBuf],
+    dir: Option<Result<PathBuf, CacheError>>,
+    bodies: Bodies,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Opened {
+    let mut o = open_metadata(paths, dir, progress);
+    if bodies == Bodies::Now {
+        let mut corpus = std::mem::take(&mut o.loaded.corpus);
+        o.fill_bodies(&mut corpus);
+        o.loaded.corpus = corpus;
+    }
+    o
+}
+
+/// [`open_corpus_in`] with the bodies of cached files left for later.
+fn open_metadata(
     paths: &[PathBuf],
     dir: Option<Result<PathBuf, CacheError>>,
     progress: &(dyn Fn(Event) + Sync),
@@ -85,7 +119,9 @@ pub fn open_corpus_in(
         progress(Event::Loaded { done: n, total: n });
         return opened(loaded, Vec::new(), None);
     }
+    let start = std::time::Instant::now();
     let listing = corpus::list_paths(paths);
+    tracing::debug!(took = ?start.elapsed(), files = listing.files.len(), "listed");
     progress(Event::Listed(listing.files.len()));
     let mut warnings = Vec::new();
     let cache = if let Some(dir) = dir {
@@ -115,12 +151,15 @@ pub fn open_corpus_in(
     let (rows, stats) = std::thread::scope(|s| {
         let files = &listing.files;
         let stats = s.spawn(|| {
-            files
+            let stats = files
                 .par_iter()
                 .map(|(p, _)| keys::stat(p))
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            tracing::debug!(took = ?start.elapsed(), "files stat'ed");
+            stats
         });
         let rows = cache.file_rows(corpus_key);
+        tracing::debug!(took = ?start.elapsed(), "rows read");
         (rows, stats.join().unwrap_or_default())
     });
     let rows = match rows {
@@ -133,7 +172,9 @@ pub fn open_corpus_in(
             return opened(loaded, warnings, None);
         }
     };
-    let (loaded, files, changes) = load_through(listing, rows, &stats, progress);
+    tracing::debug!(took = ?start.elapsed(), "rows read and files stat'ed");
+    let (loaded, files, deferred, changes) = load_through(listing, rows, &stats, progress);
+    tracing::debug!(took = ?start.elapsed(), "assembled");
     if !changes.changed.is_empty() || !changes.gone.is_empty() {
         if let Err(e) = cache.save_files(corpus_key, &changes.changed, &changes.gone) {
             warnings.push(format!("cache: could not save the parsed files: {e}"));
@@ -141,6 +182,7 @@ pub fn open_corpus_in(
     }
     let mut o = opened(loaded, warnings, None);
     (o.from_cache, o.from_disk) = (changes.from_cache, changes.from_disk);
+    o.deferred = deferred;
     o.session = Some(Session {
         cache,
         corpus: corpus_key,
@@ -156,11 +198,12 @@ fn opened(loaded: Loaded, warnings: Vec<String>, session: Option<Session>) -> Op
         from_cache: 0,
         from_disk: 0,
         session,
+        deferred: Vec::new(),
     }
 }
 
 /// The warning for a failed cache, which is discarded when it proved corrupt.
-fn failure(cache: Cache, e: &CacheError) -> String {
+pub(super) fn failure(cache: Cache, e: &CacheError) -> String {
     if matches!(e, CacheError::Foreign(_)) {
         let _ = cache.discard();
         format!("cache: {e}; discarded, it will be rebuilt")
@@ -190,13 +233,14 @@ struct Job<'a> {
 }
 
 /// Loads the listing with the cached `rows` of its corpus and the `stats` of its files
-/// (in listing order).
+/// (in listing order). Also returns the path and hash of every file read, and the files
+/// whose bodies were left in the cache.
 fn load_through(
     listing: Listing,
     mut rows: HashMap<Vec<u8>, Cached>,
     stats: &[Option<Stat>],
     progress: &(dyn Fn(Event) + Sync),
-) -> (Loaded, Vec<(PathBuf, u64)>, Changes) {
+) -> (Loaded, Vec<(PathBuf, u64)>, Vec<Deferred>, Changes) {
     let Listing {
         name,
         files,
@@ -239,15 +283,28 @@ fn load_through(
         .collect();
     progress(Event::Loaded { done: total, total });
     let mut hashes = Vec::new();
+    let mut deferred = Vec::new();
+    // Where the next article that is not blank lands in the corpus (see `assemble`).
+    let mut next = 0;
     let mut loads = Vec::with_capacity(outcomes.len());
-    for ((path, _), o) in files.iter().zip(outcomes) {
+    for ((path, format), o) in files.iter().zip(outcomes) {
         if o.cached {
             changes.from_cache += 1;
         } else {
             changes.from_disk += 1;
         }
+        let slots = slots(&o.load, &mut next);
         match o.key {
             Some((key, hash)) => {
+                if !slots.is_empty() {
+                    deferred.push(Deferred {
+                        path: path.clone(),
+                        format: *format,
+                        key: key.clone(),
+                        hash,
+                        slots,
+                    });
+                }
                 if let Some(row) = o.write {
                     changes.changed.push((key, row));
                 }
@@ -258,7 +315,28 @@ fn load_through(
         }
         loads.push(o.load);
     }
-    (corpus::assemble(name, loads, problems), hashes, changes)
+    let loaded = corpus::assemble(name, loads, problems);
+    (loaded, hashes, deferred, changes)
+}
+
+/// The articles of `load` whose bodies are pending, and where they land in the corpus:
+/// `assemble` keeps every article that is not blank, in order, from index `*next` on.
+fn slots(load: &FileLoad, next: &mut usize) -> Vec<Slot> {
+    let mut out = Vec::new();
+    for (slot, p) in load.articles.iter().enumerate() {
+        if p.is_blank() {
+            continue;
+        }
+        if let Some(len) = p.body_pending {
+            out.push(Slot {
+                slot,
+                article: *next,
+                len,
+            });
+        }
+        *next += 1;
+    }
+    out
 }
 
 /// One file through the cache: from its row when the stat agrees, else read (and parsed
@@ -311,9 +389,13 @@ fn load_one(job: Job<'_>) -> Outcome {
         && h == hash
         && s.size == bytes.len() as u64
     {
-        let write = codec::seal(&record)
-            .ok()
-            .map(|data| Row { stat, hash, data });
+        // Only the metadata row is rewritten: the bodies row stays.
+        let write = codec::seal(&record).ok().map(|data| Row {
+            stat,
+            hash,
+            data,
+            bodies: None,
+        });
         return Outcome {
             load: record.into_load(path),
             key: Some((key, hash)),
@@ -322,9 +404,16 @@ fn load_one(job: Job<'_>) -> Outcome {
         };
     }
     let load = corpus::parse_listed(path, &bytes, format);
-    let write = codec::seal(&FileRecord::of(&load))
-        .ok()
-        .map(|data| Row { stat, hash, data });
+    let (record, bodies) = FileRecord::of(&load);
+    let write = match (codec::seal(&record), codec::seal(&bodies)) {
+        (Ok(data), Ok(bodies)) => Some(Row {
+            stat,
+            hash,
+            data,
+            bodies: Some(bodies),
+        }),
+        _ => None,
+    };
     Outcome {
         load,
         key: Some((key, hash)),
@@ -336,7 +425,8 @@ fn load_one(job: Job<'_>) -> Outcome {
 impl Opened {
     /// The analysis of `corpus` (the loaded one, perhaps moved out of [`Opened::loaded`]):
     /// the cached one when the files, the build and `config` are those it was made for,
-    /// else computed (reporting each stage) and stored.
+    /// else computed (reporting each stage) and stored. Pending bodies are read first when
+    /// it must be computed (into a copy: fill `corpus` first to spare it).
     pub fn analysis(
         &mut self,
         corpus: &Corpus,
@@ -346,12 +436,23 @@ impl Opened {
         if let Some(a) = self.cached_analysis(corpus, config) {
             return a;
         }
+        let filled;
+        let corpus = if corpus.articles.iter().all(|a| a.has_body()) {
+            corpus
+        } else {
+            let mut c = corpus.clone();
+            self.fill_bodies(&mut c);
+            filled = c;
+            &filled
+        };
         let analysis = analysis::analyse_with_progress(corpus, config, progress);
         self.store_analysis(config, &analysis);
         analysis
     }
 
-    /// The cached analysis of `corpus`, when there is a valid one for it and `config`.
+    /// The cached analysis of `corpus`, when there is a valid one for it and `config`. Its
+    /// spans are checked against the bodies (see [`super::check_analysis`]): only against
+    /// their lengths while they are pending, so check it again once they are in.
     pub fn cached_analysis(&mut self, corpus: &Corpus, config: &Config) -> Option<Analysis> {
         let s = self.session.as_ref()?;
         let fp = fingerprint(&s.files, config);
@@ -391,7 +492,7 @@ impl Opened {
     }
 
     /// Drops the cache after a failure, with a warning.
-    fn fail(&mut self, e: CacheError) {
+    pub(super) fn fail(&mut self, e: CacheError) {
         if let Some(s) = self.session.take() {
             self.warnings.push(failure(s.cache, &e));
         }

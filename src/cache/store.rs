@@ -1,5 +1,6 @@
-//! The rows of the cache: each file's parse, keyed by corpus and path, and one analysis per
-//! corpus. Reads take every row of a corpus in one query; each save is one transaction.
+//! The rows of the cache: each file's parse (its metadata in `files`, its bodies in
+//! `bodies`), keyed by corpus and path, and one analysis per corpus. Reads take every row of
+//! a corpus in one query; each save is one transaction.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
@@ -25,6 +26,9 @@ pub struct Row {
     pub hash: u64,
     /// A sealed [`FileRecord`].
     pub data: Vec<u8>,
+    /// Sealed [`codec::FileBodies`], or `None` to keep the bodies row the file has (its
+    /// bytes are the same, only its stat changed).
+    pub bodies: Option<Vec<u8>>,
 }
 
 /// One file's row as read: its parse decoded straight from the database's pages (no copy
@@ -63,7 +67,7 @@ impl Cache {
         &self.path
     }
 
-    /// Every file row of `corpus`, by path key.
+    /// Every file row of `corpus` (metadata, no bodies), by path key.
     pub fn file_rows(&self, corpus: CorpusKey) -> Result<HashMap<Vec<u8>, Cached>, CacheError> {
         let mut stmt = self
             .conn
@@ -104,7 +108,7 @@ impl Cache {
     ) -> Result<(), CacheError> {
         let tx = self.conn.transaction().map_err(classify)?;
         {
-            for table in ["files", "analyses"] {
+            for table in ["files", "bodies", "analyses"] {
                 tx.execute(
                     &format!("DELETE FROM {table} WHERE root = ?1 AND corpus <> ?2"),
                     params![corpus.root, corpus.id],
@@ -129,13 +133,53 @@ impl Cache {
                 ])
                 .map_err(classify)?;
             }
-            let mut del = tx
-                .prepare("DELETE FROM files WHERE corpus = ?1 AND path = ?2")
-                .map_err(classify)?;
-            for path in gone {
-                del.execute(params![corpus.id, path]).map_err(classify)?;
+            let bodies = changed
+                .iter()
+                .filter_map(|(path, row)| Some((path, row.bodies.as_ref()?)));
+            put_bodies(&tx, corpus, bodies)?;
+            for table in ["files", "bodies"] {
+                let mut del = tx
+                    .prepare(&format!(
+                        "DELETE FROM {table} WHERE corpus = ?1 AND path = ?2"
+                    ))
+                    .map_err(classify)?;
+                for path in gone {
+                    del.execute(params![corpus.id, path]).map_err(classify)?;
+                }
             }
         }
+        tx.commit().map_err(classify)
+    }
+
+    /// The sealed bodies rows of `corpus`, by path key, copied out of the database so that
+    /// they can be decoded on other threads.
+    pub fn body_rows(&self, corpus: CorpusKey) -> Result<HashMap<Vec<u8>, Vec<u8>>, CacheError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT path, data FROM bodies WHERE corpus = ?1")
+            .map_err(classify)?;
+        let rows = stmt
+            .query_map([corpus.id], |r| {
+                Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?))
+            })
+            .map_err(classify)?;
+        let mut out = HashMap::default();
+        for row in rows {
+            let (path, data) = row.map_err(classify)?;
+            out.insert(path, data);
+        }
+        Ok(out)
+    }
+
+    /// Writes bodies rows of `corpus` (sealed [`codec::FileBodies`] by path key), replacing
+    /// those there, in one transaction: rows found missing or damaged, once repaired.
+    pub fn save_bodies(
+        &mut self,
+        corpus: CorpusKey,
+        rows: &[(Vec<u8>, Vec<u8>)],
+    ) -> Result<(), CacheError> {
+        let tx = self.conn.transaction().map_err(classify)?;
+        put_bodies(&tx, corpus, rows.iter().map(|(p, d)| (p, d)))?;
         tx.commit().map_err(classify)
     }
 
@@ -186,4 +230,20 @@ impl Cache {
         drop(conn);
         schema::discard(&path)
     }
+}
+
+/// Inserts (or replaces) bodies rows of `corpus` within the transaction `tx`.
+fn put_bodies<'a>(
+    tx: &rusqlite::Transaction<'_>,
+    corpus: CorpusKey,
+    rows: impl Iterator<Item = (&'a Vec<u8>, &'a Vec<u8>)>,
+) -> Result<(), CacheError> {
+    let mut put = tx
+        .prepare("INSERT OR REPLACE INTO bodies (corpus, root, path, data) VALUES (?1, ?2, ?3, ?4)")
+        .map_err(classify)?;
+    for (path, data) in rows {
+        put.execute(params![corpus.id, corpus.root, path, data])
+            .map_err(classify)?;
+    }
+    Ok(())
 }

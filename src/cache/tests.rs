@@ -42,8 +42,12 @@ impl Fixture {
     }
 
     fn open(&self) -> Opened {
+        self.open_with(Bodies::Now)
+    }
+
+    fn open_with(&self, bodies: Bodies) -> Opened {
         let dir = Some(Ok(self.cache.path().to_path_buf()));
-        open_corpus_in(&self.paths(), dir, &|_| {})
+        open_corpus_in(&self.paths(), dir, bodies, &|_| {})
     }
 
     fn db(&self) -> PathBuf {
@@ -252,7 +256,7 @@ fn a_truncated_blob_is_rejected_and_recomputed() {
 #[test]
 fn without_a_cache_nothing_is_written() {
     let f = Fixture::new();
-    let mut o = open_corpus_in(&f.paths(), None, &|_| {});
+    let mut o = open_corpus_in(&f.paths(), None, Bodies::Now, &|_| {});
     assert_eq!(o.loaded.corpus.len(), 3);
     analysis_of(&mut o);
     assert!(!o.cached());
@@ -264,7 +268,7 @@ fn an_unusable_cache_directory_is_a_warning() {
     let f = Fixture::new();
     let blocked = f.cache.path().join("file");
     std::fs::write(&blocked, "").unwrap();
-    let o = open_corpus_in(&f.paths(), Some(Ok(blocked)), &|_| {});
+    let o = open_corpus_in(&f.paths(), Some(Ok(blocked)), Bodies::Now, &|_| {});
     assert_eq!(o.loaded.corpus.len(), 3);
     assert!(!o.cached());
     assert_eq!(o.warnings.len(), 1, "{:?}", o.warnings);
@@ -275,8 +279,153 @@ fn progress_counts_every_file() {
     let f = Fixture::new();
     let seen = std::sync::Mutex::new(Vec::new());
     let dir = Some(Ok(f.cache.path().to_path_buf()));
-    open_corpus_in(&f.paths(), dir, &|e| seen.lock().unwrap().push(e));
+    open_corpus_in(&f.paths(), dir, Bodies::Now, &|e| {
+        seen.lock().unwrap().push(e)
+    });
     let seen = seen.into_inner().unwrap();
     assert_eq!(seen.first(), Some(&Event::Listed(4)));
     assert_eq!(seen.last(), Some(&Event::Loaded { done: 4, total: 4 }));
+}
+
+/// Opens with the bodies left for later, checks that only metadata came, then fills them.
+fn open_later(f: &Fixture) -> (Opened, crate::corpus::Corpus) {
+    let mut o = f.open_with(Bodies::Later);
+    let mut corpus = std::mem::take(&mut o.loaded.corpus);
+    assert!(o.bodies_pending());
+    assert!(
+        corpus
+            .articles
+            .iter()
+            .all(|a| !a.has_body() && a.body.is_empty())
+    );
+    o.fill_bodies(&mut corpus);
+    assert!(!o.bodies_pending());
+    (o, corpus)
+}
+
+#[test]
+fn a_reopen_reads_metadata_first_and_the_bodies_after_the_same() {
+    let f = Fixture::new();
+    let mut first = f.open();
+    let computed = analysis_of(&mut first);
+    let mut meta = f.open_with(Bodies::Later);
+    assert_eq!((meta.from_cache, meta.from_disk), (4, 0));
+    assert_eq!(meta.loaded.problems, first.loaded.problems);
+    let corpus = meta.loaded.corpus.clone();
+    for (a, full) in corpus.articles.iter().zip(&first.loaded.corpus.articles) {
+        assert_eq!(
+            (&a.id, &a.meta, a.words),
+            (&full.id, &full.meta, full.words)
+        );
+        assert_eq!(a.body_pending, Some(full.body.len()));
+        assert_eq!(a.body_len(), full.body.len());
+    }
+    // The analysis is checked against the bodies' lengths before they are in.
+    let cached = meta.cached_analysis(&corpus, &Config::default());
+    assert_eq!(cached.map(|a| a.passages), Some(computed.passages.clone()));
+    let (later, filled) = open_later(&f);
+    assert!(later.warnings.is_empty(), "{:?}", later.warnings);
+    assert_eq!(filled.articles, first.loaded.corpus.articles);
+    assert!(check_analysis(&computed, &filled).is_ok());
+}
+
+#[test]
+fn a_missing_or_damaged_bodies_row_is_read_from_the_file_and_repaired() {
+    let f = Fixture::new();
+    let first = f.open();
+    f.sql(
+        "DELETE FROM bodies WHERE path LIKE '%a.txt';
+         UPDATE bodies SET data = substr(data, 1, length(data) - 3) WHERE path LIKE '%b.md';",
+    );
+    let (o, filled) = open_later(&f);
+    assert!(o.warnings.is_empty(), "{:?}", o.warnings);
+    assert_eq!(filled.articles, first.loaded.corpus.articles);
+    let conn = Connection::open(f.db()).unwrap();
+    let rows: i64 = conn
+        .query_row("SELECT count(*) FROM bodies", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 4, "the two rows are written again");
+    let (_, again) = open_later(&f);
+    assert_eq!(again.articles, first.loaded.corpus.articles);
+}
+
+#[test]
+fn bodies_of_another_length_than_recorded_are_not_taken() {
+    let f = Fixture::new();
+    let first = f.open();
+    // A sound row, but another text: its length differs from what the metadata recorded.
+    let other = codec::seal(&vec!["Something else entirely.".to_string()]).unwrap();
+    Connection::open(f.db())
+        .unwrap()
+        .execute(
+            "UPDATE bodies SET data = ?1 WHERE path LIKE '%a.txt'",
+            [other],
+        )
+        .unwrap();
+    let (_, filled) = open_later(&f);
+    assert_eq!(filled.articles, first.loaded.corpus.articles);
+}
+
+#[test]
+fn a_file_changed_between_metadata_and_bodies_is_warned_about() {
+    let f = Fixture::new();
+    f.open();
+    let mut o = f.open_with(Bodies::Later);
+    let mut corpus = std::mem::take(&mut o.loaded.corpus);
+    f.sql("DELETE FROM bodies");
+    std::fs::write(f.corpus.path().join("a.txt"), "Short now.").unwrap();
+    o.fill_bodies(&mut corpus);
+    assert!(corpus.articles.iter().all(|a| a.has_body()));
+    assert!(
+        o.warnings
+            .iter()
+            .any(|w| w.contains("changed while it was opened")),
+        "{:?}",
+        o.warnings
+    );
+}
+
+#[test]
+fn an_analysis_that_fits_the_lengths_but_not_the_text_is_caught_once_it_is_in() {
+    let f = Fixture::new();
+    std::fs::write(
+        f.corpus.path().join("d.txt"),
+        "Ärzte warnen\n\nÄrzte in Zürich warnten am Montag vor dem Sturm.",
+    )
+    .unwrap();
+    let mut first = f.open();
+    let mut analysis = analysis_of(&mut first);
+    let mut meta = f.open_with(Bodies::Later);
+    let d = meta.loaded.corpus.find("d").unwrap();
+    // Inside the body's length, but inside its first character.
+    analysis.quotes[d].push(crate::analysis::quotes::Quote {
+        inner: 0..1,
+        outer: 0..1,
+        speaker: None,
+        speaker_entity: None,
+        depth: 0,
+    });
+    assert!(check_analysis(&analysis, &meta.loaded.corpus).is_ok());
+    let mut corpus = std::mem::take(&mut meta.loaded.corpus);
+    meta.fill_bodies(&mut corpus);
+    assert!(check_analysis(&analysis, &corpus).is_err());
+}
+
+#[test]
+fn the_previous_schema_is_discarded_and_rebuilt() {
+    let f = Fixture::new();
+    f.sql(&format!(
+        "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = 2;
+         CREATE TABLE files (corpus INTEGER, root INTEGER, path BLOB, size INTEGER,
+             mtime INTEGER, hash INTEGER, data BLOB, PRIMARY KEY (corpus, path));"
+    ));
+    let o = f.open();
+    assert!(
+        o.warnings.iter().any(|w| w.contains("schema version 2")),
+        "{:?}",
+        o.warnings
+    );
+    assert!(is_valid_cache(&f.db()));
+    let (_, filled) = open_later(&f);
+    assert_eq!(filled.articles, o.loaded.corpus.articles);
 }

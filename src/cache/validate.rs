@@ -1,22 +1,19 @@
 //! A cached analysis is checked against the corpus it is installed on: every article index
 //! in range and every body span inside its body on char boundaries, so that a stale or
-//! damaged analysis that decoded anyway is refused instead of making the reader panic.
+//! damaged analysis that decoded anyway is refused instead of making the reader panic. While
+//! a body is pending (a reopen reads bodies after the metadata) only its length can be
+//! checked; the check is run again once the bodies are in.
 
 use super::CacheError;
 use crate::analysis::entities::Field;
 use crate::analysis::{Analysis, Span};
 use crate::corpus::Corpus;
 
-/// Ok when every index and span of `a` fits `corpus`.
+/// Ok when every index and span of `a` fits `corpus` (see [`crate::corpus::Article::fits`]).
 pub fn check(a: &Analysis, corpus: &Corpus) -> Result<(), CacheError> {
     let bad = |what: &str| Err(CacheError::Codec(format!("{what} out of range")));
-    let body = |article: usize, span: &Span| {
-        corpus.articles.get(article).is_some_and(|a| {
-            span.start <= span.end
-                && a.body.is_char_boundary(span.start)
-                && a.body.is_char_boundary(span.end)
-        })
-    };
+    let body =
+        |article: usize, span: &Span| corpus.articles.get(article).is_some_and(|a| a.fits(span));
     if a.quotes.len() != corpus.len() {
         return bad("quotes");
     }

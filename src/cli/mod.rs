@@ -181,7 +181,12 @@ fn load_passim(
 /// could be loaded.
 fn load(sources: &Sources) -> Option<Opened> {
     let start = Instant::now();
-    let mut opened = cache::open_corpus(&sources.paths, !sources.no_cache, &|_| {});
+    let mut opened = cache::open_corpus(
+        &sources.paths,
+        !sources.no_cache,
+        cache::Bodies::Now,
+        &|_| {},
+    );
     tracing::info!(
         articles = opened.loaded.corpus.len(),
         problems = opened.loaded.problems.len(),

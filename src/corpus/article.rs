@@ -63,8 +63,14 @@ pub struct Article {
     /// Number of Unicode words in the body.
     pub words: usize,
     /// Clean text: chrome and metadata lines removed, paragraphs separated by one blank line.
+    /// Empty while [`Article::body_pending`] is set.
     #[serde(skip)]
     pub body: String,
+    /// `Some(len)` while the body (of `len` bytes) is still to be loaded: a corpus reopened
+    /// from the cache is shown from its metadata first and gets its bodies a moment later
+    /// (see `crate::cache::Bodies`). `None` once `body` holds the text.
+    #[serde(skip)]
+    pub body_pending: Option<usize>,
 }
 
 impl Article {
@@ -77,7 +83,30 @@ impl Article {
             meta,
             words,
             body,
+            body_pending: None,
         }
+    }
+
+    /// Length in bytes of the body, loaded or still pending.
+    pub fn body_len(&self) -> usize {
+        self.body_pending.unwrap_or(self.body.len())
+    }
+
+    /// Whether [`Article::body`] holds the text (it is not pending).
+    pub fn has_body(&self) -> bool {
+        self.body_pending.is_none()
+    }
+
+    /// Whether `range` is a byte range of the body that can be sliced: ordered, inside it
+    /// and on char boundaries. While the body is pending only its length can be checked.
+    pub fn fits(&self, range: &std::ops::Range<usize>) -> bool {
+        range.start <= range.end
+            && match self.body_pending {
+                Some(len) => range.end <= len,
+                None => {
+                    self.body.is_char_boundary(range.start) && self.body.is_char_boundary(range.end)
+                }
+            }
     }
 
     /// The paragraphs of the body with their byte offsets.

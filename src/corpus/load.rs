@@ -24,6 +24,9 @@ pub struct Pending {
     pub parsed: Parsed,
     /// Unicode words in the body (see [`Article::words`]), counted once at parse time.
     pub words: usize,
+    /// `Some(len)` when `parsed.body` is left empty and the body (`len` bytes, not blank)
+    /// is loaded later (see [`Article::body_pending`]).
+    pub body_pending: Option<usize>,
 }
 
 impl Pending {
@@ -35,7 +38,14 @@ impl Pending {
             path,
             parsed,
             words,
+            body_pending: None,
         }
+    }
+
+    /// Whether the article has no text after cleaning: it is left out of the corpus (a
+    /// problem says so). A pending body is never blank (blank ones are not deferred).
+    pub fn is_blank(&self) -> bool {
+        self.body_pending.is_none() && self.parsed.body.trim().is_empty()
     }
 }
 
@@ -135,7 +145,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], format: Format) -> Loaded {
 /// Assigns unique ids, infers missing years, and builds the corpus.
 fn finish(name: String, mut pending: Vec<Pending>, mut problems: Vec<LoadProblem>) -> Loaded {
     for p in &pending {
-        if p.parsed.body.trim().is_empty() {
+        if p.is_blank() {
             problems.push(skipped(
                 Path::new(&p.path),
                 None,
@@ -143,7 +153,7 @@ fn finish(name: String, mut pending: Vec<Pending>, mut problems: Vec<LoadProblem
             ));
         }
     }
-    pending.retain(|p| !p.parsed.body.trim().is_empty());
+    pending.retain(|p| !p.is_blank());
     let mut parsed: Vec<Parsed> = pending
         .iter_mut()
         .map(|p| std::mem::take(&mut p.parsed))
@@ -165,6 +175,7 @@ fn finish(name: String, mut pending: Vec<Pending>, mut problems: Vec<LoadProblem
             meta: parsed.meta,
             words: p.words,
             body: parsed.body,
+            body_pending: p.body_pending,
         })
         .collect();
     Loaded {

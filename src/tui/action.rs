@@ -74,8 +74,13 @@ pub enum Action {
     Resize(u16, u16),
     /// The worker is loading the corpus: files done of total (0 of 0 while listing).
     Loading { done: usize, total: usize },
-    /// The worker loaded the corpus (with the problems met); the analysis starts.
+    /// The worker loaded the corpus (with the problems met); the analysis starts. A corpus
+    /// reopened from the cache comes without its bodies ([`crate::corpus::Article::body_pending`]):
+    /// [`Action::BodiesLoaded`] follows.
     CorpusLoaded(Arc<Corpus>, Vec<LoadProblem>),
+    /// The worker read the bodies the corpus lacked: the same corpus with its text, and
+    /// whether the analysis installed from the cache still fits it.
+    BodiesLoaded(Arc<Corpus>, Fit),
     /// passim's clusters (`--passim OUT`), read by the worker: the passages' origin.
     Passim(std::sync::Arc<crate::passim::Clusters>),
     /// Warnings of the cache, printed when the reader exits.
@@ -86,6 +91,17 @@ pub enum Action {
     AnalysisDone(Box<Analysis>),
     /// The analysis worker failed (it panicked); the app keeps working without analysis.
     AnalysisFailed(String),
+}
+
+/// Whether the cached analysis fits the bodies once they are read (checked in full, see
+/// [`crate::cache::check_analysis`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// It does (or there was none yet): it stands.
+    Fits,
+    /// It does not: it is dropped, and the worker recomputes it (progress then
+    /// [`Action::AnalysisDone`] follow).
+    Stale,
 }
 
 /// Actions a key can be bound to: keymap name, action, and what it does (for help).

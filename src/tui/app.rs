@@ -28,6 +28,19 @@ pub enum Progress {
     Failed(String),
 }
 
+/// Whether the articles' bodies are in. A corpus reopened from the cache is shown from its
+/// metadata while its bodies are read; what needs the text waits for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    /// Every article has its body.
+    Loaded,
+    /// The worker is reading the bodies: actions that need them wait in
+    /// [`App::typeahead`] and are replayed when they arrive.
+    Pending,
+    /// The worker stopped before the bodies came: what needs them is refused.
+    Missing,
+}
+
 /// The library screen (always at the bottom of the stack).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Library {
@@ -136,6 +149,7 @@ pub struct App {
     pub names: Prepared,
     pub index: Index,
     pub progress: Progress,
+    pub text: Text,
     pub keymap: Keymap,
     pub theme: Theme,
     /// Terminal size (columns, rows).
@@ -167,6 +181,7 @@ impl App {
     /// A fresh app over `corpus`, before any analysis.
     pub fn new(corpus: Arc<Corpus>, keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
         let visible = (0..corpus.len()).collect();
+        let text = Text::of(&corpus);
         App {
             corpus,
             config: Config::default(),
@@ -174,6 +189,7 @@ impl App {
             names: Prepared::default(),
             index: Index::default(),
             progress: Progress::Running(Vec::new()),
+            text,
             keymap,
             theme,
             size,
@@ -213,6 +229,7 @@ impl App {
             visible: (0..corpus.len()).collect(),
             ..Library::default()
         };
+        self.text = Text::of(&corpus);
         self.corpus = corpus;
         self.problems = problems;
         self.stack.clear();
@@ -240,6 +257,12 @@ impl App {
         self.library.visible.get(self.library.selected).copied()
     }
 
+    /// Installs the bodies the corpus lacked (the same articles, with their text).
+    pub fn set_bodies(&mut self, corpus: Arc<Corpus>) {
+        self.corpus = corpus;
+        self.text = Text::of(&self.corpus);
+    }
+
     /// Installs a finished analysis and the indexes drawn from it.
     pub fn set_analysis(&mut self, analysis: Analysis) {
         self.index = Index::build(&self.corpus, &analysis);
@@ -247,5 +270,16 @@ impl App {
         self.analysis = analysis;
         self.progress = Progress::Done;
         self.aligned.clear();
+    }
+}
+
+impl Text {
+    /// Whether every article of `corpus` has its body.
+    pub fn of(corpus: &Corpus) -> Text {
+        if corpus.articles.iter().all(|a| a.has_body()) {
+            Text::Loaded
+        } else {
+            Text::Pending
+        }
     }
 }

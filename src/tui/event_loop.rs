@@ -11,13 +11,13 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
 
-use super::action::Action;
+use super::action::{Action, Fit};
 use super::app::App;
 use super::terminal::Term;
 use super::update::update;
 use super::view::view;
-use crate::analysis::{Config, Stage};
-use crate::cache;
+use crate::analysis::{self, Config, Stage};
+use crate::cache::{self, Bodies, Opened};
 use crate::corpus::Corpus;
 use crate::passim::{Clusters, analyse_maybe};
 
@@ -148,7 +148,9 @@ fn stage_reporter(tx: &Sender<Action>) -> impl Fn(Stage) + '_ {
     }
 }
 
-/// Loads the corpus with progress, hands it to the app, then finds or runs its analysis.
+/// Loads the corpus with progress, hands it to the app, then finds or runs its analysis. A
+/// reopened corpus comes from the cache without its bodies: its cached analysis (checked
+/// against the bodies' lengths) is handed over first, then the bodies, checked in full.
 fn open_on(
     paths: &[PathBuf],
     use_cache: bool,
@@ -166,23 +168,77 @@ fn open_on(
             let _ = tx.send(Action::Loading { done, total });
         }
     };
-    let mut opened = cache::open_corpus(paths, use_cache, &report);
+    let start = Instant::now();
+    let mut opened = cache::open_corpus(paths, use_cache, Bodies::Later, &report);
     let loaded = std::mem::take(&mut opened.loaded);
     let corpus = Arc::new(loaded.corpus);
     tracing::info!(
         articles = corpus.len(),
         problems = loaded.problems.len(),
+        took = ?start.elapsed(),
         "corpus loaded"
     );
     let _ = tx.send(Action::CorpusLoaded(Arc::clone(&corpus), loaded.problems));
     if !corpus.is_empty() && passim.is_some() {
         // passim's layer replaces the passages: the cached analysis does not apply.
+        let corpus = bodies_on(&mut opened, corpus, Fit::Fits, tx);
         analyse_on(&corpus, config, passim, tx);
     } else if !corpus.is_empty() {
-        let start = Instant::now();
-        let analysis = opened.analysis(&corpus, config, stage_reporter(tx));
-        tracing::info!(took = ?start.elapsed(), "analysis done (or read from the cache)");
-        let _ = tx.send(Action::AnalysisDone(Box::new(analysis)));
+        analysis_on(&mut opened, corpus, config, tx);
     }
     let _ = tx.send(Action::Warnings(std::mem::take(&mut opened.warnings)));
+}
+
+/// The analysis of `corpus` through the cache: a cached one is handed over at once and
+/// checked again once the bodies are in (recomputed if it does not fit them); else the
+/// bodies are read first and the analysis computed.
+fn analysis_on(opened: &mut Opened, corpus: Arc<Corpus>, config: &Config, tx: &Sender<Action>) {
+    let start = Instant::now();
+    let Some(cached) = opened.cached_analysis(&corpus, config) else {
+        let corpus = bodies_on(opened, corpus, Fit::Fits, tx);
+        let analysis = opened.analysis(&corpus, config, stage_reporter(tx));
+        tracing::info!(took = ?start.elapsed(), "analysis done");
+        let _ = tx.send(Action::AnalysisDone(Box::new(analysis)));
+        return;
+    };
+    tracing::info!(took = ?start.elapsed(), "analysis read from the cache");
+    let _ = tx.send(Action::AnalysisDone(Box::new(cached)));
+    if !opened.bodies_pending() {
+        return;
+    }
+    let mut full = (*corpus).clone();
+    drop(corpus);
+    opened.fill_bodies(&mut full);
+    // Read again and checked against the text in full (the app has the first copy: a
+    // second decode off the screen's path is cheaper than a copy on it).
+    if opened.cached_analysis(&full, config).is_some() {
+        tracing::info!(took = ?start.elapsed(), "bodies loaded, the analysis fits them");
+        let _ = tx.send(Action::BodiesLoaded(Arc::new(full), Fit::Fits));
+        return;
+    }
+    let full = Arc::new(full);
+    let _ = tx.send(Action::BodiesLoaded(Arc::clone(&full), Fit::Stale));
+    let analysis = analysis::analyse_with_progress(&full, config, stage_reporter(tx));
+    opened.store_analysis(config, &analysis);
+    let _ = tx.send(Action::AnalysisDone(Box::new(analysis)));
+}
+
+/// `corpus` with its bodies: read now and handed to the app when some were pending.
+fn bodies_on(
+    opened: &mut Opened,
+    corpus: Arc<Corpus>,
+    fit: Fit,
+    tx: &Sender<Action>,
+) -> Arc<Corpus> {
+    if !opened.bodies_pending() {
+        return corpus;
+    }
+    let start = Instant::now();
+    let mut full = (*corpus).clone();
+    drop(corpus);
+    opened.fill_bodies(&mut full);
+    tracing::info!(took = ?start.elapsed(), "bodies loaded");
+    let full = Arc::new(full);
+    let _ = tx.send(Action::BodiesLoaded(Arc::clone(&full), fit));
+    full
 }

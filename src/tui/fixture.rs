@@ -52,6 +52,22 @@ pub fn seeds() -> Corpus {
     crate::corpus::load_seeds().corpus
 }
 
+/// `corpus` as a reopen first shows it: every body pending (see
+/// [`crate::corpus::Article::body_pending`]).
+pub fn without_bodies(corpus: &Corpus) -> Corpus {
+    let mut c = corpus.clone();
+    for a in &mut c.articles {
+        a.body_pending = Some(a.body.len());
+        a.body.clear();
+    }
+    c
+}
+
+/// The real analysis of the seeds (computed once for all tests).
+pub fn seeds_analysis() -> Analysis {
+    seeds_app((80, 24)).analysis
+}
+
 /// An app over the seeds with the real analysis (computed once for all tests).
 pub fn seeds_app(size: (u16, u16)) -> App {
     static SEEDS: OnceLock<(Corpus, Analysis)> = OnceLock::new();

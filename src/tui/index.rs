@@ -1,96 +1,142 @@
 //! Per-article indexes of an [`Analysis`] for drawing: which passages, entity mentions and
-//! quotes fall in each article, and how much each pair of articles shares. This only
-//! regroups what the analysis found; it computes no analysis of its own.
-
-use rustc_hash::FxHashMap;
+//! quotes fall in each article, and which articles share most with one. This only regroups
+//! what the analysis found; it computes no analysis of its own.
+//!
+//! Built when an analysis is installed, so on the way to the first analysed screen of a
+//! reopened corpus: the marks of all articles are kept in three flat lists grouped by article
+//! (a counting sort, a few large allocations instead of three per article), and what two
+//! articles share is counted only when asked ([`Index::partners`]).
 
 use crate::analysis::entities::{EntityKind, Field};
-use crate::analysis::passages::Passage;
+use crate::analysis::passages::PassageIndex;
 use crate::analysis::{Analysis, Span};
 use crate::corpus::{ArticleIdx, Corpus};
 
 /// What falls in one article, each list sorted by start.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ArticleMarks {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ArticleMarks<'a> {
     /// (passage index, span) of every passage occurrence.
-    pub passages: Vec<(usize, Span)>,
+    pub passages: &'a [(usize, Span)],
     /// (entity index, kind, span) of every mention.
-    pub entities: Vec<(usize, EntityKind, Span)>,
+    pub entities: &'a [(usize, EntityKind, Span)],
     /// Outer spans of direct quotes.
-    pub quotes: Vec<Span>,
+    pub quotes: &'a [Span],
+}
+
+/// Items grouped by article: those of article `a` are `items[starts[a]..starts[a + 1]]`.
+#[derive(Debug, Clone, PartialEq)]
+struct Grouped<T> {
+    starts: Vec<usize>,
+    items: Vec<T>,
+}
+
+impl<T> Default for Grouped<T> {
+    fn default() -> Self {
+        Grouped {
+            starts: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<T> Grouped<T> {
+    /// Groups `(article, item)` pairs of articles below `n` by article (a stable counting
+    /// sort), then sorts each article's items by `key`.
+    fn new<K: Ord>(n: usize, pairs: Vec<(ArticleIdx, T)>, key: impl Fn(&T) -> K) -> Self {
+        let mut starts = vec![0usize; n + 1];
+        for (a, _) in &pairs {
+            starts[a + 1] += 1;
+        }
+        for i in 0..n {
+            starts[i + 1] += starts[i];
+        }
+        let mut next = starts.clone();
+        let mut slots: Vec<Option<T>> = (0..pairs.len()).map(|_| None).collect();
+        for (a, item) in pairs {
+            slots[next[a]] = Some(item);
+            next[a] += 1;
+        }
+        let mut items: Vec<T> = slots.into_iter().flatten().collect();
+        for w in starts.windows(2) {
+            items[w[0]..w[1]].sort_by_key(&key);
+        }
+        Grouped { starts, items }
+    }
+
+    fn of(&self, a: ArticleIdx) -> Option<&[T]> {
+        let (&start, &end) = (self.starts.get(a)?, self.starts.get(a + 1)?);
+        self.items.get(start..end)
+    }
 }
 
 /// The analysis regrouped per article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
-    pub articles: Vec<ArticleMarks>,
-    /// `shared[a][&b]`: passages articles `a` and `b` both carry (sparse: only pairs that
-    /// share something).
-    pub shared: Vec<FxHashMap<ArticleIdx, usize>>,
+    passages: Grouped<(usize, Span)>,
+    entities: Grouped<(usize, EntityKind, Span)>,
+    quotes: Grouped<Span>,
 }
 
 impl Index {
     /// Builds the index of `analysis` over `corpus`; spans outside a body are dropped.
     pub fn build(corpus: &Corpus, analysis: &Analysis) -> Index {
         let n = corpus.len();
-        let mut index = Index {
-            articles: vec![ArticleMarks::default(); n],
-            shared: vec![FxHashMap::default(); n],
-        };
-        for (p, passage) in analysis.passages.passages.iter().enumerate() {
-            index.add_passage(corpus, p, passage);
+        let passages = analysis
+            .passages
+            .passages
+            .iter()
+            .enumerate()
+            .flat_map(|(p, passage)| {
+                passage
+                    .occurrences
+                    .iter()
+                    .map(move |o| (o.article, (p, o.span.clone())))
+            })
+            .filter(|(a, (_, s))| valid(corpus, *a, s))
+            .collect();
+        // Only body mentions are drawn as spans; title and metadata mentions still count
+        // for filtering (the analysis does that).
+        let entities = analysis
+            .entities
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(e, entity)| {
+                entity
+                    .mentions
+                    .iter()
+                    .filter(|m| m.field == Field::Body)
+                    .map(move |m| (m.article, (e, entity.kind, m.span.clone())))
+            })
+            .filter(|(a, (_, _, s))| valid(corpus, *a, s))
+            .collect();
+        let quotes = analysis
+            .quotes
+            .iter()
+            .enumerate()
+            .take(n)
+            .flat_map(|(a, qs)| qs.iter().map(move |q| (a, q.outer.clone())))
+            .filter(|(a, s)| valid(corpus, *a, s))
+            .collect();
+        Index {
+            passages: Grouped::new(n, passages, |(p, s)| (s.start, *p)),
+            entities: Grouped::new(n, entities, |(e, _, s)| (s.start, *e)),
+            quotes: Grouped::new(n, quotes, |s| s.start),
         }
-        for (e, entity) in analysis.entities.entities.iter().enumerate() {
-            // Only body mentions are drawn as spans; title and metadata mentions still
-            // count for filtering (the analysis does that).
-            for m in entity.mentions.iter().filter(|m| m.field == Field::Body) {
-                if valid(corpus, m.article, &m.span) {
-                    index.articles[m.article]
-                        .entities
-                        .push((e, entity.kind, m.span.clone()));
-                }
-            }
-        }
-        for (a, quotes) in analysis.quotes.iter().enumerate().take(n) {
-            for q in quotes {
-                if valid(corpus, a, &q.outer) {
-                    index.articles[a].quotes.push(q.outer.clone());
-                }
-            }
-        }
-        for marks in &mut index.articles {
-            marks.passages.sort_by_key(|(p, s)| (s.start, *p));
-            marks.entities.sort_by_key(|(e, _, s)| (s.start, *e));
-            marks.quotes.sort_by_key(|s| s.start);
-        }
-        index
     }
 
-    /// Adds passage `p`: its occurrences, and one shared passage to each pair of carriers.
-    fn add_passage(&mut self, corpus: &Corpus, p: usize, passage: &Passage) {
-        let mut carriers: Vec<ArticleIdx> = Vec::new();
-        for occ in &passage.occurrences {
-            if valid(corpus, occ.article, &occ.span) {
-                self.articles[occ.article]
-                    .passages
-                    .push((p, occ.span.clone()));
-                carriers.push(occ.article);
-            }
-        }
-        carriers.sort_unstable();
-        carriers.dedup();
-        for &a in &carriers {
-            for &b in &carriers {
-                if a != b {
-                    *self.shared[a].entry(b).or_insert(0) += 1;
-                }
-            }
-        }
+    /// What falls in article `a` (`None` past the corpus, or before any analysis).
+    pub fn marks(&self, a: ArticleIdx) -> Option<ArticleMarks<'_>> {
+        Some(ArticleMarks {
+            passages: self.passages.of(a)?,
+            entities: self.entities.of(a)?,
+            quotes: self.quotes.of(a)?,
+        })
     }
 
     /// Number of passage occurrences in article `a` (distinct passages).
     pub fn passage_count(&self, a: ArticleIdx) -> usize {
-        self.articles.get(a).map_or(0, |m| {
+        self.marks(a).map_or(0, |m| {
             let mut ps: Vec<usize> = m.passages.iter().map(|(p, _)| *p).collect();
             ps.sort_unstable();
             ps.dedup();
@@ -98,24 +144,46 @@ impl Index {
         })
     }
 
-    /// The other articles, those sharing most with `a` first (ties in corpus order).
-    pub fn partners(&self, a: ArticleIdx, n: usize) -> Vec<ArticleIdx> {
+    /// Whether article `a` carries passage `p` (at a span of its body).
+    fn carries(&self, a: ArticleIdx, p: usize) -> bool {
+        self.marks(a)
+            .is_some_and(|m| m.passages.iter().any(|(q, _)| *q == p))
+    }
+
+    /// The other articles, those sharing most passages of `passages` with `a` first (ties
+    /// in corpus order); counted now, from `a`'s passages and their carriers.
+    pub fn partners(&self, passages: &PassageIndex, a: ArticleIdx, n: usize) -> Vec<ArticleIdx> {
+        let mut shared = rustc_hash::FxHashMap::<ArticleIdx, usize>::default();
+        let mut own: Vec<usize> = self
+            .marks(a)
+            .map(|m| m.passages.iter().map(|(p, _)| *p).collect())
+            .unwrap_or_default();
+        own.sort_unstable();
+        own.dedup();
+        for p in own {
+            let Some(passage) = passages.passages.get(p) else {
+                continue;
+            };
+            let mut carriers: Vec<ArticleIdx> = passage
+                .occurrences
+                .iter()
+                .map(|o| o.article)
+                .filter(|&b| b != a && self.carries(b, p))
+                .collect();
+            carriers.sort_unstable();
+            carriers.dedup();
+            for b in carriers {
+                *shared.entry(b).or_insert(0) += 1;
+            }
+        }
         let mut others: Vec<ArticleIdx> = (0..n).filter(|&b| b != a).collect();
-        others.sort_by_key(|&b| {
-            let s = self
-                .shared
-                .get(a)
-                .and_then(|r| r.get(&b))
-                .copied()
-                .unwrap_or(0);
-            (std::cmp::Reverse(s), b)
-        });
+        others.sort_by_key(|b| (std::cmp::Reverse(shared.get(b).copied().unwrap_or(0)), *b));
         others
     }
 
     /// The passage whose occurrence in article `a` overlaps `span`, if any.
     pub fn passage_at(&self, a: ArticleIdx, span: &Span) -> Option<usize> {
-        self.articles.get(a).and_then(|m| {
+        self.marks(a).and_then(|m| {
             m.passages
                 .iter()
                 .find(|(_, s)| s.start < span.end && span.start < s.end)
@@ -124,20 +192,19 @@ impl Index {
     }
 }
 
-/// True when `span` is a non-empty range of article `a`'s body on char boundaries.
+/// True when `span` is a non-empty range of article `a`'s body on char boundaries (within
+/// its length while the body is pending: the views slice it only once it is in).
 fn valid(corpus: &Corpus, a: ArticleIdx, span: &Span) -> bool {
-    corpus.articles.get(a).is_some_and(|art| {
-        span.start < span.end
-            && span.end <= art.body.len()
-            && art.body.is_char_boundary(span.start)
-            && art.body.is_char_boundary(span.end)
-    })
+    corpus
+        .articles
+        .get(a)
+        .is_some_and(|art| span.start < span.end && art.fits(span))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::passages::{Label, Occurrence, PassageIndex, Quoted};
+    use crate::analysis::passages::{Label, Occurrence, Passage, PassageIndex, Quoted};
     use crate::corpus::{Article, Metadata};
 
     fn corpus(bodies: &[&str]) -> Corpus {
@@ -194,12 +261,13 @@ mod tests {
         let idx = Index::build(&c, &analysis);
         assert_eq!(idx.passage_count(0), 3);
         assert_eq!(idx.passage_count(3), 0);
+        let ps = &analysis.passages;
         assert_eq!(
-            idx.partners(0, 4),
+            idx.partners(ps, 0, 4),
             [1, 2, 3],
             "1 shares two passages, 2 one"
         );
-        assert_eq!(idx.partners(2, 4), [0, 1, 3]);
+        assert_eq!(idx.partners(ps, 2, 4), [0, 1, 3]);
         assert_eq!(idx.passage_at(0, &(12..13)), Some(1));
         assert_eq!(idx.passage_at(1, &(11..12)), None);
     }

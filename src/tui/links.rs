@@ -63,7 +63,7 @@ fn from_passages(app: &App, panes: &[ArticleIdx]) -> Vec<Link> {
         let spans: Vec<Option<_>> = panes
             .iter()
             .map(|&art| {
-                app.index.articles.get(art).and_then(|m| {
+                app.index.marks(art).and_then(|m| {
                     m.passages
                         .iter()
                         .find(|(q, _)| *q == p)

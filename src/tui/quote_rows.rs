@@ -66,7 +66,11 @@ pub fn rows(app: &App) -> Vec<QuoteRow> {
             continue;
         }
         let (first, span) = &carriers[0];
-        let text = app.corpus.articles[*first].body[span.clone()].to_string();
+        let text = app.corpus.articles[*first]
+            .body
+            .get(span.clone())
+            .unwrap_or_default()
+            .to_string();
         let speakers = speakers(app, &carriers);
         let (speaker, speakers) = agree(speakers, passage.speaker.clone());
         let missing = if carriers.len() * 2 > visible.len() && carriers.len() >= 3 {

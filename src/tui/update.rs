@@ -7,8 +7,8 @@ mod reader;
 
 pub use compare::open_compare;
 
-use super::action::Action;
-use super::app::{App, Filter, Help, Overlay, Progress, Reader, Screen};
+use super::action::{Action, Fit};
+use super::app::{App, Filter, Help, Overlay, Progress, Reader, Screen, Text};
 use super::quote_rows;
 use super::view::layout;
 use crate::filter::{EntityMatch, articles_mentioning_all, parse};
@@ -34,10 +34,11 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::CorpusLoaded(corpus, problems) => corpus_loaded(app, corpus, problems),
+        Action::BodiesLoaded(corpus, fit) => bodies_loaded(app, corpus, fit),
         Action::Warnings(w) => app.warnings.extend(w),
         Action::Passim(clusters) => app.passim = Some(clusters),
         Action::AnalysisDone(analysis) => analysis_done(app, *analysis),
-        Action::AnalysisFailed(why) => app.progress = Progress::Failed(why),
+        Action::AnalysisFailed(why) => analysis_failed(app, why),
         Action::Quit => app.quit = true,
         // Nothing to act on yet: Esc leaves, other keys wait for the corpus (type-ahead).
         Action::Back if app.is_loading() && app.typeahead.is_empty() => app.quit = true,
@@ -45,6 +46,19 @@ pub fn update(app: &mut App, action: Action) {
             if app.typeahead.len() < MAX_TYPEAHEAD {
                 app.typeahead.push(other);
             }
+        }
+        // Keys after one that waits for the text wait too, to keep their order.
+        other
+            if app.text == Text::Pending
+                && (!app.typeahead.is_empty() || needs_text(app, &other)) =>
+        {
+            if app.typeahead.len() < MAX_TYPEAHEAD {
+                app.typeahead.push(other);
+            }
+            app.notice = Some("loading the article text: that follows once it is in".to_string());
+        }
+        other if app.text == Text::Missing && needs_text(app, &other) => {
+            app.notice = Some("the article text could not be loaded".to_string());
         }
         Action::Wheel(down) => {
             let step = if down { Action::Down } else { Action::Up };
@@ -87,6 +101,45 @@ fn corpus_loaded(
     if n > 0 {
         let s = if n == 1 { "" } else { "s" };
         app.notice = Some(format!("{n} load problem{s}: listed when parallax exits"));
+    }
+}
+
+/// Whether `action`, here, needs the articles' text: opening a reader, a comparison or the
+/// list of shared passages (which quotes them) from the library.
+fn needs_text(app: &App, action: &Action) -> bool {
+    app.overlay.is_none()
+        && app.stack.is_empty()
+        && matches!(action, Action::Open | Action::Compare | Action::Quotes)
+}
+
+/// Installs the bodies; an analysis that does not fit them is dropped (the worker computes
+/// it again), then the keys that waited for the text are replayed.
+fn bodies_loaded(app: &mut App, corpus: std::sync::Arc<crate::corpus::Corpus>, fit: Fit) {
+    app.set_bodies(corpus);
+    if fit == Fit::Stale {
+        app.analysis = crate::analysis::Analysis::default();
+        app.names = crate::filter::Prepared::default();
+        app.index = super::index::Index::default();
+        app.progress = Progress::Running(Vec::new());
+        app.library.filters.clear();
+        if let Some(Overlay::Filter(_)) = app.overlay {
+            app.overlay = None;
+        }
+        refilter(app);
+    }
+    app.notice = None;
+    for action in std::mem::take(&mut app.typeahead) {
+        update(app, action);
+    }
+}
+
+/// The worker stopped: without analysis the app still works; without text, what needs it
+/// is refused from now on (and the keys waiting for it are dropped).
+fn analysis_failed(app: &mut App, why: String) {
+    app.progress = Progress::Failed(why);
+    if app.text == Text::Pending {
+        app.text = Text::Missing;
+        app.typeahead.clear();
     }
 }
 
@@ -199,7 +252,11 @@ fn compare_from_library(app: &mut App) {
     let Some(a) = app.selected_article() else {
         return;
     };
-    match app.index.partners(a, app.corpus.len()).first() {
+    match app
+        .index
+        .partners(&app.analysis.passages, a, app.corpus.len())
+        .first()
+    {
         Some(&b) => open_compare(app, vec![a, b], None),
         None => app.notice = Some("nothing to compare with".to_string()),
     }
@@ -348,3 +405,5 @@ mod export_mouse_tests;
 mod filter_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod text_tests;

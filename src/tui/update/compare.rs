@@ -157,7 +157,9 @@ fn switch_partner(app: &mut App, cmp: &mut Compare, forward: bool) {
         return;
     }
     let left = cmp.panes[0].article;
-    let partners = app.index.partners(left, app.corpus.len());
+    let partners = app
+        .index
+        .partners(&app.analysis.passages, left, app.corpus.len());
     if partners.is_empty() {
         return;
     }

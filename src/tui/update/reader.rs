@@ -23,9 +23,8 @@ pub(super) fn update(app: &mut App, action: Action) {
     let max_scroll = lines.len().saturating_sub(height);
     let marks = app
         .index
-        .articles
-        .get(article)
-        .map(|m| m.passages.clone())
+        .marks(article)
+        .map(|m| m.passages.to_vec())
         .unwrap_or_default();
     let Some(Screen::Reader(r)) = app.stack.last_mut() else {
         return;
@@ -89,7 +88,7 @@ fn compare_current(app: &mut App, article: usize, current: Option<(usize, crate:
         .map(|o| o.article)
         .or_else(|| {
             app.index
-                .partners(article, app.corpus.len())
+                .partners(&app.analysis.passages, article, app.corpus.len())
                 .first()
                 .copied()
         });

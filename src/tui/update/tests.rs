@@ -10,7 +10,7 @@ use crate::tui::fixture::{self, seeds_app};
 
 /// Feeds keys: characters as typed; `\n` Enter, `\x1b` Esc, `\t` Tab, `\x08` Backspace,
 /// `\x03` Ctrl-C, `↓` Down.
-fn keys(app: &mut App, keys: &str) {
+pub(super) fn keys(app: &mut App, keys: &str) {
     for c in keys.chars() {
         let ev = match c {
             '\n' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
@@ -28,7 +28,7 @@ fn keys(app: &mut App, keys: &str) {
     }
 }
 
-fn top(app: &App) -> Option<&Screen> {
+pub(super) fn top(app: &App) -> Option<&Screen> {
     app.stack.last()
 }
 
@@ -166,7 +166,7 @@ fn reader_jumps_between_passages_and_wraps_around() {
         _ => None,
     };
     assert_eq!(cur(&app), Some(0));
-    let n = app.index.articles[0].passages.len();
+    let n = app.index.marks(0).map_or(0, |m| m.passages.len());
     keys(&mut app, &"n".repeat(n));
     assert_eq!(cur(&app), Some(0), "wraps after the last passage");
     keys(&mut app, "N");
@@ -240,7 +240,7 @@ fn edge_cases_never_panic() {
 }
 
 /// An app still loading its corpus (as `parallax DIR` starts).
-fn loading_app() -> App {
+pub(super) fn loading_app() -> App {
     let seeds = seeds_app((120, 40));
     App::loading(seeds.keymap, seeds.theme, (120, 40))
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::analysis::Stage;
 use crate::text::sanitize_for_terminal;
-use crate::tui::app::{App, Progress};
+use crate::tui::app::{App, Progress, Text};
 use crate::tui::keymap::Context;
 
 /// Draws the header: `parallax · corpus · N articles`, the screen title, filter chips and
@@ -49,6 +49,9 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, title: &str) {
 
 fn progress(app: &App) -> Span<'static> {
     match &app.progress {
+        Progress::Done if app.text == Text::Pending => {
+            Span::styled("⟳ loading the text", app.theme.dim)
+        }
         Progress::Done => Span::raw(""),
         Progress::Loading { total: 0, .. } => Span::styled("⟳ listing files", app.theme.dim),
         Progress::Loading { done, total } => Span::styled(

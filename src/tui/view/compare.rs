@@ -73,7 +73,7 @@ fn pane_marks(app: &App, c: &Compare, i: usize) -> Vec<Marked> {
     let mut marks: Vec<Marked> = c
         .panes
         .get(i)
-        .and_then(|p| app.index.articles.get(p.article))
+        .and_then(|p| app.index.marks(p.article))
         .map(|m| {
             m.quotes
                 .iter()

@@ -131,6 +131,12 @@ fn draw_preview(app: &App, frame: &mut Frame, area: Rect, a: ArticleIdx) {
     lines.extend(mentions(app, a, usize::from(inner.width)));
     let used: usize = lines.len() + 1;
     lines.push(blank());
+    if !art.has_body() {
+        // A reopened corpus: the text is read after the metadata.
+        lines.push(Line::styled("⟳ loading the text…", t.dim));
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        return;
+    }
     let room = usize::from(inner.height).saturating_sub(used);
     let wrapped = wrap_body(&art.body, usize::from(inner.width));
     let marks = article_marks(app, a, None);
@@ -156,11 +162,11 @@ fn meta_line(art: &crate::corpus::Article) -> Line<'static> {
 
 /// The entities the article names most, styled by kind.
 fn entities(app: &App, a: ArticleIdx) -> Vec<Line<'static>> {
-    let Some(m) = app.index.articles.get(a) else {
+    let Some(m) = app.index.marks(a) else {
         return Vec::new();
     };
     let mut counts: Vec<(usize, usize)> = Vec::new();
-    for (e, _, _) in &m.entities {
+    for (e, _, _) in m.entities {
         match counts.iter_mut().find(|(x, _)| x == e) {
             Some((_, n)) => *n += 1,
             None => counts.push((*e, 1)),
@@ -189,10 +195,11 @@ fn entities(app: &App, a: ArticleIdx) -> Vec<Line<'static>> {
 
 /// Where the article mentions each filtered entity: its first mention in context.
 fn mentions(app: &App, a: ArticleIdx, width: usize) -> Vec<Line<'static>> {
-    let Some(m) = app.index.articles.get(a) else {
+    let Some(m) = app.index.marks(a) else {
         return Vec::new();
     };
-    let body = &app.corpus.articles[a].body;
+    let art = &app.corpus.articles[a];
+    let body = &art.body;
     let mut out = Vec::new();
     for &f in &app.library.filters {
         let Some(ent) = app.analysis.entities.entities.get(f) else {
@@ -211,7 +218,18 @@ fn mentions(app: &App, a: ArticleIdx, width: usize) -> Vec<Line<'static>> {
             }
             continue;
         };
-        let para = 1 + body[..span.start].matches("\n\n").count();
+        let Some(before) = body
+            .get(..span.start)
+            .filter(|_| art.has_body() && art.fits(span))
+        else {
+            // The text is still loading: the count is known, the context not yet.
+            out.push(Line::styled(
+                format!("{name}: {}×", hits.len()),
+                app.theme.title,
+            ));
+            continue;
+        };
+        let para = 1 + before.matches("\n\n").count();
         out.push(Line::styled(
             format!("{name}: {}× — first in ¶{para}:", hits.len()),
             app.theme.title,

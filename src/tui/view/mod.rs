@@ -58,7 +58,7 @@ pub fn view(app: &App, frame: &mut Frame) {
 /// span n/N moved to, is marked too.
 pub fn article_marks(app: &App, article: ArticleIdx, current: Option<&Span>) -> Vec<Marked> {
     let mut marks = Vec::new();
-    if let Some(m) = app.index.articles.get(article) {
+    if let Some(m) = app.index.marks(article) {
         marks.extend(m.quotes.iter().map(|s| Marked {
             span: s.clone(),
             meaning: Meaning::Quote,

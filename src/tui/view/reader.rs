@@ -48,7 +48,7 @@ pub fn draw(app: &App, r: &Reader, frame: &mut Frame) {
 
 /// The passage and span n/N moved to.
 fn current_span(app: &App, r: &Reader) -> Option<(usize, crate::analysis::Span)> {
-    let marks = app.index.articles.get(r.article)?;
+    let marks = app.index.marks(r.article)?;
     r.current.and_then(|i| marks.passages.get(i)).cloned()
 }
 
@@ -62,11 +62,7 @@ fn percent(scroll: usize, len: usize, height: usize) -> usize {
 
 /// `passage 2/7 · also in: TASS (004), …` for the footer.
 fn carriers(app: &App, r: &Reader, passage: usize) -> Line<'static> {
-    let total = app
-        .index
-        .articles
-        .get(r.article)
-        .map_or(0, |m| m.passages.len());
+    let total = app.index.marks(r.article).map_or(0, |m| m.passages.len());
     let others: Vec<String> = app
         .analysis
         .passages
@@ -102,7 +98,7 @@ fn draw_gutter(
     area: Rect,
     frame: &mut Frame,
 ) {
-    let Some(marks) = app.index.articles.get(article) else {
+    let Some(marks) = app.index.marks(article) else {
         return;
     };
     let Some(art) = app.corpus.articles.get(article) else {
