@@ -58,6 +58,13 @@ pub fn fill_by_analysing(dir: &Path) -> anyhow::Result<()> {
 /// The reopen of the corpus in `dir`, timed to the analysed screen and to the text.
 /// With `screen_only`, stops at the analysed screen (to profile that part alone).
 pub fn run(dir: &Path, screen_only: bool) -> anyhow::Result<()> {
+    if let Ok(filter) = std::env::var("PARALLAX_LOG") {
+        // The loader's own timings, on stderr (`PARALLAX_LOG=debug`).
+        tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_writer(std::io::stderr)
+            .init();
+    }
     let mut f = Figures::default();
     let (start, cpu) = (Instant::now(), cpu_ms());
     let paths = [dir.to_path_buf()];
@@ -78,6 +85,22 @@ pub fn run(dir: &Path, screen_only: bool) -> anyhow::Result<()> {
     let analysis = analysis.unwrap_or_default();
     if screen_only {
         // The parts of the install, timed apart (and then again, whole).
+        let mentions: usize = analysis
+            .entities
+            .entities
+            .iter()
+            .map(|e| e.mentions.len())
+            .sum();
+        let occurrences: usize = analysis
+            .passages
+            .passages
+            .iter()
+            .map(|p| p.occurrences.len())
+            .sum();
+        let quotes: usize = analysis.quotes.iter().map(Vec::len).sum();
+        f.put("reopen_mentions_n", mentions as f64);
+        f.put("reopen_occurrences_n", occurrences as f64);
+        f.put("reopen_quotes_n", quotes as f64);
         let i = Instant::now();
         let index = parallax::tui::index::Index::build(&corpus, &analysis);
         f.time("reopen_index_ms", i);

@@ -9,6 +9,8 @@
 //! - [`codec`]: postcard blobs behind a checksum.
 //! - [`store`]: the rows, read and written (one transaction per save).
 //! - [`session`]: loading a corpus through the cache, and finding or storing its analysis.
+//! - `stored`: the analysis of an opened corpus, found (and checked) or computed and stored;
+//!   `prefetch` decodes the cached one while the corpus loads, for the reader.
 //! - `bodies`: the bodies a reopen leaves for later, read when the caller asks.
 //!
 //! UI-free: the CLI and the TUI both call [`open_corpus`]. A cache that cannot be opened or
@@ -17,9 +19,11 @@
 mod bodies;
 pub mod codec;
 pub mod keys;
+mod prefetch;
 pub mod schema;
 pub mod session;
 pub mod store;
+mod stored;
 mod validate;
 
 #[cfg(test)]

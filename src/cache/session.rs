@@ -14,13 +14,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use super::CacheError;
 use super::bodies::{Deferred, Slot};
 use super::codec::{self, FileRecord};
-use super::keys::{self, Fingerprint, Stat};
+use super::keys::{self, Stat};
+use super::prefetch::Prefetch;
 use super::store::{Cache, Cached, Row};
-use super::{CacheError, validate};
-use crate::analysis::{self, Analysis, Config, Stage};
-use crate::corpus::{self, Corpus, FileLoad, Format, Listing, Loaded};
+use crate::corpus::{self, FileLoad, Format, Listing, Loaded};
 
 /// Progress of [`open_corpus`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,8 @@ pub enum Bodies {
     /// When the caller asks ([`Opened::fill_bodies`]): articles from the cache come with an
     /// empty body (see [`crate::corpus::Article::body_pending`]), so that a reopen shows the
     /// library after reading only the metadata. Files read from disk have their bodies.
+    /// The cached analysis is decoded meanwhile, on another thread (the reader wants it at
+    /// once; see [`Opened::cached_analysis`]).
     Later,
 }
 
@@ -57,6 +59,8 @@ pub struct Opened {
     pub(super) session: Option<Session>,
     /// Files whose bodies are still in the cache, in corpus order.
     pub(super) deferred: Vec<Deferred>,
+    /// The cached analysis being decoded ahead ([`Bodies::Later`]).
+    pub(super) prefetch: Option<Prefetch>,
 }
 
 /// What the analysis half needs of the cache.
@@ -65,7 +69,7 @@ pub(super) struct Session {
     pub(super) cache: Cache,
     pub(super) corpus: keys::CorpusKey,
     /// Path and content hash of every file read, in corpus order.
-    files: Vec<(PathBuf, u64)>,
+    pub(super) files: Vec<(PathBuf, u64)>,
 }
 
 /// One listed file after the cache lookup.
@@ -98,7 +102,7 @@ pub fn open_corpus_in(
     bodies: Bodies,
     progress: &(dyn Fn(Event) + Sync),
 ) -> Opened {
-    let mut o = open_metadata(paths, dir, progress);
+    let mut o = open_metadata(paths, dir, bodies == Bodies::Later, progress);
     if bodies == Bodies::Now {
         let mut corpus = std::mem::take(&mut o.loaded.corpus);
         o.fill_bodies(&mut corpus);
@@ -107,10 +111,12 @@ pub fn open_corpus_in(
     o
 }
 
-/// [`open_corpus_in`] with the bodies of cached files left for later.
+/// [`open_corpus_in`] with the bodies of cached files left for later; with `prefetch`, the
+/// cached analysis is decoded meanwhile.
 fn open_metadata(
     paths: &[PathBuf],
     dir: Option<Result<PathBuf, CacheError>>,
+    prefetch: bool,
     progress: &(dyn Fn(Event) + Sync),
 ) -> Opened {
     if paths.is_empty() {
@@ -120,48 +126,55 @@ fn open_metadata(
         return opened(loaded, Vec::new(), None);
     }
     let start = std::time::Instant::now();
-    let listing = corpus::list_paths(paths);
-    tracing::debug!(took = ?start.elapsed(), files = listing.files.len(), "listed");
-    progress(Event::Listed(listing.files.len()));
     let mut warnings = Vec::new();
-    let cache = if let Some(dir) = dir {
-        match dir.and_then(|d| Cache::open_in(&d)) {
-            Ok((cache, discarded)) => {
-                if let Some(why) = discarded {
-                    warnings.push(format!("cache: discarded a bad cache ({why}); rebuilding"));
-                }
-                Some(cache)
+    let cache = dir.and_then(|dir| match dir.and_then(|d| Cache::open_in(&d)) {
+        Ok((cache, discarded)) => {
+            if let Some(why) = discarded {
+                warnings.push(format!("cache: discarded a bad cache ({why}); rebuilding"));
             }
-            Err(e) => {
-                warnings.push(format!("cache: {e}; going on without it"));
-                None
-            }
+            Some(cache)
         }
-    } else {
-        None
-    };
-    let Some(mut cache) = cache else {
+        Err(e) => {
+            warnings.push(format!("cache: {e}; going on without it"));
+            None
+        }
+    });
+    let Some(cache) = cache else {
+        let listing = corpus::list_paths(paths);
         let total = listing.files.len();
+        progress(Event::Listed(total));
         let loaded = corpus::load_listing(listing);
         progress(Event::Loaded { done: total, total });
         return opened(loaded, warnings, None);
     };
     let corpus_key = keys::corpus_key(paths);
-    // The rows are read (one thread: SQLite) while the files are stat'ed (the others).
-    let (rows, stats) = std::thread::scope(|s| {
-        let files = &listing.files;
-        let stats = s.spawn(|| {
-            let stats = files
-                .par_iter()
-                .map(|(p, _)| keys::stat(p))
-                .collect::<Vec<_>>();
-            tracing::debug!(took = ?start.elapsed(), "files stat'ed");
-            stats
+    let prefetch = prefetch.then(|| Prefetch::start(cache.path(), corpus_key));
+    // The rows are read (one thread: SQLite) while the files are listed and stat'ed (the
+    // others): neither needs the other.
+    let (joined, listing, stats) = std::thread::scope(|s| {
+        let rows = s.spawn(move || {
+            let rows = cache.file_rows(corpus_key);
+            tracing::debug!(took = ?start.elapsed(), "rows read");
+            (cache, rows)
         });
-        let rows = cache.file_rows(corpus_key);
-        tracing::debug!(took = ?start.elapsed(), "rows read");
-        (rows, stats.join().unwrap_or_default())
+        let listing = corpus::list_paths(paths);
+        tracing::debug!(took = ?start.elapsed(), files = listing.files.len(), "listed");
+        progress(Event::Listed(listing.files.len()));
+        let stats = listing
+            .files
+            .par_iter()
+            .map(|(p, _)| keys::stat(p))
+            .collect::<Vec<_>>();
+        tracing::debug!(took = ?start.elapsed(), "files stat'ed");
+        (rows.join().ok(), listing, stats)
     });
+    let Some((mut cache, rows)) = joined else {
+        warnings.push("cache: reading it failed; going on without it".to_string());
+        let total = listing.files.len();
+        let loaded = corpus::load_listing(listing);
+        progress(Event::Loaded { done: total, total });
+        return opened(loaded, warnings, None);
+    };
     let rows = match rows {
         Ok(rows) => rows,
         Err(e) => {
@@ -183,6 +196,7 @@ fn open_metadata(
     let mut o = opened(loaded, warnings, None);
     (o.from_cache, o.from_disk) = (changes.from_cache, changes.from_disk);
     o.deferred = deferred;
+    o.prefetch = prefetch;
     o.session = Some(Session {
         cache,
         corpus: corpus_key,
@@ -199,6 +213,7 @@ fn opened(loaded: Loaded, warnings: Vec<String>, session: Option<Session>) -> Op
         from_disk: 0,
         session,
         deferred: Vec::new(),
+        prefetch: None,
     }
 }
 
@@ -349,15 +364,14 @@ fn load_one(job: Job<'_>) -> Outcome {
         row,
         stat,
     } = job;
-    let row = match row {
-        Some(Cached {
-            stat: s,
-            hash,
-            record: Ok(record),
-        }) if Some(s) == stat => {
+    let row = match row.map(|c| {
+        let record = c.record();
+        (c, record)
+    }) {
+        Some((c, Ok(record))) if Some(c.stat) == stat => {
             return Outcome {
                 load: record.into_load(path),
-                key: Some((key, hash)),
+                key: Some((key, c.hash)),
                 write: None,
                 cached: true,
             };
@@ -381,19 +395,15 @@ fn load_one(job: Job<'_>) -> Outcome {
     let hash = keys::content_hash(&bytes);
     let stat = stat.unwrap_or(Stat { size: 0, mtime: 0 });
     // Touched, not changed: the row's parse stands, under the new stat.
-    if let Some(Cached {
-        stat: s,
-        hash: h,
-        record: Ok(record),
-    }) = row
-        && h == hash
-        && s.size == bytes.len() as u64
+    if let Some((c, Ok(record))) = row
+        && c.hash == hash
+        && c.stat.size == bytes.len() as u64
     {
-        // Only the metadata row is rewritten: the bodies row stays.
-        let write = codec::seal(&record).ok().map(|data| Row {
+        // Only the metadata row is rewritten (same record, new stat): the bodies row stays.
+        let write = Some(Row {
             stat,
             hash,
-            data,
+            data: c.data,
             bodies: None,
         });
         return Outcome {
@@ -420,89 +430,4 @@ fn load_one(job: Job<'_>) -> Outcome {
         write,
         cached: false,
     }
-}
-
-impl Opened {
-    /// The analysis of `corpus` (the loaded one, perhaps moved out of [`Opened::loaded`]):
-    /// the cached one when the files, the build and `config` are those it was made for,
-    /// else computed (reporting each stage) and stored. Pending bodies are read first when
-    /// it must be computed (into a copy: fill `corpus` first to spare it).
-    pub fn analysis(
-        &mut self,
-        corpus: &Corpus,
-        config: &Config,
-        progress: impl Fn(Stage),
-    ) -> Analysis {
-        if let Some(a) = self.cached_analysis(corpus, config) {
-            return a;
-        }
-        let filled;
-        let corpus = if corpus.articles.iter().all(|a| a.has_body()) {
-            corpus
-        } else {
-            let mut c = corpus.clone();
-            self.fill_bodies(&mut c);
-            filled = c;
-            &filled
-        };
-        let analysis = analysis::analyse_with_progress(corpus, config, progress);
-        self.store_analysis(config, &analysis);
-        analysis
-    }
-
-    /// The cached analysis of `corpus`, when there is a valid one for it and `config`. Its
-    /// spans are checked against the bodies (see [`super::check_analysis`]): only against
-    /// their lengths while they are pending, so check it again once they are in.
-    pub fn cached_analysis(&mut self, corpus: &Corpus, config: &Config) -> Option<Analysis> {
-        let s = self.session.as_ref()?;
-        let fp = fingerprint(&s.files, config);
-        let blob = match s.cache.analysis(s.corpus, fp) {
-            Ok(blob) => blob?,
-            Err(e) => {
-                self.fail(e);
-                return None;
-            }
-        };
-        match codec::open::<Analysis>(&blob).and_then(|a| validate::check(&a, corpus).map(|()| a)) {
-            Ok(a) => Some(a),
-            Err(e) => {
-                self.warnings
-                    .push(format!("cache: ignored a bad cached analysis ({e})"));
-                None
-            }
-        }
-    }
-
-    /// Stores `analysis` as the analysis of this corpus under `config`.
-    pub fn store_analysis(&mut self, config: &Config, analysis: &Analysis) {
-        let Some(s) = self.session.as_mut() else {
-            return;
-        };
-        let fp = fingerprint(&s.files, config);
-        let result =
-            codec::seal(analysis).and_then(|blob| s.cache.save_analysis(s.corpus, fp, &blob));
-        if let Err(e) = result {
-            self.fail(e);
-        }
-    }
-
-    /// Whether the corpus came through a cache.
-    pub fn cached(&self) -> bool {
-        self.session.is_some()
-    }
-
-    /// Drops the cache after a failure, with a warning.
-    pub(super) fn fail(&mut self, e: CacheError) {
-        if let Some(s) = self.session.take() {
-            self.warnings.push(failure(s.cache, &e));
-        }
-    }
-}
-
-fn fingerprint(files: &[(PathBuf, u64)], config: &Config) -> i64 {
-    let mut fp = Fingerprint::new(config);
-    for (path, hash) in files {
-        fp.add(path, *hash);
-    }
-    fp.finish()
 }

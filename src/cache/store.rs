@@ -31,13 +31,20 @@ pub struct Row {
     pub bodies: Option<Vec<u8>>,
 }
 
-/// One file's row as read: its parse decoded straight from the database's pages (no copy
-/// of the blob), or why it could not be.
+/// One file's row as read: its sealed [`FileRecord`] copied out of the database, to be
+/// decoded on the loading threads (the reading one is the reopen's bottleneck).
 #[derive(Debug)]
 pub struct Cached {
     pub stat: Stat,
     pub hash: u64,
-    pub record: Result<FileRecord, CacheError>,
+    pub data: Vec<u8>,
+}
+
+impl Cached {
+    /// The file's parse, or why it could not be decoded.
+    pub fn record(&self) -> Result<FileRecord, CacheError> {
+        codec::open::<FileRecord>(&self.data)
+    }
 }
 
 impl std::fmt::Debug for Cache {
@@ -75,9 +82,9 @@ impl Cache {
             .map_err(classify)?;
         let rows = stmt
             .query_map([corpus.id], |r| {
-                let record = match r.get_ref(4)? {
-                    ValueRef::Blob(b) => codec::open::<FileRecord>(b),
-                    _ => Err(CacheError::Codec("not a blob".to_string())),
+                let data = match r.get_ref(4)? {
+                    ValueRef::Blob(b) => b.to_vec(),
+                    _ => Vec::new(),
                 };
                 let row = Cached {
                     stat: Stat {
@@ -85,7 +92,7 @@ impl Cache {
                         mtime: r.get(2)?,
                     },
                     hash: r.get::<_, i64>(3)? as u64,
-                    record,
+                    data,
                 };
                 Ok((r.get::<_, Vec<u8>>(0)?, row))
             })
@@ -246,4 +253,29 @@ fn put_bodies<'a>(
             .map_err(classify)?;
     }
     Ok(())
+}
+
+/// The analysis stored for `corpus` (its fingerprint and sealed blob), read through a
+/// connection of its own to the database at `path`, read-only: [`super::prefetch`] runs
+/// it beside the connection loading the files.
+pub fn stored_analysis(
+    path: &Path,
+    corpus: CorpusKey,
+) -> Result<Option<(i64, Vec<u8>)>, CacheError> {
+    let flags =
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(classify)?;
+    conn.busy_timeout(std::time::Duration::from_secs(1))
+        .map_err(classify)?;
+    let mut stmt = conn
+        .prepare("SELECT fingerprint, data FROM analyses WHERE corpus = ?1")
+        .map_err(classify)?;
+    let mut rows = stmt.query([corpus.id]).map_err(classify)?;
+    match rows.next().map_err(classify)? {
+        Some(r) => Ok(Some((
+            r.get(0).map_err(classify)?,
+            r.get(1).map_err(classify)?,
+        ))),
+        None => Ok(None),
+    }
 }

@@ -12,8 +12,24 @@ use crate::corpus::Corpus;
 /// Ok when every index and span of `a` fits `corpus` (see [`crate::corpus::Article::fits`]).
 pub fn check(a: &Analysis, corpus: &Corpus) -> Result<(), CacheError> {
     let bad = |what: &str| Err(CacheError::Codec(format!("{what} out of range")));
-    let body =
-        |article: usize, span: &Span| corpus.articles.get(article).is_some_and(|a| a.fits(span));
+    // Per article its body, or its length while it is pending: a small array, as the spans
+    // come in the order of their entities and passages, not of the articles.
+    let bodies: Vec<Result<&str, usize>> = corpus
+        .articles
+        .iter()
+        .map(|a| match a.body_pending {
+            Some(len) => Err(len),
+            None => Ok(a.body.as_str()),
+        })
+        .collect();
+    let body = |article: usize, span: &Span| {
+        span.start <= span.end
+            && match bodies.get(article) {
+                Some(Ok(b)) => b.is_char_boundary(span.start) && b.is_char_boundary(span.end),
+                Some(Err(len)) => span.end <= *len,
+                None => false,
+            }
+    };
     if a.quotes.len() != corpus.len() {
         return bad("quotes");
     }

@@ -87,8 +87,10 @@ pub enum Action {
     Warnings(Vec<String>),
     /// The analysis worker finished a stage.
     AnalysisProgress(Stage),
-    /// The analysis worker finished.
+    /// The analysis worker finished (the app builds its indexes).
     AnalysisDone(Box<Analysis>),
+    /// The analysis worker finished, and built the indexes too.
+    AnalysisIndexed(Box<crate::tui::app::Indexed>),
     /// The analysis worker failed (it panicked); the app keeps working without analysis.
     AnalysisFailed(String),
 }

@@ -28,6 +28,32 @@ pub enum Progress {
     Failed(String),
 }
 
+/// An analysis with the indexes the app draws from it. The worker builds them, so that the
+/// screen's thread only installs them (and the worker does not start reading bodies while
+/// they are built).
+#[derive(Debug, Clone)]
+pub struct Indexed {
+    pub analysis: Analysis,
+    pub index: Index,
+    /// The entity names of `analysis`, prepared for the filter's ranking.
+    pub names: Prepared,
+}
+
+impl Indexed {
+    /// The indexes of `analysis` over `corpus` (its metadata is enough), built side by side.
+    pub fn build(corpus: &Corpus, analysis: Analysis) -> Indexed {
+        let (index, names) = rayon::join(
+            || Index::build(corpus, &analysis),
+            || Prepared::new(&analysis.entities),
+        );
+        Indexed {
+            analysis,
+            index,
+            names,
+        }
+    }
+}
+
 /// Whether the articles' bodies are in. A corpus reopened from the cache is shown from its
 /// metadata while its bodies are read; what needs the text waits for them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -263,10 +289,21 @@ impl App {
         self.text = Text::of(&self.corpus);
     }
 
-    /// Installs a finished analysis and the indexes drawn from it.
+    /// Installs a finished analysis, building the indexes drawn from it.
     pub fn set_analysis(&mut self, analysis: Analysis) {
-        self.index = Index::build(&self.corpus, &analysis);
-        self.names = Prepared::new(&analysis.entities);
+        let indexed = Indexed::build(&self.corpus, analysis);
+        self.set_indexed(indexed);
+    }
+
+    /// Installs a finished analysis with its indexes (built by the worker).
+    pub fn set_indexed(&mut self, indexed: Indexed) {
+        let Indexed {
+            analysis,
+            index,
+            names,
+        } = indexed;
+        self.index = index;
+        self.names = names;
         self.analysis = analysis;
         self.progress = Progress::Done;
         self.aligned.clear();

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{self, Event};
 
 use super::action::{Action, Fit};
-use super::app::App;
+use super::app::{App, Indexed};
 use super::terminal::Term;
 use super::update::update;
 use super::view::view;
@@ -117,7 +117,7 @@ fn analyse_on(corpus: &Corpus, config: &Config, passim: Option<&Path>, tx: &Send
     let start = Instant::now();
     let analysis = analyse_maybe(corpus, config, clusters.as_deref(), stage_reporter(tx));
     tracing::info!(took = ?start.elapsed(), "analysis done");
-    let _ = tx.send(Action::AnalysisDone(Box::new(analysis)));
+    send_analysis(tx, corpus, analysis);
 }
 
 /// passim's clusters over `corpus` when `--passim OUT` was given, handed to the app (its
@@ -198,11 +198,11 @@ fn analysis_on(opened: &mut Opened, corpus: Arc<Corpus>, config: &Config, tx: &S
         let corpus = bodies_on(opened, corpus, Fit::Fits, tx);
         let analysis = opened.analysis(&corpus, config, stage_reporter(tx));
         tracing::info!(took = ?start.elapsed(), "analysis done");
-        let _ = tx.send(Action::AnalysisDone(Box::new(analysis)));
+        send_analysis(tx, &corpus, analysis);
         return;
     };
     tracing::info!(took = ?start.elapsed(), "analysis read from the cache");
-    let _ = tx.send(Action::AnalysisDone(Box::new(cached)));
+    send_analysis(tx, &corpus, cached);
     if !opened.bodies_pending() {
         return;
     }
@@ -220,7 +220,7 @@ fn analysis_on(opened: &mut Opened, corpus: Arc<Corpus>, config: &Config, tx: &S
     let _ = tx.send(Action::BodiesLoaded(Arc::clone(&full), Fit::Stale));
     let analysis = analysis::analyse_with_progress(&full, config, stage_reporter(tx));
     opened.store_analysis(config, &analysis);
-    let _ = tx.send(Action::AnalysisDone(Box::new(analysis)));
+    send_analysis(tx, &full, analysis);
 }
 
 /// `corpus` with its bodies: read now and handed to the app when some were pending.
@@ -241,4 +241,13 @@ fn bodies_on(
     let full = Arc::new(full);
     let _ = tx.send(Action::BodiesLoaded(Arc::clone(&full), fit));
     full
+}
+
+/// Hands `analysis` of `corpus` to the app with its indexes, built here: the screen's
+/// thread only installs them.
+fn send_analysis(tx: &Sender<Action>, corpus: &Corpus, analysis: analysis::Analysis) {
+    let start = Instant::now();
+    let indexed = Indexed::build(corpus, analysis);
+    tracing::info!(took = ?start.elapsed(), "indexes built");
+    let _ = tx.send(Action::AnalysisIndexed(Box::new(indexed)));
 }

@@ -17,10 +17,46 @@ use crate::corpus::{ArticleIdx, Corpus};
 pub struct ArticleMarks<'a> {
     /// (passage index, span) of every passage occurrence.
     pub passages: &'a [(usize, Span)],
-    /// (entity index, kind, span) of every mention.
-    pub entities: &'a [(usize, EntityKind, Span)],
+    /// Every body mention of an entity.
+    pub entities: &'a [EntityMark],
     /// Outer spans of direct quotes.
     pub quotes: &'a [Span],
+}
+
+/// One body mention of an entity, kept small: there are millions in a large corpus, and
+/// all of them are regrouped on the way to the first analysed screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityMark {
+    entity: u32,
+    kind: EntityKind,
+    start: u32,
+    end: u32,
+}
+
+impl EntityMark {
+    /// The mention of `entity` (of `kind`) at `span`; `None` when it does not fit 32 bits.
+    fn new(entity: usize, kind: EntityKind, span: &Span) -> Option<EntityMark> {
+        Some(EntityMark {
+            entity: u32::try_from(entity).ok()?,
+            kind,
+            start: u32::try_from(span.start).ok()?,
+            end: u32::try_from(span.end).ok()?,
+        })
+    }
+
+    /// Index of the entity in the analysis.
+    pub fn entity(&self) -> usize {
+        self.entity as usize
+    }
+
+    pub fn kind(&self) -> EntityKind {
+        self.kind
+    }
+
+    /// Where it is in the body.
+    pub fn span(&self) -> Span {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// Items grouped by article: those of article `a` are `items[starts[a]..starts[a + 1]]`.
@@ -39,10 +75,16 @@ impl<T> Default for Grouped<T> {
     }
 }
 
-impl<T> Grouped<T> {
+impl<T: Clone> Grouped<T> {
     /// Groups `(article, item)` pairs of articles below `n` by article (a stable counting
-    /// sort), then sorts each article's items by `key`.
+    /// sort into one list), then sorts each article's items by `key`.
     fn new<K: Ord>(n: usize, pairs: Vec<(ArticleIdx, T)>, key: impl Fn(&T) -> K) -> Self {
+        let Some(filler) = pairs.first().map(|(_, t)| t.clone()) else {
+            return Grouped {
+                starts: vec![0; n + 1],
+                items: Vec::new(),
+            };
+        };
         let mut starts = vec![0usize; n + 1];
         for (a, _) in &pairs {
             starts[a + 1] += 1;
@@ -51,18 +93,19 @@ impl<T> Grouped<T> {
             starts[i + 1] += starts[i];
         }
         let mut next = starts.clone();
-        let mut slots: Vec<Option<T>> = (0..pairs.len()).map(|_| None).collect();
+        let mut items = vec![filler; pairs.len()];
         for (a, item) in pairs {
-            slots[next[a]] = Some(item);
+            items[next[a]] = item;
             next[a] += 1;
         }
-        let mut items: Vec<T> = slots.into_iter().flatten().collect();
         for w in starts.windows(2) {
-            items[w[0]..w[1]].sort_by_key(&key);
+            items[w[0]..w[1]].sort_unstable_by_key(&key);
         }
         Grouped { starts, items }
     }
+}
 
+impl<T> Grouped<T> {
     fn of(&self, a: ArticleIdx) -> Option<&[T]> {
         let (&start, &end) = (self.starts.get(a)?, self.starts.get(a + 1)?);
         self.items.get(start..end)
@@ -73,55 +116,28 @@ impl<T> Grouped<T> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
     passages: Grouped<(usize, Span)>,
-    entities: Grouped<(usize, EntityKind, Span)>,
+    entities: Grouped<EntityMark>,
     quotes: Grouped<Span>,
 }
 
 impl Index {
     /// Builds the index of `analysis` over `corpus`; spans outside a body are dropped.
     pub fn build(corpus: &Corpus, analysis: &Analysis) -> Index {
-        let n = corpus.len();
-        let passages = analysis
-            .passages
-            .passages
-            .iter()
-            .enumerate()
-            .flat_map(|(p, passage)| {
-                passage
-                    .occurrences
-                    .iter()
-                    .map(move |o| (o.article, (p, o.span.clone())))
-            })
-            .filter(|(a, (_, s))| valid(corpus, *a, s))
-            .collect();
-        // Only body mentions are drawn as spans; title and metadata mentions still count
-        // for filtering (the analysis does that).
-        let entities = analysis
-            .entities
-            .entities
-            .iter()
-            .enumerate()
-            .flat_map(|(e, entity)| {
-                entity
-                    .mentions
-                    .iter()
-                    .filter(|m| m.field == Field::Body)
-                    .map(move |m| (m.article, (e, entity.kind, m.span.clone())))
-            })
-            .filter(|(a, (_, _, s))| valid(corpus, *a, s))
-            .collect();
-        let quotes = analysis
-            .quotes
-            .iter()
-            .enumerate()
-            .take(n)
-            .flat_map(|(a, qs)| qs.iter().map(move |q| (a, q.outer.clone())))
-            .filter(|(a, s)| valid(corpus, *a, s))
-            .collect();
+        let bodies = Bodies::of(corpus);
+        let corpus = &bodies;
+        let ((passages, entities), quotes) = rayon::join(
+            || {
+                rayon::join(
+                    || passage_marks(corpus, analysis),
+                    || entity_marks(corpus, analysis),
+                )
+            },
+            || quote_marks(corpus, analysis),
+        );
         Index {
-            passages: Grouped::new(n, passages, |(p, s)| (s.start, *p)),
-            entities: Grouped::new(n, entities, |(e, _, s)| (s.start, *e)),
-            quotes: Grouped::new(n, quotes, |s| s.start),
+            passages,
+            entities,
+            quotes,
         }
     }
 
@@ -192,13 +208,84 @@ impl Index {
     }
 }
 
+/// Every passage occurrence, by article.
+fn passage_marks(corpus: &Bodies, analysis: &Analysis) -> Grouped<(usize, Span)> {
+    let ps = &analysis.passages.passages;
+    let mut pairs = Vec::with_capacity(ps.iter().map(|p| p.occurrences.len()).sum());
+    for (p, passage) in ps.iter().enumerate() {
+        for o in &passage.occurrences {
+            if valid(corpus, o.article, &o.span) {
+                pairs.push((o.article, (p, o.span.clone())));
+            }
+        }
+    }
+    Grouped::new(corpus.len(), pairs, |(p, s)| (s.start, *p))
+}
+
+/// Every body mention of an entity, by article. Only body mentions are drawn as spans;
+/// title and metadata mentions still count for filtering (the analysis does that).
+fn entity_marks(corpus: &Bodies, analysis: &Analysis) -> Grouped<EntityMark> {
+    let es = &analysis.entities.entities;
+    let mut pairs = Vec::with_capacity(es.iter().map(|e| e.mentions.len()).sum());
+    for (e, entity) in es.iter().enumerate() {
+        for m in &entity.mentions {
+            if m.field == Field::Body && valid(corpus, m.article, &m.span) {
+                if let Some(mark) = EntityMark::new(e, entity.kind, &m.span) {
+                    pairs.push((m.article, mark));
+                }
+            }
+        }
+    }
+    Grouped::new(corpus.len(), pairs, |m| (m.start, m.entity))
+}
+
+/// The outer span of every direct quote, by article.
+fn quote_marks(corpus: &Bodies, analysis: &Analysis) -> Grouped<Span> {
+    let qs = analysis.quotes.iter().take(corpus.len());
+    let mut pairs = Vec::with_capacity(qs.clone().map(Vec::len).sum());
+    for (a, quotes) in qs.enumerate() {
+        for q in quotes {
+            if valid(corpus, a, &q.outer) {
+                pairs.push((a, q.outer.clone()));
+            }
+        }
+    }
+    Grouped::new(corpus.len(), pairs, |s| s.start)
+}
+
+/// What the spans are checked against: per article, its body, or its length while it is
+/// pending. Kept apart from the articles so that checking millions of spans, in the order
+/// of their entities rather than of the articles, stays within a small array.
+struct Bodies<'a>(Vec<Result<&'a str, usize>>);
+
+impl<'a> Bodies<'a> {
+    fn of(corpus: &'a Corpus) -> Bodies<'a> {
+        Bodies(
+            corpus
+                .articles
+                .iter()
+                .map(|a| match a.body_pending {
+                    Some(len) => Err(len),
+                    None => Ok(a.body.as_str()),
+                })
+                .collect(),
+        )
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
 /// True when `span` is a non-empty range of article `a`'s body on char boundaries (within
 /// its length while the body is pending: the views slice it only once it is in).
-fn valid(corpus: &Corpus, a: ArticleIdx, span: &Span) -> bool {
-    corpus
-        .articles
-        .get(a)
-        .is_some_and(|art| span.start < span.end && art.fits(span))
+fn valid(bodies: &Bodies, a: ArticleIdx, span: &Span) -> bool {
+    span.start < span.end
+        && match bodies.0.get(a) {
+            Some(Ok(body)) => body.is_char_boundary(span.start) && body.is_char_boundary(span.end),
+            Some(Err(len)) => span.end <= *len,
+            None => false,
+        }
 }
 
 #[cfg(test)]

@@ -37,7 +37,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::BodiesLoaded(corpus, fit) => bodies_loaded(app, corpus, fit),
         Action::Warnings(w) => app.warnings.extend(w),
         Action::Passim(clusters) => app.passim = Some(clusters),
-        Action::AnalysisDone(analysis) => analysis_done(app, *analysis),
+        Action::AnalysisDone(analysis) => {
+            let indexed = super::app::Indexed::build(&app.corpus, *analysis);
+            analysis_done(app, indexed);
+        }
+        Action::AnalysisIndexed(indexed) => analysis_done(app, *indexed),
         Action::AnalysisFailed(why) => analysis_failed(app, why),
         Action::Quit => app.quit = true,
         // Nothing to act on yet: Esc leaves, other keys wait for the corpus (type-ahead).
@@ -144,8 +148,8 @@ fn analysis_failed(app: &mut App, why: String) {
 }
 
 /// Installs the analysis, then refreshes everything derived from it.
-fn analysis_done(app: &mut App, analysis: crate::analysis::Analysis) {
-    app.set_analysis(analysis);
+fn analysis_done(app: &mut App, indexed: super::app::Indexed) {
+    app.set_indexed(indexed);
     refilter(app);
     if let Some(Overlay::Filter(f)) = &mut app.overlay {
         // The ranking was of the old entities: rank the new ones in full.

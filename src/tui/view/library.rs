@@ -166,10 +166,11 @@ fn entities(app: &App, a: ArticleIdx) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let mut counts: Vec<(usize, usize)> = Vec::new();
-    for (e, _, _) in m.entities {
-        match counts.iter_mut().find(|(x, _)| x == e) {
+    for mark in m.entities {
+        let e = mark.entity();
+        match counts.iter_mut().find(|(x, _)| *x == e) {
             Some((_, n)) => *n += 1,
-            None => counts.push((*e, 1)),
+            None => counts.push((e, 1)),
         }
     }
     if counts.is_empty() {
@@ -205,9 +206,9 @@ fn mentions(app: &App, a: ArticleIdx, width: usize) -> Vec<Line<'static>> {
         let Some(ent) = app.analysis.entities.entities.get(f) else {
             continue;
         };
-        let hits: Vec<_> = m.entities.iter().filter(|(e, _, _)| *e == f).collect();
+        let hits: Vec<_> = m.entities.iter().filter(|e| e.entity() == f).collect();
         let name = sanitize_for_terminal(&ent.name).into_owned();
-        let Some((_, kind, span)) = hits.first() else {
+        let Some((kind, span)) = hits.first().map(|e| (e.kind(), e.span())) else {
             // Named only outside the body (title, dateline, outlet).
             if let Some(m) = ent.mentions.iter().find(|m| m.article == a) {
                 let field = format!("{:?}", m.field).to_lowercase();
@@ -220,7 +221,7 @@ fn mentions(app: &App, a: ArticleIdx, width: usize) -> Vec<Line<'static>> {
         };
         let Some(before) = body
             .get(..span.start)
-            .filter(|_| art.has_body() && art.fits(span))
+            .filter(|_| art.has_body() && art.fits(&span))
         else {
             // The text is still loading: the count is known, the context not yet.
             out.push(Line::styled(
@@ -234,10 +235,10 @@ fn mentions(app: &App, a: ArticleIdx, width: usize) -> Vec<Line<'static>> {
             format!("{name}: {}× — first in ¶{para}:", hits.len()),
             app.theme.title,
         ));
-        let ctx = context(body, span, width.saturating_sub(2));
+        let ctx = context(body, &span, width.saturating_sub(2));
         let marks = [Marked {
             span: span.clone(),
-            meaning: Meaning::Entity(*kind),
+            meaning: Meaning::Entity(kind),
         }];
         let mut line = styled_range(body, ctx, &marks, &app.theme, Style::new());
         line.spans.insert(0, Span::raw("  …"));

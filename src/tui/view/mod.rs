@@ -63,9 +63,9 @@ pub fn article_marks(app: &App, article: ArticleIdx, current: Option<&Span>) -> 
             span: s.clone(),
             meaning: Meaning::Quote,
         }));
-        marks.extend(m.entities.iter().map(|(_, kind, s)| Marked {
-            span: s.clone(),
-            meaning: Meaning::Entity(*kind),
+        marks.extend(m.entities.iter().map(|e| Marked {
+            span: e.span(),
+            meaning: Meaning::Entity(e.kind()),
         }));
         marks.extend(m.passages.iter().map(|(p, s)| Marked {
             span: s.clone(),
