@@ -3,12 +3,13 @@
 //! wait polls the parsed screen for an expected state with a deadline; nothing sleeps to
 //! synchronise. [`faults`]: the terminal after a panic or an error; [`escapes`]: article text
 //! that tries to control the terminal; [`nothing_lost`]: a whole session leaves the corpus
-//! untouched.
+//! untouched; [`reopen`]: a folder opened again through the cache.
 
 mod escapes;
 mod faults;
 mod mouse;
 mod nothing_lost;
+mod reopen;
 mod session;
 #[path = "../common/snapshot.rs"]
 mod snapshot;

@@ -195,6 +195,11 @@ impl Session {
         });
     }
 
+    /// Waits for a screen with nothing pending (no ⟳ in the header: analysis and text in).
+    pub fn wait_analysed_reader(&self) {
+        self.wait("text and analysis in", |sc| !sc.contents().contains('⟳'));
+    }
+
     /// Where this session's log goes.
     pub fn log_path(&self) -> PathBuf {
         self.home
