@@ -54,6 +54,19 @@ pub fn path_key(path: &Path) -> Vec<u8> {
     }
 }
 
+/// The path a [`path_key`] was made of.
+pub fn path_of(key: &[u8]) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        PathBuf::from(std::ffi::OsStr::from_bytes(key))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(key).into_owned())
+    }
+}
+
 /// What the program that wrote a row was: its version, the size and mtime of its
 /// executable, so that a rebuilt parallax (a new parser, new assets) never reads what an
 /// older build parsed, and the outlet table the user's configuration extends. Computed once,

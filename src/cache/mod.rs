@@ -12,6 +12,7 @@
 //! - `stored`: the analysis of an opened corpus, found (and checked) or computed and stored;
 //!   `prefetch` decodes the cached one while the corpus loads, for the reader.
 //! - `bodies`: the bodies a reopen leaves for later, read when the caller asks.
+//! - `snapshot`: the assembled corpus in one value, for a reopen where no file changed.
 //!
 //! UI-free: the CLI and the TUI both call [`open_corpus`]. A cache that cannot be opened or
 //! written is never an error: the caller gets a warning and goes on without it.
@@ -22,6 +23,7 @@ pub mod keys;
 mod prefetch;
 pub mod schema;
 pub mod session;
+mod snapshot;
 pub mod store;
 mod stored;
 mod validate;

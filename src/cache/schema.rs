@@ -12,7 +12,7 @@ use super::CacheError;
 /// `PRAGMA application_id`: "PRLX", so that `file(1)` and we can tell the file is ours.
 pub const APPLICATION_ID: i32 = 0x5052_4c58;
 /// `PRAGMA user_version`: bumped whenever the tables or the encoding of a blob change.
-/// 3: the bodies moved out of `files` into a table of their own.
+/// 3: the bodies moved out of `files` into a table of their own; `snapshots` added.
 pub const SCHEMA_VERSION: i32 = 3;
 /// Page size of a new database file.
 const PAGE_SIZE: u32 = 65536;
@@ -43,6 +43,12 @@ CREATE TABLE IF NOT EXISTS bodies (
     PRIMARY KEY (corpus, path)
 );
 CREATE INDEX IF NOT EXISTS bodies_root ON bodies (root);
+CREATE TABLE IF NOT EXISTS snapshots (
+    corpus INTEGER PRIMARY KEY,
+    root INTEGER NOT NULL,
+    stats INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
 CREATE TABLE IF NOT EXISTS analyses (
     corpus INTEGER PRIMARY KEY,
     root INTEGER NOT NULL,

@@ -19,6 +19,7 @@ use super::bodies::{Deferred, Slot};
 use super::codec::{self, FileRecord};
 use super::keys::{self, Stat};
 use super::prefetch::Prefetch;
+use super::snapshot::{self, Snapshot};
 use super::store::{Cache, Cached, Row};
 use crate::corpus::{self, FileLoad, Format, Listing, Loaded};
 
@@ -152,10 +153,12 @@ fn open_metadata(
     // The rows are read (one thread: SQLite) while the files are listed and stat'ed (the
     // others): neither needs the other.
     let (joined, listing, stats) = std::thread::scope(|s| {
-        let rows = s.spawn(move || {
-            let rows = cache.file_rows(corpus_key);
-            tracing::debug!(took = ?start.elapsed(), "rows read");
-            (cache, rows)
+        // The snapshot is read and decoded on the chance that no file changed.
+        let snapshot = s.spawn(move || {
+            let found = cache.snapshot(corpus_key).ok().flatten();
+            let snap = found.map(|(fp, blob)| (fp, codec::open::<Snapshot>(&blob)));
+            tracing::debug!(took = ?start.elapsed(), "snapshot read");
+            (cache, snap)
         });
         let listing = corpus::list_paths(paths);
         tracing::debug!(took = ?start.elapsed(), files = listing.files.len(), "listed");
@@ -166,16 +169,37 @@ fn open_metadata(
             .map(|(p, _)| keys::stat(p))
             .collect::<Vec<_>>();
         tracing::debug!(took = ?start.elapsed(), "files stat'ed");
-        (rows.join().ok(), listing, stats)
+        (snapshot.join().ok(), listing, stats)
     });
-    let Some((mut cache, rows)) = joined else {
+    let Some((mut cache, snap)) = joined else {
         warnings.push("cache: reading it failed; going on without it".to_string());
         let total = listing.files.len();
         let loaded = corpus::load_listing(listing);
         progress(Event::Loaded { done: total, total });
         return opened(loaded, warnings, None);
     };
-    let rows = match rows {
+    let fp = snapshot::stat_fingerprint(&listing.files, &stats);
+    let snap = snap.and_then(|(stored, s)| s.ok().filter(|_| stored == fp));
+    let listed = listing.problems.len();
+    if let Some(restored) =
+        snap.and_then(|s| s.restore(listing.name.clone(), listing.problems.clone()))
+    {
+        let total = listing.files.len();
+        progress(Event::Loaded { done: total, total });
+        tracing::debug!(took = ?start.elapsed(), "restored from the snapshot");
+        let mut o = opened(restored.loaded, warnings, None);
+        o.from_cache = restored.files.len();
+        o.from_disk = total.saturating_sub(o.from_cache);
+        o.deferred = restored.deferred;
+        o.prefetch = prefetch;
+        o.session = Some(Session {
+            cache,
+            corpus: corpus_key,
+            files: restored.files,
+        });
+        return o;
+    }
+    let rows = match cache.file_rows(corpus_key) {
         Ok(rows) => rows,
         Err(e) => {
             warnings.push(failure(cache, &e));
@@ -186,12 +210,22 @@ fn open_metadata(
         }
     };
     tracing::debug!(took = ?start.elapsed(), "rows read and files stat'ed");
-    let (loaded, files, deferred, changes) = load_through(listing, rows, &stats, progress);
+    let Through {
+        loaded,
+        files,
+        deferred,
+        all,
+        changes,
+    } = load_through(listing, rows, &stats, progress);
     tracing::debug!(took = ?start.elapsed(), "assembled");
     if !changes.changed.is_empty() || !changes.gone.is_empty() {
         if let Err(e) = cache.save_files(corpus_key, &changes.changed, &changes.gone) {
             warnings.push(format!("cache: could not save the parsed files: {e}"));
         }
+    }
+    let snap = codec::seal(&Snapshot::of(&loaded, listed, &files, &all));
+    if let Err(e) = snap.and_then(|data| cache.save_snapshot(corpus_key, fp, &data)) {
+        warnings.push(format!("cache: could not save the corpus: {e}"));
     }
     let mut o = opened(loaded, warnings, None);
     (o.from_cache, o.from_disk) = (changes.from_cache, changes.from_disk);
@@ -238,6 +272,17 @@ struct Changes {
     gone: Vec<Vec<u8>>,
 }
 
+/// What [`load_through`] gives: the corpus, the path and hash of every file read, the files
+/// whose bodies were left in the cache and (for the snapshot) every file's articles, and the
+/// rows to write.
+struct Through {
+    loaded: Loaded,
+    files: Vec<(PathBuf, u64)>,
+    deferred: Vec<Deferred>,
+    all: Vec<Deferred>,
+    changes: Changes,
+}
+
 /// One listed file, its row (if any) and its stat.
 struct Job<'a> {
     path: &'a Path,
@@ -255,7 +300,7 @@ fn load_through(
     mut rows: HashMap<Vec<u8>, Cached>,
     stats: &[Option<Stat>],
     progress: &(dyn Fn(Event) + Sync),
-) -> (Loaded, Vec<(PathBuf, u64)>, Vec<Deferred>, Changes) {
+) -> Through {
     let Listing {
         name,
         files,
@@ -263,6 +308,7 @@ fn load_through(
     } = listing;
     let total = files.len();
     // Each listed file takes its row; the rows left over are of files gone.
+    let start = std::time::Instant::now();
     let jobs: Vec<Job> = files
         .iter()
         .enumerate()
@@ -285,6 +331,7 @@ fn load_through(
         ..Changes::default()
     };
     let done = AtomicUsize::new(0);
+    tracing::debug!(took = ?start.elapsed(), "jobs");
     let outcomes: Vec<Outcome> = jobs
         .into_par_iter()
         .map(|job| {
@@ -297,8 +344,10 @@ fn load_through(
         })
         .collect();
     progress(Event::Loaded { done: total, total });
+    tracing::debug!(took = ?start.elapsed(), "files loaded");
     let mut hashes = Vec::new();
     let mut deferred = Vec::new();
+    let mut all = Vec::new();
     // Where the next article that is not blank lands in the corpus (see `assemble`).
     let mut next = 0;
     let mut loads = Vec::with_capacity(outcomes.len());
@@ -308,17 +357,21 @@ fn load_through(
         } else {
             changes.from_disk += 1;
         }
-        let slots = slots(&o.load, &mut next);
+        let (pending, every) = slots(&o.load, &mut next);
         match o.key {
             Some((key, hash)) => {
-                if !slots.is_empty() {
-                    deferred.push(Deferred {
-                        path: path.clone(),
-                        format: *format,
-                        key: key.clone(),
-                        hash,
-                        slots,
-                    });
+                let file = |slots| Deferred {
+                    path: path.clone(),
+                    format: *format,
+                    key: key.clone(),
+                    hash,
+                    slots,
+                };
+                if !pending.is_empty() {
+                    deferred.push(file(pending));
+                }
+                if !every.is_empty() {
+                    all.push(file(every));
                 }
                 if let Some(row) = o.write {
                     changes.changed.push((key, row));
@@ -330,28 +383,38 @@ fn load_through(
         }
         loads.push(o.load);
     }
+    tracing::debug!(took = ?start.elapsed(), "outcomes sorted");
     let loaded = corpus::assemble(name, loads, problems);
-    (loaded, hashes, deferred, changes)
+    Through {
+        loaded,
+        files: hashes,
+        deferred,
+        all,
+        changes,
+    }
 }
 
-/// The articles of `load` whose bodies are pending, and where they land in the corpus:
-/// `assemble` keeps every article that is not blank, in order, from index `*next` on.
-fn slots(load: &FileLoad, next: &mut usize) -> Vec<Slot> {
-    let mut out = Vec::new();
+/// The articles of `load` whose bodies are pending, and all of them (for the snapshot),
+/// with where they land in the corpus: `assemble` keeps every article that is not blank,
+/// in order, from index `*next` on.
+fn slots(load: &FileLoad, next: &mut usize) -> (Vec<Slot>, Vec<Slot>) {
+    let (mut pending, mut all) = (Vec::new(), Vec::new());
     for (slot, p) in load.articles.iter().enumerate() {
         if p.is_blank() {
             continue;
         }
-        if let Some(len) = p.body_pending {
-            out.push(Slot {
-                slot,
-                article: *next,
-                len,
-            });
+        let s = Slot {
+            slot,
+            article: *next,
+            len: p.body_pending.unwrap_or(p.parsed.body.len()),
+        };
+        if p.body_pending.is_some() {
+            pending.push(s);
         }
+        all.push(s);
         *next += 1;
     }
-    out
+    (pending, all)
 }
 
 /// One file through the cache: from its row when the stat agrees, else read (and parsed

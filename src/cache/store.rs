@@ -115,7 +115,7 @@ impl Cache {
     ) -> Result<(), CacheError> {
         let tx = self.conn.transaction().map_err(classify)?;
         {
-            for table in ["files", "bodies", "analyses"] {
+            for table in ["files", "bodies", "analyses", "snapshots"] {
                 tx.execute(
                     &format!("DELETE FROM {table} WHERE root = ?1 AND corpus <> ?2"),
                     params![corpus.root, corpus.id],
@@ -187,6 +187,40 @@ impl Cache {
     ) -> Result<(), CacheError> {
         let tx = self.conn.transaction().map_err(classify)?;
         put_bodies(&tx, corpus, rows.iter().map(|(p, d)| (p, d)))?;
+        tx.commit().map_err(classify)
+    }
+
+    /// The sealed snapshot of `corpus` and the stat fingerprint it was made for.
+    pub fn snapshot(&self, corpus: CorpusKey) -> Result<Option<(i64, Vec<u8>)>, CacheError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT stats, data FROM snapshots WHERE corpus = ?1")
+            .map_err(classify)?;
+        let mut rows = stmt.query([corpus.id]).map_err(classify)?;
+        match rows.next().map_err(classify)? {
+            Some(r) => Ok(Some((
+                r.get(0).map_err(classify)?,
+                r.get(1).map_err(classify)?,
+            ))),
+            None => Ok(None),
+        }
+    }
+
+    /// Stores the snapshot of `corpus` for the stat fingerprint `stats`, replacing the one
+    /// it had.
+    pub fn save_snapshot(
+        &mut self,
+        corpus: CorpusKey,
+        stats: i64,
+        data: &[u8],
+    ) -> Result<(), CacheError> {
+        let tx = self.conn.transaction().map_err(classify)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO snapshots (corpus, root, stats, data)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![corpus.id, corpus.root, stats, data],
+        )
+        .map_err(classify)?;
         tx.commit().map_err(classify)
     }
 

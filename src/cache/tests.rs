@@ -229,6 +229,7 @@ fn a_truncated_blob_is_rejected_and_recomputed() {
     let computed = analysis_of(&mut first);
     f.sql(
         "UPDATE analyses SET data = substr(data, 1, length(data) / 2);
+         UPDATE snapshots SET data = substr(data, 1, length(data) - 1);
          UPDATE files SET data = substr(data, 1, 20) WHERE path LIKE '%a.txt';",
     );
     let mut second = f.open();
@@ -428,4 +429,40 @@ fn the_previous_schema_is_discarded_and_rebuilt() {
     assert!(is_valid_cache(&f.db()));
     let (_, filled) = open_later(&f);
     assert_eq!(filled.articles, o.loaded.corpus.articles);
+}
+
+#[test]
+fn an_unchanged_corpus_comes_from_its_snapshot_and_a_bad_one_from_the_rows() {
+    let f = Fixture::new();
+    let first = f.open();
+    let count = |sql: &str| -> i64 {
+        Connection::open(f.db())
+            .unwrap()
+            .query_row(sql, [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(count("SELECT count(*) FROM snapshots"), 1);
+    // Without its rows, an unchanged corpus still opens whole: from the snapshot.
+    f.sql("DELETE FROM files");
+    let (o, filled) = open_later(&f);
+    assert_eq!((o.from_cache, o.from_disk), (4, 0));
+    assert_eq!(filled.articles, first.loaded.corpus.articles);
+    assert_eq!(o.loaded.problems, first.loaded.problems);
+    // A damaged snapshot is not trusted: the rows (read again from the files) stand in.
+    f.sql("UPDATE snapshots SET data = substr(data, 1, length(data) - 1)");
+    let o = f.open();
+    assert_eq!((o.from_cache, o.from_disk), (0, 4));
+    assert_eq!(o.loaded.corpus.articles, first.loaded.corpus.articles);
+    assert_eq!(o.loaded.problems, first.loaded.problems);
+    // A new file makes the snapshot stale: rows for the rest, the new file parsed.
+    std::fs::write(
+        f.corpus.path().join("d.txt"),
+        "Gales ease\n\nThe wind dropped.",
+    )
+    .unwrap();
+    let o = f.open();
+    assert_eq!((o.from_cache, o.from_disk), (4, 1));
+    let o = f.open();
+    assert_eq!((o.from_cache, o.from_disk), (5, 0));
+    assert_eq!(o.loaded.corpus.len(), 4);
 }

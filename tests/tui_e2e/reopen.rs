@@ -29,7 +29,10 @@ fn a_reopened_folder_opens_the_reader_with_its_text() {
     first.send("q");
     let done = first.finish_code();
     assert_eq!(done.code, 0);
-    assert!(!done.log().contains("bodies loaded"), "a first open parses the files");
+    assert!(
+        !done.log().contains("bodies loaded"),
+        "a first open parses the files"
+    );
 
     let mut second = launch();
     second.wait_text("Ferry strike ends");
@@ -42,5 +45,8 @@ fn a_reopened_folder_opens_the_reader_with_its_text() {
     assert_eq!(done.code, 0);
     let log = done.log();
     assert!(log.contains("analysis read from the cache"), "{log}");
-    assert!(log.contains("bodies loaded, the analysis fits them"), "{log}");
+    assert!(
+        log.contains("bodies loaded, the analysis fits them"),
+        "{log}"
+    );
 }
