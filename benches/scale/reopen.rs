@@ -72,6 +72,10 @@ pub fn run(dir: &Path, screen_only: bool) -> anyhow::Result<()> {
         cache::open_corpus_in(&paths, Some(Ok(cache_dir(dir))), Bodies::Later, &|_| {});
     let corpus = Arc::new(std::mem::take(&mut opened.loaded.corpus));
     f.time("reopen_corpus_ms", start);
+    f.put("reopen_from_disk_n", opened.from_disk as f64);
+    for w in &opened.warnings {
+        eprintln!("scale: {w}");
+    }
     let config = Config::default();
     let t = Instant::now();
     let analysis = opened.cached_analysis(&corpus, &config);

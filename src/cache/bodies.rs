@@ -35,6 +35,32 @@ pub(super) struct Slot {
     pub len: usize,
 }
 
+/// Files whose rows are read and decoded at a time.
+const CHUNK: usize = 1024;
+
+/// What filling has done so far.
+#[derive(Default)]
+struct Done {
+    repairs: Vec<(Vec<u8>, Vec<u8>)>,
+    warnings: Vec<String>,
+}
+
+impl Done {
+    /// Puts the bodies of `filled` into `corpus`.
+    fn apply(&mut self, corpus: &mut Corpus, filled: Vec<Filled>) {
+        for f in filled {
+            for (article, body) in f.bodies {
+                if let Some(a) = corpus.articles.get_mut(article) {
+                    a.body = body;
+                    a.body_pending = None;
+                }
+            }
+            self.repairs.extend(f.repair);
+            self.warnings.extend(f.warning);
+        }
+    }
+}
+
 /// What one deferred file yields.
 struct Filled {
     bodies: Vec<(ArticleIdx, String)>,
@@ -59,37 +85,35 @@ impl Opened {
         if deferred.is_empty() {
             return;
         }
-        let rows = match &self.session {
-            Some(s) => s.cache.body_rows(s.corpus),
-            None => Ok(Default::default()),
-        };
-        let mut rows = rows.unwrap_or_else(|e| {
-            self.fail(e);
-            Default::default()
-        });
-        let jobs: Vec<(Deferred, Option<Vec<u8>>)> = deferred
-            .into_iter()
-            .map(|d| {
-                let blob = rows.remove(&d.key);
-                (d, blob)
+        let mut waiting: rustc_hash::FxHashMap<Vec<u8>, Deferred> =
+            deferred.into_iter().map(|d| (d.key.clone(), d)).collect();
+        let mut done = Done::default();
+        // Rows are read a chunk at a time and decoded in parallel, so that the copies out
+        // of the database never add up to the whole text.
+        let read = self.session.as_ref().map(|s| {
+            s.cache.body_rows_each(s.corpus, CHUNK, |chunk| {
+                let jobs: Vec<(Deferred, Vec<u8>)> = chunk
+                    .into_iter()
+                    .filter_map(|(key, blob)| Some((waiting.remove(&key)?, blob)))
+                    .collect();
+                let filled: Vec<Filled> = jobs
+                    .into_par_iter()
+                    .map(|(d, blob)| fill_one(&d, Some(blob)))
+                    .collect();
+                done.apply(corpus, filled);
             })
-            .collect();
-        drop(rows);
-        let filled: Vec<Filled> = jobs
-            .into_par_iter()
-            .map(|(d, blob)| fill_one(&d, blob))
-            .collect();
-        let mut repairs = Vec::new();
-        for f in filled {
-            for (article, body) in f.bodies {
-                if let Some(a) = corpus.articles.get_mut(article) {
-                    a.body = body;
-                    a.body_pending = None;
-                }
-            }
-            repairs.extend(f.repair);
-            self.warnings.extend(f.warning);
+        });
+        if let Some(Err(e)) = read {
+            self.fail(e);
         }
+        // Files without a (readable) row: read again.
+        let rest: Vec<Filled> = waiting
+            .into_par_iter()
+            .map(|(_, d)| fill_one(&d, None))
+            .collect();
+        done.apply(corpus, rest);
+        self.warnings.extend(done.warnings);
+        let repairs = done.repairs;
         for a in &mut corpus.articles {
             a.body_pending = None;
         }

@@ -158,9 +158,15 @@ impl Cache {
         tx.commit().map_err(classify)
     }
 
-    /// The sealed bodies rows of `corpus`, by path key, copied out of the database so that
-    /// they can be decoded on other threads.
-    pub fn body_rows(&self, corpus: CorpusKey) -> Result<HashMap<Vec<u8>, Vec<u8>>, CacheError> {
+    /// The sealed bodies rows of `corpus` (path key, blob), copied out of the database
+    /// `chunk` rows at a time and handed to `f`, so that they can be decoded on other
+    /// threads without holding them all.
+    pub fn body_rows_each(
+        &self,
+        corpus: CorpusKey,
+        chunk: usize,
+        mut f: impl FnMut(Vec<(Vec<u8>, Vec<u8>)>),
+    ) -> Result<(), CacheError> {
         let mut stmt = self
             .conn
             .prepare("SELECT path, data FROM bodies WHERE corpus = ?1")
@@ -170,12 +176,17 @@ impl Cache {
                 Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?))
             })
             .map_err(classify)?;
-        let mut out = HashMap::default();
+        let mut batch = Vec::with_capacity(chunk);
         for row in rows {
-            let (path, data) = row.map_err(classify)?;
-            out.insert(path, data);
+            batch.push(row.map_err(classify)?);
+            if batch.len() >= chunk {
+                f(std::mem::replace(&mut batch, Vec::with_capacity(chunk)));
+            }
         }
-        Ok(out)
+        if !batch.is_empty() {
+            f(batch);
+        }
+        Ok(())
     }
 
     /// Writes bodies rows of `corpus` (sealed [`codec::FileBodies`] by path key), replacing
