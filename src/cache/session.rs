@@ -128,7 +128,64 @@ fn open_metadata(
     }
     let start = std::time::Instant::now();
     let mut warnings = Vec::new();
-    let cache = dir.and_then(|dir| match dir.and_then(|d| Cache::open_in(&d)) {
+    let Some(cache) = dir.and_then(|dir| open_cache(dir, &mut warnings)) else {
+        let listing = corpus::list_paths(paths);
+        progress(Event::Listed(listing.files.len()));
+        return without_cache(listing, warnings, progress);
+    };
+    let corpus_key = keys::corpus_key(paths);
+    let prefetch = prefetch.then(|| Prefetch::start(cache.path(), corpus_key));
+    // The snapshot is read (one thread: SQLite) and decoded, on the chance that no file
+    // changed, while the files are listed and stat'ed (the others).
+    let (joined, listing, stats) = std::thread::scope(|s| {
+        let snapshot = s.spawn(move || {
+            let found = cache.snapshot(corpus_key).ok().flatten();
+            let snap = found.map(|(fp, blob)| (fp, codec::open::<Snapshot>(&blob)));
+            tracing::debug!(took = ?start.elapsed(), "snapshot read");
+            (cache, snap)
+        });
+        let listing = corpus::list_paths(paths);
+        progress(Event::Listed(listing.files.len()));
+        let stats = listing
+            .files
+            .par_iter()
+            .map(|(p, _)| keys::stat(p))
+            .collect::<Vec<_>>();
+        tracing::debug!(took = ?start.elapsed(), "files listed and stat'ed");
+        (snapshot.join().ok(), listing, stats)
+    });
+    let Some((cache, snap)) = joined else {
+        warnings.push("cache: reading it failed; going on without it".to_string());
+        return without_cache(listing, warnings, progress);
+    };
+    let fp = snapshot::stat_fingerprint(&listing.files, &stats);
+    let snap = snap.and_then(|(stored, s)| s.ok().filter(|_| stored == fp));
+    let restored = snap.and_then(|s| s.restore(listing.name.clone(), listing.problems.clone()));
+    let mut o = match restored {
+        Some(restored) => {
+            let total = listing.files.len();
+            progress(Event::Loaded { done: total, total });
+            let mut o = opened(restored.loaded, warnings, None);
+            o.from_cache = restored.files.len();
+            o.from_disk = total.saturating_sub(o.from_cache);
+            o.deferred = restored.deferred;
+            o.session = Some(Session {
+                cache,
+                corpus: corpus_key,
+                files: restored.files,
+            });
+            o
+        }
+        None => through_rows(cache, corpus_key, (listing, &stats, fp), warnings, progress),
+    };
+    tracing::debug!(took = ?start.elapsed(), "corpus assembled");
+    o.prefetch = prefetch;
+    o
+}
+
+/// Opens the cache in `dir`; a failure is a warning.
+fn open_cache(dir: Result<PathBuf, CacheError>, warnings: &mut Vec<String>) -> Option<Cache> {
+    match dir.and_then(|d| Cache::open_in(&d)) {
         Ok((cache, discarded)) => {
             if let Some(why) = discarded {
                 warnings.push(format!("cache: discarded a bad cache ({why}); rebuilding"));
@@ -139,102 +196,56 @@ fn open_metadata(
             warnings.push(format!("cache: {e}; going on without it"));
             None
         }
-    });
-    let Some(cache) = cache else {
-        let listing = corpus::list_paths(paths);
-        let total = listing.files.len();
-        progress(Event::Listed(total));
-        let loaded = corpus::load_listing(listing);
-        progress(Event::Loaded { done: total, total });
-        return opened(loaded, warnings, None);
-    };
-    let corpus_key = keys::corpus_key(paths);
-    let prefetch = prefetch.then(|| Prefetch::start(cache.path(), corpus_key));
-    // The rows are read (one thread: SQLite) while the files are listed and stat'ed (the
-    // others): neither needs the other.
-    let (joined, listing, stats) = std::thread::scope(|s| {
-        // The snapshot is read and decoded on the chance that no file changed.
-        let snapshot = s.spawn(move || {
-            let found = cache.snapshot(corpus_key).ok().flatten();
-            let snap = found.map(|(fp, blob)| (fp, codec::open::<Snapshot>(&blob)));
-            tracing::debug!(took = ?start.elapsed(), "snapshot read");
-            (cache, snap)
-        });
-        let listing = corpus::list_paths(paths);
-        tracing::debug!(took = ?start.elapsed(), files = listing.files.len(), "listed");
-        progress(Event::Listed(listing.files.len()));
-        let stats = listing
-            .files
-            .par_iter()
-            .map(|(p, _)| keys::stat(p))
-            .collect::<Vec<_>>();
-        tracing::debug!(took = ?start.elapsed(), "files stat'ed");
-        (snapshot.join().ok(), listing, stats)
-    });
-    let Some((mut cache, snap)) = joined else {
-        warnings.push("cache: reading it failed; going on without it".to_string());
-        let total = listing.files.len();
-        let loaded = corpus::load_listing(listing);
-        progress(Event::Loaded { done: total, total });
-        return opened(loaded, warnings, None);
-    };
-    let fp = snapshot::stat_fingerprint(&listing.files, &stats);
-    let snap = snap.and_then(|(stored, s)| s.ok().filter(|_| stored == fp));
-    let listed = listing.problems.len();
-    if let Some(restored) =
-        snap.and_then(|s| s.restore(listing.name.clone(), listing.problems.clone()))
-    {
-        let total = listing.files.len();
-        progress(Event::Loaded { done: total, total });
-        tracing::debug!(took = ?start.elapsed(), "restored from the snapshot");
-        let mut o = opened(restored.loaded, warnings, None);
-        o.from_cache = restored.files.len();
-        o.from_disk = total.saturating_sub(o.from_cache);
-        o.deferred = restored.deferred;
-        o.prefetch = prefetch;
-        o.session = Some(Session {
-            cache,
-            corpus: corpus_key,
-            files: restored.files,
-        });
-        return o;
     }
-    let rows = match cache.file_rows(corpus_key) {
+}
+
+/// Loads `listing` from the files alone.
+fn without_cache(
+    listing: Listing,
+    warnings: Vec<String>,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Opened {
+    let total = listing.files.len();
+    let loaded = corpus::load_listing(listing);
+    progress(Event::Loaded { done: total, total });
+    opened(loaded, warnings, None)
+}
+
+/// Loads the listing (with its files' stats and their fingerprint) through the rows of
+/// `corpus`, writes the rows that changed and a new snapshot.
+fn through_rows(
+    mut cache: Cache,
+    corpus: keys::CorpusKey,
+    (listing, stats, fp): (Listing, &[Option<Stat>], i64),
+    mut warnings: Vec<String>,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Opened {
+    let rows = match cache.file_rows(corpus) {
         Ok(rows) => rows,
         Err(e) => {
             warnings.push(failure(cache, &e));
-            let total = listing.files.len();
-            let loaded = corpus::load_listing(listing);
-            progress(Event::Loaded { done: total, total });
-            return opened(loaded, warnings, None);
+            return without_cache(listing, warnings, progress);
         }
     };
-    tracing::debug!(took = ?start.elapsed(), "rows read and files stat'ed");
-    let Through {
-        loaded,
-        files,
-        deferred,
-        all,
-        changes,
-    } = load_through(listing, rows, &stats, progress);
-    tracing::debug!(took = ?start.elapsed(), "assembled");
+    let listed = listing.problems.len();
+    let t = load_through(listing, rows, stats, progress);
+    let changes = &t.changes;
     if !changes.changed.is_empty() || !changes.gone.is_empty() {
-        if let Err(e) = cache.save_files(corpus_key, &changes.changed, &changes.gone) {
+        if let Err(e) = cache.save_files(corpus, &changes.changed, &changes.gone) {
             warnings.push(format!("cache: could not save the parsed files: {e}"));
         }
     }
-    let snap = codec::seal(&Snapshot::of(&loaded, listed, &files, &all));
-    if let Err(e) = snap.and_then(|data| cache.save_snapshot(corpus_key, fp, &data)) {
+    let snap = codec::seal(&Snapshot::of(&t.loaded, listed, &t.files, &t.all));
+    if let Err(e) = snap.and_then(|data| cache.save_snapshot(corpus, fp, &data)) {
         warnings.push(format!("cache: could not save the corpus: {e}"));
     }
-    let mut o = opened(loaded, warnings, None);
-    (o.from_cache, o.from_disk) = (changes.from_cache, changes.from_disk);
-    o.deferred = deferred;
-    o.prefetch = prefetch;
+    let mut o = opened(t.loaded, warnings, None);
+    (o.from_cache, o.from_disk) = (t.changes.from_cache, t.changes.from_disk);
+    o.deferred = t.deferred;
     o.session = Some(Session {
         cache,
-        corpus: corpus_key,
-        files,
+        corpus,
+        files: t.files,
     });
     o
 }
@@ -308,7 +319,6 @@ fn load_through(
     } = listing;
     let total = files.len();
     // Each listed file takes its row; the rows left over are of files gone.
-    let start = std::time::Instant::now();
     let jobs: Vec<Job> = files
         .iter()
         .enumerate()
@@ -331,7 +341,6 @@ fn load_through(
         ..Changes::default()
     };
     let done = AtomicUsize::new(0);
-    tracing::debug!(took = ?start.elapsed(), "jobs");
     let outcomes: Vec<Outcome> = jobs
         .into_par_iter()
         .map(|job| {
@@ -344,7 +353,6 @@ fn load_through(
         })
         .collect();
     progress(Event::Loaded { done: total, total });
-    tracing::debug!(took = ?start.elapsed(), "files loaded");
     let mut hashes = Vec::new();
     let mut deferred = Vec::new();
     let mut all = Vec::new();
@@ -383,7 +391,6 @@ fn load_through(
         }
         loads.push(o.load);
     }
-    tracing::debug!(took = ?start.elapsed(), "outcomes sorted");
     let loaded = corpus::assemble(name, loads, problems);
     Through {
         loaded,
