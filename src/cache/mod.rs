@@ -48,6 +48,9 @@ pub enum CacheError {
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The file is ours but of another schema version: it is replaced, quietly.
+    #[error("schema version {0}, expected {expected}", expected = schema::SCHEMA_VERSION)]
+    Outdated(i32),
     /// The file is not our database, or is damaged: it is discarded and rebuilt.
     #[error("not a valid parallax cache ({0})")]
     Foreign(String),

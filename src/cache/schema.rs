@@ -12,8 +12,10 @@ use super::CacheError;
 /// `PRAGMA application_id`: "PRLX", so that `file(1)` and we can tell the file is ours.
 pub const APPLICATION_ID: i32 = 0x5052_4c58;
 /// `PRAGMA user_version`: bumped whenever the tables or the encoding of a blob change.
-/// 3: the bodies moved out of `files` into a table of their own; `snapshots` added.
-pub const SCHEMA_VERSION: i32 = 3;
+/// 4: the bodies moved out of `files` into a table of their own, and `snapshots` added
+/// (3 was a step of that work that never shipped: bumped again so that no file of it is
+/// taken for the final tables).
+pub const SCHEMA_VERSION: i32 = 4;
 /// Page size of a new database file.
 const PAGE_SIZE: u32 = 65536;
 /// Bytes of the file SQLite reads through a memory map rather than `read` calls.
@@ -62,15 +64,23 @@ enum Verdict {
     Ours,
     /// Empty: a file just created (by us or by another process a moment ago).
     Fresh,
-    /// Someone else's database, an older schema, or not a database at all.
+    /// Ours, at another schema version (an older or newer parallax wrote it).
+    Outdated(i32),
+    /// Someone else's database, or not a database at all.
     Foreign(String),
 }
 
 /// Opens the cache database at `path`, creating it when missing and rebuilding it when it
-/// is foreign or corrupt. Returns the connection and, when a bad file was discarded, why.
+/// is foreign, corrupt or of another schema version. Returns the connection and, when a bad
+/// file was discarded, why (a file of another version is no news: it is replaced quietly).
 pub fn open(path: &Path) -> Result<(Connection, Option<String>), CacheError> {
     match open_checked(path) {
         Ok(conn) => Ok((conn, None)),
+        Err(CacheError::Outdated(v)) => {
+            tracing::info!(version = v, "cache of another schema version: rebuilt");
+            discard(path)?;
+            Ok((open_checked(path)?, None))
+        }
         Err(CacheError::Foreign(why)) => {
             discard(path)?;
             let conn = open_checked(path)?;
@@ -90,6 +100,7 @@ fn open_checked(path: &Path) -> Result<Connection, CacheError> {
     match consistent_verdict(&conn).map_err(classify)? {
         Verdict::Ours => {}
         Verdict::Fresh => initialise(&conn).map_err(classify)?,
+        Verdict::Outdated(v) => return Err(CacheError::Outdated(v)),
         Verdict::Foreign(why) => return Err(CacheError::Foreign(why)),
     }
     // WAL: readers never block the writer of another process, and a crash mid-write
@@ -125,9 +136,7 @@ fn verdict(conn: &Connection) -> rusqlite::Result<Verdict> {
     Ok(match (id, version) {
         (APPLICATION_ID, SCHEMA_VERSION) => Verdict::Ours,
         (0, 0) if tables == 0 => Verdict::Fresh,
-        (APPLICATION_ID, v) => {
-            Verdict::Foreign(format!("schema version {v}, expected {SCHEMA_VERSION}"))
-        }
+        (APPLICATION_ID, v) => Verdict::Outdated(v),
         (other, _) => Verdict::Foreign(format!("application id {other:#x} is not parallax's")),
     })
 }
