@@ -8,7 +8,7 @@
 //!   analysis (a fingerprint of the files, the build and the config).
 //! - [`codec`]: postcard blobs behind a checksum.
 //! - [`store`]: the rows, read and written (one transaction per save).
-//! - [`session`]: loading a corpus through the cache, and finding or storing its analysis.
+//! - [`session`]: loading a corpus through the cache (its snapshot, else `rows`).
 //! - `stored`: the analysis of an opened corpus, found (and checked) or computed and stored;
 //!   `prefetch` decodes the cached one while the corpus loads, for the reader.
 //! - `bodies`: the bodies a reopen leaves for later, read when the caller asks.
@@ -21,6 +21,7 @@ mod bodies;
 pub mod codec;
 pub mod keys;
 mod prefetch;
+mod rows;
 pub mod schema;
 pub mod session;
 mod snapshot;
