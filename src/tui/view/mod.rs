@@ -150,3 +150,5 @@ pub fn blank() -> Line<'static> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod text_tests;
