@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
@@ -51,7 +52,10 @@ pub(super) struct Snapshot {
 struct ArticleRecord {
     id: String,
     path: String,
+    /// Without its date, which is `date` (a day number: parsing 100,000 dates back from text
+    /// was a tenth of a reopen).
     meta: Metadata,
+    date: Option<i32>,
     words: usize,
     body_len: usize,
 }
@@ -97,7 +101,11 @@ impl Snapshot {
             .map(|a| ArticleRecord {
                 id: a.id.clone(),
                 path: a.path.clone(),
-                meta: a.meta.clone(),
+                meta: Metadata {
+                    date: None,
+                    ..a.meta.clone()
+                },
+                date: a.meta.date.map(|d| d.num_days_from_ce()),
                 words: a.words,
                 body_len: a.body_len(),
             })
@@ -144,7 +152,10 @@ impl Snapshot {
             .map(|a| Article {
                 id: a.id,
                 path: a.path,
-                meta: a.meta,
+                meta: Metadata {
+                    date: a.date.and_then(NaiveDate::from_num_days_from_ce_opt),
+                    ..a.meta
+                },
                 words: a.words,
                 body: String::new(),
                 body_pending: Some(a.body_len),
