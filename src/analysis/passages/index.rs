@@ -58,18 +58,56 @@ pub fn gram_at(doc: &Doc, i: usize) -> Option<(u64, bool)> {
     Some((h.finish(), flags.iter().all(|f| f & QUOTED != 0)))
 }
 
+/// Consecutive grams of which at least one is indexed (winnowing): two articles sharing a
+/// run of `WINDOW + N - 1` words index the same gram of it.
+pub const WINDOW: usize = 4;
+
+/// The grams of `doc` that are indexed, in order, with their hashes and quote flags: in
+/// every window of [`WINDOW`] consecutive grams the one with the smallest hash (the
+/// rightmost of equals), and every gram quoted here or in any article (`quoted`), so that
+/// a short remark one outlet quotes and another paraphrases still seeds.
+fn chosen(doc: &Doc, quoted_anywhere: &Sketch) -> Vec<(usize, u64, bool)> {
+    const NONE: u64 = u64::MAX;
+    let n = doc.len().saturating_sub(N - 1);
+    let mut keys = Vec::with_capacity(n);
+    let mut quoted = Vec::with_capacity(n);
+    for i in 0..n {
+        let g = gram_at(doc, i);
+        keys.push(g.map_or(NONE, |g| g.0));
+        quoted.push(g.is_some_and(|g| g.1));
+    }
+    let mut pick = quoted.clone();
+    for (start, window) in keys.windows(WINDOW.min(n).max(1)).enumerate() {
+        let mut best = 0;
+        for (j, k) in window.iter().enumerate() {
+            if *k <= window[best] {
+                best = j;
+            }
+        }
+        if window[best] != NONE {
+            pick[start + best] = true;
+        }
+    }
+    (0..n)
+        .filter(|&i| keys[i] != NONE && (pick[i] || quoted_anywhere.contains(keys[i])))
+        .map(|i| (i, keys[i], quoted[i]))
+        .collect()
+}
+
 /// Most index entries held at once: a larger corpus is indexed in several passes, each over
 /// one share of the hash space, so memory stays bounded as the corpus grows.
 const PASS_ENTRIES: usize = 16 << 20;
 
 /// Every seed of a corpus, sorted by [`Seed::key`].
 pub fn seeds(docs: &[Doc], cap: usize) -> Vec<Seed> {
-    let (repeats, twice) = repeated_grams(docs);
+    let quoted = quoted_grams(docs);
+    let (repeats, twice) = repeated_grams(docs, &quoted);
+    tracing::debug!(repeats, "shared passages: repeated grams");
     // about as many entries again sit on a repeated gram's first occurrence (or collide)
     let passes = (2 * repeats).div_ceil(PASS_ENTRIES).max(1) as u64;
     let mut seeds: Vec<Seed> = Vec::new();
     for pass in 0..passes {
-        seeds.extend(seeds_of_pass(docs, cap, &twice, passes, pass));
+        seeds.extend(seeds_of_pass(docs, cap, [&quoted, &twice], passes, pass));
     }
     seeds.par_sort_unstable_by_key(Seed::key);
     seeds
@@ -78,7 +116,7 @@ pub fn seeds(docs: &[Doc], cap: usize) -> Vec<Seed> {
 /// Marks the 4-grams seen at least twice in the corpus (with a few false positives, never a
 /// false negative); returns how many entries hit an already seen gram, and the marks. Most
 /// 4-grams occur once, and only the others need to be indexed and sorted.
-fn repeated_grams(docs: &[Doc]) -> (usize, Sketch) {
+fn repeated_grams(docs: &[Doc], quoted: &Sketch) -> (usize, Sketch) {
     let total: usize = docs.iter().map(Doc::len).sum();
     let once = Sketch::new(total);
     let twice = Sketch::new(total);
@@ -86,10 +124,8 @@ fn repeated_grams(docs: &[Doc]) -> (usize, Sketch) {
         .par_iter()
         .map(|doc| {
             let mut n = 0;
-            for i in 0..doc.len().saturating_sub(N - 1) {
-                if let Some((h, _)) = gram_at(doc, i)
-                    && once.insert(h)
-                {
+            for (_, h, _) in chosen(doc, quoted) {
+                if once.insert(h) {
                     twice.insert(h);
                     n += 1;
                 }
@@ -98,6 +134,30 @@ fn repeated_grams(docs: &[Doc]) -> (usize, Sketch) {
         })
         .sum();
     (repeats, twice)
+}
+
+/// The hashes of every quoted 4-gram of the corpus (with a few false positives).
+fn quoted_grams(docs: &[Doc]) -> Sketch {
+    let quoted = |doc: &Doc, i: usize| gram_at(doc, i).filter(|g| g.1).map(|g| g.0);
+    let count: usize = docs
+        .par_iter()
+        .map(|d| {
+            (0..d.len().saturating_sub(N - 1))
+                .filter(|&i| d.flags[i] & QUOTED != 0 && quoted(d, i).is_some())
+                .count()
+        })
+        .sum();
+    let set = Sketch::new(count);
+    docs.par_iter().for_each(|d| {
+        for i in 0..d.len().saturating_sub(N - 1) {
+            if d.flags[i] & QUOTED != 0
+                && let Some(h) = quoted(d, i)
+            {
+                set.insert(h);
+            }
+        }
+    });
+    set
 }
 
 /// A bit set over hashed 4-grams, about eight bits per corpus token.
@@ -138,16 +198,24 @@ impl Sketch {
 }
 
 /// The seeds of the repeated 4-grams whose hash falls in share `pass` of `passes`.
-fn seeds_of_pass(docs: &[Doc], cap: usize, twice: &Sketch, passes: u64, pass: u64) -> Vec<Seed> {
+fn seeds_of_pass(
+    docs: &[Doc],
+    cap: usize,
+    sketches: [&Sketch; 2],
+    passes: u64,
+    pass: u64,
+) -> Vec<Seed> {
+    let [quoted, twice] = sketches;
     let mut entries: Vec<(u64, u64)> = docs
         .par_iter()
         .enumerate()
         .flat_map_iter(|(d, doc)| {
-            (0..doc.len().saturating_sub(N - 1)).filter_map(move |i| {
-                let (h, q) = gram_at(doc, i)?;
-                (h % passes == pass && twice.contains(h))
-                    .then_some((h, ((d as u64) << 32) | ((i as u64) << 1) | u64::from(q)))
-            })
+            chosen(doc, quoted)
+                .into_iter()
+                .filter_map(move |(i, h, q)| {
+                    (h % passes == pass && twice.contains(h))
+                        .then_some((h, ((d as u64) << 32) | ((i as u64) << 1) | u64::from(q)))
+                })
         })
         .collect();
     entries.par_sort_unstable();
@@ -232,23 +300,56 @@ mod tests {
         bodies.iter().map(|b| doc_of(b, &mut i)).collect()
     }
 
+    /// A pseudo-random text of `n` words over a small vocabulary (no run repeats by chance
+    /// in a test this size, but grams do).
+    fn text(seed: &mut u64, n: usize) -> Vec<String> {
+        (0..n)
+            .map(|_| {
+                *seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                format!("w{}", (*seed >> 33) % 40)
+            })
+            .collect()
+    }
+
     #[test]
-    fn shared_four_grams_seed_pairs() {
-        let docs = corpus(&[
-            "alpha beta gamma delta epsilon",
-            "zeta alpha beta gamma delta",
-            "nothing shared here at all",
+    fn a_shared_run_of_window_plus_three_words_always_seeds() {
+        let mut seed = 11;
+        for round in 0..200 {
+            let run = text(&mut seed, WINDOW + N - 1);
+            let run: Vec<String> = run.iter().map(|w| format!("r{round}{w}")).collect();
+            let (mut a, mut b) = (text(&mut seed, 20), text(&mut seed, 30));
+            let (pa, pb) = (round % 15, (round * 7) % 25);
+            a.splice(pa..pa, run.iter().cloned());
+            b.splice(pb..pb, run.iter().cloned());
+            let docs = corpus(&[&a.join(" "), &b.join(" ")]);
+            let s = seeds(&docs, 100);
+            let on_run = |s: &Seed| {
+                s.pb as i64 - s.pa as i64 == pb as i64 - pa as i64
+                    && (pa..pa + WINDOW).contains(&(s.pa as usize))
+            };
+            assert!(s.iter().any(on_run), "round {round}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn a_short_run_quoted_in_one_article_seeds_against_its_paraphrase() {
+        let mut docs = corpus(&[
+            "she said alpha beta gamma delta today",
+            "we heard that alpha beta gamma delta yesterday",
+            "alpha beta gamma delta",
         ]);
+        for f in &mut docs[0].flags[2..6] {
+            *f |= QUOTED;
+        }
         let s = seeds(&docs, 100);
-        assert_eq!(
-            s,
-            vec![Seed {
-                a: 0,
-                b: 1,
-                pa: 0,
-                pb: 1
-            }]
-        );
+        assert!(s.contains(&Seed {
+            a: 0,
+            b: 1,
+            pa: 2,
+            pb: 3
+        }));
     }
 
     #[test]
@@ -259,11 +360,15 @@ mod tests {
             "five six seven eight nine ten",
         ]);
         let mut split: Vec<Seed> = (0..3)
-            .flat_map(|p| seeds_of_pass(&docs, 100, &repeated_grams(&docs).1, 3, p))
+            .flat_map(|p| {
+                let quoted = quoted_grams(&docs);
+                let twice = repeated_grams(&docs, &quoted).1;
+                seeds_of_pass(&docs, 100, [&quoted, &twice], 3, p)
+            })
             .collect();
         split.sort_by_key(Seed::key);
         assert_eq!(split, seeds(&docs, 100));
-        assert_eq!(split.len(), 4 + 1);
+        assert!(split.iter().any(|s| (s.a, s.b) == (0, 1)));
     }
 
     #[test]
@@ -292,9 +397,25 @@ mod tests {
 
     #[test]
     fn the_sketch_never_misses_a_repeated_gram() {
-        let docs = corpus(&["one two three four five", "zero one two three four"]);
-        let (repeats, twice) = repeated_grams(&docs);
-        assert_eq!(repeats, 1);
-        assert!(twice.contains(gram_at(&docs[0], 0).map(|g| g.0).unwrap_or(0)));
+        let mut seed = 5;
+        let bodies: Vec<String> = (0..20).map(|_| text(&mut seed, 200).join(" ")).collect();
+        let bodies: Vec<&str> = bodies.iter().map(String::as_str).collect();
+        let docs = corpus(&bodies);
+        let quoted = quoted_grams(&docs);
+        let (repeats, twice) = repeated_grams(&docs, &quoted);
+        let mut count: std::collections::HashMap<u64, usize> = Default::default();
+        for d in &docs {
+            for (_, h, _) in chosen(d, &quoted) {
+                *count.entry(h).or_default() += 1;
+            }
+        }
+        let repeated: Vec<u64> = count
+            .iter()
+            .filter(|(_, n)| **n >= 2)
+            .map(|(h, _)| *h)
+            .collect();
+        assert!(!repeated.is_empty());
+        assert!(repeated.iter().all(|h| twice.contains(*h)));
+        assert!(repeats >= count.values().map(|n| n - 1).sum::<usize>());
     }
 }
