@@ -11,12 +11,13 @@
 //! cost grows with the number of tokens, not with the square of a gram's carriers.
 
 use std::hash::Hasher;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 use rustc_hash::FxHasher;
 
+use super::sketch::Sketch;
 use super::tokens::{Doc, MASKED, QUOTED, STOP};
+use super::winnow::{self, Pick};
 
 /// Words in a seed n-gram.
 pub const N: usize = 4;
@@ -51,47 +52,7 @@ pub fn gram_at(doc: &Doc, i: usize) -> Option<(u64, bool)> {
     if flags.iter().any(|f| f & MASKED != 0) || flags.iter().all(|f| f & STOP != 0) {
         return None;
     }
-    let mut h = FxHasher::default();
-    for id in &doc.ids[i..i + N] {
-        h.write_u32(*id);
-    }
-    Some((h.finish(), flags.iter().all(|f| f & QUOTED != 0)))
-}
-
-/// Consecutive grams of which at least one is indexed (winnowing): two articles sharing a
-/// run of `WINDOW + N - 1` words index the same gram of it.
-pub const WINDOW: usize = 4;
-
-/// The grams of `doc` that are indexed, in order, with their hashes and quote flags: in
-/// every window of [`WINDOW`] consecutive grams the one with the smallest hash (the
-/// rightmost of equals), and every gram quoted here or in any article (`quoted`), so that
-/// a short remark one outlet quotes and another paraphrases still seeds.
-fn chosen(doc: &Doc, quoted_anywhere: &Sketch) -> Vec<(usize, u64, bool)> {
-    const NONE: u64 = u64::MAX;
-    let n = doc.len().saturating_sub(N - 1);
-    let mut keys = Vec::with_capacity(n);
-    let mut quoted = Vec::with_capacity(n);
-    for i in 0..n {
-        let g = gram_at(doc, i);
-        keys.push(g.map_or(NONE, |g| g.0));
-        quoted.push(g.is_some_and(|g| g.1));
-    }
-    let mut pick = quoted.clone();
-    for (start, window) in keys.windows(WINDOW.min(n).max(1)).enumerate() {
-        let mut best = 0;
-        for (j, k) in window.iter().enumerate() {
-            if *k <= window[best] {
-                best = j;
-            }
-        }
-        if window[best] != NONE {
-            pick[start + best] = true;
-        }
-    }
-    (0..n)
-        .filter(|&i| keys[i] != NONE && (pick[i] || quoted_anywhere.contains(keys[i])))
-        .map(|i| (i, keys[i], quoted[i]))
-        .collect()
+    Some((gram_hash(doc, i), flags.iter().all(|f| f & QUOTED != 0)))
 }
 
 /// Most index entries held at once: a larger corpus is indexed in several passes, each over
@@ -100,31 +61,42 @@ const PASS_ENTRIES: usize = 16 << 20;
 
 /// Every seed of a corpus, sorted by [`Seed::key`].
 pub fn seeds(docs: &[Doc], cap: usize) -> Vec<Seed> {
-    let quoted = quoted_grams(docs);
-    let (repeats, twice) = repeated_grams(docs, &quoted);
+    let picks = winnow::picks(docs);
+    let (repeats, twice) = repeated_grams(docs, &picks);
     tracing::debug!(repeats, "shared passages: repeated grams");
     // about as many entries again sit on a repeated gram's first occurrence (or collide)
     let passes = (2 * repeats).div_ceil(PASS_ENTRIES).max(1) as u64;
     let mut seeds: Vec<Seed> = Vec::new();
     for pass in 0..passes {
-        seeds.extend(seeds_of_pass(docs, cap, [&quoted, &twice], passes, pass));
+        seeds.extend(seeds_of_pass(docs, &picks, cap, &twice, [passes, pass]));
     }
     seeds.par_sort_unstable_by_key(Seed::key);
     seeds
 }
 
-/// Marks the 4-grams seen at least twice in the corpus (with a few false positives, never a
-/// false negative); returns how many entries hit an already seen gram, and the marks. Most
-/// 4-grams occur once, and only the others need to be indexed and sorted.
-fn repeated_grams(docs: &[Doc], quoted: &Sketch) -> (usize, Sketch) {
-    let total: usize = docs.iter().map(Doc::len).sum();
+/// The hash of the (valid) 4-gram at `i`.
+fn gram_hash(doc: &Doc, i: usize) -> u64 {
+    let mut h = FxHasher::default();
+    for id in &doc.ids[i..i + N] {
+        h.write_u32(*id);
+    }
+    h.finish()
+}
+
+/// Marks the indexed 4-grams seen at least twice in the corpus (with a few false positives,
+/// never a false negative); returns how many picks hit an already seen gram, and the marks.
+/// Most 4-grams occur once, and only the others need to be indexed and sorted.
+fn repeated_grams(docs: &[Doc], picks: &[Vec<Pick>]) -> (usize, Sketch) {
+    let total: usize = picks.iter().map(Vec::len).sum();
     let once = Sketch::new(total);
     let twice = Sketch::new(total);
     let repeats = docs
         .par_iter()
-        .map(|doc| {
+        .zip(picks)
+        .map(|(doc, picks)| {
             let mut n = 0;
-            for (_, h, _) in chosen(doc, quoted) {
+            for &p in picks {
+                let h = gram_hash(doc, winnow::position(p));
                 if once.insert(h) {
                     twice.insert(h);
                     n += 1;
@@ -136,86 +108,25 @@ fn repeated_grams(docs: &[Doc], quoted: &Sketch) -> (usize, Sketch) {
     (repeats, twice)
 }
 
-/// The hashes of every quoted 4-gram of the corpus (with a few false positives).
-fn quoted_grams(docs: &[Doc]) -> Sketch {
-    let quoted = |doc: &Doc, i: usize| gram_at(doc, i).filter(|g| g.1).map(|g| g.0);
-    let count: usize = docs
-        .par_iter()
-        .map(|d| {
-            (0..d.len().saturating_sub(N - 1))
-                .filter(|&i| d.flags[i] & QUOTED != 0 && quoted(d, i).is_some())
-                .count()
-        })
-        .sum();
-    let set = Sketch::new(count);
-    docs.par_iter().for_each(|d| {
-        for i in 0..d.len().saturating_sub(N - 1) {
-            if d.flags[i] & QUOTED != 0
-                && let Some(h) = quoted(d, i)
-            {
-                set.insert(h);
-            }
-        }
-    });
-    set
-}
-
-/// A bit set over hashed 4-grams, about eight bits per corpus token.
-struct Sketch {
-    bits: Vec<AtomicU64>,
-    shift: u32,
-}
-
-impl Sketch {
-    fn new(tokens: usize) -> Sketch {
-        let log = (tokens.max(1) * 8)
-            .next_power_of_two()
-            .trailing_zeros()
-            .clamp(12, 40);
-        Sketch {
-            bits: (0..1usize << (log - 6))
-                .map(|_| AtomicU64::new(0))
-                .collect(),
-            shift: 64 - log,
-        }
-    }
-
-    fn slot(&self, h: u64) -> (usize, u64) {
-        let s = h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift;
-        ((s >> 6) as usize, 1 << (s & 63))
-    }
-
-    /// Sets the gram's bit; true when it was set already.
-    fn insert(&self, h: u64) -> bool {
-        let (w, b) = self.slot(h);
-        self.bits[w].fetch_or(b, Ordering::Relaxed) & b != 0
-    }
-
-    fn contains(&self, h: u64) -> bool {
-        let (w, b) = self.slot(h);
-        self.bits[w].load(Ordering::Relaxed) & b != 0
-    }
-}
-
 /// The seeds of the repeated 4-grams whose hash falls in share `pass` of `passes`.
 fn seeds_of_pass(
     docs: &[Doc],
+    picks: &[Vec<Pick>],
     cap: usize,
-    sketches: [&Sketch; 2],
-    passes: u64,
-    pass: u64,
+    twice: &Sketch,
+    [passes, pass]: [u64; 2],
 ) -> Vec<Seed> {
-    let [quoted, twice] = sketches;
     let mut entries: Vec<(u64, u64)> = docs
         .par_iter()
+        .zip(picks)
         .enumerate()
-        .flat_map_iter(|(d, doc)| {
-            chosen(doc, quoted)
-                .into_iter()
-                .filter_map(move |(i, h, q)| {
-                    (h % passes == pass && twice.contains(h))
-                        .then_some((h, ((d as u64) << 32) | ((i as u64) << 1) | u64::from(q)))
-                })
+        .flat_map_iter(|(d, (doc, picks))| {
+            picks.iter().filter_map(move |&p| {
+                let h = gram_hash(doc, winnow::position(p));
+                // the pick is the position shifted left by one, the quote flag below it
+                (h % passes == pass && twice.contains(h))
+                    .then_some((h, ((d as u64) << 32) | u64::from(p)))
+            })
         })
         .collect();
     entries.par_sort_unstable();
@@ -317,7 +228,7 @@ mod tests {
     fn a_shared_run_of_window_plus_three_words_always_seeds() {
         let mut seed = 11;
         for round in 0..200 {
-            let run = text(&mut seed, WINDOW + N - 1);
+            let run = text(&mut seed, winnow::WINDOW + N - 1);
             let run: Vec<String> = run.iter().map(|w| format!("r{round}{w}")).collect();
             let (mut a, mut b) = (text(&mut seed, 20), text(&mut seed, 30));
             let (pa, pb) = (round % 15, (round * 7) % 25);
@@ -327,7 +238,7 @@ mod tests {
             let s = seeds(&docs, 100);
             let on_run = |s: &Seed| {
                 s.pb as i64 - s.pa as i64 == pb as i64 - pa as i64
-                    && (pa..pa + WINDOW).contains(&(s.pa as usize))
+                    && (pa..pa + winnow::WINDOW).contains(&(s.pa as usize))
             };
             assert!(s.iter().any(on_run), "round {round}: {s:?}");
         }
@@ -359,12 +270,10 @@ mod tests {
             "zero one two three four five six seven",
             "five six seven eight nine ten",
         ]);
+        let picks = winnow::picks(&docs);
+        let twice = repeated_grams(&docs, &picks).1;
         let mut split: Vec<Seed> = (0..3)
-            .flat_map(|p| {
-                let quoted = quoted_grams(&docs);
-                let twice = repeated_grams(&docs, &quoted).1;
-                seeds_of_pass(&docs, 100, [&quoted, &twice], 3, p)
-            })
+            .flat_map(|p| seeds_of_pass(&docs, &picks, 100, &twice, [3, p]))
             .collect();
         split.sort_by_key(Seed::key);
         assert_eq!(split, seeds(&docs, 100));
@@ -401,12 +310,12 @@ mod tests {
         let bodies: Vec<String> = (0..20).map(|_| text(&mut seed, 200).join(" ")).collect();
         let bodies: Vec<&str> = bodies.iter().map(String::as_str).collect();
         let docs = corpus(&bodies);
-        let quoted = quoted_grams(&docs);
-        let (repeats, twice) = repeated_grams(&docs, &quoted);
+        let picks = winnow::picks(&docs);
+        let (repeats, twice) = repeated_grams(&docs, &picks);
         let mut count: std::collections::HashMap<u64, usize> = Default::default();
-        for d in &docs {
-            for (_, h, _) in chosen(d, &quoted) {
-                *count.entry(h).or_default() += 1;
+        for (d, picks) in docs.iter().zip(&picks) {
+            for &p in picks {
+                *count.entry(gram_hash(d, winnow::position(p))).or_default() += 1;
             }
         }
         let repeated: Vec<u64> = count

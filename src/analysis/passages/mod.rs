@@ -15,9 +15,11 @@ pub mod index;
 pub mod labels;
 pub mod mask;
 pub mod reach;
+pub mod sketch;
 #[cfg(test)]
 mod tests;
 pub mod tokens;
+pub mod winnow;
 
 pub use compare::compare;
 

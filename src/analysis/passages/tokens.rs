@@ -42,15 +42,14 @@ fn fold(c: char) -> char {
     }
 }
 
-/// Longest ASCII word hashed from a buffer on the stack.
+/// Longest ASCII word lowercased in a buffer on the stack.
 const SHORT: usize = 32;
 
-/// Hash of the normalised form of a word: equal for `Don’t`, `don't` and `DON'T`. The
-/// normalised bytes are hashed eight at a time; an ASCII word (nearly every word of an
-/// English text) is lowercased on the stack, any other through NFKC, lowercasing and
-/// [`fold`], which gives the same bytes for an ASCII word.
+/// Hash of the normalised form of a word: equal for `Don’t`, `don't` and `DON'T`. An ASCII
+/// word (nearly every word of an English text) is lowercased on the stack, any other goes
+/// through NFKC, lowercasing and [`fold`], which gives the same bytes for an ASCII word;
+/// the bytes are then hashed eight at a time.
 pub fn norm_hash(word: &str) -> u64 {
-    let mut h = FxHasher::default();
     if word.is_ascii() && word.len() <= SHORT {
         let mut buf = [0u8; SHORT];
         for (d, b) in buf.iter_mut().zip(word.bytes()) {
@@ -60,11 +59,22 @@ pub fn norm_hash(word: &str) -> u64 {
                 b.to_ascii_lowercase()
             };
         }
-        h.write(&buf[..word.len()]);
+        hash_bytes(&buf[..word.len()])
     } else {
         let folded: String = word.nfkc().flat_map(char::to_lowercase).map(fold).collect();
-        h.write(folded.as_bytes());
+        hash_bytes(folded.as_bytes())
     }
+}
+
+/// Hashes bytes eight at a time (the last chunk padded with zeros), then their length.
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    for chunk in bytes.chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        h.write_u64(u64::from_le_bytes(word));
+    }
+    h.write_usize(bytes.len());
     h.finish()
 }
 
