@@ -65,6 +65,13 @@ enum Cmd {
 }
 
 fn main() -> anyhow::Result<()> {
+    // `PARALLAX_LOG=debug` shows the steps of the analysis and their times on stderr.
+    if let Ok(filter) = tracing_subscriber::EnvFilter::try_from_env("PARALLAX_LOG") {
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .init();
+    }
     match Cli::parse().command {
         Cmd::Eval(g) => eval(&g.config(), g.show),
         Cmd::Write { dir, gen_args } => Ok(synth::write(&gen_args.config(), &dir)?),

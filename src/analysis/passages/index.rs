@@ -11,12 +11,13 @@
 //! cost grows with the number of tokens, not with the square of a gram's carriers.
 
 use std::hash::Hasher;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 use rustc_hash::FxHasher;
 
+use super::sketch::Sketch;
 use super::tokens::{Doc, MASKED, QUOTED, STOP};
+use super::winnow::{self, Pick};
 
 /// Words in a seed n-gram.
 pub const N: usize = 4;
@@ -51,11 +52,7 @@ pub fn gram_at(doc: &Doc, i: usize) -> Option<(u64, bool)> {
     if flags.iter().any(|f| f & MASKED != 0) || flags.iter().all(|f| f & STOP != 0) {
         return None;
     }
-    let mut h = FxHasher::default();
-    for id in &doc.ids[i..i + N] {
-        h.write_u32(*id);
-    }
-    Some((h.finish(), flags.iter().all(|f| f & QUOTED != 0)))
+    Some((gram_hash(doc, i), flags.iter().all(|f| f & QUOTED != 0)))
 }
 
 /// Most index entries held at once: a larger corpus is indexed in several passes, each over
@@ -64,32 +61,43 @@ const PASS_ENTRIES: usize = 16 << 20;
 
 /// Every seed of a corpus, sorted by [`Seed::key`].
 pub fn seeds(docs: &[Doc], cap: usize) -> Vec<Seed> {
-    let (repeats, twice) = repeated_grams(docs);
+    let picks = winnow::picks(docs);
+    let (repeats, twice) = repeated_grams(docs, &picks);
+    tracing::debug!(repeats, "shared passages: repeated grams");
     // about as many entries again sit on a repeated gram's first occurrence (or collide)
     let passes = (2 * repeats).div_ceil(PASS_ENTRIES).max(1) as u64;
     let mut seeds: Vec<Seed> = Vec::new();
     for pass in 0..passes {
-        seeds.extend(seeds_of_pass(docs, cap, &twice, passes, pass));
+        seeds.extend(seeds_of_pass(docs, &picks, cap, &twice, [passes, pass]));
     }
     seeds.par_sort_unstable_by_key(Seed::key);
     seeds
 }
 
-/// Marks the 4-grams seen at least twice in the corpus (with a few false positives, never a
-/// false negative); returns how many entries hit an already seen gram, and the marks. Most
-/// 4-grams occur once, and only the others need to be indexed and sorted.
-fn repeated_grams(docs: &[Doc]) -> (usize, Sketch) {
-    let total: usize = docs.iter().map(Doc::len).sum();
+/// The hash of the (valid) 4-gram at `i`.
+fn gram_hash(doc: &Doc, i: usize) -> u64 {
+    let mut h = FxHasher::default();
+    for id in &doc.ids[i..i + N] {
+        h.write_u32(*id);
+    }
+    h.finish()
+}
+
+/// Marks the indexed 4-grams seen at least twice in the corpus (with a few false positives,
+/// never a false negative); returns how many picks hit an already seen gram, and the marks.
+/// Most 4-grams occur once, and only the others need to be indexed and sorted.
+fn repeated_grams(docs: &[Doc], picks: &[Vec<Pick>]) -> (usize, Sketch) {
+    let total: usize = picks.iter().map(Vec::len).sum();
     let once = Sketch::new(total);
     let twice = Sketch::new(total);
     let repeats = docs
         .par_iter()
-        .map(|doc| {
+        .zip(picks)
+        .map(|(doc, picks)| {
             let mut n = 0;
-            for i in 0..doc.len().saturating_sub(N - 1) {
-                if let Some((h, _)) = gram_at(doc, i)
-                    && once.insert(h)
-                {
+            for &p in picks {
+                let h = gram_hash(doc, winnow::position(p));
+                if once.insert(h) {
                     twice.insert(h);
                     n += 1;
                 }
@@ -100,53 +108,24 @@ fn repeated_grams(docs: &[Doc]) -> (usize, Sketch) {
     (repeats, twice)
 }
 
-/// A bit set over hashed 4-grams, about eight bits per corpus token.
-struct Sketch {
-    bits: Vec<AtomicU64>,
-    shift: u32,
-}
-
-impl Sketch {
-    fn new(tokens: usize) -> Sketch {
-        let log = (tokens.max(1) * 8)
-            .next_power_of_two()
-            .trailing_zeros()
-            .clamp(12, 40);
-        Sketch {
-            bits: (0..1usize << (log - 6))
-                .map(|_| AtomicU64::new(0))
-                .collect(),
-            shift: 64 - log,
-        }
-    }
-
-    fn slot(&self, h: u64) -> (usize, u64) {
-        let s = h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift;
-        ((s >> 6) as usize, 1 << (s & 63))
-    }
-
-    /// Sets the gram's bit; true when it was set already.
-    fn insert(&self, h: u64) -> bool {
-        let (w, b) = self.slot(h);
-        self.bits[w].fetch_or(b, Ordering::Relaxed) & b != 0
-    }
-
-    fn contains(&self, h: u64) -> bool {
-        let (w, b) = self.slot(h);
-        self.bits[w].load(Ordering::Relaxed) & b != 0
-    }
-}
-
 /// The seeds of the repeated 4-grams whose hash falls in share `pass` of `passes`.
-fn seeds_of_pass(docs: &[Doc], cap: usize, twice: &Sketch, passes: u64, pass: u64) -> Vec<Seed> {
+fn seeds_of_pass(
+    docs: &[Doc],
+    picks: &[Vec<Pick>],
+    cap: usize,
+    twice: &Sketch,
+    [passes, pass]: [u64; 2],
+) -> Vec<Seed> {
     let mut entries: Vec<(u64, u64)> = docs
         .par_iter()
+        .zip(picks)
         .enumerate()
-        .flat_map_iter(|(d, doc)| {
-            (0..doc.len().saturating_sub(N - 1)).filter_map(move |i| {
-                let (h, q) = gram_at(doc, i)?;
+        .flat_map_iter(|(d, (doc, picks))| {
+            picks.iter().filter_map(move |&p| {
+                let h = gram_hash(doc, winnow::position(p));
+                // the pick is the position shifted left by one, the quote flag below it
                 (h % passes == pass && twice.contains(h))
-                    .then_some((h, ((d as u64) << 32) | ((i as u64) << 1) | u64::from(q)))
+                    .then_some((h, ((d as u64) << 32) | u64::from(p)))
             })
         })
         .collect();
@@ -232,23 +211,56 @@ mod tests {
         bodies.iter().map(|b| doc_of(b, &mut i)).collect()
     }
 
+    /// A pseudo-random text of `n` words over a small vocabulary (no run repeats by chance
+    /// in a test this size, but grams do).
+    fn text(seed: &mut u64, n: usize) -> Vec<String> {
+        (0..n)
+            .map(|_| {
+                *seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                format!("w{}", (*seed >> 33) % 40)
+            })
+            .collect()
+    }
+
     #[test]
-    fn shared_four_grams_seed_pairs() {
-        let docs = corpus(&[
-            "alpha beta gamma delta epsilon",
-            "zeta alpha beta gamma delta",
-            "nothing shared here at all",
+    fn a_shared_run_of_window_plus_three_words_always_seeds() {
+        let mut seed = 11;
+        for round in 0..200 {
+            let run = text(&mut seed, winnow::WINDOW + N - 1);
+            let run: Vec<String> = run.iter().map(|w| format!("r{round}{w}")).collect();
+            let (mut a, mut b) = (text(&mut seed, 20), text(&mut seed, 30));
+            let (pa, pb) = (round % 15, (round * 7) % 25);
+            a.splice(pa..pa, run.iter().cloned());
+            b.splice(pb..pb, run.iter().cloned());
+            let docs = corpus(&[&a.join(" "), &b.join(" ")]);
+            let s = seeds(&docs, 100);
+            let on_run = |s: &Seed| {
+                s.pb as i64 - s.pa as i64 == pb as i64 - pa as i64
+                    && (pa..pa + winnow::WINDOW).contains(&(s.pa as usize))
+            };
+            assert!(s.iter().any(on_run), "round {round}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn a_short_run_quoted_in_one_article_seeds_against_its_paraphrase() {
+        let mut docs = corpus(&[
+            "she said alpha beta gamma delta today",
+            "we heard that alpha beta gamma delta yesterday",
+            "alpha beta gamma delta",
         ]);
+        for f in &mut docs[0].flags[2..6] {
+            *f |= QUOTED;
+        }
         let s = seeds(&docs, 100);
-        assert_eq!(
-            s,
-            vec![Seed {
-                a: 0,
-                b: 1,
-                pa: 0,
-                pb: 1
-            }]
-        );
+        assert!(s.contains(&Seed {
+            a: 0,
+            b: 1,
+            pa: 2,
+            pb: 3
+        }));
     }
 
     #[test]
@@ -258,12 +270,14 @@ mod tests {
             "zero one two three four five six seven",
             "five six seven eight nine ten",
         ]);
+        let picks = winnow::picks(&docs);
+        let twice = repeated_grams(&docs, &picks).1;
         let mut split: Vec<Seed> = (0..3)
-            .flat_map(|p| seeds_of_pass(&docs, 100, &repeated_grams(&docs).1, 3, p))
+            .flat_map(|p| seeds_of_pass(&docs, &picks, 100, &twice, [3, p]))
             .collect();
         split.sort_by_key(Seed::key);
         assert_eq!(split, seeds(&docs, 100));
-        assert_eq!(split.len(), 4 + 1);
+        assert!(split.iter().any(|s| (s.a, s.b) == (0, 1)));
     }
 
     #[test]
@@ -292,9 +306,25 @@ mod tests {
 
     #[test]
     fn the_sketch_never_misses_a_repeated_gram() {
-        let docs = corpus(&["one two three four five", "zero one two three four"]);
-        let (repeats, twice) = repeated_grams(&docs);
-        assert_eq!(repeats, 1);
-        assert!(twice.contains(gram_at(&docs[0], 0).map(|g| g.0).unwrap_or(0)));
+        let mut seed = 5;
+        let bodies: Vec<String> = (0..20).map(|_| text(&mut seed, 200).join(" ")).collect();
+        let bodies: Vec<&str> = bodies.iter().map(String::as_str).collect();
+        let docs = corpus(&bodies);
+        let picks = winnow::picks(&docs);
+        let (repeats, twice) = repeated_grams(&docs, &picks);
+        let mut count: std::collections::HashMap<u64, usize> = Default::default();
+        for (d, picks) in docs.iter().zip(&picks) {
+            for &p in picks {
+                *count.entry(gram_hash(d, winnow::position(p))).or_default() += 1;
+            }
+        }
+        let repeated: Vec<u64> = count
+            .iter()
+            .filter(|(_, n)| **n >= 2)
+            .map(|(h, _)| *h)
+            .collect();
+        assert!(!repeated.is_empty());
+        assert!(repeated.iter().all(|h| twice.contains(*h)));
+        assert!(repeats >= count.values().map(|n| n - 1).sum::<usize>());
     }
 }

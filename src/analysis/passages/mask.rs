@@ -23,10 +23,16 @@ const MIN_WIDE: usize = 8;
 /// Places (article, token range) of one identical sentence.
 pub type SentenceGroup = Vec<(usize, Range<usize>)>;
 
-static CHROME: LazyLock<Vec<Vec<u64>>> = LazyLock::new(|| {
-    assets::lines(assets::PASSAGE_CHROME)
-        .map(|l| l.split_whitespace().map(norm_hash).collect())
-        .collect()
+/// The chrome phrases as word hashes, by their first word.
+static CHROME: LazyLock<FxHashMap<u64, Vec<Vec<u64>>>> = LazyLock::new(|| {
+    let mut by_first: FxHashMap<u64, Vec<Vec<u64>>> = FxHashMap::default();
+    for line in assets::lines(assets::PASSAGE_CHROME) {
+        let phrase: Vec<u64> = line.split_whitespace().map(norm_hash).collect();
+        if let Some(&first) = phrase.first() {
+            by_first.entry(first).or_default().push(phrase);
+        }
+    }
+    by_first
 });
 
 /// The sentences of a document (given by its token flags) as token ranges.
@@ -56,7 +62,8 @@ fn sentence_hash(doc: &Doc, r: &Range<usize>) -> u64 {
 pub fn mask_chrome(flags: &mut [u8], hashes: &[u64]) {
     for r in sentences(flags) {
         let words = &hashes[r.clone()];
-        if CHROME.iter().any(|p| !p.is_empty() && words.starts_with(p)) {
+        let phrases = words.first().and_then(|w| CHROME.get(w));
+        if phrases.is_some_and(|ps| ps.iter().any(|p| words.starts_with(p))) {
             for f in &mut flags[r] {
                 *f |= MASKED;
             }

@@ -15,9 +15,11 @@ pub mod index;
 pub mod labels;
 pub mod mask;
 pub mod reach;
+pub mod sketch;
 #[cfg(test)]
 mod tests;
 pub mod tokens;
+pub mod winnow;
 
 pub use compare::compare;
 
@@ -152,30 +154,23 @@ fn prepare(
     quotes: &[Vec<Quote>],
     config: &Config,
 ) -> (Vec<tokens::Doc>, Vec<mask::SentenceGroup>) {
-    // Tokenized a share at a time, each share interned (on one thread) while the next is
-    // tokenized: the raw word hashes of a whole large corpus (8 bytes a word) are never
-    // held together.
+    // Tokenized and interned a share at a time: the raw word hashes of a whole large
+    // corpus (8 bytes a word) are never held together.
+    let lap = Lap::start();
     let mut interner = tokens::Interner::default();
     let mut docs: Vec<tokens::Doc> = Vec::with_capacity(corpus.articles.len());
-    let mut pending: Vec<tokens::RawDoc> = Vec::new();
-    let tokenize = |share: &[crate::corpus::Article]| -> Vec<tokens::RawDoc> {
-        share
+    for share in corpus.articles.chunks(TOKENIZE_SHARE) {
+        let raws: Vec<tokens::RawDoc> = share
             .par_iter()
             .map(|a| {
                 let mut raw = tokens::tokenize(&a.body);
                 mask::mask_chrome(&mut raw.flags, &raw.hashes);
                 raw
             })
-            .collect()
-    };
-    for share in corpus.articles.chunks(TOKENIZE_SHARE) {
-        let (raws, ()) = rayon::join(
-            || tokenize(share),
-            || docs.extend(pending.drain(..).map(|r| interner.intern(r))),
-        );
-        pending = raws;
+            .collect();
+        docs.extend(interner.intern_share(raws));
     }
-    docs.extend(pending.into_iter().map(|r| interner.intern(r)));
+    lap.done("tokens");
     docs.par_iter_mut().enumerate().for_each(|(k, d)| {
         if let Some(q) = quotes.get(k) {
             d.flag_spans(q.iter().map(|q| &q.inner), tokens::QUOTED);
@@ -186,13 +181,18 @@ fn prepare(
         .iter()
         .map(|a| a.meta.source.as_deref())
         .collect();
+    let lap = Lap::start();
     let wide = mask::mask_boilerplate(&mut docs, &outlets, config.ngram_doc_cap);
+    lap.done("boilerplate");
     (docs, wide)
 }
 
 /// Aligns every article pair that shares a seed, in parallel.
 fn align_all(docs: &[tokens::Doc], config: &Config) -> Vec<group::PairSpan> {
+    let lap = Lap::start();
     let seeds = index::seeds(docs, config.ngram_doc_cap);
+    lap.done("seeds");
+    let lap = Lap::start();
     let mut bounds = Vec::new();
     let mut start = 0;
     for i in 1..=seeds.len() {
@@ -201,7 +201,7 @@ fn align_all(docs: &[tokens::Doc], config: &Config) -> Vec<group::PairSpan> {
             start = i;
         }
     }
-    bounds
+    let spans = bounds
         .par_iter()
         .flat_map_iter(|r| {
             let (a, b) = (seeds[r.start].a as usize, seeds[r.start].b as usize);
@@ -213,14 +213,31 @@ fn align_all(docs: &[tokens::Doc], config: &Config) -> Vec<group::PairSpan> {
                 .into_iter()
                 .map(move |al| group::PairSpan { a, b, al })
         })
-        .collect()
+        .collect();
+    lap.done("alignment");
+    spans
 }
 
 /// Finds the shared passages of a corpus.
 pub fn find(corpus: &Corpus, quotes: &[Vec<Quote>], config: &Config) -> PassageIndex {
     let (docs, wide) = prepare(corpus, quotes, config);
     let spans = align_all(&docs, config);
-    PassageIndex {
-        passages: group::passages(&docs, quotes, &spans, &wide),
+    let lap = Lap::start();
+    let passages = group::passages(&docs, quotes, &spans, &wide);
+    lap.done("grouping");
+    PassageIndex { passages }
+}
+
+/// A step of [`find`] being timed, logged at debug level (`PARALLAX_LOG=debug`) so that a
+/// slow corpus can be diagnosed without a profiler.
+pub(crate) struct Lap(std::time::Instant);
+
+impl Lap {
+    pub(crate) fn start() -> Lap {
+        Lap(std::time::Instant::now())
+    }
+
+    pub(crate) fn done(self, step: &str) {
+        tracing::debug!(step, took = ?self.0.elapsed(), "shared passages");
     }
 }

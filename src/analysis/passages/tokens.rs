@@ -6,6 +6,7 @@ use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use unicode_normalization::UnicodeNormalization;
 
@@ -41,23 +42,39 @@ fn fold(c: char) -> char {
     }
 }
 
-/// Hash of the normalised form of a word: equal for `Don’t`, `don't` and `DON'T`.
+/// Longest ASCII word lowercased in a buffer on the stack.
+const SHORT: usize = 32;
+
+/// Hash of the normalised form of a word: equal for `Don’t`, `don't` and `DON'T`. An ASCII
+/// word (nearly every word of an English text) is lowercased on the stack, any other goes
+/// through NFKC, lowercasing and [`fold`], which gives the same bytes for an ASCII word;
+/// the bytes are then hashed eight at a time.
 pub fn norm_hash(word: &str) -> u64 {
-    let mut h = FxHasher::default();
-    if word.is_ascii() {
-        for b in word.bytes() {
-            let c = if b == b'`' {
+    if word.is_ascii() && word.len() <= SHORT {
+        let mut buf = [0u8; SHORT];
+        for (d, b) in buf.iter_mut().zip(word.bytes()) {
+            *d = if b == b'`' {
                 b'\''
             } else {
                 b.to_ascii_lowercase()
             };
-            h.write_u32(u32::from(c));
         }
+        hash_bytes(&buf[..word.len()])
     } else {
-        for c in word.nfkc().flat_map(char::to_lowercase) {
-            h.write_u32(fold(c) as u32);
-        }
+        let folded: String = word.nfkc().flat_map(char::to_lowercase).map(fold).collect();
+        hash_bytes(folded.as_bytes())
     }
+}
+
+/// Hashes bytes eight at a time (the last chunk padded with zeros), then their length.
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    for chunk in bytes.chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        h.write_u64(u64::from_le_bytes(word));
+    }
+    h.write_usize(bytes.len());
     h.finish()
 }
 
@@ -155,7 +172,7 @@ pub fn tokenize(body: &str) -> RawDoc {
         let h = norm_hash(word);
         let gap = &body[prev_end..start];
         let mut flags = 0;
-        if prev_end == 0 || gap.contains(['.', '!', '?', '\n', '…']) {
+        if prev_end == 0 || ends_sentence(gap) {
             flags |= SENT;
         }
         flags |= lexicon.get(&h).copied().unwrap_or(0);
@@ -169,6 +186,12 @@ pub fn tokenize(body: &str) -> RawDoc {
         prev_end = end;
     });
     doc
+}
+
+/// True when the text between two words ends a sentence (or a line).
+fn ends_sentence(gap: &str) -> bool {
+    gap.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b'\n'))
+        || (!gap.is_ascii() && gap.contains('…'))
 }
 
 /// Gives each distinct normalised word a dense integer id.
@@ -192,6 +215,47 @@ impl Interner {
             spans: raw.spans,
             flags: raw.flags,
         }
+    }
+
+    /// Interns a share of documents, giving the same ids as [`Interner::intern`] on each in
+    /// turn: the words already known are looked up in parallel, and only the words new to
+    /// the interner (few, once a corpus's vocabulary has been seen) are given ids on one
+    /// thread, in order of first occurrence.
+    pub fn intern_share(&mut self, raws: Vec<RawDoc>) -> Vec<Doc> {
+        let known = &self.ids;
+        let looked: Vec<(Doc, Vec<(u32, u64)>)> = raws
+            .into_par_iter()
+            .map(|raw| {
+                let mut new = Vec::new();
+                let ids = raw
+                    .hashes
+                    .iter()
+                    .enumerate()
+                    .map(|(k, h)| {
+                        known.get(h).copied().unwrap_or_else(|| {
+                            new.push((k as u32, *h));
+                            u32::MAX
+                        })
+                    })
+                    .collect();
+                let doc = Doc {
+                    ids,
+                    spans: raw.spans,
+                    flags: raw.flags,
+                };
+                (doc, new)
+            })
+            .collect();
+        looked
+            .into_iter()
+            .map(|(mut doc, new)| {
+                for (k, h) in new {
+                    let next = self.ids.len() as u32;
+                    doc.ids[k as usize] = *self.ids.entry(h).or_insert(next);
+                }
+                doc
+            })
+            .collect()
     }
 }
 
@@ -217,6 +281,9 @@ mod tests {
         assert_eq!(norm_hash("ＵＮ"), norm_hash("un"));
         assert_eq!(norm_hash("Путин"), norm_hash("путин"));
         assert_ne!(norm_hash("union"), norm_hash("unions"));
+        let long = "internationalisation-and-standardisation";
+        assert_eq!(norm_hash(long), norm_hash(&long.to_uppercase()));
+        assert_eq!(norm_hash("`quoted`"), norm_hash("‘QUOTED’"));
     }
 
     #[test]
@@ -243,5 +310,25 @@ mod tests {
         assert!(d.flags[0] & SENT != 0 && d.flags[4] & SENT != 0);
         assert!(d.flags[3] & CAP != 0 && d.flags[0] & STOP != 0);
         assert_eq!(d.ids[4], i.intern(tokenize("the")).ids[0]);
+    }
+
+    #[test]
+    fn interning_a_share_gives_the_ids_of_interning_one_by_one() {
+        let bodies = [
+            "the cat sat",
+            "a dog and the cat",
+            "new words here, the end",
+            "dog",
+        ];
+        let mut one = Interner::default();
+        let mut share = Interner::default();
+        let first: Vec<Doc> = bodies[..2].iter().map(|b| doc_of(b, &mut one)).collect();
+        let second: Vec<Doc> = bodies[2..].iter().map(|b| doc_of(b, &mut one)).collect();
+        let tokenized = |bs: &[&str]| bs.iter().map(|b| tokenize(b)).collect::<Vec<_>>();
+        let shared_first = share.intern_share(tokenized(&bodies[..2]));
+        let shared_second = share.intern_share(tokenized(&bodies[2..]));
+        let ids = |ds: &[Doc]| ds.iter().map(|d| d.ids.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&first), ids(&shared_first));
+        assert_eq!(ids(&second), ids(&shared_second));
     }
 }
