@@ -132,10 +132,43 @@ fn mid_at(text: &[u8], i: usize) -> (u8, usize) {
     }
 }
 
-/// The words of a text whose every char the fast path knows (see [`class`]), on bytes:
-/// word bytes are ASCII letters, digits and `_`, looked up in [`FLAGS`]. A line break is a
-/// boundary like other punctuation, so the text may span lines.
+/// The words of a text whose every char the fast path knows (see [`class`]): runs of word
+/// bytes ([`super::runs`]) joined across a joiner between two letters or two digits. A line
+/// break is a boundary like other punctuation, so the text may span lines. A run of `_`
+/// alone is not a word: a text holding `_` takes [`scan_bytes`].
 fn fast_scan(text: &[u8], base: usize, out: &mut impl FnMut(usize, usize)) {
+    if memchr::memchr(b'_', text).is_some() {
+        return scan_bytes(text, base, out);
+    }
+    let mut word: Option<(usize, usize)> = None;
+    super::runs::for_each_run(text, |start, end| {
+        if let Some((first, last)) = word {
+            if joins_across(text, last, start) {
+                word = Some((first, end));
+                return;
+            }
+            out(base + first, base + last);
+        }
+        word = Some((start, end));
+    });
+    if let Some((first, last)) = word {
+        out(base + first, base + last);
+    }
+}
+
+/// Whether the joiner at `end` (just after a word) joins that word to the run at `next`.
+fn joins_across(text: &[u8], end: usize, next: usize) -> bool {
+    let flag = |i: usize| text.get(i).map_or(0, |&b| FLAGS[usize::from(b)]);
+    let (mid, len) = mid_at(text, end);
+    if end + len != next {
+        return false;
+    }
+    let both = end.checked_sub(1).map_or(0, flag) & flag(next);
+    both & LETTER != 0 && mid & MID_LETTER != 0 || both & DIGIT != 0 && mid & MID_DIGIT != 0
+}
+
+/// [`fast_scan`] byte by byte.
+fn scan_bytes(text: &[u8], base: usize, out: &mut impl FnMut(usize, usize)) {
     let flag = |i: usize| text.get(i).map_or(0, |&b| FLAGS[usize::from(b)]);
     let n = text.len();
     let mut i = 0;
@@ -303,6 +336,13 @@ mod tests {
         ) {
             prop_assert!(is_fast(&text));
             prop_assert_eq!(fast_count(text.as_bytes()), reference(&text).len());
+        }
+
+        #[test]
+        fn run_masks_agree_with_unicode_segmentation(
+            text in "[a-zA-Z0-9 :.,;'’‘“”–—…\n«»-]{0,200}"
+        ) {
+            prop_assert_eq!(word_spans(&text), reference(&text));
         }
 
         #[test]
