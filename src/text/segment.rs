@@ -202,9 +202,9 @@ fn scan_bytes(text: &[u8], base: usize, out: &mut impl FnMut(usize, usize)) {
 }
 
 /// Number of words of a text whose every char the fast path knows. The words are the
-/// starts of runs of word bytes (counted over the whole text in a loop the compiler
-/// vectorises) less the joiners between two letters or two digits (`U.S`, `1,000`,
-/// `Russia’s`), which join two such runs into one word. A run of `_` alone is not a word,
+/// runs of word bytes (counted by [`super::runs::count_runs`], without branches) less the
+/// joiners between two letters or two digits (`U.S`, `1,000`, `Russia’s`), which join two
+/// such runs into one word. A run of `_` alone is not a word,
 /// so a text holding `_` is counted by [`fast_scan`] instead.
 pub(super) fn fast_count(text: &[u8]) -> usize {
     if memchr::memchr(b'_', text).is_some() {
@@ -212,14 +212,7 @@ pub(super) fn fast_count(text: &[u8]) -> usize {
         fast_scan(text, 0, &mut |_, _| n += 1);
         return n;
     }
-    let word = |b: u8| (b | 0x20).wrapping_sub(b'a') < 26 || b.wrapping_sub(b'0') < 10;
-    let first = usize::from(text.first().is_some_and(|&b| word(b)));
-    let runs: usize = text
-        .iter()
-        .zip(text.iter().skip(1))
-        .map(|(&a, &b)| usize::from(word(b) & !word(a)))
-        .sum();
-    first + runs - joins(text)
+    super::runs::count_runs(text) - joins(text)
 }
 
 /// Number of joiners in a fast-path text that keep a word going (see [`fast_scan`]).
