@@ -189,18 +189,21 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The lower-case forms of sentence-initial capitalised words that the body also writes
-/// in lower case: only those few forms are looked for. They are lower-cased into one
+/// The lower-case forms of sentence-initial capitalised words (function words aside) that
+/// the body also writes in lower case: only those few forms are looked for. They are lower-cased into one
 /// buffer, and a small bit filter turns most lower-case words away before hashing. The
 /// forms found are borrowed from the body: a frequent word ("the") is not copied again at
 /// each occurrence.
 fn lower_forms_seen<'a>(body: &'a str, tokens: &[Token]) -> FxHashSet<&'a str> {
     let mut buf = String::new();
     let mut ranges = Vec::new();
-    for t in tokens
-        .iter()
-        .filter(|t| t.sentence_start && t.shape == Shape::Capitalised)
-    {
+    // A function word is never a name at a sentence start whatever its lower-case form
+    // does ([`Context::is_name_word`]): leaving "The" out keeps "the", the most frequent
+    // word, from passing the filter below at every occurrence.
+    let lx = lexicon();
+    for t in tokens.iter().filter(|t| {
+        t.sentence_start && t.shape == Shape::Capitalised && !lx.is_function(t.text(body))
+    }) {
         let start = buf.len();
         with_lower(t.text(body), |l| buf.push_str(l));
         ranges.push(start..buf.len());
@@ -341,6 +344,15 @@ mod tests {
         let mut got: Vec<&str> = lower_forms_seen(body, &tokens).into_iter().collect();
         got.sort();
         assert_eq!(got, ["cybersecurity", "érable"]);
+    }
+
+    #[test]
+    fn function_words_need_no_lower_case_form() {
+        let body = "The talks ended. Cybersecurity won the day for the cybersecurity team.";
+        let tokens = tokenize(body);
+        let got: Vec<&str> = lower_forms_seen(body, &tokens).into_iter().collect();
+        assert_eq!(got, ["cybersecurity"]);
+        assert_eq!(show(body), Vec::<String>::new());
     }
 
     #[test]
