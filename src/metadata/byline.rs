@@ -44,6 +44,12 @@ pub fn outlet_alone(line: &str) -> Option<Vec<Field>> {
 
 /// A wire credit line: the first name given as reporter or writer is the author.
 pub fn credits(line: &str) -> Option<Vec<Field>> {
+    // Every role opens with one of these letters (no other char folds to them): most
+    // lines are turned away before the regex.
+    let first = line.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !matches!(first, Some(b'a' | b'r' | b'w' | b'c' | b'e')) {
+        return None;
+    }
     CREDITS.captures(line).map(|c| credit_line(&c))
 }
 
@@ -62,7 +68,16 @@ pub fn byline(line: &str) -> Option<Vec<Field>> {
     if line.split_whitespace().count() > MAX_FIELD_WORDS {
         return None;
     }
-    let c = BYLINE.captures(line.trim())?;
+    let line = line.trim();
+    // `by` in any case opens a byline (no other char folds to `b` or `y`).
+    if !line
+        .as_bytes()
+        .get(..2)
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"by"))
+    {
+        return None;
+    }
+    let c = BYLINE.captures(line)?;
     let who = c.name("who")?.as_str().trim();
     let mut fields = Vec::new();
     let org = c.name("org").map(|m| m.as_str().trim());

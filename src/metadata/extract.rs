@@ -334,11 +334,15 @@ impl Draft {
 /// A body block as one paragraph: chrome lines dropped, a Markdown subheading's `#`
 /// marks removed.
 fn body_paragraph(block: Vec<String>) -> String {
-    let kept: Vec<String> = block
+    let mut kept: Vec<String> = block
         .into_iter()
         .filter(|l| !chrome::is_chrome(l))
         .collect();
-    let text = kept.join(" ");
+    // One line (the usual paragraph) is the paragraph: no copy.
+    let text = match kept.len() {
+        1 => kept.pop().unwrap_or_default(),
+        _ => kept.join(" "),
+    };
     match title::markdown_heading(&text) {
         Some(heading) => heading.to_string(),
         None => text,

@@ -2,13 +2,14 @@
 //! making text safe to put on a terminal.
 
 mod clean;
+mod runs;
 mod sanitize;
 mod segment;
 mod words;
 
 pub use clean::{clean_body, decode_entities, normalize_line};
 pub use sanitize::sanitize_for_terminal;
-pub use segment::word_spans;
+pub use segment::{for_each_word_span, word_spans};
 pub use words::{count_words, for_each_word};
 
 /// The paragraphs of a clean body (separated by blank lines) with their byte offsets.

@@ -11,7 +11,19 @@ use unicode_segmentation::UnicodeSegmentation;
 /// The byte ranges of the words (segments holding a letter or digit) of `text`.
 pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut push = |s, e| out.push((s, e));
+    for_each_word_span(text, |s, e| out.push((s, e)));
+    out
+}
+
+/// Calls `f(start, end)` with the byte range of each word of `text` (as [`word_spans`]
+/// lists them), without collecting them.
+pub fn for_each_word_span(text: &str, mut f: impl FnMut(usize, usize)) {
+    if is_fast(text) {
+        // No line needs the Unicode rules: one pass over the whole text.
+        fast_scan(text.as_bytes(), 0, &mut f);
+        return;
+    }
+    let mut push = |s, e| f(s, e);
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         if !fast_words(line, start, &mut push) {
@@ -19,7 +31,6 @@ pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
         }
         start += line.len();
     }
-    out
 }
 
 fn slow(line: &str, base: usize, out: &mut impl FnMut(usize, usize)) {
@@ -83,107 +94,183 @@ static ASCII: [Class; 128] = {
     table
 };
 
-fn is_word(c: Class) -> bool {
-    matches!(c, Class::Letter | Class::Digit | Class::Joiner)
-}
+/// Bit flags of every byte for [`fast_scan`]; bytes of non-ASCII chars have none (the
+/// fast path knows only `’` and `‘` among them as other than punctuation: see [`mid_at`]).
+const WORD: u8 = 1;
+const ALNUM: u8 = 2;
+const LETTER: u8 = 4;
+const DIGIT: u8 = 8;
+/// Joins two letters (`:`, `.`, `'`, `’`, `‘`).
+const MID_LETTER: u8 = 16;
+/// Joins two digits (`.`, `,`, `;`, `'`, `’`, `‘`).
+const MID_DIGIT: u8 = 32;
 
-/// The class of the char at byte `i` of `line` and its length, for a line known to be on
-/// the fast path.
-fn class_at(line: &str, i: usize) -> Option<(Class, usize)> {
-    let b = *line.as_bytes().get(i)?;
-    if b.is_ascii() {
-        return Some((ASCII[usize::from(b)], 1));
+static FLAGS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match ASCII[b] {
+            Class::Letter => WORD | ALNUM | LETTER,
+            Class::Digit => WORD | ALNUM | DIGIT,
+            Class::Joiner => WORD,
+            Class::MidLetter => MID_LETTER,
+            Class::MidNumLet => MID_LETTER | MID_DIGIT,
+            Class::MidNum => MID_DIGIT,
+            Class::Other => 0,
+        };
+        b += 1;
     }
-    let c = line[i..].chars().next()?;
-    class(c).map(|k| (k, c.len_utf8()))
+    table
+};
+
+/// The flags of the char at byte `i` and its length in bytes, for a char that is not part
+/// of a word: `’` and `‘` (three bytes) join like `'`.
+fn mid_at(text: &[u8], i: usize) -> (u8, usize) {
+    match text.get(i..i + 3) {
+        Some([0xE2, 0x80, 0x98 | 0x99]) => (MID_LETTER | MID_DIGIT, 3),
+        _ => (text.get(i).map_or(0, |&b| FLAGS[usize::from(b)]), 1),
+    }
 }
 
-/// [`fast_words`] for an ASCII line: the same rules on bytes, looked up in [`ASCII`].
-fn ascii_words(line: &[u8], base: usize, out: &mut impl FnMut(usize, usize)) {
-    let class = |i: usize| line.get(i).map(|&b| ASCII[usize::from(b & 0x7f)]);
+/// The words of a text whose every char the fast path knows (see [`class`]): runs of word
+/// bytes ([`super::runs`]) joined across a joiner between two letters or two digits. A line
+/// break is a boundary like other punctuation, so the text may span lines. A run of `_`
+/// alone is not a word: a text holding `_` takes [`scan_bytes`].
+fn fast_scan(text: &[u8], base: usize, out: &mut impl FnMut(usize, usize)) {
+    if memchr::memchr(b'_', text).is_some() {
+        return scan_bytes(text, base, out);
+    }
+    let mut word: Option<(usize, usize)> = None;
+    super::runs::for_each_run(text, |start, end| {
+        if let Some((first, last)) = word {
+            if joins_across(text, last, start) {
+                word = Some((first, end));
+                return;
+            }
+            out(base + first, base + last);
+        }
+        word = Some((start, end));
+    });
+    if let Some((first, last)) = word {
+        out(base + first, base + last);
+    }
+}
+
+/// Whether the joiner at `end` (just after a word) joins that word to the run at `next`.
+fn joins_across(text: &[u8], end: usize, next: usize) -> bool {
+    let flag = |i: usize| text.get(i).map_or(0, |&b| FLAGS[usize::from(b)]);
+    let (mid, len) = mid_at(text, end);
+    if end + len != next {
+        return false;
+    }
+    let both = end.checked_sub(1).map_or(0, flag) & flag(next);
+    both & LETTER != 0 && mid & MID_LETTER != 0 || both & DIGIT != 0 && mid & MID_DIGIT != 0
+}
+
+/// [`fast_scan`] byte by byte.
+fn scan_bytes(text: &[u8], base: usize, out: &mut impl FnMut(usize, usize)) {
+    let flag = |i: usize| text.get(i).map_or(0, |&b| FLAGS[usize::from(b)]);
+    let n = text.len();
     let mut i = 0;
-    while let Some(cls) = class(i) {
-        i += 1;
-        if !is_word(cls) {
+    while i < n {
+        if flag(i) & WORD == 0 {
+            i += 1;
             continue;
         }
-        let first = i - 1;
-        let mut has_alnum = cls != Class::Joiner;
-        let mut cur = cls;
-        while let Some(next) = class(i) {
-            if is_word(next) {
-                has_alnum |= next != Class::Joiner;
-                cur = next;
+        let first = i;
+        let mut seen = 0;
+        loop {
+            while flag(i) & WORD != 0 {
+                seen |= flag(i);
                 i += 1;
-                continue;
             }
-            match (cur, next, class(i + 1)) {
-                (Class::Letter, Class::MidLetter | Class::MidNumLet, Some(Class::Letter))
-                | (Class::Digit, Class::MidNum | Class::MidNumLet, Some(Class::Digit)) => {
-                    // `cur` keeps its class: the char after the joiner has the same one.
-                    i += 2;
-                }
-                _ => break,
+            // `text[i - 1]` is a word byte: a joiner between two letters or two digits
+            // keeps the word going.
+            let (mid, len) = mid_at(text, i);
+            let both = flag(i - 1) & flag(i + len);
+            if !(both & LETTER != 0 && mid & MID_LETTER != 0
+                || both & DIGIT != 0 && mid & MID_DIGIT != 0)
+            {
+                break;
             }
+            i += len + 1;
         }
-        if has_alnum {
+        if seen & ALNUM != 0 {
             out(base + first, base + i);
         }
     }
+}
+
+/// Number of words of a text whose every char the fast path knows. The words are the
+/// runs of word bytes (counted by [`super::runs::count_runs`], without branches) less the
+/// joiners between two letters or two digits (`U.S`, `1,000`, `Russia’s`), which join two
+/// such runs into one word. A run of `_` alone is not a word,
+/// so a text holding `_` is counted by [`fast_scan`] instead.
+pub(super) fn fast_count(text: &[u8]) -> usize {
+    if memchr::memchr(b'_', text).is_some() {
+        let mut n = 0;
+        fast_scan(text, 0, &mut |_, _| n += 1);
+        return n;
+    }
+    super::runs::count_runs(text) - joins(text)
+}
+
+/// Number of joiners in a fast-path text that keep a word going (see [`fast_scan`]).
+fn joins(text: &[u8]) -> usize {
+    let flag = |i: usize| text.get(i).map_or(0, |&b| FLAGS[usize::from(b)]);
+    let joined = |m: usize| {
+        let (mid, len) = mid_at(text, m);
+        let both = m.checked_sub(1).map_or(0, flag) & flag(m + len);
+        both & LETTER != 0 && mid & MID_LETTER != 0 || both & DIGIT != 0 && mid & MID_DIGIT != 0
+    };
+    let ascii = memchr::memchr3_iter(b'.', b',', b'\'', text)
+        .chain(memchr::memchr3_iter(b':', b';', 0xE2, text));
+    ascii.filter(|&m| joined(m)).count()
+}
+
+/// True when the fast path knows every char of `line`.
+fn all_known(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while let Some(at) = next_non_ascii(bytes, i) {
+        let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else {
+            return true;
+        };
+        if class(c).is_none() {
+            return false;
+        }
+        i = at + c.len_utf8();
+    }
+    true
+}
+
+/// The position of the first non-ASCII byte at or after `i`, skipping ASCII 32 bytes at a
+/// time.
+fn next_non_ascii(bytes: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(chunk) = bytes.get(i..i + 32) {
+        if !chunk.is_ascii() {
+            break;
+        }
+        i += 32;
+    }
+    let k = bytes.get(i..)?.iter().position(|b| !b.is_ascii())?;
+    Some(i + k)
 }
 
 /// Calls `out(start, end)` (offsets plus `base`) for the words of a line (or any text
 /// without a line break inside) on the fast path; false, and no call, when the line holds
 /// a character the fast path does not know.
 pub(super) fn fast_words(line: &str, base: usize, out: &mut impl FnMut(usize, usize)) -> bool {
-    if line.is_ascii() {
-        ascii_words(line.as_bytes(), base, out);
-        return true;
-    }
-    if line.chars().any(|c| class(c).is_none()) {
+    if !is_fast(line) {
         return false;
     }
-    let mut i = 0;
-    while let Some((cls, len)) = class_at(line, i) {
-        if !is_word(cls) {
-            i += len;
-            continue;
-        }
-        let first = i;
-        let mut has_alnum = cls != Class::Joiner;
-        let (mut cur, mut end) = (cls, i + len);
-        while let Some((next, next_len)) = class_at(line, end) {
-            if is_word(next) {
-                has_alnum |= next != Class::Joiner;
-                cur = next;
-                end += next_len;
-                continue;
-            }
-            let after = class_at(line, end + next_len);
-            let joins = matches!(
-                (cur, next, after),
-                (
-                    Class::Letter,
-                    Class::MidLetter | Class::MidNumLet,
-                    Some((Class::Letter, _))
-                ) | (
-                    Class::Digit,
-                    Class::MidNum | Class::MidNumLet,
-                    Some((Class::Digit, _))
-                )
-            );
-            let Some((after_cls, after_len)) = after.filter(|_| joins) else {
-                break;
-            };
-            cur = after_cls;
-            end += next_len + after_len;
-        }
-        if has_alnum {
-            out(base + first, base + end);
-        }
-        i = end;
-    }
+    fast_scan(line.as_bytes(), base, out);
     true
+}
+
+/// True when the fast path knows every char of `text`.
+pub(super) fn is_fast(text: &str) -> bool {
+    text.is_ascii() || all_known(text)
 }
 
 #[cfg(test)]
@@ -206,6 +293,18 @@ mod tests {
     }
 
     #[test]
+    fn counts_and_joiners() {
+        for text in [
+            "Russia’s 2’000 a‘b x’ ’y",
+            "U.S. 1,000.5 a:b 3;4",
+            "__ a_b _1 x",
+            "",
+        ] {
+            assert_eq!(fast_count(text.as_bytes()), reference(text).len(), "{text}");
+        }
+    }
+
+    #[test]
     fn common_shapes() {
         let text = "U.S. and Russia’s 2,000.5 co-op: a:b x_1 “quoted” — end.\n«Мария» here";
         assert_eq!(word_spans(text), reference(text));
@@ -221,6 +320,21 @@ mod tests {
 
         #[test]
         fn ascii_path_agrees_with_unicode_segmentation(text in "[a-z0-9 _:.,;'\n-]{0,40}") {
+            prop_assert_eq!(word_spans(&text), reference(&text));
+        }
+
+        #[test]
+        fn branch_free_count_agrees_with_unicode_segmentation(
+            text in "[a-zA-Z0-9 :.,;'’‘“”–—…\n«»-]{0,60}"
+        ) {
+            prop_assert!(is_fast(&text));
+            prop_assert_eq!(fast_count(text.as_bytes()), reference(&text).len());
+        }
+
+        #[test]
+        fn run_masks_agree_with_unicode_segmentation(
+            text in "[a-zA-Z0-9 :.,;'’‘“”–—…\n«»-]{0,200}"
+        ) {
             prop_assert_eq!(word_spans(&text), reference(&text));
         }
 

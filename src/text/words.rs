@@ -4,6 +4,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::segment::{fast_count, is_fast};
+
 /// UAX #29 words of an ASCII chunk (no white space inside): letters and digits join, and so
 /// do `'`, `.`, `:` between letters and `.`, `,`, `;`, `'` between digits (`don't`, `U.S`,
 /// `1,000.5`), as the Unicode rules say for these characters.
@@ -76,8 +78,13 @@ pub fn count_words(text: &str) -> usize {
     let mut n = 0;
     // Line by line (UAX #29 always breaks after a line break), each in one pass when the
     // fast scanner knows all its characters.
+    if is_fast(text) {
+        return fast_count(text.as_bytes());
+    }
     for line in text.split_inclusive('\n') {
-        if !super::segment::fast_words(line, 0, &mut |_, _| n += 1) {
+        if is_fast(line) {
+            n += fast_count(line.as_bytes());
+        } else {
             for_each_word(line, |_, _| n += 1);
         }
     }

@@ -44,7 +44,7 @@ pub struct Context<'a> {
     gz: &'a Gazetteer,
     /// Lower-case forms of sentence-initial capitalised words that also occur in lower
     /// case in the body ("cybersecurity").
-    lower: FxHashSet<String>,
+    lower: FxHashSet<&'a str>,
     /// Gazetteer match starting at each token: (last token, target).
     gz_at: Vec<Option<(usize, Target)>>,
 }
@@ -189,16 +189,21 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The lower-case forms of sentence-initial capitalised words that the body also writes
-/// in lower case: only those few forms are looked for. They are lower-cased into one
-/// buffer, and a small bit filter turns most lower-case words away before hashing.
-fn lower_forms_seen(body: &str, tokens: &[Token]) -> FxHashSet<String> {
+/// The lower-case forms of sentence-initial capitalised words (function words aside) that
+/// the body also writes in lower case: only those few forms are looked for. They are lower-cased into one
+/// buffer, and a small bit filter turns most lower-case words away before hashing. The
+/// forms found are borrowed from the body: a frequent word ("the") is not copied again at
+/// each occurrence.
+fn lower_forms_seen<'a>(body: &'a str, tokens: &[Token]) -> FxHashSet<&'a str> {
     let mut buf = String::new();
     let mut ranges = Vec::new();
-    for t in tokens
-        .iter()
-        .filter(|t| t.sentence_start && t.shape == Shape::Capitalised)
-    {
+    // A function word is never a name at a sentence start whatever its lower-case form
+    // does ([`Context::is_name_word`]): leaving "The" out keeps "the", the most frequent
+    // word, from passing the filter below at every occurrence.
+    let lx = lexicon();
+    for t in tokens.iter().filter(|t| {
+        t.sentence_start && t.shape == Shape::Capitalised && !lx.is_function(t.text(body))
+    }) {
         let start = buf.len();
         with_lower(t.text(body), |l| buf.push_str(l));
         ranges.push(start..buf.len());
@@ -222,7 +227,7 @@ fn lower_forms_seen(body: &str, tokens: &[Token]) -> FxHashSet<String> {
             let k = filter_key(w);
             filter[k >> 6] & (1 << (k & 63)) != 0
         })
-        .filter_map(|w| wanted.get(w).map(|s| s.to_string()))
+        .filter(|w| wanted.contains(w))
         .collect()
 }
 
@@ -241,10 +246,9 @@ fn align(body: &str, tokens: &[Token], gz: &Gazetteer) -> Vec<Option<(usize, Tar
     let mut k = 0;
     while k < tokens.len() {
         let t = &tokens[k];
-        let found = gz
-            .may_start(t.text(body))
-            .then(|| gz.match_at(body, t.start))
-            .flatten();
+        // A word that opens no pattern (most lower-case words) is not searched at.
+        let may_start = t.shape != Shape::Lower || gz.may_start(t.text(body));
+        let found = may_start.then(|| gz.match_at(body, t.start)).flatten();
         let Some(m) = found else {
             k += 1;
             continue;
@@ -337,9 +341,18 @@ mod tests {
     fn lower_forms_are_those_the_body_also_writes_in_lower_case() {
         let body = "Cybersecurity matters. Érable grew. Shortly the cybersecurity firm and érable left. Zakharova spoke.";
         let tokens = tokenize(body);
-        let mut got: Vec<String> = lower_forms_seen(body, &tokens).into_iter().collect();
+        let mut got: Vec<&str> = lower_forms_seen(body, &tokens).into_iter().collect();
         got.sort();
         assert_eq!(got, ["cybersecurity", "érable"]);
+    }
+
+    #[test]
+    fn function_words_need_no_lower_case_form() {
+        let body = "The talks ended. Cybersecurity won the day for the cybersecurity team.";
+        let tokens = tokenize(body);
+        let got: Vec<&str> = lower_forms_seen(body, &tokens).into_iter().collect();
+        assert_eq!(got, ["cybersecurity"]);
+        assert_eq!(show(body), Vec::<String>::new());
     }
 
     #[test]

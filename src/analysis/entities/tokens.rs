@@ -1,5 +1,5 @@
 //! Tokens for entity extraction: the Unicode words of a body (UAX #29, any script; see
-//! [`crate::text::word_spans`]) with
+//! [`crate::text::for_each_word_span`]) with
 //! their byte spans, letter case shape, what separates them from the previous word, and
 //! whether they open a sentence or a line.
 //!
@@ -7,7 +7,7 @@
 //! its final stop (`U.S.`), and a possessive `'s` is cut off (`Navalny's` -> `Navalny`).
 
 use super::lexicon::lexicon;
-use crate::text::word_spans;
+use crate::text::for_each_word_span;
 
 /// The letter case of a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,6 +142,9 @@ fn gap_kind(gap: &str, first: bool) -> Gap {
 
 /// Cuts a possessive `'s` / `’s` off a capitalised word; returns the new end.
 fn strip_possessive(word: &str, start: usize) -> Option<usize> {
+    if !word.ends_with(['s', 'S']) {
+        return None;
+    }
     for suffix in ["'s", "’s", "'S", "’S"] {
         if let Some(stem) = word.strip_suffix(suffix)
             && !stem.is_empty()
@@ -181,14 +184,14 @@ fn boundary(body: &str, gap: std::ops::Range<usize>, prev: Option<&Token>) -> (G
 pub fn tokenize(body: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(body.len() / 6);
     let mut prev_end = 0;
-    for (start, word_end) in word_spans(body) {
+    for_each_word_span(body, |start, word_end| {
         if start < prev_end {
-            continue;
+            return;
         }
         let word = &body[start..word_end];
         let mut end = word_end;
         // A dotted abbreviation keeps its final stop: "U.S" + "." -> "U.S.".
-        if word.contains('.') && body[end..].starts_with('.') {
+        if body.as_bytes().get(end) == Some(&b'.') && word.as_bytes().contains(&b'.') {
             end += 1;
         }
         let shape = shape(word);
@@ -210,7 +213,7 @@ pub fn tokenize(body: &str) -> Vec<Token> {
             line_start,
         });
         prev_end = if possessive { start + word.len() } else { end };
-    }
+    });
     out
 }
 
