@@ -61,16 +61,24 @@ const PASS_ENTRIES: usize = 16 << 20;
 
 /// Every seed of a corpus, sorted by [`Seed::key`].
 pub fn seeds(docs: &[Doc], cap: usize) -> Vec<Seed> {
+    let lap = super::Lap::start();
     let picks = winnow::picks(docs);
+    lap.done("seeds: picks");
+    let lap = super::Lap::start();
     let (repeats, twice) = repeated_grams(docs, &picks);
+    lap.done("seeds: sketch");
     tracing::debug!(repeats, "shared passages: repeated grams");
+    let lap = super::Lap::start();
     // about as many entries again sit on a repeated gram's first occurrence (or collide)
     let passes = (2 * repeats).div_ceil(PASS_ENTRIES).max(1) as u64;
     let mut seeds: Vec<Seed> = Vec::new();
     for pass in 0..passes {
         seeds.extend(seeds_of_pass(docs, &picks, cap, &twice, [passes, pass]));
     }
+    lap.done("seeds: passes");
+    let lap = super::Lap::start();
     seeds.par_sort_unstable_by_key(Seed::key);
+    lap.done("seeds: sort");
     seeds
 }
 

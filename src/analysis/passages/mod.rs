@@ -147,15 +147,14 @@ impl Passage {
 /// Articles tokenized together before their words are interned.
 const TOKENIZE_SHARE: usize = 2048;
 
-/// Tokens of every article: chrome masked, quotes flagged, boilerplate masked; also the
-/// groups of identical sentences too widely shared to seed.
-fn prepare(
-    corpus: &Corpus,
-    quotes: &[Vec<Quote>],
-    config: &Config,
-) -> (Vec<tokens::Doc>, Vec<mask::SentenceGroup>) {
-    // Tokenized and interned a share at a time: the raw word hashes of a whole large
-    // corpus (8 bytes a word) are never held together.
+/// The tokens of every article of a corpus, chrome masked: made before the quotes are
+/// known, so that the analysis can make them while it extracts the entities (see
+/// [`crate::analysis::analyse`]).
+pub struct CorpusTokens(Vec<tokens::Doc>);
+
+/// Tokenizes every article. Tokenized and interned a share at a time: the raw word hashes
+/// of a whole large corpus (8 bytes a word) are never held together.
+pub fn tokenize_corpus(corpus: &Corpus) -> CorpusTokens {
     let lap = Lap::start();
     let mut interner = tokens::Interner::default();
     let mut docs: Vec<tokens::Doc> = Vec::with_capacity(corpus.articles.len());
@@ -171,6 +170,18 @@ fn prepare(
         docs.extend(interner.intern_share(raws));
     }
     lap.done("tokens");
+    CorpusTokens(docs)
+}
+
+/// The tokens with quotes flagged and boilerplate masked; also the groups of identical
+/// sentences too widely shared to seed.
+fn prepare(
+    tokens: CorpusTokens,
+    corpus: &Corpus,
+    quotes: &[Vec<Quote>],
+    config: &Config,
+) -> (Vec<tokens::Doc>, Vec<mask::SentenceGroup>) {
+    let mut docs = tokens.0;
     docs.par_iter_mut().enumerate().for_each(|(k, d)| {
         if let Some(q) = quotes.get(k) {
             d.flag_spans(q.iter().map(|q| &q.inner), tokens::QUOTED);
@@ -220,7 +231,17 @@ fn align_all(docs: &[tokens::Doc], config: &Config) -> Vec<group::PairSpan> {
 
 /// Finds the shared passages of a corpus.
 pub fn find(corpus: &Corpus, quotes: &[Vec<Quote>], config: &Config) -> PassageIndex {
-    let (docs, wide) = prepare(corpus, quotes, config);
+    find_with(tokenize_corpus(corpus), corpus, quotes, config)
+}
+
+/// Finds the shared passages of a corpus from its tokens (made by [`tokenize_corpus`]).
+pub fn find_with(
+    tokens: CorpusTokens,
+    corpus: &Corpus,
+    quotes: &[Vec<Quote>],
+    config: &Config,
+) -> PassageIndex {
+    let (docs, wide) = prepare(tokens, corpus, quotes, config);
     let spans = align_all(&docs, config);
     let lap = Lap::start();
     let passages = group::passages(&docs, quotes, &spans, &wide);

@@ -168,7 +168,8 @@ pub fn tokenize(body: &str) -> RawDoc {
     doc.flags.reserve(guess);
     let lexicon = &*LEXICON;
     let mut prev_end = 0;
-    for_each_word(body, |start, word| {
+    crate::text::for_each_word_span(body, |start, end| {
+        let word = &body[start..end];
         let h = norm_hash(word);
         let gap = &body[prev_end..start];
         let mut flags = 0;
@@ -179,7 +180,6 @@ pub fn tokenize(body: &str) -> RawDoc {
         if word.chars().next().is_some_and(char::is_uppercase) {
             flags |= CAP;
         }
-        let end = start + word.len();
         doc.hashes.push(h);
         doc.spans.push((start as u32, end as u32));
         doc.flags.push(flags);
