@@ -76,12 +76,7 @@ fn rows() -> Vec<Row> {
         ),
         row("generate + write corpus", "", wall_cpu("generate"), never),
         row("load (read, parse, metadata)", "", wall_cpu("load"), never),
-        row(
-            "entities (passage tokens alongside)",
-            "",
-            wall_cpu("entities"),
-            never,
-        ),
+        row("entities", "", wall_cpu("entities"), never),
         row("quotes", "", wall_cpu("quotes"), never),
         row("shared passages", "", wall_cpu("passages"), never),
         row(

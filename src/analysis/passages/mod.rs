@@ -203,6 +203,7 @@ fn align_all(docs: &[tokens::Doc], config: &Config) -> Vec<group::PairSpan> {
     let lap = Lap::start();
     let seeds = index::seeds(docs, config.ngram_doc_cap);
     lap.done("seeds");
+    tracing::debug!(seeds = seeds.len(), "shared passages: seeds");
     let lap = Lap::start();
     let mut bounds = Vec::new();
     let mut start = 0;
