@@ -61,11 +61,14 @@ const MAX_ID_CHARS: usize = 100;
 
 /// Loads the bundled seed articles.
 pub fn load_seeds() -> Loaded {
+    crate::metadata::warm_up();
+    let parsed: Vec<_> = SEEDS
+        .par_iter()
+        .map(|(name, bytes)| parse_file(Path::new(&format!("seeds/{name}")), bytes, Format::Text))
+        .collect();
     let mut pending = Vec::new();
     let mut problems = Vec::new();
-    for (name, bytes) in SEEDS {
-        let path = format!("seeds/{name}");
-        let (items, probs) = parse_file(Path::new(&path), bytes, Format::Text);
+    for (items, probs) in parsed {
         pending.extend(items);
         problems.extend(probs);
     }

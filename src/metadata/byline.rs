@@ -103,6 +103,9 @@ pub fn byline(line: &str) -> Option<Vec<Field>> {
     Some(fields)
 }
 
+/// This file's patterns, for [`super::warm_up`].
+pub(super) static PATTERNS: [&LazyLock<Regex>; 2] = [&BYLINE, &CREDITS];
+
 #[cfg(test)]
 mod tests {
     use super::super::header::parse_field_line;

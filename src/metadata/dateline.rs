@@ -182,6 +182,17 @@ fn is_place(place: &str) -> bool {
     place.chars().filter(|c| c.is_alphabetic()).count() >= 3
 }
 
+/// This file's patterns, for [`super::warm_up`].
+pub(super) static PATTERNS: [&LazyLock<Regex>; 7] = [
+    &AGENCY_PARENS,
+    &AGENCY_AFTER_DASH,
+    &AGENCY_SLASHES,
+    &AGENCY_AFTER_PERIODS,
+    &AGENCY_ONLY,
+    &PLAIN,
+    &OUTLET_SLASH,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -197,6 +197,9 @@ pub fn parse_month_day(text: &str) -> Option<DayOfYear> {
     }
 }
 
+/// This file's patterns, for [`super::warm_up`].
+pub(super) static PATTERNS: [&LazyLock<Regex>; 2] = [&DATE, &MONTH_DAY];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -200,6 +200,10 @@ fn date_value(value: &str) -> Option<NaiveDate> {
     dates::find_date(value)
 }
 
+/// This file's patterns, for [`super::warm_up`].
+pub(super) static PATTERNS: [&LazyLock<Regex>; 4] =
+    [&SCRAPER_DATE, &KEY_VALUE, &DATE_PHRASE, &BARE_URL];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,6 +44,24 @@ mod tests;
 
 use crate::corpus::Metadata;
 
+/// Compiles every metadata pattern, on all cores at once. Each would be compiled on first
+/// use anyway, but the files of a small corpus (the seeds) all need the same patterns first
+/// and would wait for them one after another: that compiling was most of their load time.
+pub fn warm_up() {
+    use rayon::prelude::*;
+    let all: Vec<&std::sync::LazyLock<regex::Regex>> = byline::PATTERNS
+        .iter()
+        .chain(&dateline::PATTERNS)
+        .chain(&dates::PATTERNS)
+        .chain(&header::PATTERNS)
+        .chain(&source::PATTERNS)
+        .copied()
+        .collect();
+    all.par_iter().for_each(|r| {
+        std::sync::LazyLock::force(r);
+    });
+}
+
 pub use dates::find_date;
 pub use years::infer_years;
 

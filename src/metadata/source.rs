@@ -55,6 +55,9 @@ pub fn from_phrase(text: &str) -> Option<&'static str> {
     })
 }
 
+/// This file's patterns, for [`super::warm_up`].
+pub(super) static PATTERNS: [&LazyLock<Regex>; 1] = [&PHRASE];
+
 #[cfg(test)]
 mod tests {
     use super::*;
