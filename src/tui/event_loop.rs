@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -21,7 +21,10 @@ use crate::cache::{self, Bodies, Opened};
 use crate::corpus::Corpus;
 use crate::passim::{Clusters, analyse_maybe};
 
-/// How long to wait for input before looking at the worker channel again.
+/// How long to wait for input before looking at the worker channel again, while the worker
+/// runs: its results (the corpus, the analysis) are drawn at most this late.
+const WORKER_TICK: Duration = Duration::from_millis(4);
+/// How long to wait for input once the worker is done (only a signal is left to notice).
 const TICK: Duration = Duration::from_millis(50);
 /// Most events handled between two draws.
 const MAX_BATCH: usize = 64;
@@ -34,6 +37,7 @@ pub fn run(
     job: Job,
 ) -> anyhow::Result<()> {
     let rx = spawn(job, app.config.clone());
+    let mut worker = true;
     let mut dirty = true;
     while !app.quit && !terminate.load(Ordering::Relaxed) {
         if dirty {
@@ -42,7 +46,7 @@ pub fn run(
         }
         // Wait for one event, then take every event already queued before drawing again,
         // so a burst of keys (auto-repeat) never falls behind the screen.
-        let mut timeout = TICK;
+        let mut timeout = if worker { WORKER_TICK } else { TICK };
         let mut batch = 0;
         while batch < MAX_BATCH && !app.quit && event::poll(timeout)? {
             batch += 1;
@@ -52,12 +56,29 @@ pub fn run(
             }
             timeout = Duration::ZERO;
         }
-        while let Ok(action) = rx.try_recv() {
-            update(app, action);
-            dirty = true;
+        if worker {
+            let (updated, alive) = drain(app, &rx);
+            dirty |= updated;
+            worker = alive;
         }
     }
     Ok(())
+}
+
+/// Applies every action the worker has sent; returns whether any was, and whether the
+/// worker may still send more.
+fn drain(app: &mut App, rx: &Receiver<Action>) -> (bool, bool) {
+    let mut updated = false;
+    loop {
+        match rx.try_recv() {
+            Ok(action) => {
+                update(app, action);
+                updated = true;
+            }
+            Err(TryRecvError::Empty) => return (updated, true),
+            Err(TryRecvError::Disconnected) => return (updated, false),
+        }
+    }
 }
 
 /// The action a terminal event stands for, if any.
