@@ -9,8 +9,19 @@ use serde_json::Value;
 
 const DIR: &str = "tests/fixtures/formats";
 
+/// The real binary with its cache, logs and config kept to this test's own places, so that
+/// neither the user's cache nor other tests running at the same time touch it.
+fn command() -> Command {
+    let tmp = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let mut c = Command::new(env!("CARGO_BIN_EXE_parallax"));
+    c.env("PARALLAX_CACHE_DIR", tmp.join("formats-cache"))
+        .env("PARALLAX_STATE_DIR", tmp.join("formats-state"))
+        .env("PARALLAX_CONFIG", "/nonexistent/parallax-test-config.toml");
+    c
+}
+
 fn parallax(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
+    command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -171,7 +182,7 @@ fn a_folder_of_mixed_formats_loads_every_article() {
 
 #[test]
 fn dash_reads_one_article_from_stdin() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let mut child = command()
         .args(["list", "--json", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

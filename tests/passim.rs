@@ -10,8 +10,13 @@ const CORPUS: &str = "tests/fixtures/passim/corpus.jsonl";
 const OUT: &str = "tests/fixtures/passim/out";
 const PART: &str = "tests/fixtures/passim/out/out.json/part-00000-5b7e2c1a-c000.json";
 
+/// The real binary with its cache, logs and config kept to this test's own places.
 fn parallax(args: &[&str]) -> Output {
+    let tmp = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
     Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env("PARALLAX_CACHE_DIR", tmp.join("passim-cache"))
+        .env("PARALLAX_STATE_DIR", tmp.join("passim-state"))
+        .env("PARALLAX_CONFIG", "/nonexistent/parallax-test-config.toml")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
