@@ -6,7 +6,7 @@
 //! row already says (its path) and minus its bodies, which are stored apart ([`FileBodies`]) so
 //! that a reopen reads the few megabytes the library shows and not the text.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -70,6 +70,26 @@ struct ArticleRecord {
 /// The clean bodies of one file's articles, in the order of its [`FileRecord`].
 pub type FileBodies = Vec<String>;
 
+/// A stored problem back as a load problem (`skipped` stands for its severity).
+pub(super) fn load_problem(
+    path: PathBuf,
+    line: Option<usize>,
+    skipped: bool,
+    reason: String,
+) -> LoadProblem {
+    let severity = if skipped {
+        Severity::Skipped
+    } else {
+        Severity::Warning
+    };
+    LoadProblem {
+        path,
+        line,
+        severity,
+        reason,
+    }
+}
+
 /// A problem of the file (its path is the row's).
 #[derive(Debug, Serialize, Deserialize)]
 struct ProblemRecord {
@@ -132,16 +152,7 @@ impl FileRecord {
         let problems = self
             .problems
             .into_iter()
-            .map(|p| LoadProblem {
-                path: path.to_path_buf(),
-                line: p.line,
-                severity: if p.skipped {
-                    Severity::Skipped
-                } else {
-                    Severity::Warning
-                },
-                reason: p.reason,
-            })
+            .map(|p| load_problem(path.to_path_buf(), p.line, p.skipped, p.reason))
             .collect();
         FileLoad { articles, problems }
     }

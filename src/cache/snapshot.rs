@@ -161,15 +161,8 @@ impl Snapshot {
                 body_pending: Some(a.body_len),
             })
             .collect();
-        problems.extend(self.problems.into_iter().map(|p| LoadProblem {
-            path: keys::path_of(&p.path),
-            line: p.line,
-            severity: if p.skipped {
-                Severity::Skipped
-            } else {
-                Severity::Warning
-            },
-            reason: p.reason,
+        problems.extend(self.problems.into_iter().map(|p| {
+            super::codec::load_problem(keys::path_of(&p.path), p.line, p.skipped, p.reason)
         }));
         let files: Vec<(PathBuf, u64)> = self
             .files

@@ -225,14 +225,11 @@ impl Cache {
         stats: i64,
         data: &[u8],
     ) -> Result<(), CacheError> {
-        let tx = self.conn.transaction().map_err(classify)?;
-        tx.execute(
+        self.replace_row(
             "INSERT OR REPLACE INTO snapshots (corpus, root, stats, data)
              VALUES (?1, ?2, ?3, ?4)",
             params![corpus.id, corpus.root, stats, data],
         )
-        .map_err(classify)?;
-        tx.commit().map_err(classify)
     }
 
     /// The sealed analysis of `corpus` when it was made for `fingerprint`.
@@ -261,13 +258,17 @@ impl Cache {
         fingerprint: i64,
         data: &[u8],
     ) -> Result<(), CacheError> {
-        let tx = self.conn.transaction().map_err(classify)?;
-        tx.execute(
+        self.replace_row(
             "INSERT OR REPLACE INTO analyses (corpus, root, fingerprint, data)
              VALUES (?1, ?2, ?3, ?4)",
             params![corpus.id, corpus.root, fingerprint, data],
         )
-        .map_err(classify)?;
+    }
+
+    /// Runs one `INSERT OR REPLACE` of a whole-corpus value in a transaction of its own.
+    fn replace_row(&mut self, sql: &str, values: impl rusqlite::Params) -> Result<(), CacheError> {
+        let tx = self.conn.transaction().map_err(classify)?;
+        tx.execute(sql, values).map_err(classify)?;
         tx.commit().map_err(classify)
     }
 
