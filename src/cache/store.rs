@@ -203,18 +203,11 @@ impl Cache {
 
     /// The sealed snapshot of `corpus` and the stat fingerprint it was made for.
     pub fn snapshot(&self, corpus: CorpusKey) -> Result<Option<(i64, Vec<u8>)>, CacheError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT stats, data FROM snapshots WHERE corpus = ?1")
-            .map_err(classify)?;
-        let mut rows = stmt.query([corpus.id]).map_err(classify)?;
-        match rows.next().map_err(classify)? {
-            Some(r) => Ok(Some((
-                r.get(0).map_err(classify)?,
-                r.get(1).map_err(classify)?,
-            ))),
-            None => Ok(None),
-        }
+        keyed_blob(
+            &self.conn,
+            "SELECT stats, data FROM snapshots WHERE corpus = ?1",
+            corpus,
+        )
     }
 
     /// Stores the snapshot of `corpus` for the stat fingerprint `stats`, replacing the one
@@ -313,9 +306,20 @@ pub fn stored_analysis(
     let conn = Connection::open_with_flags(path, flags).map_err(classify)?;
     conn.busy_timeout(std::time::Duration::from_secs(1))
         .map_err(classify)?;
-    let mut stmt = conn
-        .prepare("SELECT fingerprint, data FROM analyses WHERE corpus = ?1")
-        .map_err(classify)?;
+    keyed_blob(
+        &conn,
+        "SELECT fingerprint, data FROM analyses WHERE corpus = ?1",
+        corpus,
+    )
+}
+
+/// The one row `sql` selects for `corpus`: a key (fingerprint) and a blob.
+fn keyed_blob(
+    conn: &Connection,
+    sql: &str,
+    corpus: CorpusKey,
+) -> Result<Option<(i64, Vec<u8>)>, CacheError> {
+    let mut stmt = conn.prepare(sql).map_err(classify)?;
     let mut rows = stmt.query([corpus.id]).map_err(classify)?;
     match rows.next().map_err(classify)? {
         Some(r) => Ok(Some((
