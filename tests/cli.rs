@@ -1,32 +1,15 @@
 //! End-to-end tests of the command line: the real binary, its output, its exit codes.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+#[path = "common/bin.rs"]
+mod bin;
+
+use bin::{stderr, stdout};
 
 fn parallax(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        // The log, any cache and the config are the build's own, never the user's.
-        .env(
-            "PARALLAX_STATE_DIR",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/cli-state"),
-        )
-        .env("PARALLAX_CONFIG", "/nonexistent/parallax-test-config.toml")
-        .env(
-            "PARALLAX_CACHE_DIR",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/cli-cache"),
-        )
-        .output()
-        .expect("run parallax")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
+    bin::run("cli", args)
 }
 
 #[test]

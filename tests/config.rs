@@ -3,26 +3,19 @@
 //! what the commands print (thresholds, extra outlet domains).
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+#[path = "common/bin.rs"]
+mod bin;
+
+use bin::{stderr, stdout};
 
 fn parallax(config: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
+    bin::command("config")
         .args(args)
         .env("PARALLAX_CONFIG", config)
-        .env(
-            "PARALLAX_CACHE_DIR",
-            std::env::temp_dir().join("parallax-config-cache"),
-        )
         .output()
         .expect("run parallax")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("utf-8")
 }
 
 #[test]

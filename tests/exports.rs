@@ -2,22 +2,20 @@
 //! reports and `quotes --csv`, from the real binary on articles of our own.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+#[path = "common/bin.rs"]
+mod bin;
+
+use bin::stdout;
 
 fn parallax(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .env("PARALLAX_CONFIG", "/nonexistent/parallax-test-config.toml")
-        .env(
-            "PARALLAX_CACHE_DIR",
-            std::env::temp_dir().join("parallax-exports-cache"),
-        )
-        .output()
-        .expect("run parallax")
+    bin::run("exports", args)
 }
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8")
+/// `parallax compare A B FLAG DIR` on the two articles of [`corpus`].
+fn compare(a: &str, b: &str, flag: &str, dir: &Path) -> Output {
+    parallax(&["compare", a, b, flag, dir.to_str().expect("path")])
 }
 
 const SHARED: &str = "“We will rebuild the old harbour with our own hands before the winter comes,” Mayor Anna Berg told reporters on Tuesday.";
@@ -42,13 +40,7 @@ fn corpus(dir: &Path) -> (String, String) {
 fn compare_html_is_standalone_escaped_and_highlighted() {
     let dir = tempfile::tempdir().expect("tmp");
     let (a, b) = corpus(dir.path());
-    let o = parallax(&[
-        "compare",
-        &a,
-        &b,
-        "--html",
-        dir.path().to_str().expect("path"),
-    ]);
+    let o = compare(&a, &b, "--html", dir.path());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let html = stdout(&o);
     assert!(html.starts_with("<!DOCTYPE html>"));
@@ -60,13 +52,7 @@ fn compare_html_is_standalone_escaped_and_highlighted() {
     for external in ["src=", "<link", "@import", "url("] {
         assert!(!html.contains(external), "{external}");
     }
-    let json = parallax(&[
-        "compare",
-        &a,
-        &b,
-        "--json",
-        dir.path().to_str().expect("path"),
-    ]);
+    let json = compare(&a, &b, "--json", dir.path());
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
     let spans = v["spans"].as_array().expect("spans");
     assert!(!spans.is_empty());
@@ -82,13 +68,7 @@ fn compare_html_is_standalone_escaped_and_highlighted() {
 fn compare_markdown_has_metadata_labels_and_offsets() {
     let dir = tempfile::tempdir().expect("tmp");
     let (a, b) = corpus(dir.path());
-    let o = parallax(&[
-        "compare",
-        &a,
-        &b,
-        "--markdown",
-        dir.path().to_str().expect("path"),
-    ]);
+    let o = compare(&a, &b, "--markdown", dir.path());
     assert!(o.status.success());
     let md = stdout(&o);
     assert!(md.contains("| Outlet |"), "{md}");

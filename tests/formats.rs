@@ -9,15 +9,11 @@ use serde_json::Value;
 
 const DIR: &str = "tests/fixtures/formats";
 
-/// The real binary with its cache, logs and config kept to this test's own places, so that
-/// neither the user's cache nor other tests running at the same time touch it.
+#[path = "common/bin.rs"]
+mod bin;
+
 fn command() -> Command {
-    let tmp = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let mut c = Command::new(env!("CARGO_BIN_EXE_parallax"));
-    c.env("PARALLAX_CACHE_DIR", tmp.join("formats-cache"))
-        .env("PARALLAX_STATE_DIR", tmp.join("formats-state"))
-        .env("PARALLAX_CONFIG", "/nonexistent/parallax-test-config.toml");
-    c
+    bin::command("formats")
 }
 
 fn parallax(args: &[&str]) -> Output {

@@ -2,7 +2,7 @@
 //! and `--passim OUT` reads passim's output (the fixture in `tests/fixtures/passim/out`,
 //! written in the record format passim's README documents) as the shared passages.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -10,13 +10,11 @@ const CORPUS: &str = "tests/fixtures/passim/corpus.jsonl";
 const OUT: &str = "tests/fixtures/passim/out";
 const PART: &str = "tests/fixtures/passim/out/out.json/part-00000-5b7e2c1a-c000.json";
 
-/// The real binary with its cache, logs and config kept to this test's own places.
+#[path = "common/bin.rs"]
+mod bin;
+
 fn parallax(args: &[&str]) -> Output {
-    let tmp = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .env("PARALLAX_CACHE_DIR", tmp.join("passim-cache"))
-        .env("PARALLAX_STATE_DIR", tmp.join("passim-state"))
-        .env("PARALLAX_CONFIG", "/nonexistent/parallax-test-config.toml")
+    bin::command("passim")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
