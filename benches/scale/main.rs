@@ -36,6 +36,13 @@ const DEFAULT_SIZES: &[usize] = &[1_000, 10_000, 100_000];
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(i) = args.iter().position(|a| a == "--child") {
+        // `PARALLAX_LOG=debug` shows the analysis' sub-steps and their times on stderr.
+        if let Ok(filter) = tracing_subscriber::EnvFilter::try_from_env("PARALLAX_LOG") {
+            tracing_subscriber::fmt()
+                .with_env_filter(filter)
+                .with_writer(std::io::stderr)
+                .init();
+        }
         let dir = args.get(i + 1).context("--child needs a folder")?;
         return child::run(Path::new(dir));
     }

@@ -7,16 +7,15 @@ use rustc_hash::FxHashMap;
 use super::align::{align_pair, changed};
 use super::extend::Alignment;
 use super::index::{MAX_QUOTED_REPEATS, N, gram_at};
-use super::tokens::{Doc, Interner, QUOTED, tokenize};
+use super::tokens::{Doc, QUOTED, tokenize};
 use super::{AlignedSpan, labels};
 use crate::analysis::Config;
 use crate::analysis::quotes;
 
 /// Tokens of a body on its own: chrome masked, quotes flagged.
-pub fn single_doc(body: &str, interner: &mut Interner) -> Doc {
-    let mut raw = tokenize(body);
-    super::mask::mask_chrome(&mut raw.flags, &raw.hashes);
-    let mut doc = interner.intern(raw);
+pub fn single_doc(body: &str) -> Doc {
+    let mut doc = tokenize(body);
+    super::mask::mask_chrome(&mut doc);
     let quotes = quotes::find_in(body, &[]);
     doc.flag_spans(quotes.iter().map(|q| &q.inner), QUOTED);
     doc
@@ -64,9 +63,8 @@ pub fn compare(a: &str, b: &str, config: &Config) -> Vec<AlignedSpan> {
         out.sort_by_key(|s| (s.a.start, s.a.end));
         return out;
     }
-    let mut interner = Interner::default();
-    let da = single_doc(a, &mut interner);
-    let db = single_doc(b, &mut interner);
+    let da = single_doc(a);
+    let db = single_doc(b);
     let seeds = pair_seeds(&da, &db);
     align_pair(&da, &db, &seeds, config)
         .iter()

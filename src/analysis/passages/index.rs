@@ -213,12 +213,11 @@ fn pair_neighbours(kept: &[(u32, u32)]) -> Vec<Seed> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::{Interner, doc_of};
+    use super::super::tokens::tokenize;
     use super::*;
 
     fn corpus(bodies: &[&str]) -> Vec<Doc> {
-        let mut i = Interner::default();
-        bodies.iter().map(|b| doc_of(b, &mut i)).collect()
+        bodies.iter().map(|b| tokenize(b)).collect()
     }
 
     /// A pseudo-random text of `n` words over a small vocabulary (no run repeats by chance

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 
-use super::tokens::{Doc, MASKED, SENT, norm_hash};
+use super::tokens::{Doc, MASKED, SENT, word_id};
 use crate::assets;
 
 /// Fewest tokens of a sentence that counts as boilerplate or as a widely shared sentence.
@@ -23,11 +23,11 @@ const MIN_WIDE: usize = 8;
 /// Places (article, token range) of one identical sentence.
 pub type SentenceGroup = Vec<(usize, Range<usize>)>;
 
-/// The chrome phrases as word hashes, by their first word.
-static CHROME: LazyLock<FxHashMap<u64, Vec<Vec<u64>>>> = LazyLock::new(|| {
-    let mut by_first: FxHashMap<u64, Vec<Vec<u64>>> = FxHashMap::default();
+/// The chrome phrases as word ids, by their first word.
+static CHROME: LazyLock<FxHashMap<u32, Vec<Vec<u32>>>> = LazyLock::new(|| {
+    let mut by_first: FxHashMap<u32, Vec<Vec<u32>>> = FxHashMap::default();
     for line in assets::lines(assets::PASSAGE_CHROME) {
-        let phrase: Vec<u64> = line.split_whitespace().map(norm_hash).collect();
+        let phrase: Vec<u32> = line.split_whitespace().map(word_id).collect();
         if let Some(&first) = phrase.first() {
             by_first.entry(first).or_default().push(phrase);
         }
@@ -58,13 +58,13 @@ fn sentence_hash(doc: &Doc, r: &Range<usize>) -> u64 {
     h.finish()
 }
 
-/// Masks every sentence that opens with a chrome phrase; `hashes` are the raw word hashes.
-pub fn mask_chrome(flags: &mut [u8], hashes: &[u64]) {
-    for r in sentences(flags) {
-        let words = &hashes[r.clone()];
+/// Masks every sentence of a document that opens with a chrome phrase.
+pub fn mask_chrome(doc: &mut Doc) {
+    for r in sentences(&doc.flags) {
+        let words = &doc.ids[r.clone()];
         let phrases = words.first().and_then(|w| CHROME.get(w));
         if phrases.is_some_and(|ps| ps.iter().any(|p| words.starts_with(p))) {
-            for f in &mut flags[r] {
+            for f in &mut doc.flags[r] {
                 *f |= MASKED;
             }
         }
@@ -185,12 +185,11 @@ fn judge(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::{Interner, tokenize};
+    use super::super::tokens::tokenize;
     use super::*;
 
     #[test]
     fn masks_what_one_outlet_repeats_and_chrome() {
-        let mut i = Interner::default();
         let bodies = [
             "Story one is here. Daily Planet keeps every right to this text.",
             "Story two differs. Daily Planet keeps every right to this text.",
@@ -200,9 +199,9 @@ mod tests {
         let mut docs: Vec<Doc> = bodies
             .iter()
             .map(|b| {
-                let mut r = tokenize(b);
-                mask_chrome(&mut r.flags, &r.hashes);
-                i.intern(r)
+                let mut d = tokenize(b);
+                mask_chrome(&mut d);
+                d
             })
             .collect();
         let outlets = [Some("P"), Some("P"), Some("P"), Some("Q")];
@@ -215,7 +214,6 @@ mod tests {
 
     #[test]
     fn groups_a_sentence_carried_by_more_articles_than_the_cap() {
-        let mut i = Interner::default();
         let line = "The council voted to close the old harbour bridge next spring.";
         let bodies = [
             format!("First story. {line}"),
@@ -223,7 +221,7 @@ mod tests {
             format!("Third one here. {line} {line}"),
             "Unrelated text entirely, nothing shared.".to_string(),
         ];
-        let mut docs: Vec<Doc> = bodies.iter().map(|b| i.intern(tokenize(b))).collect();
+        let mut docs: Vec<Doc> = bodies.iter().map(|b| tokenize(b)).collect();
         let outlets = [Some("A"), Some("B"), Some("C"), None];
         let wide = mask_boilerplate(&mut docs, &outlets, 2);
         assert_eq!(wide.len(), 1);

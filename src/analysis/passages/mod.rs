@@ -20,6 +20,7 @@ pub mod sketch;
 mod tests;
 pub mod tokens;
 pub mod winnow;
+pub mod word_hash;
 
 pub use compare::compare;
 
@@ -144,31 +145,21 @@ impl Passage {
     }
 }
 
-/// Articles tokenized together before their words are interned.
-const TOKENIZE_SHARE: usize = 2048;
-
-/// The tokens of every article of a corpus, chrome masked: made before the quotes are
-/// known, so that the analysis can make them while it extracts the entities (see
-/// [`crate::analysis::analyse`]).
+/// The tokens of every article of a corpus, chrome masked (see [`tokenize_corpus`]).
 pub struct CorpusTokens(Vec<tokens::Doc>);
 
-/// Tokenizes every article. Tokenized and interned a share at a time: the raw word hashes
-/// of a whole large corpus (8 bytes a word) are never held together.
+/// Tokenizes every article, in parallel.
 pub fn tokenize_corpus(corpus: &Corpus) -> CorpusTokens {
     let lap = Lap::start();
-    let mut interner = tokens::Interner::default();
-    let mut docs: Vec<tokens::Doc> = Vec::with_capacity(corpus.articles.len());
-    for share in corpus.articles.chunks(TOKENIZE_SHARE) {
-        let raws: Vec<tokens::RawDoc> = share
-            .par_iter()
-            .map(|a| {
-                let mut raw = tokens::tokenize(&a.body);
-                mask::mask_chrome(&mut raw.flags, &raw.hashes);
-                raw
-            })
-            .collect();
-        docs.extend(interner.intern_share(raws));
-    }
+    let docs = corpus
+        .articles
+        .par_iter()
+        .map_init(tokens::Doc::default, |scratch, a| {
+            let mut doc = tokens::tokenize_with(scratch, &a.body);
+            mask::mask_chrome(&mut doc);
+            doc
+        })
+        .collect();
     lap.done("tokens");
     CorpusTokens(docs)
 }

@@ -380,7 +380,17 @@ fn a_sentence_carried_by_very_many_articles_is_grouped_in_one_pass() {
     let p = run(&c, &config);
     assert_eq!(p.passages.len(), 1);
     assert_eq!(p.passages[0].occurrences.len(), 6);
-    assert_eq!(text(&c, &p.passages[0].occurrences[0]), wire);
+    // Each occurrence is the sentence; where two articles also align on the next words
+    // ("Story 0 goes on" / "Story 3 goes on": one word differs) it runs on to them.
+    for o in &p.passages[0].occurrences {
+        let t = text(&c, o);
+        assert!(
+            t == wire
+                || t.strip_prefix(wire)
+                    .is_some_and(|rest| rest.starts_with(". Story")),
+            "{t}"
+        );
+    }
 }
 
 #[test]

@@ -1,15 +1,21 @@
 //! Tokens for shared-passage search: Unicode words (UAX #29) of a body, normalised (NFKC,
-//! case fold, one apostrophe, one dash, plain spaces), interned to integer ids, each with
-//! its byte range in the original body and a few flags.
+//! case fold, one apostrophe, one dash, plain spaces) and hashed to 32-bit word ids, each
+//! with its byte range in the original body and a few flags.
+//!
+//! A word's id is its normalised form's hash folded to 32 bits, not a number handed out by
+//! an interner: ids only ever meet in equality tests and n-gram hashes, and a corpus of
+//! 100,000 articles has about a million distinct words, so two of them share an id about a
+//! hundred times — a pair of rare words that might then be taken for one another, which no
+//! shared passage of four or more words turns on. An interner's corpus-wide map cost a
+//! random memory access per word and a transient 8-byte hash per token.
 
-use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
-use unicode_normalization::UnicodeNormalization;
+use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::word_hash::id_of;
+pub use super::word_hash::{norm_hash, word_id};
 use crate::analysis::Span;
 use crate::assets;
 pub use crate::text::for_each_word;
@@ -32,52 +38,6 @@ pub fn is_content(flags: u8) -> bool {
     flags & (STOP | TITLE | CAP) == 0
 }
 
-/// Folds the characters that vary between outlets for the same text.
-fn fold(c: char) -> char {
-    match c {
-        '’' | '‘' | 'ʼ' | '′' | '`' | '´' => '\'',
-        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-        '\u{a0}' | '\u{202f}' | '\u{2007}' => ' ',
-        c => c,
-    }
-}
-
-/// Longest ASCII word lowercased in a buffer on the stack.
-const SHORT: usize = 32;
-
-/// Hash of the normalised form of a word: equal for `Don’t`, `don't` and `DON'T`. An ASCII
-/// word (nearly every word of an English text) is lowercased on the stack, any other goes
-/// through NFKC, lowercasing and [`fold`], which gives the same bytes for an ASCII word;
-/// the bytes are then hashed eight at a time.
-pub fn norm_hash(word: &str) -> u64 {
-    if word.is_ascii() && word.len() <= SHORT {
-        let mut buf = [0u8; SHORT];
-        for (d, b) in buf.iter_mut().zip(word.bytes()) {
-            *d = if b == b'`' {
-                b'\''
-            } else {
-                b.to_ascii_lowercase()
-            };
-        }
-        hash_bytes(&buf[..word.len()])
-    } else {
-        let folded: String = word.nfkc().flat_map(char::to_lowercase).map(fold).collect();
-        hash_bytes(folded.as_bytes())
-    }
-}
-
-/// Hashes bytes eight at a time (the last chunk padded with zeros), then their length.
-fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = FxHasher::default();
-    for chunk in bytes.chunks(8) {
-        let mut word = [0u8; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        h.write_u64(u64::from_le_bytes(word));
-    }
-    h.write_usize(bytes.len());
-    h.finish()
-}
-
 fn hash_set(asset: &'static str) -> FxHashSet<u64> {
     assets::lines(asset).map(norm_hash).collect()
 }
@@ -93,14 +53,6 @@ static LEXICON: LazyLock<FxHashMap<u64, u8>> = LazyLock::new(|| {
     }
     m
 });
-
-/// The words of a body before interning.
-#[derive(Debug, Clone, Default)]
-pub struct RawDoc {
-    pub hashes: Vec<u64>,
-    pub spans: Vec<(u32, u32)>,
-    pub flags: Vec<u8>,
-}
 
 /// The tokens of one body: ids, byte ranges and flags, all indexed alike.
 #[derive(Debug, Clone, Default)]
@@ -160,12 +112,27 @@ impl Doc {
 }
 
 /// Splits a body into normalised words with their byte ranges and flags.
-pub fn tokenize(body: &str) -> RawDoc {
-    let mut doc = RawDoc::default();
-    let guess = body.len() / 6;
-    doc.hashes.reserve(guess);
-    doc.spans.reserve(guess);
-    doc.flags.reserve(guess);
+pub fn tokenize(body: &str) -> Doc {
+    tokenize_with(&mut Doc::default(), body)
+}
+
+/// [`tokenize`], growing the vectors of `scratch` (emptied first) rather than fresh ones:
+/// the tokens are copied out once at their exact length, where vectors grown from a guess
+/// are moved each time they double, and keep the slack of the last doubling.
+pub fn tokenize_with(scratch: &mut Doc, body: &str) -> Doc {
+    scratch.ids.clear();
+    scratch.spans.clear();
+    scratch.flags.clear();
+    scan(scratch, body);
+    Doc {
+        ids: scratch.ids.clone(),
+        spans: scratch.spans.clone(),
+        flags: scratch.flags.clone(),
+    }
+}
+
+/// Appends the words of `body` to `doc`.
+fn scan(doc: &mut Doc, body: &str) {
     let lexicon = &*LEXICON;
     let mut prev_end = 0;
     crate::text::for_each_word_span(body, |start, end| {
@@ -177,15 +144,17 @@ pub fn tokenize(body: &str) -> RawDoc {
             flags |= SENT;
         }
         flags |= lexicon.get(&h).copied().unwrap_or(0);
-        if word.chars().next().is_some_and(char::is_uppercase) {
+        let first = word.bytes().next().unwrap_or(b' ');
+        if first.is_ascii_uppercase()
+            || (!first.is_ascii() && word.chars().next().is_some_and(char::is_uppercase))
+        {
             flags |= CAP;
         }
-        doc.hashes.push(h);
+        doc.ids.push(id_of(h));
         doc.spans.push((start as u32, end as u32));
         doc.flags.push(flags);
         prev_end = end;
     });
-    doc
 }
 
 /// True when the text between two words ends a sentence (or a line).
@@ -194,81 +163,10 @@ fn ends_sentence(gap: &str) -> bool {
         || (!gap.is_ascii() && gap.contains('…'))
 }
 
-/// Gives each distinct normalised word a dense integer id.
-#[derive(Debug, Default)]
-pub struct Interner {
-    ids: FxHashMap<u64, u32>,
-}
-
-impl Interner {
-    pub fn intern(&mut self, raw: RawDoc) -> Doc {
-        let ids = raw
-            .hashes
-            .iter()
-            .map(|h| {
-                let next = self.ids.len() as u32;
-                *self.ids.entry(*h).or_insert(next)
-            })
-            .collect();
-        Doc {
-            ids,
-            spans: raw.spans,
-            flags: raw.flags,
-        }
-    }
-
-    /// Interns a share of documents, giving the same ids as [`Interner::intern`] on each in
-    /// turn: the words already known are looked up in parallel, and only the words new to
-    /// the interner (few, once a corpus's vocabulary has been seen) are given ids on one
-    /// thread, in order of first occurrence.
-    pub fn intern_share(&mut self, raws: Vec<RawDoc>) -> Vec<Doc> {
-        let known = &self.ids;
-        let looked: Vec<(Doc, Vec<(u32, u64)>)> = raws
-            .into_par_iter()
-            .map(|raw| {
-                let mut new = Vec::new();
-                let ids = raw
-                    .hashes
-                    .iter()
-                    .enumerate()
-                    .map(|(k, h)| {
-                        known.get(h).copied().unwrap_or_else(|| {
-                            new.push((k as u32, *h));
-                            u32::MAX
-                        })
-                    })
-                    .collect();
-                let doc = Doc {
-                    ids,
-                    spans: raw.spans,
-                    flags: raw.flags,
-                };
-                (doc, new)
-            })
-            .collect();
-        looked
-            .into_iter()
-            .map(|(mut doc, new)| {
-                for (k, h) in new {
-                    let next = self.ids.len() as u32;
-                    doc.ids[k as usize] = *self.ids.entry(h).or_insert(next);
-                }
-                doc
-            })
-            .collect()
-    }
-}
-
-/// Tokenizes and interns one body on its own (for [`super::compare`] and tests).
-pub fn doc_of(body: &str, interner: &mut Interner) -> Doc {
-    interner.intern(tokenize(body))
-}
-
-/// Two bodies tokenized with one interner, so that equal words get equal ids (tests).
+/// Two bodies tokenized on their own (tests).
 #[cfg(test)]
 pub fn doc_pair(a: &str, b: &str) -> (Doc, Doc) {
-    let mut i = Interner::default();
-    (doc_of(a, &mut i), doc_of(b, &mut i))
+    (tokenize(a), tokenize(b))
 }
 
 #[cfg(test)]
@@ -276,21 +174,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn normalises_case_apostrophes_and_width() {
-        assert_eq!(norm_hash("Don’t"), norm_hash("don't"));
-        assert_eq!(norm_hash("ＵＮ"), norm_hash("un"));
-        assert_eq!(norm_hash("Путин"), norm_hash("путин"));
-        assert_ne!(norm_hash("union"), norm_hash("unions"));
-        let long = "internationalisation-and-standardisation";
-        assert_eq!(norm_hash(long), norm_hash(&long.to_uppercase()));
-        assert_eq!(norm_hash("`quoted`"), norm_hash("‘QUOTED’"));
-    }
-
-    #[test]
     fn keeps_byte_offsets_and_flags() {
         let body = "«Мы готовы», — сказал Путин.\n\nThe U.S. said so.";
-        let mut i = Interner::default();
-        let d = doc_of(body, &mut i);
+        let d = tokenize(body);
         let words: Vec<&str> = (0..d.len())
             .map(|k| &body[d.byte_span(&(k..k + 1))])
             .collect();
@@ -309,26 +195,7 @@ mod tests {
         );
         assert!(d.flags[0] & SENT != 0 && d.flags[4] & SENT != 0);
         assert!(d.flags[3] & CAP != 0 && d.flags[0] & STOP != 0);
-        assert_eq!(d.ids[4], i.intern(tokenize("the")).ids[0]);
-    }
-
-    #[test]
-    fn interning_a_share_gives_the_ids_of_interning_one_by_one() {
-        let bodies = [
-            "the cat sat",
-            "a dog and the cat",
-            "new words here, the end",
-            "dog",
-        ];
-        let mut one = Interner::default();
-        let mut share = Interner::default();
-        let first: Vec<Doc> = bodies[..2].iter().map(|b| doc_of(b, &mut one)).collect();
-        let second: Vec<Doc> = bodies[2..].iter().map(|b| doc_of(b, &mut one)).collect();
-        let tokenized = |bs: &[&str]| bs.iter().map(|b| tokenize(b)).collect::<Vec<_>>();
-        let shared_first = share.intern_share(tokenized(&bodies[..2]));
-        let shared_second = share.intern_share(tokenized(&bodies[2..]));
-        let ids = |ds: &[Doc]| ds.iter().map(|d| d.ids.clone()).collect::<Vec<_>>();
-        assert_eq!(ids(&first), ids(&shared_first));
-        assert_eq!(ids(&second), ids(&shared_second));
+        assert_eq!(d.ids[4], tokenize("the").ids[0]);
+        assert_eq!(d.ids[4], word_id("THE"));
     }
 }

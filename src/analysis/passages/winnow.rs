@@ -89,14 +89,13 @@ fn quoted_grams(docs: &[Doc]) -> Sketch {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::{Interner, doc_of};
+    use super::super::tokens::tokenize;
     use super::*;
 
     #[test]
     fn one_gram_of_every_window_is_picked() {
-        let mut i = Interner::default();
         let body: Vec<String> = (0..60).map(|k| format!("w{}", (k * 7) % 23)).collect();
-        let doc = doc_of(&body.join(" "), &mut i);
+        let doc = tokenize(&body.join(" "));
         let picks = picks(std::slice::from_ref(&doc)).remove(0);
         let at: Vec<usize> = picks.iter().map(|&p| position(p)).collect();
         for start in 0..=doc.len() - N - WINDOW + 1 {
@@ -110,15 +109,11 @@ mod tests {
 
     #[test]
     fn a_gram_quoted_in_one_article_is_picked_in_every_article() {
-        let mut i = Interner::default();
-        let mut a = doc_of("she said alpha beta gamma delta today", &mut i);
+        let mut a = tokenize("she said alpha beta gamma delta today");
         for f in &mut a.flags[2..6] {
             *f |= QUOTED;
         }
-        let b = doc_of(
-            "long ago we heard alpha beta gamma delta yesterday again",
-            &mut i,
-        );
+        let b = tokenize("long ago we heard alpha beta gamma delta yesterday again");
         let picks = picks(&[a, b]);
         assert!(picks[0].contains(&((2 << 1) | 1)));
         assert!(picks[1].iter().any(|&p| position(p) == 4 && !quoted(p)));
