@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use parallax::analysis::{Analysis, Config, entities, passages, quotes};
+use parallax::analysis::{self, Analysis, Config, Stage};
 use parallax::corpus::{self, Corpus};
 use parallax::synth::{self, Planted};
 use rustc_hash::FxHashMap;
@@ -38,37 +38,29 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The analysis stage by stage, as `analysis::analyse` runs it.
+/// The analysis as the app runs it, timed from one stage's end to the next. The stages
+/// overlap (the passages' tokens are made while the entities are merged and the quotes
+/// found), so `passages` is what is left of them once the quotes are in.
 fn analyse(corpus: &Corpus, f: &mut Figures) -> Analysis {
-    let stage = Stage::start();
-    let entities = entities::extract(corpus);
-    stage.end(f, "entities");
-    let stage = Stage::start();
-    let quotes = quotes::find_all(corpus, &entities);
-    stage.end(f, "quotes");
-    let stage = Stage::start();
-    let passages = passages::find(corpus, &quotes, &Config::default());
-    stage.end(f, "passages");
-    Analysis {
-        entities,
-        quotes,
-        passages,
+    let marks = std::sync::Mutex::new(Vec::new());
+    let start = (Instant::now(), cpu_ms());
+    let analysis = analysis::analyse_with_progress(corpus, &Config::default(), |stage| {
+        if let Ok(mut m) = marks.lock() {
+            m.push((stage, Instant::now(), cpu_ms()));
+        }
+    });
+    let mut last = start;
+    for (stage, at, cpu) in marks.into_inner().unwrap_or_default() {
+        let name = match stage {
+            Stage::Entities => "entities",
+            Stage::Quotes => "quotes",
+            Stage::Passages => "passages",
+        };
+        f.put(&format!("{name}_ms"), (at - last.0).as_secs_f64() * 1e3);
+        f.put(&format!("{name}_cpu_ms"), cpu - last.1);
+        last = (at, cpu);
     }
-}
-
-/// A stage being timed: wall clock and CPU time.
-struct Stage(Instant, f64);
-
-impl Stage {
-    fn start() -> Stage {
-        Stage(Instant::now(), cpu_ms())
-    }
-
-    /// Records `NAME_ms` (wall) and `NAME_cpu_ms`.
-    fn end(self, f: &mut Figures, name: &str) {
-        f.time(&format!("{name}_ms"), self.0);
-        f.put(&format!("{name}_cpu_ms"), cpu_ms() - self.1);
-    }
+    analysis
 }
 
 /// Planted recall and precision of the shared passages found.

@@ -56,14 +56,35 @@ pub fn analyse(corpus: &Corpus, config: &Config) -> Analysis {
 }
 
 /// Runs the whole analysis, calling `progress` after each stage.
+///
+/// The entities' merge runs on one thread: meanwhile the other core tokenizes the corpus
+/// for the shared passages (which needs neither entities nor quotes), so the two overlap,
+/// and then the quotes too.
 pub fn analyse_with_progress(
     corpus: &Corpus,
     config: &Config,
-    progress: impl Fn(Stage),
+    progress: impl Fn(Stage) + Sync,
 ) -> Analysis {
-    analyse_with_passages(corpus, progress, |quotes| {
-        passages::find(corpus, quotes, config)
-    })
+    let docs = entities::docs_of(corpus);
+    let found = entities::find(&docs);
+    let ((entities, quotes), tokens) = rayon::join(
+        || {
+            let entities = entities::merge(&docs, found);
+            progress(Stage::Entities);
+            let quotes = quotes::find_all(corpus, &entities);
+            progress(Stage::Quotes);
+            (entities, quotes)
+        },
+        || passages::tokenize_corpus(corpus),
+    );
+    drop(docs);
+    let passages = passages::find_with(tokens, corpus, &quotes, config);
+    progress(Stage::Passages);
+    Analysis {
+        entities,
+        quotes,
+        passages,
+    }
 }
 
 /// Runs the analysis with `find_passages` as its shared-passage stage (given the quotes of

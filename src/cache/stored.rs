@@ -20,7 +20,7 @@ impl Opened {
         &mut self,
         corpus: &Corpus,
         config: &Config,
-        progress: impl Fn(Stage),
+        progress: impl Fn(Stage) + Sync,
     ) -> Analysis {
         if let Some(a) = self.cached_analysis(corpus, config) {
             return a;

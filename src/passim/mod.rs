@@ -59,7 +59,7 @@ pub fn analyse_maybe(
     corpus: &Corpus,
     config: &Config,
     clusters: Option<&Clusters>,
-    progress: impl Fn(Stage),
+    progress: impl Fn(Stage) + Sync,
 ) -> Analysis {
     match clusters {
         Some(c) => analyse_with_progress(corpus, config, c, progress),

@@ -160,10 +160,13 @@ fn passim_for(
 }
 
 /// Sends each finished analysis stage to the app, and logs how long it took.
-fn stage_reporter(tx: &Sender<Action>) -> impl Fn(Stage) + '_ {
-    let lap = std::cell::Cell::new(Instant::now());
+fn stage_reporter(tx: &Sender<Action>) -> impl Fn(Stage) + Sync + '_ {
+    let lap = std::sync::Mutex::new(Instant::now());
     move |stage| {
-        let took = lap.replace(Instant::now()).elapsed();
+        let took = lap
+            .lock()
+            .map(|mut at| std::mem::replace(&mut *at, Instant::now()).elapsed())
+            .unwrap_or_default();
         tracing::info!(?stage, ?took, "analysis stage done");
         let _ = tx.send(Action::AnalysisProgress(stage));
     }

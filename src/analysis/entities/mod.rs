@@ -114,6 +114,13 @@ impl EntityKind {
 /// and from the title and subtitle, and the dateline and source when metadata extraction
 /// took them out of the body.
 pub fn extract(corpus: &Corpus) -> EntityIndex {
+    let docs = docs_of(corpus);
+    let found = find(&docs);
+    merge(&docs, found)
+}
+
+/// The texts of a corpus that entities are read from (see [`extract`]).
+pub fn docs_of(corpus: &Corpus) -> Vec<Doc<'_>> {
     let mut docs = Vec::with_capacity(corpus.articles.len() * 2);
     for (i, a) in corpus.articles.iter().enumerate() {
         let doc = |field, text: &str| Doc {
@@ -150,7 +157,7 @@ pub fn extract(corpus: &Corpus) -> EntityIndex {
             docs.push(doc(Field::Dateline, &format!("{d},")));
         }
     }
-    extract_docs(&docs)
+    docs
 }
 
 /// Extracts the entities of a list of bodies; mentions refer to positions in `bodies`.
@@ -169,14 +176,32 @@ pub fn extract_bodies(bodies: &[&str]) -> EntityIndex {
 
 /// Extracts the entities of a list of texts.
 pub fn extract_docs(docs: &[Doc<'_>]) -> EntityIndex {
+    merge(docs, find(docs))
+}
+
+/// The name candidates of each text, found in parallel: the first half of [`extract`],
+/// whose second, [`merge`], runs on one thread (so the analysis gives the other core
+/// other work meanwhile).
+pub struct Found(Vec<Vec<candidates::Candidate>>);
+
+/// Finds the candidates of every text of `docs`, in parallel.
+pub fn find(docs: &[Doc<'_>]) -> Found {
+    let start = std::time::Instant::now();
     let gz = gazetteer::gazetteer();
-    let found: Vec<Vec<candidates::Candidate>> = docs
+    let found = docs
         .par_iter()
         .map(|d| candidates::find(&d.text, gz))
         .collect();
-    EntityIndex {
-        entities: merge::build(docs, &found, gz),
-    }
+    tracing::debug!(took = ?start.elapsed(), "entities: candidates");
+    Found(found)
+}
+
+/// Merges the candidates found in `docs` into the corpus's entities.
+pub fn merge(docs: &[Doc<'_>], found: Found) -> EntityIndex {
+    let start = std::time::Instant::now();
+    let entities = merge::build(docs, &found.0, gazetteer::gazetteer());
+    tracing::debug!(took = ?start.elapsed(), "entities: merge");
+    EntityIndex { entities }
 }
 
 #[cfg(test)]
