@@ -14,6 +14,7 @@ pub mod group;
 pub mod index;
 pub mod labels;
 pub mod mask;
+mod prefetch;
 pub mod reach;
 pub mod sketch;
 #[cfg(test)]
@@ -189,6 +190,23 @@ fn prepare(
     (docs, wide)
 }
 
+/// Pairs looked ahead by [`align_all`].
+const AHEAD_PAIRS: usize = 4;
+
+/// Brings the tokens around a seed into the cache: most pairs of a large corpus share one
+/// chance seed, and their test ([`reach::may_accept`]) is a few reads at two random places.
+fn prefetch_seed(docs: &[tokens::Doc], s: &index::Seed) {
+    for (d, p) in [(s.a, s.pa), (s.b, s.pb)] {
+        if let Some(doc) = docs.get(d as usize) {
+            let p = p as usize;
+            if let (Some(id), Some(flag)) = (doc.ids.get(p), doc.flags.get(p)) {
+                prefetch::prefetch(id);
+                prefetch::prefetch(flag);
+            }
+        }
+    }
+}
+
 /// Aligns every article pair that shares a seed, in parallel.
 fn align_all(docs: &[tokens::Doc], config: &Config) -> Vec<group::PairSpan> {
     let lap = Lap::start();
@@ -206,7 +224,11 @@ fn align_all(docs: &[tokens::Doc], config: &Config) -> Vec<group::PairSpan> {
     }
     let spans = bounds
         .par_iter()
-        .flat_map_iter(|r| {
+        .enumerate()
+        .flat_map_iter(|(k, r)| {
+            if let Some(ahead) = bounds.get(k + AHEAD_PAIRS) {
+                prefetch_seed(docs, &seeds[ahead.start]);
+            }
             let (a, b) = (seeds[r.start].a as usize, seeds[r.start].b as usize);
             let pos: Vec<(usize, usize)> = seeds[r.clone()]
                 .iter()

@@ -5,39 +5,60 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::prefetch::prefetch;
+
 /// Bits per gram the sketch is sized for.
 const BITS_PER_GRAM: usize = 16;
+
+/// Grams looked ahead by [`Sketch::insert_all`].
+pub const AHEAD: usize = 8;
 
 /// See the module documentation.
 pub struct Sketch {
     bits: Vec<AtomicU64>,
-    shift: u32,
 }
 
 impl Sketch {
     /// An empty sketch for about `grams` grams.
     pub fn new(grams: usize) -> Sketch {
-        let log = (grams.max(1) * BITS_PER_GRAM)
-            .next_power_of_two()
-            .trailing_zeros()
-            .clamp(12, 40);
+        let words = (grams.max(1) * BITS_PER_GRAM).div_ceil(64).max(64);
         Sketch {
-            bits: (0..1usize << (log - 6))
-                .map(|_| AtomicU64::new(0))
-                .collect(),
-            shift: 64 - log,
+            bits: (0..words).map(|_| AtomicU64::new(0)).collect(),
         }
     }
 
+    /// The word and bit of a gram: the hash scaled onto the bits (multiply and shift, so
+    /// that the sketch has just the size asked for, not the next power of two).
     fn slot(&self, h: u64) -> (usize, u64) {
-        let s = h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift;
-        ((s >> 6) as usize, 1 << (s & 63))
+        let mixed = h.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let bits = (self.bits.len() * 64) as u128;
+        let s = ((u128::from(mixed) * bits) >> 64) as usize;
+        (s / 64, 1 << (s % 64))
     }
 
     /// Sets the gram's bit; true when it was set already.
     pub fn insert(&self, h: u64) -> bool {
         let (w, b) = self.slot(h);
         self.bits[w].fetch_or(b, Ordering::Relaxed) & b != 0
+    }
+
+    /// Inserts each of `grams` as [`Sketch::insert`] in turn would, calling `repeat` with
+    /// each one whose bit was set already. The word of the gram [`AHEAD`] places on is
+    /// fetched into the cache meanwhile: a locked write waits for its cache miss alone.
+    pub fn insert_all(&self, grams: &[u64], mut repeat: impl FnMut(u64)) {
+        for (k, &h) in grams.iter().enumerate() {
+            if let Some(&next) = grams.get(k + AHEAD) {
+                self.prefetch(next);
+            }
+            if self.insert(h) {
+                repeat(h);
+            }
+        }
+    }
+
+    /// Fetches the word of gram `h` into the cache (see [`Sketch::insert_all`]).
+    pub fn prefetch(&self, h: u64) {
+        prefetch(&self.bits[self.slot(h).0]);
     }
 
     /// True when the gram's bit is set (it was inserted, or shares a bit with one that was).
@@ -65,5 +86,18 @@ mod tests {
             .filter(|i| s.contains(i.wrapping_mul(0x9E37)))
             .count();
         assert!(absent < 250, "{absent} false positives in 1000");
+    }
+
+    #[test]
+    fn inserting_all_reports_what_inserting_one_by_one_does() {
+        let grams: Vec<u64> = (0..300u64)
+            .map(|i| (i % 120).wrapping_mul(0x2545_F491_4F6C_DD1D))
+            .collect();
+        let (one, all) = (Sketch::new(300), Sketch::new(300));
+        let by_one: Vec<u64> = grams.iter().copied().filter(|&h| one.insert(h)).collect();
+        let mut by_all = Vec::new();
+        all.insert_all(&grams, |h| by_all.push(h));
+        assert_eq!(by_all, by_one);
+        assert!(by_one.len() >= 180, "the 180 repeats at least");
     }
 }
