@@ -12,7 +12,7 @@
 
 use rayon::prelude::*;
 
-use super::sketch::Sketch;
+use super::sketch::{self, Sketch};
 use super::tokens::{Doc, MASKED, QUOTED, STOP};
 use super::winnow::{self, Pick};
 
@@ -105,27 +105,15 @@ const TWICE_SHARE: usize = 8;
 /// Most 4-grams occur once, and only the others need to be indexed and sorted.
 fn repeated_grams(docs: &[Doc], picks: &[Vec<Pick>]) -> (usize, Sketch) {
     let total: usize = picks.iter().map(Vec::len).sum();
-    let once = Sketch::new(total);
-    // Far fewer grams recur than occur (one in thirteen at 100,000 articles): a smaller
-    // set stays in cache for the passes that read it for every pick.
-    let twice = Sketch::new(total / TWICE_SHARE);
-    let repeats = docs
-        .par_iter()
-        .zip(picks)
-        .map(|(doc, picks)| {
-            let mut n = 0;
-            let grams: Vec<u64> = picks
+    // Far fewer grams recur than occur (one in thirteen at 100,000 articles).
+    sketch::seen_twice(docs.len(), total, TWICE_SHARE, |d, grams| {
+        let doc = &docs[d];
+        grams.extend(
+            picks[d]
                 .iter()
-                .map(|&p| gram_hash(doc, winnow::position(p)))
-                .collect();
-            once.insert_all(&grams, |h| {
-                twice.insert(h);
-                n += 1;
-            });
-            n
-        })
-        .sum();
-    (repeats, twice)
+                .map(|&p| gram_hash(doc, winnow::position(p))),
+        );
+    })
 }
 
 /// The seeds of the repeated 4-grams whose hash falls in share `pass` of `passes`.

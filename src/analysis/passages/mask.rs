@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 
+use super::sketch;
 use super::tokens::{Doc, MASKED, SENT, word_id};
 use crate::assets;
 
@@ -77,21 +78,33 @@ type Sent = (u64, u32, Range<usize>);
 /// Masks sentences repeated by at least `max(3, n/5)` of an outlet's `n` articles, and
 /// returns the unmasked sentences shared by more than `cap` articles, grouped.
 ///
-/// The sentences of the whole corpus are sorted by hash (in parallel) and each run of one
-/// hash is judged on its own, so no corpus-wide map is built on one thread.
+/// A sketch first marks the sentences seen twice: most are seen once, and only the others
+/// are collected. Those are sorted by hash (in parallel) and each run of one hash is judged
+/// on its own, so no corpus-wide map is built on one thread.
 pub fn mask_boilerplate(
     docs: &mut [Doc],
     outlets: &[Option<&str>],
     cap: usize,
 ) -> Vec<SentenceGroup> {
+    let long = |doc: &Doc| {
+        sentences(&doc.flags)
+            .into_iter()
+            .filter(|r| r.len() >= MIN_SENTENCE)
+    };
+    let total: usize = docs.par_iter().map(|d| long(d).count()).sum();
+    let (_, twice) = sketch::seen_twice(docs.len(), total, 1, |d, hashes| {
+        let doc = &docs[d];
+        hashes.extend(long(doc).map(|r| sentence_hash(doc, &r)));
+    });
     let mut sents: Vec<Sent> = docs
         .par_iter()
         .enumerate()
         .flat_map_iter(|(d, doc)| {
-            sentences(&doc.flags)
-                .into_iter()
-                .filter(|r| r.len() >= MIN_SENTENCE)
-                .map(move |r| (sentence_hash(doc, &r), d as u32, r))
+            let twice = &twice;
+            long(doc).filter_map(move |r| {
+                let h = sentence_hash(doc, &r);
+                twice.contains(h).then_some((h, d as u32, r))
+            })
         })
         .collect();
     sents.par_sort_unstable_by_key(|(h, d, r)| (*h, *d, r.start));

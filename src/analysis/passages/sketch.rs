@@ -5,10 +5,40 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use rayon::prelude::*;
+
 use super::prefetch::prefetch;
 
 /// Bits per gram the sketch is sized for.
 const BITS_PER_GRAM: usize = 16;
+
+/// The hashes seen at least twice among those `hashes_of(k)` gives for `k` in `0..n` (in
+/// parallel; `total` of them in all): a sketch of them sized for `total / twice_share`
+/// (few hashes recur, and a small set stays in cache), and how many hashes found their bit
+/// set already. A false positive or two, never a false negative.
+pub fn seen_twice(
+    n: usize,
+    total: usize,
+    twice_share: usize,
+    hashes_of: impl Fn(usize, &mut Vec<u64>) + Sync,
+) -> (usize, Sketch) {
+    let once = Sketch::new(total);
+    let twice = Sketch::new(total / twice_share.max(1));
+    let repeats = (0..n)
+        .into_par_iter()
+        .map_init(Vec::new, |hashes, k| {
+            hashes.clear();
+            hashes_of(k, hashes);
+            let mut repeats = 0;
+            once.insert_all(hashes, |h| {
+                twice.insert(h);
+                repeats += 1;
+            });
+            repeats
+        })
+        .sum();
+    (repeats, twice)
+}
 
 /// Grams looked ahead by [`Sketch::insert_all`].
 pub const AHEAD: usize = 8;
