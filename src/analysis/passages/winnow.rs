@@ -33,21 +33,37 @@ pub fn quoted(p: Pick) -> bool {
 /// The indexed grams of every article, in order.
 pub fn picks(docs: &[Doc]) -> Vec<Vec<Pick>> {
     let anywhere = quoted_grams(docs);
-    docs.par_iter().map(|d| chosen(d, &anywhere)).collect()
+    docs.par_iter()
+        .map_init(Scratch::default, |scratch, d| chosen(d, &anywhere, scratch))
+        .collect()
 }
 
+/// A thread's buffers for [`chosen`]: each gram's hash ([`NONE`] where it may not seed),
+/// and its marks ([`QUOTED_HERE`], [`WINDOW_MIN`]).
+#[derive(Default)]
+struct Scratch {
+    keys: Vec<u64>,
+    marks: Vec<u8>,
+}
+
+/// The key of a gram that may not seed.
+const NONE: u64 = u64::MAX;
+/// The gram is quoted in this article.
+const QUOTED_HERE: u8 = 1;
+/// The gram is the smallest of some window.
+const WINDOW_MIN: u8 = 2;
+
 /// The indexed grams of one article (see the module documentation).
-fn chosen(doc: &Doc, quoted_anywhere: &Sketch) -> Vec<Pick> {
-    const NONE: u64 = u64::MAX;
+fn chosen(doc: &Doc, quoted_anywhere: &Sketch, scratch: &mut Scratch) -> Vec<Pick> {
     let n = doc.len().saturating_sub(N - 1);
-    let mut keys = Vec::with_capacity(n);
-    let mut pick = Vec::with_capacity(n);
+    let Scratch { keys, marks } = scratch;
+    keys.clear();
+    marks.clear();
     for i in 0..n {
         let g = gram_at(doc, i);
         keys.push(g.map_or(NONE, |g| g.0));
-        pick.push(g.is_some_and(|g| g.1));
+        marks.push(u8::from(g.is_some_and(|g| g.1)));
     }
-    let here: Vec<bool> = pick.clone();
     for (start, window) in keys.windows(WINDOW.min(n).max(1)).enumerate() {
         let mut best = 0;
         for (j, k) in window.iter().enumerate() {
@@ -56,13 +72,17 @@ fn chosen(doc: &Doc, quoted_anywhere: &Sketch) -> Vec<Pick> {
             }
         }
         if window[best] != NONE {
-            pick[start + best] = true;
+            marks[start + best] |= WINDOW_MIN;
         }
     }
-    (0..n)
-        .filter(|&i| keys[i] != NONE && (pick[i] || quoted_anywhere.contains(keys[i])))
-        .map(|i| ((i as u32) << 1) | u32::from(here[i]))
-        .collect()
+    // about two grams in five are picked: room for them, so the list is seldom moved
+    let mut out = Vec::with_capacity(n / 2 + 1);
+    for (i, (&k, &m)) in keys.iter().zip(marks.iter()).enumerate() {
+        if k != NONE && (m != 0 || quoted_anywhere.contains(k)) {
+            out.push(((i as u32) << 1) | u32::from(m & QUOTED_HERE));
+        }
+    }
+    out
 }
 
 /// The quoted 4-grams of one article.
