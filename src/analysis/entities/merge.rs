@@ -165,14 +165,6 @@ impl Groups {
         }
     }
 
-    /// The group of a name, if the corpus has it.
-    fn find(&self, name: &str) -> Option<usize> {
-        self.by_surface
-            .get(name)
-            .or_else(|| self.by_key.get(&name.to_lowercase()))
-            .copied()
-    }
-
     /// Keeps a weak candidate where it, or its longest runs of words, name a known group.
     fn resolve_weak(&mut self, at: (ArticleIdx, Field), body: &str, c: &Candidate, r: &Redirects) {
         let words = &c.words;
@@ -182,10 +174,13 @@ impl Groups {
             for j in (i + 1..=words.len()).rev() {
                 let span = words[i].start..words[j - 1].end;
                 let text = collapse(&body[span.clone()]);
-                let group = self.find(&text).or_else(|| {
-                    (j == i + 1)
-                        .then(|| r.by_surname(&text.to_lowercase()))
-                        .flatten()
+                let group = self.by_surface.get(text.as_ref()).copied().or_else(|| {
+                    // lower-cased once, for both indexes that are keyed so
+                    let key = text.to_lowercase();
+                    self.by_key
+                        .get(&key)
+                        .copied()
+                        .or_else(|| (j == i + 1).then(|| r.by_surname(&key)).flatten())
                 });
                 if let Some(group) = group {
                     self.hit(group, at, span, &text);
