@@ -92,10 +92,15 @@ fn same_diagonal(al: &Alignment, ia: usize, ib: usize) -> bool {
 
 /// Aligns two documents from their seeds (pairs of start positions, sorted by diagonal then
 /// position); returns the accepted spans in order of `a`, nearby ones merged.
-pub fn align_pair(a: &Doc, b: &Doc, seeds: &[(usize, usize)], cfg: &Config) -> Vec<Alignment> {
+pub fn align_pair(
+    a: &Doc,
+    b: &Doc,
+    seeds: impl IntoIterator<Item = (usize, usize)>,
+    cfg: &Config,
+) -> Vec<Alignment> {
     let mut kept: Vec<Alignment> = Vec::new();
     let mut failed: Vec<(Alignment, i64)> = Vec::new();
-    for &(ia, ib) in seeds {
+    for (ia, ib) in seeds {
         if kept
             .iter()
             .any(|al| covers(al, ia, ib) && same_diagonal(al, ia, ib))

@@ -66,7 +66,7 @@ pub fn compare(a: &str, b: &str, config: &Config) -> Vec<AlignedSpan> {
     let da = single_doc(a);
     let db = single_doc(b);
     let seeds = pair_seeds(&da, &db);
-    align_pair(&da, &db, &seeds, config)
+    align_pair(&da, &db, seeds, config)
         .iter()
         .map(|al| aligned_span(&da, &db, al))
         .collect()

@@ -230,11 +230,10 @@ fn align_all(docs: &[tokens::Doc], config: &Config) -> Vec<group::PairSpan> {
                 prefetch_seed(docs, &seeds[ahead.start]);
             }
             let (a, b) = (seeds[r.start].a as usize, seeds[r.start].b as usize);
-            let pos: Vec<(usize, usize)> = seeds[r.clone()]
+            let pos = seeds[r.clone()]
                 .iter()
-                .map(|s| (s.pa as usize, s.pb as usize))
-                .collect();
-            align::align_pair(&docs[a], &docs[b], &pos, config)
+                .map(|s| (s.pa as usize, s.pb as usize));
+            align::align_pair(&docs[a], &docs[b], pos, config)
                 .into_iter()
                 .map(move |al| group::PairSpan { a, b, al })
         })
