@@ -55,12 +55,23 @@ static LEXICON: LazyLock<FxHashMap<u64, u8>> = LazyLock::new(|| {
 });
 
 /// The tokens of one body: ids, byte ranges and flags, all indexed alike.
+///
+/// A byte range is kept as its start and a one-byte length (a longer word's end is kept
+/// aside): five bytes a token rather than eight, 300 MB less at 100,000 articles.
 #[derive(Debug, Clone, Default)]
 pub struct Doc {
     pub ids: Vec<u32>,
-    pub spans: Vec<(u32, u32)>,
+    /// Each token's first byte.
+    starts: Vec<u32>,
+    /// Each token's length in bytes, or [`LONG`] when it is that long or longer.
+    lens: Vec<u8>,
+    /// `(token, end)` of the tokens of [`LONG`] bytes or more, in order.
+    long: Vec<(u32, u32)>,
     pub flags: Vec<u8>,
 }
+
+/// The length that sends a token's end to [`Doc::long`].
+const LONG: u8 = u8::MAX;
 
 impl Doc {
     pub fn len(&self) -> usize {
@@ -71,21 +82,39 @@ impl Doc {
         self.ids.is_empty()
     }
 
+    /// Appends a token.
+    fn push(&mut self, id: u32, span: (u32, u32), flags: u8) {
+        let (start, end) = span;
+        let len = end - start;
+        if len >= u32::from(LONG) {
+            self.long.push((self.ids.len() as u32, end));
+        }
+        self.ids.push(id);
+        self.starts.push(start);
+        self.lens.push(u8::try_from(len).unwrap_or(LONG));
+        self.flags.push(flags);
+    }
+
+    /// The byte just past token `k`.
+    fn end(&self, k: usize) -> usize {
+        match self.lens[k] {
+            LONG => {
+                let at = self.long.partition_point(|&(t, _)| (t as usize) < k);
+                self.long.get(at).map_or(0, |&(_, e)| e as usize)
+            }
+            len => self.starts[k] as usize + usize::from(len),
+        }
+    }
+
     /// The byte range of a (non-empty) token range.
     pub fn byte_span(&self, r: &Range<usize>) -> Span {
-        let (s, _) = self.spans[r.start];
-        let (_, e) = self.spans[r.end - 1];
-        s as usize..e as usize
+        self.starts[r.start] as usize..self.end(r.end - 1)
     }
 
     /// The token range covering a byte range (tokens that start inside it).
     pub fn token_range(&self, bytes: &Span) -> Range<usize> {
-        let start = self
-            .spans
-            .partition_point(|&(s, _)| (s as usize) < bytes.start);
-        let end = self
-            .spans
-            .partition_point(|&(s, _)| (s as usize) < bytes.end);
+        let start = self.starts.partition_point(|&s| (s as usize) < bytes.start);
+        let end = self.starts.partition_point(|&s| (s as usize) < bytes.end);
         start..end.max(start)
     }
 
@@ -94,7 +123,7 @@ impl Doc {
         for sp in spans {
             let r = self.token_range(sp);
             for k in r {
-                if (self.spans[k].1 as usize) <= sp.end {
+                if self.end(k) <= sp.end {
                     self.flags[k] |= flag;
                 }
             }
@@ -121,14 +150,12 @@ pub fn tokenize(body: &str) -> Doc {
 /// are moved each time they double, and keep the slack of the last doubling.
 pub fn tokenize_with(scratch: &mut Doc, body: &str) -> Doc {
     scratch.ids.clear();
-    scratch.spans.clear();
+    scratch.starts.clear();
+    scratch.lens.clear();
+    scratch.long.clear();
     scratch.flags.clear();
     scan(scratch, body);
-    Doc {
-        ids: scratch.ids.clone(),
-        spans: scratch.spans.clone(),
-        flags: scratch.flags.clone(),
-    }
+    scratch.clone()
 }
 
 /// Appends the words of `body` to `doc`.
@@ -150,9 +177,7 @@ fn scan(doc: &mut Doc, body: &str) {
         {
             flags |= CAP;
         }
-        doc.ids.push(id_of(h));
-        doc.spans.push((start as u32, end as u32));
-        doc.flags.push(flags);
+        doc.push(id_of(h), (start as u32, end as u32), flags);
         prev_end = end;
     });
 }
@@ -172,6 +197,22 @@ pub fn doc_pair(a: &str, b: &str) -> (Doc, Doc) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_longer_than_a_length_byte_keeps_its_span() {
+        let long = "x".repeat(300);
+        let body = format!("short {long} and {long}y end");
+        let d = tokenize(&body);
+        let words: Vec<&str> = (0..d.len())
+            .map(|k| &body[d.byte_span(&(k..k + 1))])
+            .collect();
+        assert_eq!(
+            words,
+            ["short", long.as_str(), "and", &format!("{long}y"), "end"]
+        );
+        assert_eq!(d.byte_span(&(1..4)), 6..6 + 300 + 5 + 301);
+        assert_eq!(d.token_range(&(6..306)), 1..2);
+    }
 
     #[test]
     fn keeps_byte_offsets_and_flags() {
