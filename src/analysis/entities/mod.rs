@@ -13,6 +13,7 @@ mod candidates;
 pub mod gazetteer;
 mod headlines;
 mod lexicon;
+mod lower_forms;
 mod merge;
 mod runs;
 mod segment;

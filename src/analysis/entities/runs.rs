@@ -11,6 +11,7 @@ use rustc_hash::FxHashSet;
 
 use super::gazetteer::{Gazetteer, Target};
 use super::lexicon::{Lexicon, lexicon, with_lower};
+use super::lower_forms;
 use super::tokens::{Gap, Shape, Token};
 
 /// What a unit of a run is.
@@ -51,7 +52,7 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(body: &'a str, tokens: &'a [Token], gz: &'a Gazetteer) -> Self {
-        let lower = lower_forms_seen(body, tokens);
+        let lower = lower_forms::seen(body, tokens);
         let gz_at = align(body, tokens, gz);
         Self {
             body,
@@ -189,56 +190,6 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The lower-case forms of sentence-initial capitalised words (function words aside) that
-/// the body also writes in lower case: only those few forms are looked for. They are lower-cased into one
-/// buffer, and a small bit filter turns most lower-case words away before hashing. The
-/// forms found are borrowed from the body: a frequent word ("the") is not copied again at
-/// each occurrence.
-fn lower_forms_seen<'a>(body: &'a str, tokens: &[Token]) -> FxHashSet<&'a str> {
-    let mut buf = String::new();
-    let mut ranges = Vec::new();
-    // A function word is never a name at a sentence start whatever its lower-case form
-    // does ([`Context::is_name_word`]): leaving "The" out keeps "the", the most frequent
-    // word, from passing the filter below at every occurrence.
-    let lx = lexicon();
-    for t in tokens.iter().filter(|t| {
-        t.sentence_start && t.shape == Shape::Capitalised && !lx.is_function(t.text(body))
-    }) {
-        let start = buf.len();
-        with_lower(t.text(body), |l| buf.push_str(l));
-        ranges.push(start..buf.len());
-    }
-    if ranges.is_empty() {
-        return FxHashSet::default();
-    }
-    let mut filter = [0u64; 16];
-    let mut wanted: FxHashSet<&str> = FxHashSet::default();
-    for r in ranges {
-        let w = &buf[r];
-        let k = filter_key(w);
-        filter[k >> 6] |= 1 << (k & 63);
-        wanted.insert(w);
-    }
-    tokens
-        .iter()
-        .filter(|t| t.shape == Shape::Lower)
-        .map(|t| t.text(body))
-        .filter(|w| {
-            let k = filter_key(w);
-            filter[k >> 6] & (1 << (k & 63)) != 0
-        })
-        .filter(|w| wanted.contains(w))
-        .collect()
-}
-
-/// A word's slot in the 1024-bit filter of [`lower_forms_seen`]: its first two bytes and
-/// its length.
-fn filter_key(word: &str) -> usize {
-    let b = word.as_bytes();
-    let byte = |i: usize| usize::from(b.get(i).copied().unwrap_or(0));
-    (byte(0) * 31 + byte(1) + b.len() * 131) & 1023
-}
-
 /// Maps gazetteer matches onto tokens: a match must start at a token's start and end at a
 /// token's end (or just after it, for a final stop as in "Mr.").
 fn align(body: &str, tokens: &[Token], gz: &Gazetteer) -> Vec<Option<(usize, Target)>> {
@@ -338,19 +289,10 @@ mod tests {
     }
 
     #[test]
-    fn lower_forms_are_those_the_body_also_writes_in_lower_case() {
-        let body = "Cybersecurity matters. Érable grew. Shortly the cybersecurity firm and érable left. Zakharova spoke.";
-        let tokens = tokenize(body);
-        let mut got: Vec<&str> = lower_forms_seen(body, &tokens).into_iter().collect();
-        got.sort();
-        assert_eq!(got, ["cybersecurity", "érable"]);
-    }
-
-    #[test]
     fn function_words_need_no_lower_case_form() {
         let body = "The talks ended. Cybersecurity won the day for the cybersecurity team.";
         let tokens = tokenize(body);
-        let got: Vec<&str> = lower_forms_seen(body, &tokens).into_iter().collect();
+        let got: Vec<&str> = lower_forms::seen(body, &tokens).into_iter().collect();
         assert_eq!(got, ["cybersecurity"]);
         assert_eq!(show(body), Vec::<String>::new());
     }

@@ -4,7 +4,7 @@
 //! Every word of a corpus is hashed (about 100 million at 100,000 articles), so the ASCII
 //! words that make up nearly all of an English text never leave registers: they are read
 //! eight bytes at a time, lowercased eight bytes at a time, and mixed. A word with any other
-//! character goes through NFKC, lowercasing and [`fold`] into a string first, whose bytes
+//! character goes through NFKC, lowercasing and `fold` into a string first, whose bytes
 //! are mixed alike, so `Don’t`, `don't` and `DON'T` hash the same.
 
 use unicode_normalization::UnicodeNormalization;
