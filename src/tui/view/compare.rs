@@ -22,6 +22,8 @@ const HINTS: &[(&str, &str)] = &[
     ("next_partner", "partner"),
     ("back", "back"),
     ("help", "help"),
+    // last: at 80 columns the hints before it are the ones that fit
+    ("export", "export"),
 ];
 
 pub fn draw(app: &App, c: &Compare, frame: &mut Frame) {
