@@ -88,7 +88,7 @@ pub fn parse_field_line(line: &str) -> Option<Vec<Field>> {
     if let Some(fields) = byline::credits(line) {
         return Some(fields);
     }
-    if line.split_whitespace().count() > MAX_FIELD_WORDS {
+    if super::words_up_to(line, MAX_FIELD_WORDS + 1) > MAX_FIELD_WORDS {
         return None;
     }
     if first.is_some_and(|b| b.is_ascii_alphabetic())
