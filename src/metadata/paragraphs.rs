@@ -1,24 +1,40 @@
 //! Raw text as clean lines grouped into paragraphs (blocks between blank lines, or one
 //! line per paragraph when the text has no blank line), before any rule reads them.
 
+use std::borrow::Cow;
+
 use super::{chrome, header};
+
+/// One clean line: borrowed from the text when it was clean already (most lines are).
+pub type Line<'t> = Cow<'t, str>;
+
+/// The raw lines of `text`, split at `\r\n`, `\r` or `\n` (what splitting at `\n` after
+/// turning `\r\n` and then `\r` into `\n` gives), borrowed from `text`.
+fn raw_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let Some(i) = memchr::memchr2(b'\n', b'\r', r.as_bytes()) else {
+            rest = None;
+            return Some(r);
+        };
+        let crlf = r.as_bytes().get(i..i + 2) == Some(b"\r\n");
+        rest = r.get(i + if crlf { 2 } else { 1 }..);
+        r.get(..i)
+    })
+}
 
 /// Clean lines grouped into paragraphs: blocks between blank lines, or one line per
 /// paragraph when the text has no blank line.
-pub fn blocks(text: &str) -> Vec<Vec<String>> {
-    let text = if text.contains('\r') {
-        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
-    let lines: Vec<String> = text.split('\n').map(crate::text::normalize_line).collect();
+pub fn blocks(text: &str) -> Vec<Vec<Line<'_>>> {
+    let lines: Vec<Line> = raw_lines(text).map(crate::text::normalized_line).collect();
     let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(0);
     let last = lines.iter().rposition(|l| !l.is_empty()).unwrap_or(0);
     let has_blank = lines
         .get(first..=last)
-        .is_some_and(|inner| inner.iter().any(String::is_empty));
-    let mut out: Vec<Vec<String>> = Vec::new();
-    let mut current: Vec<String> = Vec::new();
+        .is_some_and(|inner| inner.iter().any(|l| l.is_empty()));
+    let mut out: Vec<Vec<Line>> = Vec::new();
+    let mut current: Vec<Line> = Vec::new();
     for line in lines {
         if line.is_empty() || !has_blank {
             if !current.is_empty() {
@@ -38,14 +54,14 @@ pub fn blocks(text: &str) -> Vec<Vec<String>> {
 }
 
 /// The text of the first non-empty block among `blocks`, chrome and metadata lines aside.
-pub fn next_paragraph(blocks: &[Vec<String>]) -> Option<String> {
+pub fn next_paragraph(blocks: &[Vec<Line>]) -> Option<String> {
     blocks
         .iter()
         .map(|b| {
             b.iter()
                 .filter(|l| header::parse_field_line(l).is_none() && !chrome::is_chrome(l))
-                .map(String::as_str)
-                .collect::<Vec<_>>()
+                .map(AsRef::as_ref)
+                .collect::<Vec<&str>>()
                 .join(" ")
         })
         .find(|p| !p.is_empty())
@@ -68,6 +84,23 @@ mod tests {
         );
         let b = blocks("A\nB\n");
         assert_eq!(b, vec![vec!["A".to_string()], vec!["B".into()]]);
+    }
+
+    #[test]
+    fn raw_lines_split_like_line_breaks_made_lf() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\r\nb",
+            "a\r\r\nb\rc\n\r",
+            "\r\n\r\n",
+            "x\n\ny\r",
+        ] {
+            let lf = text.replace("\r\n", "\n").replace('\r', "\n");
+            let want: Vec<&str> = lf.split('\n').collect();
+            assert_eq!(raw_lines(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
     }
 
     #[test]

@@ -43,10 +43,20 @@ fn is_invisible(c: char) -> bool {
 /// One line made clean: entities decoded, invisible characters removed, every run of white
 /// space (tabs, no-break spaces, ideographic spaces) folded to one space, ends trimmed.
 pub fn normalize_line(line: &str) -> String {
+    normalized_line(line).into_owned()
+}
+
+/// [`normalize_line`] without a copy of a line that is clean already (the common case:
+/// printable ASCII with single spaces between words), which is borrowed.
+pub fn normalized_line(line: &str) -> Cow<'_, str> {
     if is_clean_ascii(line.as_bytes()) {
-        // The common case: printable ASCII with single spaces between words.
-        return line.to_owned();
+        return Cow::Borrowed(line);
     }
+    Cow::Owned(fold_line(line))
+}
+
+/// [`normalize_line`] for a line that is not clean ASCII.
+fn fold_line(line: &str) -> String {
     let plain = line
         .bytes()
         .all(|b| matches!(b, b' '..=b'~' | b'\t' | b'\n') && b != b'&');
