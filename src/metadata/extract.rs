@@ -11,7 +11,7 @@ use super::chrome;
 use super::dateline::{self, Dateline};
 use super::dates::DayOfYear;
 use super::header::{self, Field};
-use super::paragraphs::{self, Line};
+use super::paragraphs::{self, Kind, Line};
 use super::title::{self, Repeat};
 use super::{MonthDay, Parsed, source, tags};
 use crate::corpus::Metadata;
@@ -170,38 +170,45 @@ impl Draft {
     /// Reads the header zone; returns the index of the first body block (whose leftover
     /// lines are left in place).
     fn read_header(&mut self, blocks: &mut [Vec<Line>]) -> usize {
-        let mut i = 0;
-        while i < blocks.len() {
+        // The kinds of each block's lines, read once (a block is also read ahead of it).
+        let mut kinds: Vec<Option<Vec<Kind>>> = blocks.iter().map(|_| None).collect();
+        for i in 0..blocks.len() {
+            let lines = std::mem::take(&mut blocks[i]);
+            let line_kinds = kinds[i].take().unwrap_or_else(|| paragraphs::kinds(&lines));
             let mut rest = Vec::new();
-            for line in std::mem::take(&mut blocks[i]) {
-                match header::parse_field_line(&line) {
-                    Some(fields) => fields.into_iter().for_each(|f| self.apply(f)),
-                    None if chrome::is_chrome(&line) => {}
-                    None => rest.push(line),
+            for (line, kind) in lines.into_iter().zip(line_kinds) {
+                match kind {
+                    Kind::Fields(fields) => fields.into_iter().for_each(|f| self.apply(f)),
+                    Kind::Chrome => {}
+                    Kind::Text => rest.push(line),
                 }
             }
-            if self.meta.title.is_empty()
-                && rest.len() >= 2
-                && title::heads_block(&rest[0], &rest[1])
-                && !title::is_navigation(&rest[0])
-            {
-                let headline = rest.remove(0);
-                self.set_headline(&headline);
-            }
-            let para = rest.join(" ");
-            blocks[i] = rest;
-            if para.is_empty() {
-                i += 1;
+            self.take_block_headline(&mut rest);
+            if rest.is_empty() {
                 continue;
             }
-            let next = paragraphs::next_paragraph(&blocks[i + 1..]);
-            match self.classify(&para, next.as_deref()) {
-                Role::Header => blocks[i].clear(),
-                Role::Body => return i,
+            let text: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            let para = paragraphs::joined(&text);
+            let next = paragraphs::next_paragraph(&blocks[i + 1..], &mut kinds[i + 1..]);
+            if let Role::Body = self.classify(&para, next.as_deref()) {
+                blocks[i] = rest;
+                return i;
             }
-            i += 1;
         }
-        i
+        blocks.len()
+    }
+
+    /// A headline set directly above its text in one block (no title known yet) is taken
+    /// off the block as the title.
+    fn take_block_headline(&mut self, rest: &mut Vec<Line>) {
+        if self.meta.title.is_empty()
+            && rest.len() >= 2
+            && title::heads_block(&rest[0], &rest[1])
+            && !title::is_navigation(&rest[0])
+        {
+            let headline = rest.remove(0);
+            self.set_headline(&headline);
+        }
     }
 
     /// Decides whether a header-zone paragraph is headline material or the first body

@@ -53,18 +53,56 @@ pub fn blocks(text: &str) -> Vec<Vec<Line<'_>>> {
     out
 }
 
+/// What one line of the header zone is.
+#[derive(Debug)]
+pub enum Kind {
+    /// A metadata line and what it says.
+    Fields(Vec<header::Field>),
+    /// Page chrome, dropped.
+    Chrome,
+    /// Text: headline, teaser, standfirst or body.
+    Text,
+}
+
+/// Reads what `line` is: a metadata line first, then chrome, else text.
+pub fn kind(line: &str) -> Kind {
+    match header::parse_field_line(line) {
+        Some(fields) => Kind::Fields(fields),
+        None if chrome::is_chrome(line) => Kind::Chrome,
+        None => Kind::Text,
+    }
+}
+
+/// The kinds of the lines of `block`.
+pub fn kinds(block: &[Line]) -> Vec<Kind> {
+    block.iter().map(|l| kind(l)).collect()
+}
+
+/// Lines joined with spaces; one line (the usual paragraph) is borrowed, not copied.
+pub fn joined<'a>(lines: &[&'a str]) -> Cow<'a, str> {
+    match lines {
+        [one] => Cow::Borrowed(one),
+        _ => Cow::Owned(lines.join(" ")),
+    }
+}
+
 /// The text of the first non-empty block among `blocks`, chrome and metadata lines aside.
-pub fn next_paragraph(blocks: &[Vec<Line>]) -> Option<String> {
-    blocks
-        .iter()
-        .map(|b| {
-            b.iter()
-                .filter(|l| header::parse_field_line(l).is_none() && !chrome::is_chrome(l))
-                .map(AsRef::as_ref)
-                .collect::<Vec<&str>>()
-                .join(" ")
-        })
-        .find(|p| !p.is_empty())
+/// `kinds` holds the kinds of their lines where read already, and keeps those read here:
+/// the header zone reads each block once, though it also looks one block ahead.
+pub fn next_paragraph<'a>(
+    blocks: &'a [Vec<Line>],
+    kinds: &mut [Option<Vec<Kind>>],
+) -> Option<Cow<'a, str>> {
+    blocks.iter().zip(kinds).find_map(|(b, k)| {
+        let k = k.get_or_insert_with(|| self::kinds(b));
+        let text: Vec<&str> = b
+            .iter()
+            .zip(k.iter())
+            .filter(|(_, k)| matches!(k, Kind::Text))
+            .map(|(l, _)| l.as_ref())
+            .collect();
+        (!text.is_empty()).then(|| joined(&text))
+    })
 }
 
 #[cfg(test)]
@@ -106,7 +144,12 @@ mod tests {
     #[test]
     fn next_paragraph_skips_metadata_and_chrome() {
         let b = blocks("Share\n\nDate: 2021-01-02\n\nReal text here.\nMore.");
-        assert_eq!(next_paragraph(&b).as_deref(), Some("Real text here. More."));
-        assert_eq!(next_paragraph(&[]), None);
+        let mut kinds: Vec<Option<Vec<Kind>>> = b.iter().map(|_| None).collect();
+        assert_eq!(
+            next_paragraph(&b, &mut kinds).as_deref(),
+            Some("Real text here. More.")
+        );
+        assert!(matches!(kinds[1].as_deref(), Some([Kind::Fields(_)])));
+        assert_eq!(next_paragraph(&[], &mut []), None);
     }
 }
