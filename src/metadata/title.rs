@@ -263,12 +263,13 @@ fn is_abbreviation(before: &str) -> bool {
 /// True when a paragraph under the title is a standfirst: short, not a finished sentence,
 /// not a quote.
 pub fn is_subtitle(paragraph: &str) -> bool {
-    let words = super::words_up_to(paragraph, MAX_SUBTITLE_WORDS + 1);
-    (3..=MAX_SUBTITLE_WORDS).contains(&words)
-        && !paragraph
-            .trim_end()
-            .ends_with(['.', '!', '?', '"', '”', '»', ':'])
+    // The end and the start first: a body paragraph ends like a sentence, and is then
+    // turned away without counting its words.
+    !paragraph
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '»', ':'])
         && !paragraph.starts_with(['"', '“', '«'])
+        && (3..=MAX_SUBTITLE_WORDS).contains(&super::words_up_to(paragraph, MAX_SUBTITLE_WORDS + 1))
 }
 
 /// True when `paragraph` is a teaser of `next`: both open with the same words.
