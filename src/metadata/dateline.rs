@@ -140,10 +140,13 @@ pub fn read(paragraph: &str) -> Option<Dateline> {
 
 /// Whether `text` holds a dash (`-`, `–`, `—`) or a slash: every dateline pattern ends
 /// with one, and most paragraphs (headlines above all) have none, so that the seven
-/// patterns need not be tried. (`0xE2` opens both long dashes in UTF-8, and some other
-/// punctuation, which only lets a paragraph through to the patterns.)
+/// patterns need not be tried. (`0xE2` opens both long dashes in UTF-8, and curly quotes
+/// too, which are told apart by their next two bytes.)
 fn has_closer(text: &str) -> bool {
-    memchr::memchr3(b'-', b'/', 0xE2, text.as_bytes()).is_some()
+    let b = text.as_bytes();
+    memchr::memchr3_iter(b'-', b'/', 0xE2, b).any(|i| {
+        b.get(i) != Some(&0xE2) || matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94]))
+    })
 }
 
 /// True when text opens like a sentence: a capital, a digit or an opening quote.
@@ -343,6 +346,7 @@ mod tests {
             assert!(read(d).is_some(), "{d}");
             let bare = d.replace(['-', '–', '—', '/'], " ");
             assert!(!has_closer(&bare));
+            assert!(!has_closer(&format!("{bare} ‘’“”…")));
             assert!(PATTERNS.iter().all(|r| !r.is_match(&bare)), "{bare}");
         }
     }
