@@ -33,7 +33,7 @@ pub fn outlet_alone(line: &str) -> Option<Vec<Field>> {
         }
         _ => (line, None),
     };
-    if name.split_whitespace().count() > 5 || !name.starts_with(|c: char| c.is_uppercase()) {
+    if super::words_up_to(name, 6) > 5 || !name.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
     let outlet = outlets::by_name(name)?;
@@ -65,7 +65,7 @@ fn credit_line(c: &regex::Captures) -> Vec<Field> {
 
 /// `By Jane Doe[, Outlet]`: the author, and the outlet when one is named and known.
 pub fn byline(line: &str) -> Option<Vec<Field>> {
-    if line.split_whitespace().count() > MAX_FIELD_WORDS {
+    if super::words_up_to(line, MAX_FIELD_WORDS + 1) > MAX_FIELD_WORDS {
         return None;
     }
     let line = line.trim();

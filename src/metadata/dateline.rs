@@ -95,6 +95,9 @@ static OUTLET_SLASH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads the dateline that opens `paragraph`, if any.
 pub fn read(paragraph: &str) -> Option<Dateline> {
+    if !has_closer(paragraph) {
+        return None;
+    }
     if let Some(c) = AGENCY_PARENS.captures(paragraph) {
         return Some(build(&c, agency(group(&c, "outlet"))));
     }
@@ -132,6 +135,17 @@ pub fn read(paragraph: &str) -> Option<Dateline> {
         source: Some(known.map_or_else(|| name.trim().to_string(), str::to_string)),
         date: None,
         len,
+    })
+}
+
+/// Whether `text` holds a dash (`-`, `–`, `—`) or a slash: every dateline pattern ends
+/// with one, and most paragraphs (headlines above all) have none, so that the seven
+/// patterns need not be tried. (`0xE2` opens both long dashes in UTF-8, and curly quotes
+/// too, which are told apart by their next two bytes.)
+fn has_closer(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3_iter(b'-', b'/', 0xE2, b).any(|i| {
+        b.get(i) != Some(&0xE2) || matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94]))
     })
 }
 
@@ -315,6 +329,26 @@ mod tests {
         assert_eq!(d.place.as_deref(), Some("KYIV"));
         assert_eq!(d.source, None);
         assert_eq!(&p[d.len..], "Ukrainian forces pushed back. Then more.");
+    }
+
+    #[test]
+    fn no_pattern_matches_without_a_dash_or_slash() {
+        let datelines = [
+            "MOSCOW, November 20 – RIA Novosti. There are many difficulties.",
+            "WASHINGTON, November 2. /TASS/. Russia and the US have managed.",
+            "KYIV, Ukraine (AP) — Air raid sirens sounded.",
+            "Moscow. 20 November. INTERFAX.RU - The Kremlin said.",
+            "(Bloomberg) -- Stocks fell.",
+            "NEW YORK — Stocks fell on Monday.",
+            "Shafaq News/ Russian President Vladimir Putin says.",
+        ];
+        for d in datelines {
+            assert!(read(d).is_some(), "{d}");
+            let bare = d.replace(['-', '–', '—', '/'], " ");
+            assert!(!has_closer(&bare));
+            assert!(!has_closer(&format!("{bare} ‘’“”…")));
+            assert!(PATTERNS.iter().all(|r| !r.is_match(&bare)), "{bare}");
+        }
     }
 
     #[test]

@@ -85,6 +85,9 @@ fn from_captures(c: &regex::Captures) -> Option<NaiveDate> {
 
 /// The first valid date written anywhere in `text`.
 pub fn find_date(text: &str) -> Option<NaiveDate> {
+    if !has_ascii_digit(text) {
+        return None;
+    }
     if let Some(d) = timestamp(text.trim()) {
         return Some(d);
     }
@@ -103,8 +106,18 @@ pub fn parse_field(value: &str) -> Option<NaiveDate> {
     find_date(v)
 }
 
+/// Whether `text` has an ASCII digit. Every date has some (a day and a year, or a
+/// timestamp) and only ASCII digits parse: without one, no regex needs to run (most
+/// lines asked about are headlines and bylines).
+fn has_ascii_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// The first valid date in `text` with the byte range it covers.
 pub fn find_date_span(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    if !has_ascii_digit(text) {
+        return None;
+    }
     DATE.captures_iter(text).find_map(|c| {
         let whole = c.get(0)?;
         from_captures(&c).map(|d| (d, whole.range()))
@@ -228,6 +241,13 @@ mod tests {
         assert_eq!(find_date("2021-13-01"), None);
         assert_eq!(find_date("31.04.2021"), None);
         assert_eq!(find_date("no date here 12345"), None);
+        // Unicode digits match `\d` but are no date: the regex path agrees with the
+        // ASCII-digit shortcut
+        for t in ["٢١ November ٢٠٢٦", "२०२१-११-२०"] {
+            assert!(DATE.is_match(t));
+            assert_eq!(DATE.captures_iter(t).find_map(|c| from_captures(&c)), None);
+            assert_eq!(find_date(t), None);
+        }
     }
 
     #[test]

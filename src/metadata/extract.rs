@@ -3,14 +3,17 @@
 //! first real body paragraph; then the dateline is read off the first body paragraph and
 //! the tag line / metadata footer off the last; what remains is the body.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::chrome;
 use super::dateline::{self, Dateline};
 use super::dates::DayOfYear;
 use super::header::{self, Field};
+use super::paragraphs::{self, Kind, Line};
 use super::title::{self, Repeat};
-use super::{MonthDay, Parsed, paragraphs, source, tags};
+use super::{MonthDay, Parsed, source, tags};
 use crate::corpus::Metadata;
 
 /// Most one-word navigation lines dropped above a headline: a text made of short lines
@@ -148,56 +151,64 @@ impl Draft {
     pub fn run(mut self, text: &str) -> Parsed {
         let mut blocks = paragraphs::blocks(text);
         let start = self.read_header(&mut blocks);
-        let mut paras: Vec<String> = blocks.into_iter().skip(start).map(body_paragraph).collect();
+        // Paragraphs stay borrowed from `text` where they can: the body is copied once, here.
+        let mut paras: Vec<Line> = blocks.into_iter().skip(start).map(body_paragraph).collect();
         if let Some(lead) = self.lead.take() {
-            paras.insert(0, lead);
+            paras.insert(0, Cow::Owned(lead));
         }
         paras.retain(|p| !p.is_empty());
         self.read_footer(&mut paras);
         self.read_dateline(&mut paras);
-        self.read_source_phrase(paras.first().map(String::as_str));
+        self.read_source_phrase(paras.first().map(AsRef::as_ref));
         if paras.is_empty() && !self.title_given {
             // a text that is only a headline-like line: it is its own body
-            paras.push(self.meta.title.clone());
+            paras.push(Cow::Owned(self.meta.title.clone()));
         }
         self.finish(paras.join("\n\n"))
     }
 
     /// Reads the header zone; returns the index of the first body block (whose leftover
     /// lines are left in place).
-    fn read_header(&mut self, blocks: &mut [Vec<String>]) -> usize {
-        let mut i = 0;
-        while i < blocks.len() {
+    fn read_header(&mut self, blocks: &mut [Vec<Line>]) -> usize {
+        // The kinds of each block's lines, read once (a block is also read ahead of it).
+        let mut kinds: Vec<Option<Vec<Kind>>> = blocks.iter().map(|_| None).collect();
+        for i in 0..blocks.len() {
+            let lines = std::mem::take(&mut blocks[i]);
+            let line_kinds = kinds[i].take().unwrap_or_else(|| paragraphs::kinds(&lines));
             let mut rest = Vec::new();
-            for line in std::mem::take(&mut blocks[i]) {
-                match header::parse_field_line(&line) {
-                    Some(fields) => fields.into_iter().for_each(|f| self.apply(f)),
-                    None if chrome::is_chrome(&line) => {}
-                    None => rest.push(line),
+            for (line, kind) in lines.into_iter().zip(line_kinds) {
+                match kind {
+                    Kind::Fields(fields) => fields.into_iter().for_each(|f| self.apply(f)),
+                    Kind::Chrome => {}
+                    Kind::Text => rest.push(line),
                 }
             }
-            if self.meta.title.is_empty()
-                && rest.len() >= 2
-                && title::heads_block(&rest[0], &rest[1])
-                && !title::is_navigation(&rest[0])
-            {
-                let headline = rest.remove(0);
-                self.set_headline(&headline);
-            }
-            let para = rest.join(" ");
-            blocks[i] = rest;
-            if para.is_empty() {
-                i += 1;
+            self.take_block_headline(&mut rest);
+            if rest.is_empty() {
                 continue;
             }
-            let next = paragraphs::next_paragraph(&blocks[i + 1..]);
-            match self.classify(&para, next.as_deref()) {
-                Role::Header => blocks[i].clear(),
-                Role::Body => return i,
+            let text: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            let para = paragraphs::joined(&text);
+            let next = paragraphs::next_paragraph(&blocks[i + 1..], &mut kinds[i + 1..]);
+            if let Role::Body = self.classify(&para, next.as_deref()) {
+                blocks[i] = rest;
+                return i;
             }
-            i += 1;
         }
-        i
+        blocks.len()
+    }
+
+    /// A headline set directly above its text in one block (no title known yet) is taken
+    /// off the block as the title.
+    fn take_block_headline(&mut self, rest: &mut Vec<Line>) {
+        if self.meta.title.is_empty()
+            && rest.len() >= 2
+            && title::heads_block(&rest[0], &rest[1])
+            && !title::is_navigation(&rest[0])
+        {
+            let headline = rest.remove(0);
+            self.set_headline(&headline);
+        }
     }
 
     /// Decides whether a header-zone paragraph is headline material or the first body
@@ -257,7 +268,7 @@ impl Draft {
     }
 
     /// Trailing metadata lines (`Tags: …`, `Source: …`, a byline) and a bare tag line.
-    fn read_footer(&mut self, paras: &mut Vec<String>) {
+    fn read_footer(&mut self, paras: &mut Vec<Line>) {
         while paras.len() > 1 {
             let Some(last) = paras.last() else { break };
             if let Some(fields) = header::parse_field_line(last) {
@@ -279,7 +290,7 @@ impl Draft {
     /// The dateline of the first body paragraph. It stays in the body: it is part of the
     /// article as published, and the place and agency it names are mentions that the entity
     /// extraction must see (`MOSCOW` is Moscow, `/TASS/` is TASS).
-    fn read_dateline(&mut self, paras: &mut [String]) {
+    fn read_dateline(&mut self, paras: &mut [Line]) {
         let Some(first) = paras.first() else {
             return;
         };
@@ -333,18 +344,18 @@ impl Draft {
 
 /// A body block as one paragraph: chrome lines dropped, a Markdown subheading's `#`
 /// marks removed.
-fn body_paragraph(block: Vec<String>) -> String {
-    let mut kept: Vec<String> = block
+fn body_paragraph(block: Vec<Line>) -> Line {
+    let mut kept: Vec<Line> = block
         .into_iter()
         .filter(|l| !chrome::is_chrome(l))
         .collect();
     // One line (the usual paragraph) is the paragraph: no copy.
     let text = match kept.len() {
         1 => kept.pop().unwrap_or_default(),
-        _ => kept.join(" "),
+        _ => Cow::Owned(kept.join(" ")),
     };
     match title::markdown_heading(&text) {
-        Some(heading) => heading.to_string(),
+        Some(heading) => Cow::Owned(heading.to_string()),
         None => text,
     }
 }

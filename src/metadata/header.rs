@@ -38,9 +38,8 @@ static SCRAPER_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// `Key: value` (also `Key - value` is not accepted: too common in running text).
-static KEY_VALUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*(.*)$").expect("static regex"));
+/// Longest key of a `Key: value` line, in bytes.
+const MAX_KEY_BYTES: usize = 21;
 
 /// `Published 21 November 2026`, `Posted on Nov. 21, 2026 by Jane Doe`,
 /// `Updated at 10:30 GMT, 21 November 2026`: a date keyword without a colon.
@@ -88,16 +87,34 @@ pub fn parse_field_line(line: &str) -> Option<Vec<Field>> {
     if let Some(fields) = byline::credits(line) {
         return Some(fields);
     }
-    if line.split_whitespace().count() > MAX_FIELD_WORDS {
+    if super::words_up_to(line, MAX_FIELD_WORDS + 1) > MAX_FIELD_WORDS {
         return None;
     }
     if first.is_some_and(|b| b.is_ascii_alphabetic())
         && line.contains(':')
-        && let Some(c) = KEY_VALUE.captures(line)
+        && let Some((key, value)) = key_value_parts(line)
     {
-        return key_value(group(&c, 1), group(&c, 2).trim());
+        return key_value(key, value);
     }
     byline::byline(line).or_else(|| byline::outlet_alone(line))
+}
+
+/// `Key: value` (`Key - value` is not accepted: too common in running text) as the key
+/// and the value, trimmed: what `^([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*(.*)$` matches, read
+/// without the regex (whose captures cost more than all the rest of reading the line).
+/// Neither the key nor the white space around it holds a colon, so the key ends at the
+/// first one: it is the text before it, white space aside (at least two bytes), all
+/// ASCII letters and spaces after a letter; the value holds no line break.
+fn key_value_parts(line: &str) -> Option<(&str, &str)> {
+    let (prefix, after) = line.split_once(':')?;
+    let key = prefix.trim_end();
+    let key_len = key.len().max(2);
+    let mut bytes = prefix.get(..key_len)?.bytes();
+    let key_ok = key_len <= MAX_KEY_BYTES
+        && bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphabetic() || b == b' ');
+    let value = after.trim_start();
+    (key_ok && !value.contains('\n')).then_some((key, value.trim_end()))
 }
 
 /// A date keyword followed by a date (and maybe a byline), without a colon.
@@ -201,8 +218,7 @@ fn date_value(value: &str) -> Option<NaiveDate> {
 }
 
 /// This file's patterns, for [`super::warm_up`].
-pub(super) static PATTERNS: [&LazyLock<Regex>; 4] =
-    [&SCRAPER_DATE, &KEY_VALUE, &DATE_PHRASE, &BARE_URL];
+pub(super) static PATTERNS: [&LazyLock<Regex>; 3] = [&SCRAPER_DATE, &DATE_PHRASE, &BARE_URL];
 
 #[cfg(test)]
 mod tests {
@@ -240,6 +256,35 @@ mod tests {
                 Field::Title("Talks resume".into())
             ])
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn key_value_parts_read_what_the_regex_matched(
+            line in "[A-Dab :\t\n\u{a0}é.]{0,26}"
+        ) {
+            // The pattern `key_value_parts` replaced, and how its groups were read.
+            let re = Regex::new(r"^([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*(.*)$").unwrap();
+            let want = re
+                .captures(&line)
+                .map(|c| (group(&c, 1).trim(), group(&c, 2).trim()));
+            proptest::prop_assert_eq!(key_value_parts(&line), want);
+        }
+    }
+
+    #[test]
+    fn key_value_edges() {
+        assert_eq!(key_value_parts("A : b"), Some(("A", "b")));
+        assert_eq!(key_value_parts("A: b"), None);
+        assert_eq!(key_value_parts("Key\u{a0}: v "), Some(("Key", "v")));
+        assert_eq!(key_value_parts("Key:\n v"), Some(("Key", "v")));
+        assert_eq!(key_value_parts("Key: v\nw"), None);
+        assert_eq!(
+            key_value_parts("Abcdefghijklmnopqrstu: v"),
+            Some(("Abcdefghijklmnopqrstu", "v"))
+        );
+        assert_eq!(key_value_parts("Abcdefghijklmnopqrstuv: v"), None);
+        assert_eq!(key_value_parts("1a: v"), None);
     }
 
     #[test]

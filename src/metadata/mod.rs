@@ -62,6 +62,13 @@ pub fn warm_up() {
     });
 }
 
+/// The white-space separated words of `text`, counted up to `cap`: `min(count, cap)`.
+/// Rules that only ask whether a line is short stop counting there, instead of walking
+/// every word of a long paragraph.
+fn words_up_to(text: &str, cap: usize) -> usize {
+    text.split_whitespace().take(cap).count()
+}
+
 pub use dates::find_date;
 pub use years::infer_years;
 

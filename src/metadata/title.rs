@@ -168,7 +168,7 @@ const MAX_TITLE_WORDS_WITH_PERIOD: usize = 15;
 /// True when a first paragraph reads as a headline rather than body text: short, and
 /// when it ends like a sentence, one short sentence.
 pub fn is_headline(paragraph: &str) -> bool {
-    let words = paragraph.split_whitespace().count();
+    let words = super::words_up_to(paragraph, MAX_TITLE_WORDS + 1);
     let finished = ends_sentence(paragraph);
     words > 0
         && words <= MAX_TITLE_WORDS
@@ -183,7 +183,7 @@ const MAX_NAV_WORDS: usize = 1;
 
 /// True for a line above the headline that is a site section or menu item.
 pub fn is_navigation(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    let words = super::words_up_to(line, MAX_NAV_WORDS + 1);
     words <= MAX_NAV_WORDS && !ends_sentence(line)
 }
 
@@ -263,12 +263,13 @@ fn is_abbreviation(before: &str) -> bool {
 /// True when a paragraph under the title is a standfirst: short, not a finished sentence,
 /// not a quote.
 pub fn is_subtitle(paragraph: &str) -> bool {
-    let words = paragraph.split_whitespace().count();
-    (3..=MAX_SUBTITLE_WORDS).contains(&words)
-        && !paragraph
-            .trim_end()
-            .ends_with(['.', '!', '?', '"', '”', '»', ':'])
+    // The end and the start first: a body paragraph ends like a sentence, and is then
+    // turned away without counting its words.
+    !paragraph
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '»', ':'])
         && !paragraph.starts_with(['"', '“', '«'])
+        && (3..=MAX_SUBTITLE_WORDS).contains(&super::words_up_to(paragraph, MAX_SUBTITLE_WORDS + 1))
 }
 
 /// True when `paragraph` is a teaser of `next`: both open with the same words.

@@ -43,10 +43,29 @@ fn is_invisible(c: char) -> bool {
 /// One line made clean: entities decoded, invisible characters removed, every run of white
 /// space (tabs, no-break spaces, ideographic spaces) folded to one space, ends trimmed.
 pub fn normalize_line(line: &str) -> String {
-    if is_clean_ascii(line.as_bytes()) {
-        // The common case: printable ASCII with single spaces between words.
-        return line.to_owned();
+    normalized_line(line).into_owned()
+}
+
+/// [`normalize_line`] without a copy of a line that is clean already (the common case:
+/// printable text with single spaces between words), which is borrowed.
+pub fn normalized_line(line: &str) -> Cow<'_, str> {
+    let (ascii_clean, all_ascii) = ascii_checks(line.as_bytes());
+    if ascii_clean && (all_ascii || wide_chars_clean(line)) {
+        return Cow::Borrowed(line);
     }
+    Cow::Owned(fold_line(line))
+}
+
+/// True when no character beyond ASCII is white space or invisible: then a line whose
+/// ASCII passes [`ascii_checks`] is what folding would make of it.
+fn wide_chars_clean(line: &str) -> bool {
+    line.chars()
+        .filter(|c| !c.is_ascii())
+        .all(|c| !c.is_whitespace() && !is_invisible(c))
+}
+
+/// [`normalize_line`] for a line that is not clean ASCII.
+fn fold_line(line: &str) -> String {
     let plain = line
         .bytes()
         .all(|b| matches!(b, b' '..=b'~' | b'\t' | b'\n') && b != b'&');
@@ -65,20 +84,29 @@ pub fn normalize_line(line: &str) -> String {
 }
 
 /// True when a line needs no cleaning: printable ASCII without `&`, single spaces
-/// between words and none at either end (the same as `plain && is_folded`, in one pass
-/// without an early exit, which the compiler vectorises).
+/// between words and none at either end.
+#[cfg(test)]
 fn is_clean_ascii(line: &[u8]) -> bool {
+    ascii_checks(line) == (true, true)
+}
+
+/// Two answers of one pass over a line's bytes, without an early exit (which the
+/// compiler vectorises): whether its ASCII needs no cleaning (no control character, no
+/// `&`, single spaces between words and none at either end), and whether it is all ASCII.
+fn ascii_checks(line: &[u8]) -> (bool, bool) {
     let (Some(&first), Some(&last)) = (line.first(), line.last()) else {
-        return true;
+        return (true, true);
     };
     let mut bad = first == b' ' || last == b' ';
     for (&a, &b) in line.iter().zip(line.iter().skip(1)) {
         bad |= (a == b' ') & (b == b' ');
     }
+    let mut wide = false;
     for &b in line {
-        bad |= !(b' '..=b'~').contains(&b) | (b == b'&');
+        bad |= (b < b' ') | (b == 0x7f) | (b == b'&');
+        wide |= b >= 0x80;
     }
-    !bad
+    (!bad, !wide)
 }
 
 /// [`normalize_line`] for any text: invisible characters dropped, white space folded.
@@ -180,6 +208,36 @@ mod tests {
                 is_clean_ascii(line.as_bytes()),
                 plain && is_folded(line.as_bytes())
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_borrowed_line_is_what_folding_gives(
+            line in "[ a&;\t\n\u{7f}\u{a0}\u{3000}\u{200b}\u{ad}\u{1b}éа–’]{0,12}"
+        ) {
+            let borrowed = normalized_line(&line).into_owned();
+            proptest::prop_assert_eq!(borrowed, fold_line(&line));
+        }
+    }
+
+    #[test]
+    fn clean_lines_are_borrowed() {
+        for line in ["plain words", "Russia’s «guillemets» – café", ""] {
+            assert!(
+                matches!(normalized_line(line), Cow::Borrowed(_)),
+                "{line:?}"
+            );
+        }
+        for line in [
+            " lead",
+            "a\u{a0}b",
+            "a\u{200b}b",
+            "a  b",
+            "tab\there",
+            "x &amp; y",
+        ] {
+            assert!(matches!(normalized_line(line), Cow::Owned(_)), "{line:?}");
         }
     }
 
