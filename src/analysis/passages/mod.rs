@@ -2,7 +2,7 @@
 //! partially quoted), grouped so that one passage carried by five outlets has five
 //! occurrences.
 //!
-//! Pipeline: [`tokens`] (normalised, interned words with byte offsets) → [`mask`]
+//! Pipeline: [`tokens`] (normalised, hashed words with byte offsets) → [`mask`]
 //! (boilerplate and chrome) → [`index`] (4-gram seeds over the corpus) → [`align`] and
 //! [`extend`] (X-drop extension per article pair, the engine [`compare()`] shares) →
 //! [`group`] (pairwise spans joined into passages) → [`labels`].
