@@ -56,18 +56,36 @@ pub fn analyse(corpus: &Corpus, config: &Config) -> Analysis {
 }
 
 /// Runs the whole analysis, calling `progress` after each stage.
-///
-/// The entities' merge runs on one thread: meanwhile the other core tokenizes the corpus
-/// for the shared passages (which needs neither entities nor quotes), so the two overlap,
-/// and then the quotes too.
 pub fn analyse_with_progress(
     corpus: &Corpus,
     config: &Config,
     progress: impl Fn(Stage) + Sync,
 ) -> Analysis {
+    analyse_with_passages(
+        corpus,
+        progress,
+        || passages::tokenize_corpus(corpus),
+        |tokens, quotes| passages::find_with(tokens, corpus, quotes, config),
+    )
+}
+
+/// Runs the analysis with `find_passages` as its shared-passage stage (given what
+/// `prepare` made and the quotes of every article), so that another source of passages
+/// (passim's clusters) reuses the entity and quote stages. Calls `progress` after each
+/// stage.
+///
+/// The entities' merge runs on one thread: meanwhile the other core runs `prepare`, which
+/// needs neither entities nor quotes (parallax's own search tokenizes the corpus there),
+/// and then it overlaps the quotes too.
+pub fn analyse_with_passages<T: Send>(
+    corpus: &Corpus,
+    progress: impl Fn(Stage) + Sync,
+    prepare: impl FnOnce() -> T + Send,
+    find_passages: impl FnOnce(T, &[Vec<quotes::Quote>]) -> passages::PassageIndex,
+) -> Analysis {
     let docs = entities::docs_of(corpus);
     let found = entities::find(&docs);
-    let ((entities, quotes), tokens) = rayon::join(
+    let ((entities, quotes), prepared) = rayon::join(
         || {
             let entities = entities::merge(&docs, found);
             progress(Stage::Entities);
@@ -75,31 +93,10 @@ pub fn analyse_with_progress(
             progress(Stage::Quotes);
             (entities, quotes)
         },
-        || passages::tokenize_corpus(corpus),
+        prepare,
     );
     drop(docs);
-    let passages = passages::find_with(tokens, corpus, &quotes, config);
-    progress(Stage::Passages);
-    Analysis {
-        entities,
-        quotes,
-        passages,
-    }
-}
-
-/// Runs the analysis with `find_passages` as its shared-passage stage (given the quotes of
-/// every article), so that another source of passages (passim's clusters) reuses the
-/// entity and quote stages. Calls `progress` after each stage.
-pub fn analyse_with_passages(
-    corpus: &Corpus,
-    progress: impl Fn(Stage),
-    find_passages: impl FnOnce(&[Vec<quotes::Quote>]) -> passages::PassageIndex,
-) -> Analysis {
-    let entities = entities::extract(corpus);
-    progress(Stage::Entities);
-    let quotes = quotes::find_all(corpus, &entities);
-    progress(Stage::Quotes);
-    let passages = find_passages(&quotes);
+    let passages = find_passages(prepared, &quotes);
     progress(Stage::Passages);
     Analysis {
         entities,

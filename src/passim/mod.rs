@@ -47,11 +47,14 @@ pub fn analyse_with_progress(
     corpus: &Corpus,
     _config: &Config,
     clusters: &Clusters,
-    progress: impl Fn(Stage),
+    progress: impl Fn(Stage) + Sync,
 ) -> Analysis {
-    crate::analysis::analyse_with_passages(corpus, progress, |quotes| {
-        passage_index(corpus, clusters, quotes)
-    })
+    crate::analysis::analyse_with_passages(
+        corpus,
+        progress,
+        || (),
+        |(), quotes| passage_index(corpus, clusters, quotes),
+    )
 }
 
 /// The analysis with passim's clusters when given, parallax's own otherwise.
