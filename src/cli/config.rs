@@ -4,6 +4,7 @@
 //! theme included, so that a mistake is reported (with its key and line) whatever the
 //! command, before anything runs.
 
+use super::output::say;
 use super::Status;
 use super::args::ConfigArgs;
 use super::output::print_text;
@@ -17,7 +18,7 @@ pub fn run(args: &ConfigArgs) -> anyhow::Result<Status> {
         match crate::dirs::config_file() {
             Some(p) => print_text(&format!("{}\n", p.display()))?,
             None => {
-                eprintln!("parallax: this platform has no configuration directory");
+                say!("parallax: this platform has no configuration directory");
                 return Ok(Status::Failure);
             }
         }

@@ -1,6 +1,7 @@
 //! `parallax export --passim FILE [PATH...]`: the corpus as passim input, for text-reuse
 //! detection on a Spark cluster; `--passim OUT` then reads passim's results back.
 
+use super::output::say;
 use super::Status;
 use super::args::ExportArgs;
 
@@ -14,7 +15,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Status> {
         return Ok(Status::Failure);
     };
     let n = crate::passim::write_input(&opened.loaded.corpus, &args.passim)?;
-    eprintln!(
+    say!(
         "parallax: wrote {n} articles to {} (passim input)",
         crate::text::sanitize_for_terminal(&args.passim.display().to_string())
     );

@@ -24,19 +24,38 @@ use std::time::Instant;
 use clap::Parser;
 
 use crate::cache::{self, Opened};
+use output::say;
 use crate::corpus::LoadProblem;
 
 /// Exit status of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
-    Ok = 0,
-    Failure = 1,
-    Usage = 2,
+    /// 0.
+    Ok,
+    /// 1: nothing could be loaded, or a runtime failure.
+    Failure,
+    /// 2: a usage or configuration error.
+    Usage,
+    /// 128 + the signal's number: the reader was ended by SIGTERM, SIGHUP or SIGINT (after
+    /// restoring the terminal), as shells and service managers expect of a killed program.
+    Signal(i32),
+}
+
+impl Status {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Ok => 0,
+            Status::Failure => 1,
+            Status::Usage => 2,
+            Status::Signal(n) => u8::try_from(128 + n.clamp(1, 127)).unwrap_or(u8::MAX),
+        }
+    }
 }
 
 impl From<Status> for ExitCode {
     fn from(s: Status) -> Self {
-        ExitCode::from(s as u8)
+        ExitCode::from(s.code())
     }
 }
 
@@ -63,12 +82,12 @@ pub fn main() -> ExitCode {
     );
     match run(cli) {
         Ok(status) => {
-            tracing::info!(status = status as u8, took = ?start.elapsed(), "exit");
+            tracing::info!(status = status.code(), took = ?start.elapsed(), "exit");
             status.into()
         }
         Err(e) => {
             tracing::error!("{e:#}");
-            eprintln!("parallax: {e:#}");
+            say!("parallax: {e:#}");
             Status::Failure.into()
         }
     }
@@ -101,7 +120,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
     let settings = match config::load() {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("parallax: {e:#}");
+            say!("parallax: {e:#}");
             return Ok(Status::Usage);
         }
     };
@@ -121,8 +140,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             sources.passim.clone(),
         )?;
         report(&outcome.problems, &outcome.warnings);
+        if let Some(signal) = outcome.signal {
+            return Ok(Status::Signal(signal));
+        }
         if outcome.loaded && outcome.articles == 0 {
-            eprintln!("parallax: no article could be loaded");
+            say!("parallax: no article could be loaded");
             return Ok(Status::Failure);
         }
         return Ok(Status::Ok);
@@ -171,7 +193,7 @@ fn load_passim(
     };
     let clusters = crate::passim::read_clusters(path, corpus)?;
     for p in &clusters.problems {
-        eprintln!("parallax: {}", crate::text::sanitize_for_terminal(p));
+        say!("parallax: {}", crate::text::sanitize_for_terminal(p));
     }
     Ok(Some(clusters))
 }
@@ -200,7 +222,7 @@ fn load(sources: &Sources) -> Option<Opened> {
     opened.warnings.clear();
     if opened.loaded.corpus.is_empty() {
         tracing::error!("no article could be loaded");
-        eprintln!("parallax: no article could be loaded");
+        say!("parallax: no article could be loaded");
         return None;
     }
     Some(opened)
@@ -209,10 +231,10 @@ fn load(sources: &Sources) -> Option<Opened> {
 /// Prints load problems and cache warnings on stderr, one line each.
 fn report(problems: &[LoadProblem], warnings: &[String]) {
     for p in problems {
-        eprintln!("parallax: {p}");
+        say!("parallax: {p}");
     }
     for w in warnings {
-        eprintln!("parallax: {}", crate::text::sanitize_for_terminal(w));
+        say!("parallax: {}", crate::text::sanitize_for_terminal(w));
     }
 }
 

@@ -126,13 +126,11 @@ fn pending_records(
 }
 
 fn too_large(path: &Path, line: Option<usize>, bytes: usize) -> LoadProblem {
-    let mb = |b: usize| b as f64 / (1u64 << 20) as f64;
-    let reason = format!(
-        "article text too large: {:.1} MB (the limit is {:.1} MB)",
-        mb(bytes),
-        mb(MAX_ARTICLE_BYTES)
-    );
-    skipped(path, line, reason)
+    let e = crate::fsio::ReadError::TooLarge {
+        size: bytes as u64,
+        limit: MAX_ARTICLE_BYTES as u64,
+    };
+    skipped(path, line, format!("article text {e}"))
 }
 
 fn warning(path: &Path, reason: String) -> LoadProblem {

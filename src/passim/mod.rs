@@ -32,11 +32,8 @@ pub enum PassimError {
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}: no passim output records (JSON lines with cluster, id, begin and end)")]
     NoRecords { path: String },
-    #[error("writing {path}: {source}")]
-    Json {
-        path: String,
-        source: serde_json::Error,
-    },
+    #[error(transparent)]
+    Write(#[from] crate::fsio::WriteError),
 }
 
 /// The analysis of a corpus with passim's clusters as its shared-passage layer: entities
