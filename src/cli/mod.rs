@@ -86,11 +86,30 @@ pub fn main() -> ExitCode {
             status.into()
         }
         Err(e) => {
-            tracing::error!("{e:#}");
-            say!("parallax: {e:#}");
+            let message = error_message(&e);
+            tracing::error!("{message}");
+            say!("parallax: {message}");
             Status::Failure.into()
         }
     }
+}
+
+/// An error and its causes on one line, `a: b: c`, leaving out a cause whose text the line
+/// already holds (an error that prints its source, wrapped by one that prints it again,
+/// would otherwise say "Is a directory (os error 21): Is a directory (os error 21)").
+fn error_message(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 /// The subcommand's name for the log (`tui` without one), from its variant's name so that a
@@ -120,15 +139,19 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
     let settings = match config::load() {
         Ok(s) => s,
         Err(e) => {
-            say!("parallax: {e:#}");
+            say!("parallax: {}", error_message(&e));
             return Ok(Status::Usage);
         }
     };
     crate::metadata::outlets::add_extra(settings.outlets.clone());
+    let sources = cli.sources();
+    if let Some(Err(e)) = sources.passim.as_deref().map(crate::passim::check_path) {
+        say!("parallax: {}", crate::text::sanitize_for_terminal(&e.to_string()));
+        return Ok(Status::Usage);
+    }
     if let Some(Command::Export(a)) = &cli.command {
         return export_passim::run(a);
     }
-    let sources = cli.sources();
     if cli.command.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         // The reader opens at once and loads on its worker; problems are printed on exit.
         let mouse = cli.mouse || settings.mouse;
@@ -241,6 +264,16 @@ fn report(problems: &[LoadProblem], warnings: &[String]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cause_already_in_the_message_is_not_repeated() {
+        let io = std::io::Error::from(std::io::ErrorKind::IsADirectory);
+        let text = io.to_string();
+        let e = anyhow::Error::new(io).context(format!("d: cannot read: {text}"));
+        assert_eq!(error_message(&e), format!("d: cannot read: {text}"));
+        let e = anyhow::anyhow!("inner").context("outer");
+        assert_eq!(error_message(&e), "outer: inner");
+    }
 
     #[test]
     fn the_log_names_the_subcommand() {

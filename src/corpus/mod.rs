@@ -12,6 +12,7 @@ mod html;
 mod load;
 mod read;
 mod records;
+mod same_file;
 mod stdin;
 
 pub use article::{Article, ArticleIdx, Metadata};

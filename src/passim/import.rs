@@ -138,6 +138,7 @@ fn clusters_of(members: HashMap<String, Vec<Member>>) -> Vec<Cluster> {
 fn output_files(path: &Path) -> Result<Vec<PathBuf>, PassimError> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
     if !meta.is_dir() {
+        check_path(path)?;
         return Ok(vec![path.to_path_buf()]);
     }
     let root = path.join("out.json");
@@ -168,6 +169,17 @@ fn output_files(path: &Path) -> Result<Vec<PathBuf>, PassimError> {
         }
     }
     Ok(files)
+}
+
+/// Refuses a passim output that exists but is neither a folder nor a regular file (a FIFO
+/// would block, `/dev/zero` never ends); a missing path is left to the reading to report.
+pub fn check_path(path: &Path) -> Result<(), PassimError> {
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_dir() && !m.is_file() => Err(PassimError::NotRegular {
+            path: path.display().to_string(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 fn open(file: &Path) -> Result<BufReader<std::fs::File>, PassimError> {
