@@ -16,7 +16,8 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Status> {
     };
     let n = crate::passim::write_input(&opened.loaded.corpus, &args.passim)?;
     say!(
-        "parallax: wrote {n} articles to {} (passim input)",
+        "parallax: wrote {} to {} (passim input)",
+        crate::text::count(n, "article"),
         crate::text::sanitize_for_terminal(&args.passim.display().to_string())
     );
     Ok(Status::Ok)

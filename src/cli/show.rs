@@ -65,7 +65,7 @@ fn plain(a: &Article) -> String {
     if let Some(u) = &m.url {
         facts.push(u.clone());
     }
-    facts.push(format!("{} words", a.words));
+    facts.push(crate::text::count(a.words, "word"));
     out.push_str(&format!("{}\n", facts.join(" · ")));
     if !m.tags.is_empty() {
         out.push_str(&format!("tags: {}\n", m.tags.join(", ")));

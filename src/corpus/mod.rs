@@ -9,6 +9,7 @@ mod embedded;
 mod feeds;
 mod front_matter;
 mod html;
+mod json_array;
 mod load;
 mod read;
 mod records;

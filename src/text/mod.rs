@@ -5,9 +5,11 @@ mod clean;
 mod runs;
 mod sanitize;
 mod segment;
+mod plural;
 mod words;
 
 pub use clean::{clean_body, decode_entities, normalize_line, normalized_line};
+pub use plural::{count, plural};
 pub use sanitize::sanitize_for_terminal;
 pub use segment::{for_each_word_span, word_spans};
 pub use words::{count_words, for_each_word};
