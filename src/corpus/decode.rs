@@ -33,6 +33,9 @@ const MAX_NUL_PER_MILLE: usize = 10;
 
 /// Decodes bytes as described in the module documentation.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    if let Some(decoded) = utf32_with_bom(bytes) {
+        return non_empty(decoded);
+    }
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes)
         && encoding != encoding_rs::UTF_8
     {
@@ -58,6 +61,33 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     Ok(Decoded {
         text: Cow::Owned(decoded.text.into_owned()),
         warning: Some(warning),
+    })
+}
+
+/// Text in UTF-32 with its BOM (`FF FE 00 00` or `00 00 FE FF`), which `encoding_rs` would
+/// take for UTF-16 (it has no UTF-32); invalid code points are replaced, with a warning.
+fn utf32_with_bom(bytes: &[u8]) -> Option<Decoded<'static>> {
+    let (le, rest) = match bytes {
+        [0xFF, 0xFE, 0, 0, rest @ ..] => (true, rest),
+        [0, 0, 0xFE, 0xFF, rest @ ..] => (false, rest),
+        _ => return None,
+    };
+    let mut bad = rest.len() % 4;
+    let text: String = rest
+        .chunks_exact(4)
+        .map(|c| {
+            let b = [c[0], c[1], c[2], c[3]];
+            let n = if le { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) };
+            char::from_u32(n).unwrap_or_else(|| {
+                bad += 1;
+                char::REPLACEMENT_CHARACTER
+            })
+        })
+        .collect();
+    let warning = (bad > 0).then(|| "invalid UTF-32 sequences replaced".to_string());
+    Some(Decoded {
+        text: Cow::Owned(text),
+        warning,
     })
 }
 
