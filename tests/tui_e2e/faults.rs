@@ -150,9 +150,10 @@ fn a_log_on_a_full_disk_never_writes_over_the_reader() {
     s.wait_analysed();
     s.send("\r");
     s.wait_text("passage");
-    s.send("q");
-    let raw = String::from_utf8_lossy(&s.raw.lock().expect("raw")).into_owned();
+    s.send("\u{3}");
+    let raw = std::sync::Arc::clone(&s.raw);
     let done = s.finish_code();
+    let raw = String::from_utf8_lossy(&raw.lock().expect("raw")).into_owned();
     assert_eq!(done.code, 0);
     for noise in ["tracing", "Unable to write", "No space left"] {
         assert!(!raw.contains(noise), "{noise:?} reached the terminal");
