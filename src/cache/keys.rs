@@ -52,7 +52,10 @@ pub fn stat(path: &Path) -> Option<Stat> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        s.ctime = m.ctime().saturating_mul(1_000_000_000).saturating_add(m.ctime_nsec());
+        s.ctime = m
+            .ctime()
+            .saturating_mul(1_000_000_000)
+            .saturating_add(m.ctime_nsec());
         (s.dev, s.ino) = (m.dev(), m.ino());
     }
     Some(s)

@@ -189,7 +189,10 @@ fn a_file_replaced_with_the_same_size_and_mtime_is_read_again() {
     // `mv` of a prepared file of the same size, its mtime copied (`touch -r`).
     let prepared = f.corpus.path().join("prepared.tmp");
     std::fs::write(&prepared, A.replace("Hamburg", "Hambork")).unwrap();
-    let file = std::fs::File::options().write(true).open(&prepared).unwrap();
+    let file = std::fs::File::options()
+        .write(true)
+        .open(&prepared)
+        .unwrap();
     file.set_modified(mtime).unwrap();
     std::fs::rename(&prepared, &a).unwrap();
     assert_eq!(std::fs::metadata(&a).unwrap().modified().unwrap(), mtime);

@@ -4,10 +4,10 @@
 //! theme included, so that a mistake is reported (with its key and line) whatever the
 //! command, before anything runs.
 
-use super::output::say;
 use super::Status;
 use super::args::ConfigArgs;
 use super::output::print_text;
+use super::output::say;
 use crate::config::Settings;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;

@@ -1,9 +1,9 @@
 //! `parallax export --passim FILE [PATH...]`: the corpus as passim input, for text-reuse
 //! detection on a Spark cluster; `--passim OUT` then reads passim's results back.
 
-use super::output::say;
 use super::Status;
 use super::args::ExportArgs;
+use super::output::say;
 
 /// Loads the articles under `args.paths` and writes them to `args.passim`.
 pub fn run(args: &ExportArgs) -> anyhow::Result<Status> {

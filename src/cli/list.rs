@@ -1,8 +1,8 @@
 //! `parallax list`: the articles as an aligned table or as JSON metadata.
 
-use super::output::say;
 use super::Status;
 use super::args::ListArgs;
+use super::output::say;
 use super::output::{print_json, print_text, terminal_width};
 use super::table::Table;
 use crate::analysis::entities;

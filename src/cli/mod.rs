@@ -24,8 +24,8 @@ use std::time::Instant;
 use clap::Parser;
 
 use crate::cache::{self, Opened};
-use output::say;
 use crate::corpus::LoadProblem;
+use output::say;
 
 /// Exit status of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,7 +146,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
     crate::metadata::outlets::add_extra(settings.outlets.clone());
     let sources = cli.sources();
     if let Some(Err(e)) = sources.passim.as_deref().map(crate::passim::check_path) {
-        say!("parallax: {}", crate::text::sanitize_for_terminal(&e.to_string()));
+        say!(
+            "parallax: {}",
+            crate::text::sanitize_for_terminal(&e.to_string())
+        );
         return Ok(Status::Usage);
     }
     if let Some(Command::Export(a)) = &cli.command {

@@ -77,7 +77,11 @@ fn utf32_with_bom(bytes: &[u8]) -> Option<Decoded<'static>> {
         .chunks_exact(4)
         .map(|c| {
             let b = [c[0], c[1], c[2], c[3]];
-            let n = if le { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) };
+            let n = if le {
+                u32::from_le_bytes(b)
+            } else {
+                u32::from_be_bytes(b)
+            };
             char::from_u32(n).unwrap_or_else(|| {
                 bad += 1;
                 char::REPLACEMENT_CHARACTER

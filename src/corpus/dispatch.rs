@@ -140,7 +140,9 @@ const MAX_ALIKE: usize = 3;
 fn alike(refused: Vec<(Option<usize>, String)>) -> Vec<(Option<usize>, String)> {
     // "element 3: no text" and "element 9: no text" are alike.
     let key = |reason: &str| -> String {
-        let rest = reason.strip_prefix("element ").and_then(|r| r.split_once(": "));
+        let rest = reason
+            .strip_prefix("element ")
+            .and_then(|r| r.split_once(": "));
         rest.map_or(reason, |(_, why)| why).to_string()
     };
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -196,7 +198,9 @@ mod tests {
 
     #[test]
     fn many_records_refused_alike_make_one_problem() {
-        let body: Vec<String> = (0..40).map(|i| format!("{{\"title\": \"t{i}\"}}")).collect();
+        let body: Vec<String> = (0..40)
+            .map(|i| format!("{{\"title\": \"t{i}\"}}"))
+            .collect();
         let text = format!("[{}, {{\"body\": \"kept\"}}, 5]", body.join(",\n"));
         let (items, problems) = parse_file(Path::new("f.json"), text.as_bytes(), Format::Json);
         assert_eq!(items.len(), 1);

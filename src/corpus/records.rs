@@ -200,8 +200,18 @@ mod tests {
         assert_eq!(recs[0].as_ref().unwrap().fields.body, "one");
         let err = recs[1].as_ref().unwrap_err();
         assert_eq!(err.0, Some(2));
-        assert!(err.1.starts_with("element 2: invalid JSON: number out of range"), "{err:?}");
-        assert!(recs[2].as_ref().unwrap_err().1.starts_with("element 3: invalid JSON"));
+        assert!(
+            err.1
+                .starts_with("element 2: invalid JSON: number out of range"),
+            "{err:?}"
+        );
+        assert!(
+            recs[2]
+                .as_ref()
+                .unwrap_err()
+                .1
+                .starts_with("element 3: invalid JSON")
+        );
         assert_eq!(
             recs[3].as_ref().unwrap_err(),
             &(Some(4), "element 4: not a JSON object".to_string())

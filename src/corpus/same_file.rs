@@ -44,7 +44,10 @@ pub(super) fn stat_id(path: &Path) -> FileId {
 
 /// Drops every file of `files` that is the same as an earlier one; `ids` says what is
 /// known of each (same order; a `None` is never dropped: standard input).
-pub(super) fn drop_repeats(files: &mut Vec<(std::path::PathBuf, Format)>, ids: Vec<Option<FileId>>) {
+pub(super) fn drop_repeats(
+    files: &mut Vec<(std::path::PathBuf, Format)>,
+    ids: Vec<Option<FileId>>,
+) {
     if !cfg!(unix) || files.len() < 2 {
         return;
     }
@@ -53,7 +56,9 @@ pub(super) fn drop_repeats(files: &mut Vec<(std::path::PathBuf, Format)>, ids: V
         .iter()
         .any(|id| matches!(id, Some(FileId::Exact(..) | FileId::Unknown)));
     let to_stat: Vec<usize> = if stat_all {
-        (0..ids.len()).filter(|&i| matches!(ids[i], Some(FileId::Entry(_)) | Some(FileId::Unknown))).collect()
+        (0..ids.len())
+            .filter(|&i| matches!(ids[i], Some(FileId::Entry(_)) | Some(FileId::Unknown)))
+            .collect()
     } else {
         colliding_entries(&ids)
     };

@@ -66,7 +66,8 @@ pub fn replace(
         keep_owner_and_mode(tmp.as_file(), m).map_err(WriteError::io(path))?;
     }
     fill_and_sync(&mut tmp, fill).map_err(WriteError::io(path))?;
-    tmp.persist(path).map_err(|e| WriteError::io(path)(e.error))?;
+    tmp.persist(path)
+        .map_err(|e| WriteError::io(path)(e.error))?;
     sync_folder(dir);
     Ok(())
 }
@@ -221,7 +222,12 @@ mod tests {
         let err = write(&link, "new").unwrap_err();
         assert!(matches!(err, WriteError::Symlink { .. }), "{err}");
         assert!(err.to_string().contains("symbolic link"), "{err}");
-        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "kept");
     }
 
@@ -232,12 +238,18 @@ mod tests {
         let fifo = dir.path().join("fifo");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         if made.is_ok_and(|s| s.success()) {
-            assert!(matches!(write(&fifo, "x"), Err(WriteError::NotRegular { .. })));
+            assert!(matches!(
+                write(&fifo, "x"),
+                Err(WriteError::NotRegular { .. })
+            ));
             assert!(!std::fs::metadata(&fifo).unwrap().is_file());
         }
         let err = write(Path::new("/dev/null"), "x").unwrap_err();
         assert!(err.to_string().contains("not a regular file"), "{err}");
-        assert!(matches!(write(dir.path(), "x"), Err(WriteError::NotRegular { .. })));
+        assert!(matches!(
+            write(dir.path(), "x"),
+            Err(WriteError::NotRegular { .. })
+        ));
         // Nothing was left behind in the folder.
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert!(left.len() <= 1, "{left:?}");
@@ -263,6 +275,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         assert!(create_new(&dir.path().join("no/such"), "r.html", b"x").is_err());
         let err = write(Path::new("/no/such/dir/out.jsonl"), "x").unwrap_err();
-        assert!(err.to_string().starts_with("/no/such/dir/out.jsonl"), "{err}");
+        assert!(
+            err.to_string().starts_with("/no/such/dir/out.jsonl"),
+            "{err}"
+        );
     }
 }

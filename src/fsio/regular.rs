@@ -104,7 +104,10 @@ mod tests {
     fn sizes_in_a_message_can_be_told_apart() {
         let mb = 1u64 << 20;
         let msg = |size, limit| ReadError::TooLarge { size, limit }.to_string();
-        assert_eq!(msg(5 * mb / 2, 2 * mb), "too large: 2.5 MB (the limit is 2.0 MB)");
+        assert_eq!(
+            msg(5 * mb / 2, 2 * mb),
+            "too large: 2.5 MB (the limit is 2.0 MB)"
+        );
         assert_eq!(
             msg(2 * mb + 1000, 2 * mb),
             "too large: 2098152 bytes (the limit is 2097152 bytes)"
@@ -118,7 +121,10 @@ mod tests {
     #[test]
     fn a_device_a_fifo_or_a_folder_is_not_read() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(matches!(read_regular(dir.path(), 10), Err(ReadError::NotRegular)));
+        assert!(matches!(
+            read_regular(dir.path(), 10),
+            Err(ReadError::NotRegular)
+        ));
         #[cfg(unix)]
         {
             assert!(matches!(
@@ -129,7 +135,10 @@ mod tests {
             let made = std::process::Command::new("mkfifo").arg(&fifo).status();
             if made.is_ok_and(|s| s.success()) {
                 // Would block forever if it were opened.
-                assert!(matches!(read_regular(&fifo, 10), Err(ReadError::NotRegular)));
+                assert!(matches!(
+                    read_regular(&fifo, 10),
+                    Err(ReadError::NotRegular)
+                ));
             }
         }
     }
@@ -143,6 +152,12 @@ mod tests {
     #[test]
     fn an_endless_stream_is_cut_off_past_the_limit() {
         let err = read_all_limited(std::io::repeat(b'x'), 1000).unwrap_err();
-        assert!(matches!(err, ReadError::TooLarge { size: 1001, limit: 1000 }));
+        assert!(matches!(
+            err,
+            ReadError::TooLarge {
+                size: 1001,
+                limit: 1000
+            }
+        ));
     }
 }

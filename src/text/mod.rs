@@ -2,10 +2,10 @@
 //! making text safe to put on a terminal.
 
 mod clean;
+mod plural;
 mod runs;
 mod sanitize;
 mod segment;
-mod plural;
 mod words;
 
 pub use clean::{clean_body, decode_entities, normalize_line, normalized_line};

@@ -37,7 +37,11 @@ pub fn write(app: &App, cmp: &Compare) -> anyhow::Result<PathBuf> {
         .collect();
     let page = html::render_with_palette(&comparison, &app.theme.hex_palette());
     let name = file_name(a, b, "html");
-    Ok(crate::fsio::create_new(&app.export_dir, &name, page.as_bytes())?)
+    Ok(crate::fsio::create_new(
+        &app.export_dir,
+        &name,
+        page.as_bytes(),
+    )?)
 }
 
 /// A path as the status line shows it: `./name` under the working directory, else whole.

@@ -369,13 +369,14 @@ mod tests {
             "[theme.meaning]\nquote = { fg = 5, bg = \"200\" }\n[theme.passages]\npalette = [0, 255]\nfg = 16\n",
         );
         let t = Theme::with_overrides(false, &user).expect("theme");
-        assert_eq!(t.quote, Style::new().fg(Color::Indexed(5)).bg(Color::Indexed(200)));
+        assert_eq!(
+            t.quote,
+            Style::new().fg(Color::Indexed(5)).bg(Color::Indexed(200))
+        );
         assert_eq!(t.palette, [Color::Indexed(0), Color::Indexed(255)]);
-        let err = Theme::with_overrides(
-            false,
-            &settings("[theme.meaning]\nquote = { fg = 256 }\n"),
-        )
-        .expect_err("256");
+        let err =
+            Theme::with_overrides(false, &settings("[theme.meaning]\nquote = { fg = 256 }\n"))
+                .expect_err("256");
         assert_eq!(
             format!("{err:#}"),
             "config.toml:2: theme.meaning.quote: colour index 256 is not in 0-255"

@@ -23,19 +23,33 @@ fn utf32_with_a_bom_is_read_as_utf32() {
         assert!(o.status.success(), "{}", bin::stderr(&o));
         let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
         assert_eq!(v["title"], "The lighthouse reopened", "{id}");
-        assert!(v["body"].as_str().unwrap_or_default().contains("new railings"), "{id}");
+        assert!(
+            v["body"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("new railings"),
+            "{id}"
+        );
     }
 }
 
 #[test]
 fn forty_records_without_text_are_one_line_and_a_bad_number_skips_one_record() {
     let dir = tempfile::tempdir().expect("tmp");
-    let mut records: Vec<String> = (0..40).map(|i| format!("{{\"title\": \"t{i}\"}}")).collect();
-    records.push(format!("{{\"title\": \"Kept\", \"body\": {:?}}}", article("pier")));
+    let mut records: Vec<String> = (0..40)
+        .map(|i| format!("{{\"title\": \"t{i}\"}}"))
+        .collect();
+    records.push(format!(
+        "{{\"title\": \"Kept\", \"body\": {:?}}}",
+        article("pier")
+    ));
     records.push("{\"title\": \"Huge\", \"body\": \"x\", \"score\": 1e400}".to_string());
     records.push("{\"title\": \"Lone\", \"body\": \"\\ud800\"}".to_string());
-    std::fs::write(dir.path().join("feed.json"), format!("[{}]", records.join(",\n")))
-        .expect("json");
+    std::fs::write(
+        dir.path().join("feed.json"),
+        format!("[{}]", records.join(",\n")),
+    )
+    .expect("json");
     let o = run_in(dir.path(), &["list", "--json", "feed.json"]);
     assert!(o.status.success(), "{}", bin::stderr(&o));
     let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
@@ -43,8 +57,14 @@ fn forty_records_without_text_are_one_line_and_a_bad_number_skips_one_record() {
     let err = bin::stderr(&o);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 3, "{err}");
-    assert!(lines[0].contains("element 1: no text") && lines[0].contains("39 more"), "{err}");
-    assert!(lines[1].contains("element 42: invalid JSON: number out of range"), "{err}");
+    assert!(
+        lines[0].contains("element 1: no text") && lines[0].contains("39 more"),
+        "{err}"
+    );
+    assert!(
+        lines[1].contains("element 42: invalid JSON: number out of range"),
+        "{err}"
+    );
     assert!(lines[2].contains("element 43: invalid JSON"), "{err}");
 }
 
@@ -63,8 +83,15 @@ fn a_directory_as_configuration_says_so_once_and_counts_agree() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert_eq!(err.matches("not a regular file").count(), 1, "{err}");
     let out = dir.path().join("one.jsonl");
-    let o = run_in(dir.path(), &["export", "--passim", out.to_str().expect("path"), "a.txt"]);
-    assert!(bin::stderr(&o).contains("wrote 1 article to"), "{}", bin::stderr(&o));
+    let o = run_in(
+        dir.path(),
+        &["export", "--passim", out.to_str().expect("path"), "a.txt"],
+    );
+    assert!(
+        bin::stderr(&o).contains("wrote 1 article to"),
+        "{}",
+        bin::stderr(&o)
+    );
 }
 
 #[test]
@@ -76,5 +103,8 @@ fn a_file_over_the_limit_says_its_real_size() {
     std::fs::write(dir.path().join("a.txt"), article("bridge")).expect("a");
     let o = run_in(dir.path(), &["list", "big.txt", "a.txt"]);
     let err = bin::stderr(&o);
-    assert!(err.contains("too large: 2102150 bytes (the limit is 2097152 bytes)"), "{err}");
+    assert!(
+        err.contains("too large: 2102150 bytes (the limit is 2097152 bytes)"),
+        "{err}"
+    );
 }

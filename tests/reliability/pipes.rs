@@ -11,8 +11,11 @@ use super::{article, bin};
 /// file, so that a problem is reported on stderr.
 fn big_corpus(dir: &Path) {
     for i in 0..400 {
-        std::fs::write(dir.join(format!("a{i:03}.txt")), article(&format!("bridge {i}")))
-            .expect("write");
+        std::fs::write(
+            dir.join(format!("a{i:03}.txt")),
+            article(&format!("bridge {i}")),
+        )
+        .expect("write");
     }
     std::fs::write(dir.join("empty.txt"), "").expect("empty");
 }
@@ -28,7 +31,10 @@ fn list_into_closed_pipe(dir: &Path, stderr: Stdio) -> (Option<i32>, String) {
         .expect("spawn");
     drop(child.stdout.take());
     let out = child.wait_with_output().expect("wait");
-    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -48,7 +54,10 @@ fn a_closed_stdout_ends_the_program_quietly() {
 fn a_closed_or_full_stderr_is_no_panic() {
     let dir = tempfile::tempdir().expect("tmp");
     big_corpus(dir.path());
-    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
     let (code, _) = list_into_closed_pipe(dir.path(), Stdio::from(full));
     assert_eq!(code, Some(0));
     // stderr a pipe closed at once, like stdout (`2>&1 | head -c 10`).

@@ -11,7 +11,10 @@ fn corpus(dir: &Path) {
 }
 
 fn export(dir: &Path, to: &Path) -> std::process::Output {
-    run_in(dir, &["export", "--passim", to.to_str().expect("path"), "a.txt"])
+    run_in(
+        dir,
+        &["export", "--passim", to.to_str().expect("path"), "a.txt"],
+    )
 }
 
 #[cfg(unix)]
@@ -32,7 +35,11 @@ fn an_existing_export_keeps_its_mode() {
     let o = export(dir.path(), &out);
     assert!(o.status.success(), "{}", bin::stderr(&o));
     assert_eq!(mode(&out), 0o664);
-    assert!(std::fs::read_to_string(&out).expect("read").contains("bridge"));
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("read")
+            .contains("bridge")
+    );
     // A new file gets what any program's new file gets (0666 less the umask), not 0600.
     let fresh = dir.path().join("fresh.jsonl");
     assert!(export(dir.path(), &fresh).status.success());
@@ -52,8 +59,17 @@ fn a_symlink_is_refused_and_left_alone() {
     std::os::unix::fs::symlink(&real, &link).expect("symlink");
     let o = export(dir.path(), &link);
     assert_eq!(o.status.code(), Some(1));
-    assert!(bin::stderr(&o).contains("symbolic link"), "{}", bin::stderr(&o));
-    assert!(std::fs::symlink_metadata(&link).expect("lstat").file_type().is_symlink());
+    assert!(
+        bin::stderr(&o).contains("symbolic link"),
+        "{}",
+        bin::stderr(&o)
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("lstat")
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(std::fs::read_to_string(&real).expect("read"), "kept");
 }
 
@@ -68,11 +84,25 @@ fn a_fifo_or_a_device_is_refused_and_left_alone() {
     assert!(made.is_ok_and(|s| s.success()), "mkfifo");
     let o = export(dir.path(), &fifo);
     assert_eq!(o.status.code(), Some(1));
-    assert!(bin::stderr(&o).contains("not a regular file"), "{}", bin::stderr(&o));
-    assert!(std::fs::symlink_metadata(&fifo).expect("lstat").file_type().is_fifo());
+    assert!(
+        bin::stderr(&o).contains("not a regular file"),
+        "{}",
+        bin::stderr(&o)
+    );
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .expect("lstat")
+            .file_type()
+            .is_fifo()
+    );
     let o = export(dir.path(), Path::new("/dev/null"));
     assert_eq!(o.status.code(), Some(1));
-    assert!(std::fs::symlink_metadata("/dev/null").expect("lstat").file_type().is_char_device());
+    assert!(
+        std::fs::symlink_metadata("/dev/null")
+            .expect("lstat")
+            .file_type()
+            .is_char_device()
+    );
     // No temporary file is left behind.
     let names: Vec<_> = std::fs::read_dir(dir.path())
         .expect("dir")

@@ -72,7 +72,10 @@ impl Keymap {
     /// another action of a screen's own table.
     fn can_quit(&self) -> bool {
         let quit = |a: &Action| matches!(a, Action::Quit);
-        let Some(binding) = self.bindings(Context::Global).iter().find(|b| quit(&b.action))
+        let Some(binding) = self
+            .bindings(Context::Global)
+            .iter()
+            .find(|b| quit(&b.action))
         else {
             return false;
         };

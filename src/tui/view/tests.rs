@@ -277,7 +277,10 @@ fn the_minimum_size_is_one_constant() {
             app.size = size;
             let buf = render(&app);
             assert!(!find(&buf, "too small").is_empty(), "{size:?}");
-            assert!(!find(&buf, &format!("{MIN_COLS}×{MIN_ROWS}")).is_empty(), "{buf:?}");
+            assert!(
+                !find(&buf, &format!("{MIN_COLS}×{MIN_ROWS}")).is_empty(),
+                "{buf:?}"
+            );
         }
     }
 }
