@@ -69,7 +69,7 @@ fn passim_clusters_are_the_shared_passages() {
     let o = parallax(&["quotes", "--json", "--passim", OUT, CORPUS]);
     let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
     assert!(
-        stderr.contains("1 of 7 passim records name articles that are not loaded"),
+        stderr.contains("1 of 7 passim records names an article that is not loaded"),
         "{stderr}"
     );
     let passages = json(&o);

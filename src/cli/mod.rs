@@ -238,6 +238,8 @@ fn load(sources: &Sources) -> Option<Opened> {
     tracing::info!(
         articles = opened.loaded.corpus.len(),
         problems = opened.loaded.problems.len(),
+        from_cache = opened.from_cache,
+        from_disk = opened.from_disk,
         elapsed = ?start.elapsed(),
         "corpus loaded"
     );
