@@ -608,6 +608,19 @@ def warnings_for(arts: list[dict]) -> list[str]:
     return out
 
 
+SUMMARY_START = "<!-- summary:start (written by render.py) -->"
+SUMMARY_END = "<!-- summary:end -->"
+
+
+def readme_with_summary(readme: str, text: str) -> str:
+    """README.md with the text between the summary markers replaced (unchanged without markers)."""
+    start, end = readme.find(SUMMARY_START), readme.find(SUMMARY_END)
+    if start < 0 or end < start:
+        return readme
+    block = f"{SUMMARY_START}\n```text\n{text}\n```\n"
+    return readme[:start] + block + readme[end:]
+
+
 def compare(fresh: Path, committed: Path) -> list[str]:
     diffs = []
     fa, ca = fresh / "articles", committed / "articles"
@@ -639,10 +652,15 @@ def main() -> int:
             print(f"warning: {w}", file=sys.stderr)
         if warns and args.strict:
             raise CorpusError(f"{len(warns)} warning(s) with --strict")
+        readme_path = HERE / "README.md"
+        readme = readme_path.read_text(encoding="utf-8") if readme_path.exists() else ""
+        wanted_readme = readme_with_summary(readme, summary(arts, labels))
         if args.check:
             with tempfile.TemporaryDirectory() as tmp:
                 render_into(Path(tmp), arts, labels)
                 diffs = compare(Path(tmp), HERE)
+            if wanted_readme != readme and not args.only:
+                diffs.append("differs: the summary in README.md")
             if diffs:
                 print("news corpus is out of date (run render.py):", file=sys.stderr)
                 for d in diffs:
@@ -651,6 +669,8 @@ def main() -> int:
             print("news corpus: articles/ and gold.json are up to date")
         else:
             render_into(HERE, arts, labels)
+            if wanted_readme != readme and not args.only:
+                readme_path.write_text(wanted_readme, encoding="utf-8")
         if not args.quiet:
             print(summary(arts, labels))
     except CorpusError as e:
