@@ -643,7 +643,7 @@ def main() -> int:
     ap.add_argument("--strict", action="store_true", help="treat warnings as errors")
     ap.add_argument("--quiet", action="store_true", help="no summary")
     ap.add_argument("--only", action="append", metavar="PREFIX",
-                    help="only stories whose id starts with PREFIX (repeatable; for drafting, not for commits)")
+                    help="validate only stories whose id starts with PREFIX (repeatable); writes nothing")
     args = ap.parse_args()
     try:
         arts, labels = load(HERE / "src", args.only)
@@ -667,9 +667,11 @@ def main() -> int:
                     print(f"  {d}", file=sys.stderr)
                 return 1
             print("news corpus: articles/ and gold.json are up to date")
+        elif args.only:
+            print("--only: sources validated, nothing written", file=sys.stderr)
         else:
             render_into(HERE, arts, labels)
-            if wanted_readme != readme and not args.only:
+            if wanted_readme != readme:
                 readme_path.write_text(wanted_readme, encoding="utf-8")
         if not args.quiet:
             print(summary(arts, labels))
