@@ -2,12 +2,15 @@
 //! while reading them.
 
 mod article;
+mod binary;
+mod charset;
 mod decode;
 mod discover;
 mod dispatch;
 mod embedded;
 mod feeds;
 mod front_matter;
+mod gzip;
 mod html;
 mod load;
 mod read;
