@@ -25,13 +25,15 @@ pub fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
     let label = xml_declaration(head).or_else(|| meta_charset(head))?;
     let label = label.trim_ascii();
     let encoding = Encoding::for_label(label.strip_suffix(b"/").unwrap_or(label))?;
-    Some(if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
-        encoding_rs::UTF_8
-    } else if encoding == encoding_rs::X_USER_DEFINED {
-        encoding_rs::WINDOWS_1252
-    } else {
-        encoding.output_encoding()
-    })
+    Some(
+        if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+            encoding_rs::UTF_8
+        } else if encoding == encoding_rs::X_USER_DEFINED {
+            encoding_rs::WINDOWS_1252
+        } else {
+            encoding.output_encoding()
+        },
+    )
 }
 
 /// The `encoding` pseudo-attribute of an XML declaration at the very start.
@@ -40,7 +42,8 @@ fn xml_declaration(head: &[u8]) -> Option<&[u8]> {
         return None;
     }
     let end = find(head, b"?>")?;
-    attributes(&head[5..end]).find_map(|(name, value)| name.eq_ignore_ascii_case(b"encoding").then_some(value))
+    attributes(&head[5..end])
+        .find_map(|(name, value)| name.eq_ignore_ascii_case(b"encoding").then_some(value))
 }
 
 /// The charset of the first `<meta>` tag that declares one, comments skipped.
@@ -57,7 +60,9 @@ fn meta_charset(head: &[u8]) -> Option<&[u8]> {
         }
         from += at + 1;
         let is_meta = starts_with_ignore_case(tag, b"<meta")
-            && tag.get(5).is_some_and(|b| b.is_ascii_whitespace() || *b == b'/');
+            && tag
+                .get(5)
+                .is_some_and(|b| b.is_ascii_whitespace() || *b == b'/');
         if !is_meta {
             continue;
         }
@@ -87,8 +92,14 @@ fn charset_of_meta(attrs: &[u8]) -> Option<&[u8]> {
     let content = content.filter(|_| content_type)?;
     let lower = content.to_ascii_lowercase();
     let at = find(&lower, b"charset")? + 7;
-    let rest = content[at..].trim_ascii_start().strip_prefix(b"=")?.trim_ascii_start();
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let rest = content[at..]
+        .trim_ascii_start()
+        .strip_prefix(b"=")?
+        .trim_ascii_start();
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let len = rest
         .iter()
         .position(|b| matches!(b, b';' | b'"' | b'\'') || b.is_ascii_whitespace())
@@ -178,7 +189,10 @@ mod tests {
             name(b"<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss>"),
             Some("windows-1251")
         );
-        assert_eq!(name(b"  <?xml version='1.0' encoding='utf-8' ?>"), Some("UTF-8"));
+        assert_eq!(
+            name(b"  <?xml version='1.0' encoding='utf-8' ?>"),
+            Some("UTF-8")
+        );
         assert_eq!(name(b"<?xml version=\"1.0\"?><rss>"), None);
     }
 
@@ -199,7 +213,13 @@ mod tests {
 
     #[test]
     fn unterminated_markup_does_not_panic() {
-        for s in [&b"<?xml encoding="[..], b"<meta", b"<meta charset", b"<meta x=\"", b"<!--"] {
+        for s in [
+            &b"<?xml encoding="[..],
+            b"<meta",
+            b"<meta charset",
+            b"<meta x=\"",
+            b"<!--",
+        ] {
             let _ = declared(s);
         }
     }

@@ -88,7 +88,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
 
 /// Bytes that start with a byte order mark, decoded in its encoding.
 fn with_bom(bytes: &[u8]) -> Option<Decoded<'_>> {
-    if let Some(body) = bytes.strip_prefix(b"\xFF\xFE\0\0").filter(|b| b.len() % 4 == 0) {
+    if let Some(body) = bytes
+        .strip_prefix(b"\xFF\xFE\0\0")
+        .filter(|b| b.len() % 4 == 0)
+    {
         return Some(utf32(body, false));
     }
     if let Some(body) = bytes.strip_prefix(b"\0\0\xFE\xFF") {
@@ -165,7 +168,10 @@ fn unmarked(bytes: &[u8]) -> Decoded<'_> {
             }
             contradicted(
                 detected,
-                &format!("declared {} but the bytes are not valid in it", declared.name()),
+                &format!(
+                    "declared {} but the bytes are not valid in it",
+                    declared.name()
+                ),
             )
         }
         None => match Utf8Stats::of(bytes) {

@@ -32,11 +32,20 @@ fn ok(bytes: &[u8]) -> Decoded<'_> {
 #[test]
 fn plain_utf8_and_bom() {
     let d = ok(b"hello");
-    assert_eq!((d.text.as_ref(), d.encoding, d.warning), ("hello", "UTF-8", None));
+    assert_eq!(
+        (d.text.as_ref(), d.encoding, d.warning),
+        ("hello", "UTF-8", None)
+    );
     let d = ok(b"\xEF\xBB\xBFhello");
-    assert_eq!((d.text.as_ref(), d.encoding, d.warning), ("hello", "UTF-8", None));
+    assert_eq!(
+        (d.text.as_ref(), d.encoding, d.warning),
+        ("hello", "UTF-8", None)
+    );
     let d = ok(ENGLISH.as_bytes());
-    assert!(matches!(d.text, Cow::Borrowed(_)), "valid UTF-8 is not copied");
+    assert!(
+        matches!(d.text, Cow::Borrowed(_)),
+        "valid UTF-8 is not copied"
+    );
 }
 
 #[test]
@@ -68,7 +77,10 @@ fn utf32_with_bom_is_decoded() {
         .collect();
     be.push(0);
     let d = ok(&be);
-    assert_eq!((d.text.as_ref(), d.encoding), ("A\u{FFFD}B\u{FFFD}", "UTF-32BE"));
+    assert_eq!(
+        (d.text.as_ref(), d.encoding),
+        ("A\u{FFFD}B\u{FFFD}", "UTF-32BE")
+    );
     assert_eq!(
         d.warning.as_deref(),
         Some("2 invalid UTF-32BE sequence(s) replaced with U+FFFD")
@@ -125,7 +137,10 @@ fn a_declaration_the_bytes_contradict_is_overruled() {
     assert_eq!(d.encoding, "UTF-8");
     assert!(d.text.contains(ENGLISH));
     let w = d.warning.unwrap();
-    assert_eq!(w, "declared windows-1252 but the bytes are UTF-8; read as UTF-8");
+    assert_eq!(
+        w,
+        "declared windows-1252 but the bytes are UTF-8; read as UTF-8"
+    );
     // declared UTF-8, written in windows-1251
     let mut page = b"<html><meta charset=utf-8><p>".to_vec();
     page.extend(encode(RUSSIAN, encoding_rs::WINDOWS_1251));
@@ -142,7 +157,10 @@ fn a_declaration_the_bytes_contradict_is_overruled() {
     assert_eq!(d.encoding, "windows-1252");
     assert!(d.text.contains(ENGLISH));
     let w = d.warning.unwrap();
-    assert!(w.starts_with("declared Shift_JIS but the bytes are not valid in it"), "{w}");
+    assert!(
+        w.starts_with("declared Shift_JIS but the bytes are not valid in it"),
+        "{w}"
+    );
 }
 
 #[test]
@@ -204,11 +222,20 @@ fn empty_and_blank_files_are_refused() {
 #[test]
 fn binary_files_are_refused_by_kind() {
     let err = |b: &[u8]| decode(b).unwrap_err().to_string();
-    assert_eq!(err(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), "binary file (a PNG image)");
-    assert_eq!(err(b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n"), "binary file (a PDF document)");
+    assert_eq!(
+        err(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        "binary file (a PNG image)"
+    );
+    assert_eq!(
+        err(b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n"),
+        "binary file (a PDF document)"
+    );
     assert_eq!(err(b"PK\x03\x04\x14\0\0\0"), "binary file (a ZIP archive)");
     assert_eq!(err(b"\x1F\x8B\x08\0\0\0"), "binary file (a gzip archive)");
-    assert_eq!(err(b"\x00\x01\x02\x03abc"), "binary file (contains NUL bytes)");
+    assert_eq!(
+        err(b"\x00\x01\x02\x03abc"),
+        "binary file (contains NUL bytes)"
+    );
 }
 
 #[test]
@@ -228,6 +255,8 @@ fn utf16_without_bom_is_read() {
         .flat_map(u16::to_le_bytes)
         .collect();
     let d = ok(&bytes);
-    assert_eq!((d.text.as_ref(), d.encoding), ("plain words, in a sentence", "UTF-16LE"));
+    assert_eq!(
+        (d.text.as_ref(), d.encoding),
+        ("plain words, in a sentence", "UTF-16LE")
+    );
 }
-

@@ -6,6 +6,7 @@
 
 use feed_rs::model::{Entry, Feed, Link, Text};
 
+use super::attributes::{MAX_ATTRIBUTES, limit_attributes};
 use super::html::{html_to_text, tidy};
 use super::records::{Record, RecordResult};
 use crate::metadata::{RecordFields, outlets};
@@ -49,6 +50,14 @@ pub fn declared_utf8(xml: &str) -> std::borrow::Cow<'_, str> {
 /// Reads the items of a feed (raw bytes: an XML feed declares its own encoding). A file
 /// that is not a feed is one `Err`; an item without text is an `Err` of its own.
 pub fn parse_feed(bytes: &[u8]) -> Vec<RecordResult> {
+    let limited;
+    let bytes = match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            limited = limit_attributes(text, MAX_ATTRIBUTES);
+            limited.as_bytes()
+        }
+        Err(_) => bytes,
+    };
     let feed = match feed_rs::parser::parse(bytes) {
         Ok(f) => f,
         Err(e) => return vec![Err((None, format!("not an RSS, Atom or JSON feed: {e}")))],

@@ -8,6 +8,7 @@
 use dom_query::{Document, Selection};
 use dom_smoothie::{Config, Readability, TextMode};
 
+use super::attributes::{MAX_ATTRIBUTES, limit_attributes};
 use super::records::Record;
 use crate::metadata::RecordFields;
 
@@ -101,6 +102,7 @@ pub fn parse_page(html: &str) -> Result<Record, String> {
             "HTML nested too deeply (about {depth} levels; the limit is {MAX_NESTING})"
         ));
     }
+    let html = &*limit_attributes(html, MAX_ATTRIBUTES);
     let meta = PageMeta::read(&Document::from(html));
     let body = match readable_text(html) {
         Some(text) => text,
@@ -159,7 +161,8 @@ pub fn html_to_text(fragment: &str) -> String {
     if nesting_estimate(fragment) > MAX_NESTING {
         return String::new();
     }
-    let doc = Document::fragment(fragment);
+    let fragment = limit_attributes(fragment, MAX_ATTRIBUTES);
+    let doc = Document::fragment(&*fragment);
     doc.select("script, style, noscript, template").remove();
     tidy(&doc.formatted_text())
 }
