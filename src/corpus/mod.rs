@@ -14,6 +14,7 @@ mod front_matter;
 mod gzip;
 mod html;
 mod load;
+mod page_meta;
 mod read;
 mod records;
 mod stdin;
