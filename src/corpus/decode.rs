@@ -7,12 +7,13 @@
 //! legacy encoding guessed by `chardetng` (the detector of Firefox) and decoded by
 //! `encoding_rs`. A file that decodes is never refused: invalid sequences are replaced by
 //! U+FFFD and counted in one warning. A guess with little evidence is warned about (see
-//! [`LOW_EVIDENCE_BYTES`]).
+//! [`super::detect`]).
 
 use std::borrow::Cow;
 
 use encoding_rs::Encoding;
 
+use super::detect::guess;
 use super::{binary, charset};
 
 /// Why bytes could not be read as an article.
@@ -37,17 +38,9 @@ pub struct Decoded<'a> {
 /// Share of NUL bytes (per mille) above which a file that is not UTF-16 text is binary.
 const MAX_NUL_PER_MILLE: usize = 10;
 
-/// Fewest non-ASCII bytes a guess must rest on not to be a low-confidence one: a few
-/// accented letters fit many single-byte encodings (two Cyrillic letters in windows-1251
-/// are taken for windows-1252 ones; six are not).
-pub const LOW_EVIDENCE_BYTES: usize = 6;
-
 /// Largest share (per mille) of a file's non-ASCII bytes that may be invalid in the
 /// encoding it declares for the declaration still to be believed (the rest replaced).
 const MAX_INVALID_DECLARED_PER_MILLE: usize = 50;
-
-/// Bytes fed to the detector: its guess is settled long before.
-const DETECT_BYTES: usize = 1 << 20;
 
 /// Decodes bytes as described in the module documentation.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
@@ -195,31 +188,21 @@ fn contradicted<'a>(decoded: Decoded<'a>, why: &str) -> Decoded<'a> {
     }
 }
 
-/// Bytes in a legacy encoding guessed by the detector, warned about when the guess is
-/// shaky: the detector found no candidate it preferred to another, or the guess rests on
-/// fewer than [`LOW_EVIDENCE_BYTES`] non-ASCII bytes. KOI8-U, which the detector names for
-/// both, is called KOI8-R when no letter of the text differs between them.
+/// Bytes in a legacy encoding guessed by [`guess`], warned about when the guess is
+/// shaky (see [`guess`]).
 fn detect(bytes: &[u8]) -> Decoded<'_> {
-    let sample = &bytes[..bytes.len().min(DETECT_BYTES)];
-    let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(sample, sample.len() == bytes.len());
-    let (mut encoding, confident) = detector.guess_assess(None, true);
-    if encoding == encoding_rs::KOI8_U && !bytes.iter().any(|b| KOI8_U_ONLY.contains(b)) {
-        encoding = encoding_rs::KOI8_R;
-    }
-    let evidence = sample.iter().filter(|b| !b.is_ascii()).count();
-    let low = !confident || evidence < LOW_EVIDENCE_BYTES;
-    let decoded = if encoding == encoding_rs::UTF_8 {
+    let guess = guess(bytes);
+    let decoded = if guess.encoding == encoding_rs::UTF_8 {
         utf8_lossy(bytes)
     } else {
-        in_encoding(bytes, encoding)
+        in_encoding(bytes, guess.encoding)
     };
-    if !low {
+    if !guess.low_confidence {
         return decoded;
     }
     let mut warning = format!(
-        "encoding guessed as {} with low confidence ({evidence} non-ASCII byte(s))",
-        decoded.encoding
+        "encoding guessed as {} with low confidence ({} non-ASCII byte(s))",
+        decoded.encoding, guess.evidence
     );
     if let Some(w) = decoded.warning {
         warning.push_str("; ");
@@ -230,9 +213,6 @@ fn detect(bytes: &[u8]) -> Decoded<'_> {
         ..decoded
     }
 }
-
-/// The bytes where KOI8-U has a Ukrainian letter and KOI8-R a box-drawing character.
-const KOI8_U_ONLY: &[u8] = &[0xA4, 0xA6, 0xA7, 0xAD, 0xB4, 0xB6, 0xB7, 0xBD];
 
 /// Bytes (without BOM) decoded in `encoding`, invalid sequences replaced and counted.
 fn in_encoding<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> Decoded<'a> {

@@ -6,6 +6,7 @@ mod attributes;
 mod binary;
 mod charset;
 mod decode;
+mod detect;
 mod discover;
 mod dispatch;
 mod embedded;
