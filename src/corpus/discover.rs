@@ -24,9 +24,13 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format of a path by its extension, `None` for files a folder walk ignores.
+    /// The format of a path by its extension, `None` for files a folder walk ignores. A
+    /// compressed file (`page.html.gz`) has the format of the name inside.
     pub fn of(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        if ext == "gz" {
+            return Format::of(Path::new(path.file_stem()?));
+        }
         match ext.as_str() {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
@@ -174,6 +178,9 @@ mod tests {
         assert_eq!(Format::of(Path::new("news.XML")), Some(Format::Feed));
         assert_eq!(Format::of(Path::new("page.htm")), Some(Format::Html));
         assert_eq!(Format::of(Path::new("b.png")), None);
+        assert_eq!(Format::of(Path::new("page.html.gz")), Some(Format::Html));
+        assert_eq!(Format::of(Path::new("b.tar.gz")), None);
+        assert_eq!(Format::of(Path::new("b.gz")), None);
         assert_eq!(Format::of(Path::new("README")), None);
     }
 

@@ -6,35 +6,55 @@ use std::path::Path;
 
 use super::decode::decode;
 use super::discover::Format;
-use super::load::Pending;
+use super::load::{Pending, limit_of};
 use super::read::MAX_ARTICLE_BYTES;
 use super::records::{RecordResult, parse_records};
 use super::{LoadProblem, Severity};
-use super::{feeds, front_matter, html, stdin};
+use super::{feeds, front_matter, gzip, html, stdin};
 use crate::metadata;
 
 /// Parses the bytes of one file into zero or more articles (JSON files and feeds hold
-/// several).
+/// several), each marked with the encoding its file was read in.
 pub(super) fn parse_file(
     path: &Path,
     bytes: &[u8],
     format: Format,
 ) -> (Vec<Pending>, Vec<LoadProblem>) {
-    let stem = stem_of(path);
-    let mut problems = Vec::new();
-    if format == Format::Feed {
-        // raw bytes: an XML feed declares its own encoding
-        let items = pending_records(path, &stem, feeds::parse_feed(bytes), &mut problems);
-        return (items, problems);
-    }
+    let inflated;
+    let bytes = if gzip::is_gzip(bytes) && (is_gz(path) || format == Format::Html) {
+        match gzip::gunzip_limited(bytes, limit_of(format)) {
+            Ok(b) => {
+                inflated = b;
+                inflated.as_slice()
+            }
+            Err(why) => return (Vec::new(), vec![skipped(path, None, why)]),
+        }
+    } else {
+        bytes
+    };
     let decoded = match decode(bytes) {
         Ok(d) => d,
         Err(e) => return (Vec::new(), vec![skipped(path, None, e.to_string())]),
     };
+    let mut problems = Vec::new();
     if let Some(w) = decoded.warning {
         problems.push(warning(path, w));
     }
-    let text = decoded.text.as_ref();
+    let (mut items, problems) = parse_text(path, decoded.text.as_ref(), format, problems);
+    for item in &mut items {
+        item.parsed.meta.encoding = Some(decoded.encoding.to_string());
+    }
+    (items, problems)
+}
+
+/// Parses the decoded text of one file by its format.
+fn parse_text(
+    path: &Path,
+    text: &str,
+    format: Format,
+    mut problems: Vec<LoadProblem>,
+) -> (Vec<Pending>, Vec<LoadProblem>) {
+    let stem = stem_of(path);
     let records: Vec<RecordResult> = match format {
         Format::Text => return plain(path, stem, text, problems),
         Format::Markdown => match front_matter::parse_front_matter(text) {
@@ -47,10 +67,18 @@ pub(super) fn parse_file(
         },
         Format::Html => vec![html::parse_page(text).map_err(|why| (None, why))],
         Format::Json if feeds::is_json_feed(text) => feeds::parse_feed(text.as_bytes()),
-        Format::Json | Format::JsonLines | Format::Feed => parse_records(text, format),
+        // the text is UTF-8 now, whatever the XML declaration said
+        Format::Feed => feeds::parse_feed(feeds::declared_utf8(text).as_bytes()),
+        Format::Json | Format::JsonLines => parse_records(text, format),
     };
     let items = pending_records(path, &stem, records, &mut problems);
     (items, problems)
+}
+
+/// Whether the file name ends in `.gz`.
+fn is_gz(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
 }
 
 /// The id an article of `path` is named after: its file stem (`stdin` for `-`).
@@ -58,6 +86,11 @@ fn stem_of(path: &Path) -> String {
     if stdin::is_stdin(path) {
         return "stdin".to_string();
     }
+    let path = if is_gz(path) {
+        path.file_stem().map_or(path, Path::new)
+    } else {
+        path
+    };
     path.file_stem().map_or_else(
         || "article".to_string(),
         |s| s.to_string_lossy().into_owned(),
