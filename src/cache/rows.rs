@@ -62,7 +62,7 @@ struct Job<'a> {
 /// whose bodies were left in the cache.
 pub(super) fn load_through(
     listing: Listing,
-    mut rows: HashMap<Vec<u8>, Cached>,
+    rows: HashMap<Vec<u8>, Cached>,
     stats: &[Option<Stat>],
     progress: &(dyn Fn(Event) + Sync),
 ) -> Through {
@@ -71,7 +71,30 @@ pub(super) fn load_through(
         files,
         problems,
     } = listing;
-    let total = files.len();
+    let (jobs, gone) = jobs(&files, rows, stats);
+    let mut changes = Changes {
+        gone,
+        ..Changes::default()
+    };
+    let outcomes = run(jobs, files.len(), progress);
+    let gathered = gather(&files, outcomes, &mut changes);
+    let loaded = corpus::assemble(name, gathered.loads, problems);
+    Through {
+        loaded,
+        files: gathered.hashes,
+        deferred: gathered.deferred,
+        all: gathered.all,
+        changes,
+    }
+}
+
+/// One job per listed file, each with its row and stat; the keys of the rows left over
+/// (files gone) come second.
+fn jobs<'a>(
+    files: &'a [(PathBuf, Format)],
+    mut rows: HashMap<Vec<u8>, Cached>,
+    stats: &[Option<Stat>],
+) -> (Vec<Job<'a>>, Vec<Vec<u8>>) {
     // Each listed file takes its row; the rows left over are of files gone.
     let jobs: Vec<Job> = files
         .iter()
@@ -90,10 +113,12 @@ pub(super) fn load_through(
             }
         })
         .collect();
-    let mut changes = Changes {
-        gone: rows.into_keys().collect(),
-        ..Changes::default()
-    };
+    (jobs, rows.into_keys().collect())
+}
+
+/// Runs the jobs in parallel (outcomes in listing order), reporting progress every
+/// [`PROGRESS_EVERY`] files and once at the end.
+fn run(jobs: Vec<Job<'_>>, total: usize, progress: &(dyn Fn(Event) + Sync)) -> Vec<Outcome> {
     let done = AtomicUsize::new(0);
     let outcomes: Vec<Outcome> = jobs
         .into_par_iter()
@@ -107,12 +132,33 @@ pub(super) fn load_through(
         })
         .collect();
     progress(Event::Loaded { done: total, total });
-    let mut hashes = Vec::new();
-    let mut deferred = Vec::new();
-    let mut all = Vec::new();
+    outcomes
+}
+
+/// The outcomes sorted out: each file's load, the hash of every file read, and the files
+/// whose bodies are pending (and all, for the snapshot).
+struct Gathered {
+    loads: Vec<FileLoad>,
+    hashes: Vec<(PathBuf, u64)>,
+    deferred: Vec<Deferred>,
+    all: Vec<Deferred>,
+}
+
+/// Sorts the outcomes (in listing order) out, counting them and noting the rows to write
+/// or drop in `changes`.
+fn gather(
+    files: &[(PathBuf, Format)],
+    outcomes: Vec<Outcome>,
+    changes: &mut Changes,
+) -> Gathered {
+    let mut g = Gathered {
+        loads: Vec::with_capacity(outcomes.len()),
+        hashes: Vec::new(),
+        deferred: Vec::new(),
+        all: Vec::new(),
+    };
     // Where the next article that is not blank lands in the corpus (see `assemble`).
     let mut next = 0;
-    let mut loads = Vec::with_capacity(outcomes.len());
     for ((path, format), o) in files.iter().zip(outcomes) {
         if o.cached {
             changes.from_cache += 1;
@@ -130,29 +176,22 @@ pub(super) fn load_through(
                     slots,
                 };
                 if !pending.is_empty() {
-                    deferred.push(file(pending));
+                    g.deferred.push(file(pending));
                 }
                 if !every.is_empty() {
-                    all.push(file(every));
+                    g.all.push(file(every));
                 }
                 if let Some(row) = o.write {
                     changes.changed.push((key, row));
                 }
-                hashes.push((path.clone(), hash));
+                g.hashes.push((path.clone(), hash));
             }
             // Unreadable now: its row (if any) goes.
             None => changes.gone.push(keys::path_key(path)),
         }
-        loads.push(o.load);
+        g.loads.push(o.load);
     }
-    let loaded = corpus::assemble(name, loads, problems);
-    Through {
-        loaded,
-        files: hashes,
-        deferred,
-        all,
-        changes,
-    }
+    g
 }
 
 /// The articles of `load` whose bodies are pending, and all of them (for the snapshot),
@@ -204,17 +243,7 @@ fn load_one(job: Job<'_>) -> Outcome {
     };
     let bytes = match corpus::read_listed(path, format) {
         Ok(bytes) => bytes,
-        Err(problem) => {
-            return Outcome {
-                load: FileLoad {
-                    articles: Vec::new(),
-                    problems: vec![problem],
-                },
-                key: None,
-                write: None,
-                cached: false,
-            };
-        }
+        Err(problem) => return unreadable(problem),
     };
     let hash = keys::content_hash(&bytes);
     let stat = stat.unwrap_or_default();
@@ -237,7 +266,32 @@ fn load_one(job: Job<'_>) -> Outcome {
             cached: true,
         };
     }
-    let load = corpus::parse_listed(path, &bytes, format);
+    parsed(path, &bytes, format, key, (stat, hash))
+}
+
+/// A file that could not be read: its problem, and no key (its row goes).
+fn unreadable(problem: corpus::LoadProblem) -> Outcome {
+    Outcome {
+        load: FileLoad {
+            articles: Vec::new(),
+            problems: vec![problem],
+        },
+        key: None,
+        write: None,
+        cached: false,
+    }
+}
+
+/// A file read and parsed afresh, with the full row (metadata and bodies) to write under
+/// its `stat` and content `hash`.
+fn parsed(
+    path: &Path,
+    bytes: &[u8],
+    format: Format,
+    key: Vec<u8>,
+    (stat, hash): (Stat, u64),
+) -> Outcome {
+    let load = corpus::parse_listed(path, bytes, format);
     let (record, bodies) = FileRecord::of(&load);
     let write = match (codec::seal(&record), codec::seal(&bodies)) {
         (Ok(data), Ok(bodies)) => Some(Row {
