@@ -16,7 +16,7 @@ use super::codec;
 use super::keys::{self, Stat};
 use super::prefetch::Prefetch;
 use super::rows::load_through;
-use super::snapshot::{self, Snapshot};
+use super::snapshot::{self, Restored, Snapshot};
 use super::store::Cache;
 use crate::corpus::{self, Listing, Loaded};
 
@@ -122,9 +122,40 @@ fn open_metadata(
     };
     let corpus_key = keys::corpus_key(paths);
     let prefetch = prefetch.then(|| Prefetch::start(cache.path(), corpus_key));
-    // The snapshot is read (one thread: SQLite) and decoded, on the chance that no file
-    // changed, while the files are listed and stat'ed (the others).
-    let (joined, listing, stats) = std::thread::scope(|s| {
+    let (joined, listing, stats) = read_and_list(cache, corpus_key, paths, start, progress);
+    let Some((cache, snap)) = joined else {
+        warnings.push("cache: reading it failed; going on without it".to_string());
+        return without_cache(listing, warnings, progress);
+    };
+    let fp = snapshot::stat_fingerprint(&listing.files, &stats);
+    let snap = snap.and_then(|(stored, s)| s.ok().filter(|_| stored == fp));
+    let restored = snap.and_then(|s| s.restore(listing.name.clone(), listing.problems.clone()));
+    let mut o = match restored {
+        Some(restored) => {
+            let session = (cache, corpus_key);
+            from_snapshot(restored, session, listing.files.len(), warnings, progress)
+        }
+        None => through_rows(cache, corpus_key, (listing, &stats, fp), warnings, progress),
+    };
+    tracing::debug!(took = ?start.elapsed(), "corpus assembled");
+    o.prefetch = prefetch;
+    o
+}
+
+/// The cache's snapshot of `corpus_key` as stored: its stat fingerprint and decoded form.
+type Found = Option<(i64, Result<Snapshot, CacheError>)>;
+
+/// Reads and decodes the snapshot (one thread: SQLite), on the chance that no file changed,
+/// while the files are listed and stat'ed (the others). The cache comes back unless its
+/// thread failed.
+fn read_and_list(
+    cache: Cache,
+    corpus_key: keys::CorpusKey,
+    paths: &[PathBuf],
+    start: std::time::Instant,
+    progress: &(dyn Fn(Event) + Sync),
+) -> (Option<(Cache, Found)>, Listing, Vec<Option<Stat>>) {
+    std::thread::scope(|s| {
         let snapshot = s.spawn(move || {
             let found = cache.snapshot(corpus_key).ok().flatten();
             let snap = found.map(|(fp, blob)| (fp, codec::open::<Snapshot>(&blob)));
@@ -140,33 +171,28 @@ fn open_metadata(
             .collect::<Vec<_>>();
         tracing::debug!(took = ?start.elapsed(), "files listed and stat'ed");
         (snapshot.join().ok(), listing, stats)
+    })
+}
+
+/// The corpus restored from its snapshot, all `total` listed files counted as loaded; the
+/// session keeps the cache for the bodies and the analysis.
+fn from_snapshot(
+    restored: Restored,
+    (cache, corpus): (Cache, keys::CorpusKey),
+    total: usize,
+    warnings: Vec<String>,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Opened {
+    progress(Event::Loaded { done: total, total });
+    let mut o = opened(restored.loaded, warnings, None);
+    o.from_cache = restored.files.len();
+    o.from_disk = total.saturating_sub(o.from_cache);
+    o.deferred = restored.deferred;
+    o.session = Some(Session {
+        cache,
+        corpus,
+        files: restored.files,
     });
-    let Some((cache, snap)) = joined else {
-        warnings.push("cache: reading it failed; going on without it".to_string());
-        return without_cache(listing, warnings, progress);
-    };
-    let fp = snapshot::stat_fingerprint(&listing.files, &stats);
-    let snap = snap.and_then(|(stored, s)| s.ok().filter(|_| stored == fp));
-    let restored = snap.and_then(|s| s.restore(listing.name.clone(), listing.problems.clone()));
-    let mut o = match restored {
-        Some(restored) => {
-            let total = listing.files.len();
-            progress(Event::Loaded { done: total, total });
-            let mut o = opened(restored.loaded, warnings, None);
-            o.from_cache = restored.files.len();
-            o.from_disk = total.saturating_sub(o.from_cache);
-            o.deferred = restored.deferred;
-            o.session = Some(Session {
-                cache,
-                corpus: corpus_key,
-                files: restored.files,
-            });
-            o
-        }
-        None => through_rows(cache, corpus_key, (listing, &stats, fp), warnings, progress),
-    };
-    tracing::debug!(took = ?start.elapsed(), "corpus assembled");
-    o.prefetch = prefetch;
     o
 }
 
