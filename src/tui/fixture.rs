@@ -104,6 +104,17 @@ pub fn analysis(
     passages: &[&str],
     entities: &[(&str, EntityKind, &str)],
 ) -> Analysis {
+    let quotes = corpus.articles.iter().map(|a| quotes(&a.body)).collect();
+    Analysis {
+        entities: entity_index(corpus, entities),
+        quotes,
+        passages: passage_index(corpus, passages),
+    }
+}
+
+/// The entities found in `corpus` by string search for their surface forms, most widely
+/// mentioned first; an entity never found is left out.
+fn entity_index(corpus: &Corpus, entities: &[(&str, EntityKind, &str)]) -> EntityIndex {
     let mut index = EntityIndex::default();
     for (name, kind, needle) in entities {
         let mentions: Vec<Mention> = corpus
@@ -132,6 +143,11 @@ pub fn analysis(
     index
         .entities
         .sort_by_key(|e| std::cmp::Reverse((e.articles().len(), e.mentions.len())));
+    index
+}
+
+/// The passages found verbatim (first occurrence per article) in at least two articles.
+fn passage_index(corpus: &Corpus, passages: &[&str]) -> PassageIndex {
     let mut found = PassageIndex::default();
     for text in passages {
         let occurrences: Vec<Occurrence> = corpus
@@ -158,12 +174,7 @@ pub fn analysis(
             });
         }
     }
-    let quotes = corpus.articles.iter().map(|a| quotes(&a.body)).collect();
-    Analysis {
-        entities: index,
-        quotes,
-        passages: found,
-    }
+    found
 }
 
 fn quotes(body: &str) -> Vec<Quote> {
