@@ -31,6 +31,7 @@ mod lexicon;
 pub mod outlets;
 mod paragraphs;
 mod source;
+mod suffix;
 mod tags;
 mod title;
 mod years;
