@@ -1,6 +1,6 @@
 //! The headline zone of a page: the title (a headline, a Markdown `# Heading`, or the lead
-//! sentence when there is no headline), its repeats and site suffixes (` | Reuters`,
-//! ` – Russia news today`), a standfirst (subtitle) and a teaser that repeats the lead.
+//! sentence when there is no headline), its repeats (with or without a site suffix, which
+//! `super::suffix` strips), a standfirst (subtitle) and a teaser that repeats the lead.
 
 use std::borrow::Cow;
 
