@@ -146,11 +146,7 @@ struct Gathered {
 
 /// Sorts the outcomes (in listing order) out, counting them and noting the rows to write
 /// or drop in `changes`.
-fn gather(
-    files: &[(PathBuf, Format)],
-    outcomes: Vec<Outcome>,
-    changes: &mut Changes,
-) -> Gathered {
+fn gather(files: &[(PathBuf, Format)], outcomes: Vec<Outcome>, changes: &mut Changes) -> Gathered {
     let mut g = Gathered {
         loads: Vec::with_capacity(outcomes.len()),
         hashes: Vec::new(),
