@@ -183,6 +183,7 @@ fn quotes(body: &str) -> Vec<Quote> {
                 speaker: None,
                 speaker_entity: None,
                 depth: 0,
+                ..Default::default()
             });
             from = end;
         }

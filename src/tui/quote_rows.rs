@@ -175,6 +175,7 @@ mod tests {
             speaker: Some(speaker.to_string()),
             speaker_entity: None,
             depth: 0,
+            ..Default::default()
         }
     }
 

@@ -30,8 +30,8 @@ pub struct Speaker {
 /// What stands next to a speech verb.
 enum Who {
     Name(Span),
-    /// A pronoun or a role noun: someone named before.
-    Anaphor,
+    /// A pronoun or a role noun (its span, and whether it is a role): someone named before.
+    Anaphor(Span, bool),
 }
 
 /// A speech verb as written in running text: lower case (`States` is no verb), but for a
@@ -75,7 +75,7 @@ fn name_after(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
                 runs.push(c);
             }
             if lower != "the" && runs.is_empty() && words.get(k + 1).is_none() {
-                return Some(Who::Anaphor);
+                return Some(Who::Anaphor(s..prev_end, true));
             }
         } else {
             break;
@@ -96,7 +96,7 @@ fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
     let (s, w) = words[k];
     let lower = w.to_lowercase();
     if is_pronoun(&lower) || is_title(&lower) {
-        return Some(Who::Anaphor);
+        return Some(Who::Anaphor(s..s + w.len(), !is_pronoun(&lower)));
     }
     if !is_capitalised(w) {
         return None;
@@ -115,9 +115,10 @@ fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
     Some(Who::Name(start..end))
 }
 
-/// The speaker next to the speech verb nearest the quote in `body[from..to]`; `after` says
-/// whether the window follows the quote (then the first verb counts, else the last).
-fn who_in(body: &str, from: usize, to: usize, after: bool) -> Option<Who> {
+/// The speaker next to the speech verb nearest the quote in `body[from..to]`, with the
+/// verb's span; `after` says whether the window follows the quote (then the first verb
+/// counts, else the last).
+fn who_in(body: &str, from: usize, to: usize, after: bool) -> Option<(Who, Span)> {
     let words = words_in(body, from, to);
     let mut verbs = words
         .iter()
@@ -125,21 +126,30 @@ fn who_in(body: &str, from: usize, to: usize, after: bool) -> Option<Who> {
         .filter(|(_, (_, w))| verb(w))
         .map(|(k, _)| k);
     let v = if after {
-        verbs.take_while(|&k| k <= 6).next()?
+        verbs.take_while(|&k| k <= 16).next()?
     } else {
         verbs.next_back()?
     };
+    if after && v > 6 {
+        let span = super::appositive::name_after_quote(body, &words, v)?;
+        return Some((Who::Name(span), words[v].0..words[v].0 + words[v].1.len()));
+    }
+    if let Some(span) = super::appositive::name_before_appositive(body, &words, v) {
+        return Some((Who::Name(span), words[v].0..words[v].0 + words[v].1.len()));
+    }
     let before = name_before(body, &words, v);
     let after_v = name_after(body, &words, v);
-    match (words[v].1, before, after_v) {
-        ("according", _, a) => a,
+    let cue = words[v].0..words[v].0 + words[v].1.len();
+    let who = match (words[v].1, before, after_v) {
+        ("according" | "According", _, a) => a,
         (_, Some(b), _) => Some(b),
         (_, None, a) => a,
-    }
+    }?;
+    Some((who, cue))
 }
 
 /// Byte offset where the sentence holding `pos` starts (at most `max` bytes back).
-fn sentence_start(body: &str, pos: usize, max: usize) -> usize {
+pub(super) fn sentence_start(body: &str, pos: usize, max: usize) -> usize {
     let mut from = pos.saturating_sub(max);
     while !body.is_char_boundary(from) {
         from += 1;
@@ -150,7 +160,7 @@ fn sentence_start(body: &str, pos: usize, max: usize) -> usize {
 }
 
 /// Byte offset where the sentence after `pos` ends (at most `max` bytes on).
-fn sentence_end(body: &str, pos: usize, max: usize, limit: usize) -> usize {
+pub(super) fn sentence_end(body: &str, pos: usize, max: usize, limit: usize) -> usize {
     let mut to = (pos + max).min(limit).min(body.len()).max(pos);
     while !body.is_char_boundary(to) {
         to -= 1;
@@ -168,6 +178,17 @@ pub enum Attribution {
     Anaphor,
 }
 
+/// An [`Attribution`] with where the text says it: the speech verb (`said`, `according`)
+/// and the words naming the speaker (a name, a pronoun or a role), and whether the words
+/// are a role (`the spokeswoman`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub attribution: Attribution,
+    pub cue: Span,
+    pub mention: Span,
+    pub role: bool,
+}
+
 /// Attributes one quote: `outer` is its span, `next_quote` where the next quote starts.
 pub fn attribute(
     body: &str,
@@ -175,14 +196,34 @@ pub fn attribute(
     next_quote: usize,
     persons: &[PersonMention],
 ) -> Option<Attribution> {
+    attribute_at(body, outer, next_quote, persons).map(|f| f.attribution)
+}
+
+/// [`attribute`], with where the text says it.
+pub fn attribute_at(
+    body: &str,
+    outer: &Span,
+    next_quote: usize,
+    persons: &[PersonMention],
+) -> Option<Found> {
     let end = sentence_end(body, outer.end, 200, next_quote);
-    let who = who_in(body, outer.end, end, true).or_else(|| {
+    let (who, cue) = who_in(body, outer.end, end, true).or_else(|| {
         let start = sentence_start(body, outer.start, 300);
         who_in(body, start, outer.start, false)
     })?;
     Some(match who {
-        Who::Name(span) => Attribution::Named(named(body, span, persons)),
-        Who::Anaphor => Attribution::Anaphor,
+        Who::Name(span) => Found {
+            attribution: Attribution::Named(named(body, span.clone(), persons)),
+            cue,
+            mention: span,
+            role: false,
+        },
+        Who::Anaphor(span, role) => Found {
+            attribution: Attribution::Anaphor,
+            cue,
+            mention: span,
+            role,
+        },
     })
 }
 
@@ -199,7 +240,7 @@ fn named(body: &str, span: Span, persons: &[PersonMention]) -> Speaker {
         };
     }
     Speaker {
-        name: body[span.clone()].to_string(),
+        name: super::names::without_post_nominals(&body[span.clone()]).to_string(),
         entity: None,
         at: span.start,
     }
@@ -284,7 +325,10 @@ pub fn speech_names(body: &str, quotes: &[Span], persons: &[PersonMention]) -> V
             name_before(body, &words, v).or_else(|| name_after(body, &words, v))
         };
         if let Some(Who::Name(span)) = who {
-            out.push(named(body, span, persons));
+            let s = named(body, span, persons);
+            if s.entity.is_some() || super::names::person_like(&s.name) {
+                out.push(s);
+            }
         }
     }
     out
