@@ -88,6 +88,13 @@ fn fold(s: &str) -> String {
     s.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c) && !matches!(c, '.' | ','))
         .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ø' => 'o',
+            'æ' => 'a',
+            'đ' => 'd',
+            'ł' => 'l',
+            c => c,
+        })
         .collect()
 }
 

@@ -98,6 +98,7 @@ fn assets_hash() -> u64 {
         STOPWORDS,
         SPEECH_VERBS,
         TITLES,
+        ORG_ROLES,
         PASSAGE_CHROME,
         GAZETTEER,
         FUNCTION_WORDS,

@@ -32,6 +32,8 @@ enum Who {
     Name(Span),
     /// A pronoun or a role noun (its span, and whether it is a role): someone named before.
     Anaphor(Span, bool),
+    /// A description of an organisation (`the company`): the organisation named before.
+    Org(Span),
 }
 
 /// A speech verb as written in running text: lower case (`States` is no verb), but for a
@@ -95,8 +97,18 @@ fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
     }
     let (s, w) = words[k];
     let lower = w.to_lowercase();
-    if is_pronoun(&lower) || is_title(&lower) {
-        return Some(Who::Anaphor(s..s + w.len(), !is_pronoun(&lower)));
+    if is_pronoun(&lower) {
+        return Some(Who::Anaphor(s..s + w.len(), false));
+    }
+    let described = super::roles::description_at(words, k)
+        .filter(|d| !broken_between(body, words, d.span().start, s));
+    match described {
+        Some(super::roles::Description::Organisation(span)) => return Some(Who::Org(span)),
+        Some(super::roles::Description::Person(span)) => return Some(Who::Anaphor(span, true)),
+        None => {}
+    }
+    if is_title(&lower) {
+        return Some(Who::Anaphor(s..s + w.len(), true));
     }
     if !is_capitalised(w) {
         return None;
@@ -113,6 +125,12 @@ fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
         k -= 1;
     }
     Some(Who::Name(start..end))
+}
+
+/// True when punctuation breaks the words from `start` to the word at `end`.
+fn broken_between(body: &str, words: &[(usize, &str)], start: usize, end: usize) -> bool {
+    let ks: Vec<usize> = (0..words.len()).filter(|&k| words[k].0 >= start && words[k].0 <= end).collect();
+    ks.windows(2).any(|p| broken(body, words[p[0]].0 + words[p[0]].1.len(), words[p[1]].0))
 }
 
 /// The speaker next to the speech verb nearest the quote in `body[from..to]`, with the
@@ -176,6 +194,8 @@ pub enum Attribution {
     Named(Speaker),
     /// A pronoun or role: resolve with [`nearest_before`].
     Anaphor,
+    /// An organisation's description (`the company said`): the organisation named before.
+    Organisation,
 }
 
 /// An [`Attribution`] with where the text says it: the speech verb (`said`, `according`)
@@ -223,6 +243,12 @@ pub fn attribute_at(
             cue,
             mention: span,
             role,
+        },
+        Who::Org(span) => Found {
+            attribution: Attribution::Organisation,
+            cue,
+            mention: span,
+            role: true,
         },
     })
 }
@@ -345,6 +371,7 @@ mod tests {
         match attribute(body, &outer, body.len(), &[])? {
             Attribution::Named(s) => Some(s.name),
             Attribution::Anaphor => nearest_before(outer.start, &[], &earlier).map(|s| s.name),
+            Attribution::Organisation => None,
         }
     }
 

@@ -7,6 +7,7 @@ mod appositive;
 pub mod attribution;
 pub mod fragments;
 mod names;
+mod roles;
 mod open_stack;
 pub mod pairing;
 pub mod statements;
@@ -162,7 +163,10 @@ fn attribute_all(
         .collect();
     // Sorted once, so that "the person named last before this quote" is a binary search,
     // not a scan per quote (quadratic on a body of many pronoun-attributed quotes).
-    let mut persons_by_start: Vec<&PersonMention> = persons.iter().collect();
+    // A pronoun stands for a person: mentions typed person that do not look like one
+    // (`Storm Ingrid`, `Zentralbank von Estmark`) are passed over.
+    let mut persons_by_start: Vec<&PersonMention> =
+        persons.iter().filter(|p| names::person_like(p.name)).collect();
     persons_by_start.sort_by_key(|p| p.span.start);
     // Speakers of the top-level quotes so far: in document order, as top-level quotes do
     // not overlap.
@@ -195,6 +199,15 @@ fn attribute_all(
                         How::Named
                     },
                 )
+            }
+            Attribution::Organisation => {
+                let org = roles::last_org_before(body, p.outer.start, &[]);
+                let s = org.map(|(name, at)| Speaker {
+                    name,
+                    entity: None,
+                    at,
+                });
+                (s, How::Role)
             }
             Attribution::Anaphor => {
                 let names = named_in_text

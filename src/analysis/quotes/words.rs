@@ -13,6 +13,12 @@ fn set(asset: &'static str) -> FxHashSet<&'static str> {
 static SPEECH_VERBS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set(assets::SPEECH_VERBS));
 static TITLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(assets::TITLES));
+static ORG_ROLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(assets::ORG_ROLES));
+
+/// True for a noun that stands for an organisation (`company`, `bank`); lower case.
+pub fn is_org_role(word: &str) -> bool {
+    ORG_ROLES.contains(word)
+}
 
 /// True for a speech verb (`said`, `told`, `stressed`, …); `word` in lower case.
 pub fn is_speech_verb(word: &str) -> bool {
