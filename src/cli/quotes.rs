@@ -8,7 +8,7 @@ use super::Status;
 use super::args::QuotesArgs;
 use super::output::{print_json, print_text};
 use crate::analysis::Analysis;
-use crate::analysis::quotes::statements::{self, Carried, Occurrence, Statement};
+use crate::analysis::quotes::statements::{Carried, Occurrence, Statement};
 use crate::analysis::quotes::{How, Quote};
 use crate::corpus::{Article, Corpus};
 use crate::text::sanitize_for_terminal;
@@ -19,7 +19,7 @@ use rows::{JsonStatement, json_statement};
 
 /// `parallax quotes [--json | --csv] [--speaker Q] [--shared] [PATH...]`.
 pub fn run(corpus: &Corpus, analysis: &Analysis, args: &QuotesArgs) -> anyhow::Result<Status> {
-    let mut found = statements::find(corpus, &analysis.quotes);
+    let mut found: Vec<&Statement> = analysis.statements.iter().collect();
     found.retain(|s| !args.shared || s.occurrences.len() > 1);
     if let Some(q) = &args.speaker {
         found.retain(|s| speaker_matches(analysis, s, q));

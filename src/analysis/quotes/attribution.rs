@@ -129,8 +129,11 @@ fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
 
 /// True when punctuation breaks the words from `start` to the word at `end`.
 fn broken_between(body: &str, words: &[(usize, &str)], start: usize, end: usize) -> bool {
-    let ks: Vec<usize> = (0..words.len()).filter(|&k| words[k].0 >= start && words[k].0 <= end).collect();
-    ks.windows(2).any(|p| broken(body, words[p[0]].0 + words[p[0]].1.len(), words[p[1]].0))
+    let ks: Vec<usize> = (0..words.len())
+        .filter(|&k| words[k].0 >= start && words[k].0 <= end)
+        .collect();
+    ks.windows(2)
+        .any(|p| broken(body, words[p[0]].0 + words[p[0]].1.len(), words[p[1]].0))
 }
 
 /// The speaker next to the speech verb nearest the quote in `body[from..to]`, with the

@@ -7,9 +7,9 @@ mod appositive;
 pub mod attribution;
 pub mod fragments;
 mod names;
-mod roles;
 mod open_stack;
 pub mod pairing;
+mod roles;
 pub mod statements;
 mod words;
 
@@ -165,8 +165,10 @@ fn attribute_all(
     // not a scan per quote (quadratic on a body of many pronoun-attributed quotes).
     // A pronoun stands for a person: mentions typed person that do not look like one
     // (`Storm Ingrid`, `Zentralbank von Estmark`) are passed over.
-    let mut persons_by_start: Vec<&PersonMention> =
-        persons.iter().filter(|p| names::person_like(p.name)).collect();
+    let mut persons_by_start: Vec<&PersonMention> = persons
+        .iter()
+        .filter(|p| names::person_like(p.name))
+        .collect();
     persons_by_start.sort_by_key(|p| p.span.start);
     // Speakers of the top-level quotes so far: in document order, as top-level quotes do
     // not overlap.

@@ -33,7 +33,10 @@ pub fn description_at(words: &[(usize, &str)], k: usize) -> Option<Description> 
         let l = words[j].1.to_lowercase();
         matches!(l.as_str(), "the" | "a" | "an" | "its" | "their")
     })?;
-    if words[det + 1..k].iter().any(|(_, x)| is_capitalised(x) && !is_org_word(x)) {
+    if words[det + 1..k]
+        .iter()
+        .any(|(_, x)| is_capitalised(x) && !is_org_word(x))
+    {
         return None;
     }
     let span = words[det].0..s + w.len();
@@ -130,7 +133,11 @@ mod tests {
         ] {
             let w = words(text);
             let got = description_at(&w, w.len() - 1);
-            assert_eq!(matches!(got, Some(Description::Organisation(_))), org, "{text}");
+            assert_eq!(
+                matches!(got, Some(Description::Organisation(_))),
+                org,
+                "{text}"
+            );
             assert!(got.is_some(), "{text}");
         }
     }

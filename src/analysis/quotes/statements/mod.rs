@@ -8,7 +8,7 @@
 //! the shorter one's grams are in the longer one.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Quote, QuoteKind};
 use crate::analysis::Span;
@@ -21,7 +21,7 @@ mod units;
 pub use units::Unit;
 
 /// How one occurrence carries its statement, against the longest wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Carried {
     /// The same words.
@@ -33,7 +33,7 @@ pub enum Carried {
 }
 
 /// One article's wording of a statement.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Occurrence {
     pub article: ArticleIdx,
     /// Indices into the article's quotes: the fragments of the statement, in order.
@@ -48,7 +48,7 @@ pub struct Occurrence {
 }
 
 /// One statement and every article that carries it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     pub occurrences: Vec<Occurrence>,
     /// The occurrence with the most words (the reference wording).
