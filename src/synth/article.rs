@@ -132,7 +132,8 @@ fn push_stock_quote(rng: &mut Rng, len: usize, out: &mut String) {
     }
     out.push_str(",” ");
     // anyone may say a stock phrase: a speaker from the whole pool, not the story's
-    out.push_str(rng.pick(&VOCAB.people));
+    let who: &String = rng.pick(&VOCAB.people);
+    out.push_str(who);
     out.push_str(" said.");
 }
 
