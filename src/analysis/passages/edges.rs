@@ -30,7 +30,11 @@ fn trim(a: &Doc, b: &Doc, al: &mut Alignment) {
     let (mut i, mut j) = (al.a.start, al.b.start);
     let mut cuts = Vec::new();
     for (t, op) in al.ops.iter().enumerate() {
-        if t > 0 && i > al.a.start && j > al.b.start && starts_sentence(a, i) && starts_sentence(b, j)
+        if t > 0
+            && i > al.a.start
+            && j > al.b.start
+            && starts_sentence(a, i)
+            && starts_sentence(b, j)
         {
             cuts.push((t, i, j));
         }
@@ -39,8 +43,12 @@ fn trim(a: &Doc, b: &Doc, al: &mut Alignment) {
         j += y;
     }
     let n = al.ops.len();
-    let head = cuts.first().filter(|&&(t, _, _)| t <= STRAY && t <= al.seed.start);
-    let tail = cuts.last().filter(|&&(t, _, _)| n - t <= STRAY && t >= al.seed.end);
+    let head = cuts
+        .first()
+        .filter(|&&(t, _, _)| t <= STRAY && t <= al.seed.start);
+    let tail = cuts
+        .last()
+        .filter(|&&(t, _, _)| n - t <= STRAY && t >= al.seed.end);
     if let Some(&(t, i, j)) = tail {
         al.ops.truncate(t);
         al.a.end = i;
@@ -66,12 +74,17 @@ fn open(d: &Doc, k: usize) -> bool {
 /// the span: `X Y [a|b] Z.` where `Z` ends the sentence on both sides.
 fn reach_sentence_edges(a: &Doc, b: &Doc, al: &mut Alignment) {
     let (i, j) = (al.a.end, al.b.end);
-    if open(a, i) && open(b, j) && !same(a, b, i, j) && same(a, b, i + 1, j + 1) {
-        if starts_sentence(a, i + 2) && starts_sentence(b, j + 2) && !starts_sentence(a, i + 1) {
-            al.ops.extend([Op::Sub, Op::Match]);
-            al.a.end += 2;
-            al.b.end += 2;
-        }
+    let last = open(a, i)
+        && open(b, j)
+        && !same(a, b, i, j)
+        && same(a, b, i + 1, j + 1)
+        && starts_sentence(a, i + 2)
+        && starts_sentence(b, j + 2)
+        && !starts_sentence(a, i + 1);
+    if last {
+        al.ops.extend([Op::Sub, Op::Match]);
+        al.a.end += 2;
+        al.b.end += 2;
     }
     let (i, j) = (al.a.start, al.b.start);
     if i >= 2 && j >= 2 && open(a, i - 1) && open(b, j - 1) && !same(a, b, i - 1, j - 1) {
@@ -110,7 +123,11 @@ mod tests {
         let tb = "Costs rose for fuel. Desarno said the harbour board will meet again on Monday to vote. Nobody came today.";
         let (a, b) = doc_pair(ta, tb);
         let mut al = extend(&a, &b, 4, 5, 4);
-        assert!(text(ta, &a, &al.a).starts_with("fuel"), "{}", text(ta, &a, &al.a));
+        assert!(
+            text(ta, &a, &al.a).starts_with("fuel"),
+            "{}",
+            text(ta, &a, &al.a)
+        );
         tidy(&a, &b, &mut al);
         assert_eq!(
             text(ta, &a, &al.a),

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::sketch;
-use super::tokens::{Doc, MASKED, PARA, SENT, word_id};
+use super::tokens::{AFTER_BARE, Doc, MASKED, PARA, SENT, word_id};
 use crate::assets;
 
 /// Fewest tokens of a sentence that counts as boilerplate or as a widely shared sentence.
@@ -28,6 +28,9 @@ const MIN_WIDE: usize = 8;
 const CHROME_LINE: usize = 11;
 /// Fewest articles (or one in fifty) a short line must recur in to be page chrome…
 const CHROME_ARTICLES: usize = 10;
+/// Fewest articles a short bare line (no sentence punctuation: a button, a heading, a
+/// related headline) must recur in to be page chrome.
+const CHROME_BARE_ARTICLES: usize = 2;
 /// …of at least this many outlets (an article of unknown outlet counts as one).
 const CHROME_OUTLETS: usize = 3;
 
@@ -61,12 +64,15 @@ pub fn sentences(flags: &[u8]) -> Vec<Range<usize>> {
     out
 }
 
+/// The hash of a sentence's words; its lowest bit tells whether it is a bare line (one
+/// that ends without sentence punctuation, see [`CHROME_BARE_ARTICLES`]).
 fn sentence_hash(doc: &Doc, r: &Range<usize>) -> u64 {
     let mut h = FxHasher::default();
     for id in &doc.ids[r.clone()] {
         h.write_u32(*id);
     }
-    h.finish()
+    let bare = doc.flags.get(r.end).is_some_and(|f| f & AFTER_BARE != 0);
+    (h.finish() & !1) | u64::from(bare)
 }
 
 /// Masks every sentence of a document that opens with a chrome phrase; a sentence that is
@@ -144,7 +150,15 @@ pub fn mask_boilerplate(
     }
     let judged: Vec<(Vec<usize>, SentenceGroup)> = runs
         .par_iter()
-        .map(|run| judge(&sents[run.clone()], run.start, &outlet_of, &need, [cap, chrome_need]))
+        .map(|run| {
+            judge(
+                &sents[run.clone()],
+                run.start,
+                &outlet_of,
+                &need,
+                [cap, chrome_need],
+            )
+        })
         .filter(|(boiler, wide)| !boiler.is_empty() || !wide.is_empty())
         .collect();
     let mut groups = Vec::new();
@@ -205,7 +219,9 @@ fn judge(
         }
     }
     let unknown = articles - by_outlet.values().sum::<usize>();
-    let chrome = articles >= chrome_need && by_outlet.len() + unknown >= CHROME_OUTLETS;
+    let bare = run.first().is_some_and(|(h, _, _)| h & 1 == 1);
+    let chrome = (articles >= chrome_need || (bare && articles >= CHROME_BARE_ARTICLES))
+        && by_outlet.len() + unknown >= CHROME_OUTLETS;
     let mut boiler = Vec::new();
     let mut wide: SentenceGroup = Vec::new();
     for (k, (_, d, r)) in run.iter().enumerate() {

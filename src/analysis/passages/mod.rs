@@ -16,8 +16,8 @@ pub mod index;
 pub mod labels;
 pub mod mask;
 mod prefetch;
-pub mod rarity;
 mod rare;
+pub mod rarity;
 pub mod reach;
 pub mod sketch;
 #[cfg(test)]

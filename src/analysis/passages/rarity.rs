@@ -29,7 +29,7 @@ pub type Lang = u8;
 pub const UNKNOWN: Lang = u8::MAX;
 
 /// Fewest bits of content a short match (with the spans near it) must carry.
-pub const THRESHOLD_BITS: f32 = 32.0;
+pub const THRESHOLD_BITS: f32 = 40.0;
 /// Zipf value of a word no table holds (a name, a rare word): once in ten million words.
 pub const OOV_ZIPF: f32 = 2.0;
 /// Tokens within which two spans of one article pair count as pieces of one remark.
@@ -146,7 +146,11 @@ pub fn content_bits(a: &Doc, b: &Doc, al: &Alignment, counts: Option<&Counts>) -
         .map(|i| {
             let id = a.ids[i];
             let x = word_bits(a.lang, id, counts);
-            if b.lang == a.lang { x } else { x.min(word_bits(b.lang, id, counts)) }
+            if b.lang == a.lang {
+                x
+            } else {
+                x.min(word_bits(b.lang, id, counts))
+            }
         })
         .sum()
 }
@@ -188,7 +192,8 @@ pub fn keep_unlikely(
     let mut cluster: Vec<usize> = (0..n).collect();
     for x in 0..n {
         for y in x + 1..n {
-            let near = gap(&spans[x].a, &spans[y].a) <= NEAR && gap(&spans[x].b, &spans[y].b) <= NEAR;
+            let near =
+                gap(&spans[x].a, &spans[y].a) <= NEAR && gap(&spans[x].b, &spans[y].b) <= NEAR;
             if near {
                 let (cx, cy) = (cluster[x], cluster[y]);
                 for c in &mut cluster {
@@ -199,7 +204,10 @@ pub fn keep_unlikely(
             }
         }
     }
-    let bits: Vec<f32> = spans.iter().map(|s| content_bits(a, b, s, counts)).collect();
+    let bits: Vec<f32> = spans
+        .iter()
+        .map(|s| content_bits(a, b, s, counts))
+        .collect();
     let mut total: FxHashMap<usize, f32> = FxHashMap::default();
     for (k, c) in cluster.iter().enumerate() {
         *total.entry(*c).or_default() += bits[k];
@@ -278,9 +286,15 @@ mod tests {
 
     #[test]
     fn the_language_is_told_by_its_commonest_words() {
-        let en = tokenize("The minister said that the talks would go on for another week in the capital.");
-        let de = tokenize("Der Minister sagte, dass die Gespräche noch eine weitere Woche in der Hauptstadt dauern würden.");
-        let fr = tokenize("Le ministre a déclaré que les discussions se poursuivraient encore une semaine dans la capitale.");
+        let en = tokenize(
+            "The minister said that the talks would go on for another week in the capital.",
+        );
+        let de = tokenize(
+            "Der Minister sagte, dass die Gespräche noch eine weitere Woche in der Hauptstadt dauern würden.",
+        );
+        let fr = tokenize(
+            "Le ministre a déclaré que les discussions se poursuivraient encore une semaine dans la capitale.",
+        );
         assert_eq!(code(detect(&en.ids)), "en");
         assert_eq!(code(detect(&de.ids)), "de");
         assert_eq!(code(detect(&fr.ids)), "fr");

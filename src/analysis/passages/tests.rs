@@ -110,7 +110,8 @@ fn reworded_sentence_is_near_verbatim() {
 #[test]
 fn a_partial_quote_is_found_and_marked() {
     let long = "“We will rebuild the harbour with granite blocks and nobody will stop us this year,” the mayor, Anna Berg, said.";
-    let short = "Anna Berg promised to “rebuild the harbour with granite blocks” despite the protests.";
+    let short =
+        "Anna Berg promised to “rebuild the harbour with granite blocks” despite the protests.";
     let c = corpus(vec![
         ("A", format!("{} {long} {}", filler(1, 30), filler(2, 30))),
         ("B", format!("{} {short} {}", filler(3, 30), filler(4, 30))),

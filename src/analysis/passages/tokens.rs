@@ -34,6 +34,9 @@ pub const QUOTED: u8 = 16;
 pub const SENT: u8 = 32;
 /// First token of a paragraph (after a blank line).
 pub const PARA: u8 = 64;
+/// First token after a line that ended without sentence punctuation (a heading, a button,
+/// a headline in a list).
+pub const AFTER_BARE: u8 = 128;
 
 /// True when a token carries meaning of its own: not a function word, title or name.
 pub fn is_content(flags: u8) -> bool {
@@ -177,6 +180,9 @@ fn scan(doc: &mut Doc, body: &str) {
         }
         if prev_end == 0 || gap.matches('\n').nth(1).is_some() {
             flags |= PARA;
+        }
+        if prev_end > 0 && gap.contains('\n') && !gap.contains(['.', '!', '?', '…']) {
+            flags |= AFTER_BARE;
         }
         flags |= lexicon.get(&h).copied().unwrap_or(0);
         let first = word.bytes().next().unwrap_or(b' ');

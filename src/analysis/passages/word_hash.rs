@@ -33,13 +33,25 @@ pub fn norm_hash(word: &str) -> u64 {
 /// exact test behind a verbatim label, where equal ids may still be two words.
 pub fn same_word(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
-        let f = |c: u8| if c == b'`' { b'\'' } else { c.to_ascii_lowercase() };
+        let f = |c: u8| {
+            if c == b'`' {
+                b'\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        };
         return a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| f(x) == f(y));
     }
     let norm = |w: &str| -> String {
         if w.is_ascii() {
             w.bytes()
-                .map(|c| if c == b'`' { '\'' } else { char::from(c.to_ascii_lowercase()) })
+                .map(|c| {
+                    if c == b'`' {
+                        '\''
+                    } else {
+                        char::from(c.to_ascii_lowercase())
+                    }
+                })
                 .collect()
         } else {
             w.nfkc().flat_map(char::to_lowercase).map(fold).collect()
