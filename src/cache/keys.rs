@@ -108,7 +108,10 @@ fn assets_hash() -> u64 {
         ABBREVIATIONS,
         GOVERNMENT_VERBS,
         KIND_CUES,
-    ] {
+    ]
+    .into_iter()
+    .chain(WORDFREQ.map(|(_, table)| table))
+    {
         h.update(&(text.len() as u64).to_le_bytes());
         h.update(text.as_bytes());
     }
