@@ -20,6 +20,7 @@ struct Gold {
 #[derive(Deserialize)]
 struct GoldArticle {
     file: String,
+    story: String,
     quotes: Vec<GoldQuote>,
 }
 
@@ -215,4 +216,83 @@ fn quotes_and_speakers_on_the_news_corpus() {
     );
     assert!(s.gold >= 300, "the corpus holds its quotes: {s:?}");
     assert!(f03 >= 0.92 && f08 >= 0.90 && acc >= 0.68, "{s:?}");
+}
+
+/// No statement joins articles of two stories: common speech in quotation marks ("I am not
+/// sure", "at the end of the day") is in many stories of the corpus.
+#[test]
+fn statements_never_join_two_stories() {
+    let dir = corpus_dir();
+    let gold: Gold = serde_json::from_str(&std::fs::read_to_string(dir.join("gold.json")).expect("gold.json"))
+        .expect("gold parses");
+    let loaded = load_paths(&[dir.join("articles")]);
+    let analysis = analyse(&loaded.corpus, &Config::default());
+    let story = |i: usize| {
+        let file = Path::new(&loaded.corpus.articles[i].path).file_name().map(|f| f.to_string_lossy().into_owned());
+        gold.articles.iter().find(|g| Some(&g.file) == file.as_ref()).map(|g| g.story.clone())
+    };
+    let shared: Vec<_> = analysis.statements.iter().filter(|s| s.occurrences.len() > 1).collect();
+    let mixed: Vec<String> = shared
+        .iter()
+        .filter(|s| {
+            let mut stories: Vec<Option<String>> = s.occurrences.iter().map(|o| story(o.article)).collect();
+            stories.sort();
+            stories.dedup();
+            stories.len() > 1
+        })
+        .map(|s| {
+            let o = &s.occurrences[s.longest];
+            let body = &loaded.corpus.articles[o.article].body;
+            o.spans.iter().map(|r| &body[r.clone()]).collect::<Vec<_>>().join(" ")
+        })
+        .collect();
+    eprintln!("statements carried by two or more articles: {}; joining two stories: {}", shared.len(), mixed.len());
+    assert!(mixed.is_empty(), "{mixed:#?}");
+    assert!(shared.len() >= 40, "the corpus's shared statements are found: {}", shared.len());
+}
+
+/// Lists the gold statements two articles of one story share that no statement joins
+/// (with `PARALLAX_EVAL_VERBOSE=1`), and counts them.
+#[test]
+fn shared_statements_are_found() {
+    let dir = corpus_dir();
+    let gold: Gold = serde_json::from_str(&std::fs::read_to_string(dir.join("gold.json")).expect("gold.json"))
+        .expect("gold parses");
+    let loaded = load_paths(&[dir.join("articles")]);
+    let analysis = analyse(&loaded.corpus, &Config::default());
+    let file_of = |a: &Article| Path::new(&a.path).file_name().map(|f| f.to_string_lossy().into_owned());
+    let index_of = |file: &str| loaded.corpus.articles.iter().position(|a| file_of(a).as_deref() == Some(file));
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let grams = |w: &[String]| -> std::collections::HashSet<String> { w.windows(3).map(|g| g.join(" ")).collect() };
+    let (mut pairs, mut found) = (0, 0);
+    for (i, a) in gold.articles.iter().enumerate() {
+        for b in gold.articles[i + 1..].iter().filter(|b| b.story == a.story) {
+            for qa in a.quotes.iter().filter(|q| q.kind == "statement") {
+                let ga = grams(&words(&format!("{} {}", qa.text, qa.parts.join(" "))));
+                for qb in b.quotes.iter().filter(|q| q.kind == "statement") {
+                    let gb = grams(&words(&format!("{} {}", qb.text, qb.parts.join(" "))));
+                    let shared = ga.intersection(&gb).count();
+                    if shared < 2 || (shared as f64) < 0.5 * ga.len().min(gb.len()) as f64 {
+                        continue;
+                    }
+                    pairs += 1;
+                    let (Some(ia), Some(ib)) = (index_of(&a.file), index_of(&b.file)) else {
+                        eprintln!("not loaded: {} or {}", a.file, b.file);
+                        continue;
+                    };
+                    let joined = analysis.statements.iter().any(|s| {
+                        s.occurrences.iter().any(|o| o.article == ia) && s.occurrences.iter().any(|o| o.article == ib)
+                    });
+                    found += usize::from(joined);
+                    if !joined && verbose() {
+                        eprintln!("not joined: {:.60} | {:.60}", qa.text, qb.text);
+                    }
+                }
+            }
+        }
+    }
+    eprintln!("shared statement pairs in gold: {pairs}; joined: {found}");
+    assert!(found * 10 >= pairs * 5, "{found} of {pairs}");
 }
