@@ -70,6 +70,8 @@ fn list_json_has_every_field_for_the_seeds() {
             "category",
             "tags",
             "words",
+            "author",
+            "encoding",
         ] {
             assert!(a.get(field).is_some(), "missing {field} in {a}");
         }
@@ -77,6 +79,24 @@ fn list_json_has_every_field_for_the_seeds() {
         assert!(a["words"].as_u64().unwrap() > 100);
     }
     assert_eq!(arr[0]["id"], "000_4bf21840051c9ce6");
+    assert_eq!(arr[0]["encoding"], "UTF-8");
+}
+
+#[test]
+fn a_legacy_encoding_is_detected_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Caf\u{e9} owners say the \u{201c}new\u{201d} rent \u{2014} \u{20ac}900 \u{2014} is too much.\n\n\
+                The council will vote on the r\u{e9}gime in March, its spokeswoman said.";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+    std::fs::write(dir.path().join("rent.txt"), &bytes).unwrap();
+    let o = parallax(&["show", "--json", "rent", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["encoding"], "windows-1252");
+    let body = v["body"].as_str().unwrap();
+    assert!(body.contains("r\u{e9}gime"), "{body}");
+    assert!(!body.contains('\u{FFFD}'));
+    assert_eq!(stderr(&o), "", "a confident guess is not warned about");
 }
 
 #[test]
@@ -169,7 +189,7 @@ fn a_few_invalid_bytes_load_lossily_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let mut text = b"Headline of the day\n\n".to_vec();
     text.extend_from_slice(
-        "A long enough article body for the test. "
+        "A long enough article body for the test, café owners said. "
             .repeat(20)
             .as_bytes(),
     );
@@ -184,6 +204,7 @@ fn a_few_invalid_bytes_load_lossily_with_a_warning() {
             .unwrap()
             .contains("Bad byte: \u{FFFD} here.")
     );
+    assert_eq!(v["encoding"], "UTF-8");
     assert!(
         stderr(&o).contains("lossy.txt: warning: 1 invalid UTF-8 sequence"),
         "{}",

@@ -1,5 +1,6 @@
 //! `parallax show ID`: one article's metadata and clean body.
 
+use super::output::say;
 use serde::Serialize;
 
 use super::Status;
@@ -27,7 +28,7 @@ pub fn run(
     args: &ShowArgs,
 ) -> anyhow::Result<Status> {
     let Some(idx) = corpus.find(&args.id) else {
-        eprintln!(
+        say!(
             "parallax: no article with id or path {:?} (see `parallax list`)",
             args.id
         );
@@ -76,7 +77,7 @@ fn plain(a: &Article) -> String {
     if let Some(u) = &m.url {
         facts.push(u.clone());
     }
-    facts.push(format!("{} words", a.words));
+    facts.push(crate::text::count(a.words, "word"));
     out.push_str(&format!("{}\n", facts.join(" · ")));
     if !m.tags.is_empty() {
         out.push_str(&format!("tags: {}\n", m.tags.join(", ")));

@@ -32,6 +32,10 @@ pub struct Metadata {
     pub category: Option<String>,
     pub author: Option<String>,
     pub tags: Vec<String>,
+    /// The character encoding the file was read in (its WHATWG name: `UTF-8`,
+    /// `windows-1252`, `Shift_JIS`…; `UTF-32LE`/`UTF-32BE`); `None` for text that was never
+    /// bytes (built in memory).
+    pub encoding: Option<String>,
 }
 
 fn serialize_date<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {

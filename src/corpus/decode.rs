@@ -1,89 +1,297 @@
 //! Turning a file's bytes into text, or saying clearly why they are not an article.
 //!
-//! Accepts UTF-8 (with or without BOM) and UTF-16 with a BOM. A few invalid UTF-8 bytes in
-//! otherwise good text are replaced (with a warning), and so are a few stray NUL bytes
-//! (removed, with a warning); a file that is mostly not UTF-8, or has more than one NUL
-//! byte in a hundred, is binary or in another encoding and is refused.
+//! In this order: a byte order mark (UTF-8, UTF-16, UTF-32) decides; binary files (magic
+//! numbers of images, documents and archives, NUL bytes that are not UTF-16 text) are
+//! refused; the document's own declaration (XML declaration, HTML `<meta charset>`) is
+//! followed unless the bytes contradict it; valid UTF-8 is UTF-8; anything else is a
+//! legacy encoding guessed by `chardetng` (the detector of Firefox) and decoded by
+//! `encoding_rs`. A file that decodes is never refused: invalid sequences are replaced by
+//! U+FFFD and counted in one warning. A guess with little evidence is warned about (see
+//! [`super::detect`]).
 
 use std::borrow::Cow;
+
+use encoding_rs::Encoding;
+
+use super::detect::guess;
+use super::{binary, charset};
 
 /// Why bytes could not be read as an article.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
     #[error("empty file")]
     Empty,
-    #[error("binary file (contains NUL bytes)")]
-    Binary,
-    #[error("not UTF-8 text ({0} invalid byte sequences)")]
-    NotUtf8(usize),
+    #[error("binary file ({0})")]
+    Binary(&'static str),
 }
 
-/// Decoded text and, when bytes had to be replaced, a warning to show.
+/// Decoded text, the encoding it was read in and, when something is worth saying (bytes
+/// replaced, a declaration contradicted, a shaky guess), one warning.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded<'a> {
     pub text: Cow<'a, str>,
+    /// The WHATWG name of the encoding (`UTF-8`, `windows-1252`…), or `UTF-32LE`/`UTF-32BE`.
+    pub encoding: &'static str,
     pub warning: Option<String>,
 }
 
-/// Share of invalid sequences (per byte) above which a file is not UTF-8 text at all.
-const MAX_INVALID_PER_MILLE: usize = 5;
-
-/// Share of NUL bytes above which a file is binary (text in UTF-16 without a BOM is too).
+/// Share of NUL bytes (per mille) above which a file that is not UTF-16 text is binary.
 const MAX_NUL_PER_MILLE: usize = 10;
+
+/// Largest share (per mille) of a file's non-ASCII bytes that may be invalid in the
+/// encoding it declares for the declaration still to be believed (the rest replaced).
+const MAX_INVALID_DECLARED_PER_MILLE: usize = 50;
 
 /// Decodes bytes as described in the module documentation.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
-    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes)
-        && encoding != encoding_rs::UTF_8
-    {
-        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        let warning = had_errors.then(|| format!("invalid {} sequences replaced", encoding.name()));
-        return non_empty(Decoded { text, warning });
+    if let Some(decoded) = with_bom(bytes) {
+        return non_empty(decoded);
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(kind) = binary::magic(bytes) {
+        return Err(DecodeError::Binary(kind));
+    }
     let nuls = memchr::memchr_iter(0, bytes).count();
     if nuls == 0 {
-        return decode_utf8(bytes);
+        return non_empty(unmarked(bytes));
+    }
+    if let Some(encoding) = binary::utf16_without_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        return non_empty(Decoded {
+            text,
+            encoding: encoding.name(),
+            warning: None,
+        });
     }
     if nuls * 1000 > bytes.len() * MAX_NUL_PER_MILLE {
-        return Err(DecodeError::Binary);
+        return Err(DecodeError::Binary("contains NUL bytes"));
     }
     let kept: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
-    let decoded = decode_utf8(&kept)?;
+    let decoded = unmarked(&kept);
     let removed = format!("{nuls} NUL byte(s) removed");
     let warning = match decoded.warning {
         Some(w) => format!("{removed}; {w}"),
         None => removed,
     };
-    Ok(Decoded {
+    non_empty(Decoded {
         text: Cow::Owned(decoded.text.into_owned()),
+        encoding: decoded.encoding,
         warning: Some(warning),
     })
 }
 
-/// Decodes UTF-8 without a BOM or NUL bytes, replacing a few invalid sequences.
-fn decode_utf8(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => non_empty(Decoded {
-            text: Cow::Borrowed(text),
-            warning: None,
-        }),
-        Err(_) => {
-            let invalid = bytes
-                .utf8_chunks()
-                .filter(|c| !c.invalid().is_empty())
-                .count();
-            if invalid * 1000 > bytes.len().max(1) * MAX_INVALID_PER_MILLE {
-                return Err(DecodeError::NotUtf8(invalid));
-            }
-            let warning = Some(format!(
-                "{invalid} invalid UTF-8 sequence(s) replaced with U+FFFD"
-            ));
-            non_empty(Decoded {
-                text: String::from_utf8_lossy(bytes),
-                warning,
+/// Bytes that start with a byte order mark, decoded in its encoding.
+fn with_bom(bytes: &[u8]) -> Option<Decoded<'_>> {
+    if let Some(body) = bytes
+        .strip_prefix(b"\xFF\xFE\0\0")
+        .filter(|b| b.len() % 4 == 0)
+    {
+        return Some(utf32(body, false));
+    }
+    if let Some(body) = bytes.strip_prefix(b"\0\0\xFE\xFF") {
+        return Some(utf32(body, true));
+    }
+    let (encoding, bom_len) = Encoding::for_bom(bytes)?;
+    let body = &bytes[bom_len..];
+    if encoding == encoding_rs::UTF_8 {
+        return Some(utf8_lossy(body));
+    }
+    Some(in_encoding(body, encoding))
+}
+
+/// UTF-32 (which `encoding_rs` does not know, as no browser reads it) after its BOM.
+fn utf32(body: &[u8], big_endian: bool) -> Decoded<'static> {
+    let mut invalid = 0;
+    let mut text: String = body
+        .chunks_exact(4)
+        .map(|c| {
+            let b = [c[0], c[1], c[2], c[3]];
+            let unit = if big_endian {
+                u32::from_be_bytes(b)
+            } else {
+                u32::from_le_bytes(b)
+            };
+            char::from_u32(unit).unwrap_or_else(|| {
+                invalid += 1;
+                char::REPLACEMENT_CHARACTER
             })
+        })
+        .collect();
+    if body.len() % 4 != 0 {
+        invalid += 1;
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    let name = if big_endian { "UTF-32BE" } else { "UTF-32LE" };
+    Decoded {
+        text: Cow::Owned(text),
+        encoding: name,
+        warning: replaced(invalid, name),
+    }
+}
+
+/// Bytes without a BOM: the declared encoding unless the bytes contradict it, else UTF-8
+/// when valid, else a detected legacy encoding.
+fn unmarked(bytes: &[u8]) -> Decoded<'_> {
+    match charset::declared(bytes) {
+        Some(declared) if declared == encoding_rs::UTF_8 => match Utf8Stats::of(bytes) {
+            None => utf8_valid(bytes),
+            Some(stats) if stats.mostly_utf8() => utf8(bytes, stats.invalid),
+            Some(stats) => contradicted(
+                detect(bytes),
+                &format!(
+                    "declared UTF-8 but has {} invalid UTF-8 sequence(s)",
+                    stats.invalid
+                ),
+            ),
+        },
+        Some(declared) => {
+            if has_non_ascii(bytes) && std::str::from_utf8(bytes).is_ok() {
+                return contradicted(
+                    utf8_valid(bytes),
+                    &format!("declared {} but the bytes are UTF-8", declared.name()),
+                );
+            }
+            let (decoded, invalid) = in_encoding_counted(bytes, declared);
+            let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+            if invalid * 1000 <= non_ascii * MAX_INVALID_DECLARED_PER_MILLE {
+                return decoded;
+            }
+            let detected = detect(bytes);
+            if detected.encoding == declared.name() {
+                return decoded;
+            }
+            contradicted(
+                detected,
+                &format!(
+                    "declared {} but the bytes are not valid in it",
+                    declared.name()
+                ),
+            )
         }
+        None => match Utf8Stats::of(bytes) {
+            None => utf8_valid(bytes),
+            Some(stats) if stats.mostly_utf8() => utf8(bytes, stats.invalid),
+            Some(_) => detect(bytes),
+        },
+    }
+}
+
+/// `decoded`, with a warning that the declaration was not followed, and why.
+fn contradicted<'a>(decoded: Decoded<'a>, why: &str) -> Decoded<'a> {
+    let mut warning = format!("{why}; read as {}", decoded.encoding);
+    if let Some(w) = decoded.warning {
+        warning.push_str("; ");
+        warning.push_str(&w);
+    }
+    Decoded {
+        warning: Some(warning),
+        ..decoded
+    }
+}
+
+/// Bytes in a legacy encoding guessed by [`guess`], warned about when the guess is
+/// shaky (see [`guess`]).
+fn detect(bytes: &[u8]) -> Decoded<'_> {
+    let guess = guess(bytes);
+    let decoded = if guess.encoding == encoding_rs::UTF_8 {
+        utf8_lossy(bytes)
+    } else {
+        in_encoding(bytes, guess.encoding)
+    };
+    if !guess.low_confidence {
+        return decoded;
+    }
+    let mut warning = format!(
+        "encoding guessed as {} with low confidence ({} non-ASCII byte(s))",
+        decoded.encoding, guess.evidence
+    );
+    if let Some(w) = decoded.warning {
+        warning.push_str("; ");
+        warning.push_str(&w);
+    }
+    Decoded {
+        warning: Some(warning),
+        ..decoded
+    }
+}
+
+/// Bytes (without BOM) decoded in `encoding`, invalid sequences replaced and counted.
+fn in_encoding<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> Decoded<'a> {
+    in_encoding_counted(bytes, encoding).0
+}
+
+/// [`in_encoding`] and the number of invalid sequences.
+fn in_encoding_counted<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> (Decoded<'a>, usize) {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    let invalid = if had_errors {
+        // a legacy encoding cannot encode U+FFFD: each one in the text is a replacement
+        text.matches(char::REPLACEMENT_CHARACTER).count().max(1)
+    } else {
+        0
+    };
+    let decoded = Decoded {
+        text,
+        encoding: encoding.name(),
+        warning: replaced(invalid, encoding.name()),
+    };
+    (decoded, invalid)
+}
+
+/// Bytes known to be valid UTF-8.
+fn utf8_valid(bytes: &[u8]) -> Decoded<'_> {
+    utf8(bytes, 0)
+}
+
+/// UTF-8, invalid sequences replaced and counted.
+fn utf8_lossy(bytes: &[u8]) -> Decoded<'_> {
+    utf8(bytes, Utf8Stats::of(bytes).map_or(0, |s| s.invalid))
+}
+
+/// UTF-8 with `invalid` sequences (already counted) replaced.
+fn utf8(bytes: &[u8], invalid: usize) -> Decoded<'_> {
+    Decoded {
+        text: String::from_utf8_lossy(bytes),
+        encoding: encoding_rs::UTF_8.name(),
+        warning: replaced(invalid, "UTF-8"),
+    }
+}
+
+fn replaced(invalid: usize, encoding: &str) -> Option<String> {
+    (invalid > 0).then(|| format!("{invalid} invalid {encoding} sequence(s) replaced with U+FFFD"))
+}
+
+fn has_non_ascii(bytes: &[u8]) -> bool {
+    !bytes.is_ascii()
+}
+
+/// How bytes that are not valid UTF-8 fall short of it.
+struct Utf8Stats {
+    /// Invalid sequences.
+    invalid: usize,
+    /// Valid multi-byte characters.
+    multibyte: usize,
+}
+
+impl Utf8Stats {
+    /// `None` when the bytes are valid UTF-8.
+    fn of(bytes: &[u8]) -> Option<Utf8Stats> {
+        if std::str::from_utf8(bytes).is_ok() {
+            return None;
+        }
+        let mut stats = Utf8Stats {
+            invalid: 0,
+            multibyte: 0,
+        };
+        for chunk in bytes.utf8_chunks() {
+            stats.multibyte += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+            stats.invalid += usize::from(!chunk.invalid().is_empty());
+        }
+        Some(stats)
+    }
+
+    /// UTF-8 text with a few bad bytes (a truncated or spliced file), rather than text in
+    /// another encoding: its valid multi-byte characters outnumber its invalid sequences.
+    fn mostly_utf8(&self) -> bool {
+        self.multibyte > 0 && self.multibyte >= self.invalid
     }
 }
 
@@ -96,71 +304,5 @@ fn non_empty(d: Decoded<'_>) -> Result<Decoded<'_>, DecodeError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_utf8_and_bom() {
-        assert_eq!(decode(b"hello").unwrap().text, "hello");
-        let d = decode(b"\xEF\xBB\xBFhello").unwrap();
-        assert_eq!(d.text, "hello");
-        assert!(d.warning.is_none());
-    }
-
-    #[test]
-    fn utf16_with_bom_is_decoded() {
-        let mut bytes = vec![0xFF, 0xFE];
-        for u in "Привет, world".encode_utf16() {
-            bytes.extend_from_slice(&u.to_le_bytes());
-        }
-        assert_eq!(decode(&bytes).unwrap().text, "Привет, world");
-    }
-
-    #[test]
-    fn empty_and_blank_files_are_refused() {
-        assert_eq!(decode(b""), Err(DecodeError::Empty));
-        assert_eq!(decode(b" \n\t\n"), Err(DecodeError::Empty));
-    }
-
-    #[test]
-    fn binary_is_refused() {
-        assert_eq!(
-            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
-            Err(DecodeError::Binary)
-        );
-    }
-
-    #[test]
-    fn a_few_nul_bytes_are_removed_with_a_warning() {
-        let mut text = "A long enough article body. ".repeat(10).into_bytes();
-        text.insert(5, 0);
-        let d = decode(&text).unwrap();
-        assert!(!d.text.contains('\0'));
-        assert!(d.text.starts_with("A lon"));
-        assert_eq!(d.warning.as_deref(), Some("1 NUL byte(s) removed"));
-    }
-
-    #[test]
-    fn utf16_without_bom_is_binary() {
-        let bytes: Vec<u8> = "plain words"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        assert_eq!(decode(&bytes), Err(DecodeError::Binary));
-    }
-
-    #[test]
-    fn a_few_bad_bytes_are_replaced_with_a_warning() {
-        let mut text = "A long enough article body. ".repeat(40).into_bytes();
-        text.push(0xFF);
-        let d = decode(&text).unwrap();
-        assert!(d.text.ends_with('\u{FFFD}'));
-        assert!(d.warning.unwrap().contains("1 invalid"));
-    }
-
-    #[test]
-    fn latin1_text_is_not_utf8() {
-        let latin1: Vec<u8> = b"caf\xE9 cr\xE8me br\xFBl\xE9e".to_vec();
-        assert!(matches!(decode(&latin1), Err(DecodeError::NotUtf8(_))));
-    }
-}
+#[path = "decode_tests.rs"]
+mod tests;

@@ -6,35 +6,55 @@ use std::path::Path;
 
 use super::decode::decode;
 use super::discover::Format;
-use super::load::Pending;
+use super::load::{Pending, limit_of};
 use super::read::MAX_ARTICLE_BYTES;
 use super::records::{RecordResult, parse_records};
 use super::{LoadProblem, Severity};
-use super::{feeds, front_matter, html, stdin};
+use super::{feeds, front_matter, gzip, html, stdin};
 use crate::metadata;
 
 /// Parses the bytes of one file into zero or more articles (JSON files and feeds hold
-/// several).
+/// several), each marked with the encoding its file was read in.
 pub(super) fn parse_file(
     path: &Path,
     bytes: &[u8],
     format: Format,
 ) -> (Vec<Pending>, Vec<LoadProblem>) {
-    let stem = stem_of(path);
-    let mut problems = Vec::new();
-    if format == Format::Feed {
-        // raw bytes: an XML feed declares its own encoding
-        let items = pending_records(path, &stem, feeds::parse_feed(bytes), &mut problems);
-        return (items, problems);
-    }
+    let inflated;
+    let bytes = if gzip::is_gzip(bytes) && (is_gz(path) || format == Format::Html) {
+        match gzip::gunzip_limited(bytes, limit_of(format)) {
+            Ok(b) => {
+                inflated = b;
+                inflated.as_slice()
+            }
+            Err(why) => return (Vec::new(), vec![skipped(path, None, why)]),
+        }
+    } else {
+        bytes
+    };
     let decoded = match decode(bytes) {
         Ok(d) => d,
         Err(e) => return (Vec::new(), vec![skipped(path, None, e.to_string())]),
     };
+    let mut problems = Vec::new();
     if let Some(w) = decoded.warning {
         problems.push(warning(path, w));
     }
-    let text = decoded.text.as_ref();
+    let (mut items, problems) = parse_text(path, decoded.text.as_ref(), format, problems);
+    for item in &mut items {
+        item.parsed.meta.encoding = Some(decoded.encoding.to_string());
+    }
+    (items, problems)
+}
+
+/// Parses the decoded text of one file by its format.
+fn parse_text(
+    path: &Path,
+    text: &str,
+    format: Format,
+    mut problems: Vec<LoadProblem>,
+) -> (Vec<Pending>, Vec<LoadProblem>) {
+    let stem = stem_of(path);
     let records: Vec<RecordResult> = match format {
         Format::Text => return plain(path, stem, text, problems),
         Format::Markdown => match front_matter::parse_front_matter(text) {
@@ -47,10 +67,18 @@ pub(super) fn parse_file(
         },
         Format::Html => vec![html::parse_page(text).map_err(|why| (None, why))],
         Format::Json if feeds::is_json_feed(text) => feeds::parse_feed(text.as_bytes()),
-        Format::Json | Format::JsonLines | Format::Feed => parse_records(text, format),
+        // the text is UTF-8 now, whatever the XML declaration said
+        Format::Feed => feeds::parse_feed(feeds::declared_utf8(text).as_bytes()),
+        Format::Json | Format::JsonLines => parse_records(text, format),
     };
     let items = pending_records(path, &stem, records, &mut problems);
     (items, problems)
+}
+
+/// Whether the file name ends in `.gz`.
+fn is_gz(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
 }
 
 /// The id an article of `path` is named after: its file stem (`stdin` for `-`).
@@ -58,6 +86,11 @@ fn stem_of(path: &Path) -> String {
     if stdin::is_stdin(path) {
         return "stdin".to_string();
     }
+    let path = if is_gz(path) {
+        path.file_stem().map_or(path, Path::new)
+    } else {
+        path
+    };
     path.file_stem().map_or_else(
         || "article".to_string(),
         |s| s.to_string_lossy().into_owned(),
@@ -93,6 +126,7 @@ fn pending_records(
     let path_label = path.display().to_string();
     let many = records.len() > 1;
     let mut items = Vec::new();
+    let mut refused = Vec::new();
     for (n, rec) in records.into_iter().enumerate() {
         match rec {
             Ok(r) if r.fields.body.len() > MAX_ARTICLE_BYTES => {
@@ -119,20 +153,58 @@ fn pending_records(
                 }
                 items.push(Pending::new(stem, path_label.clone(), parsed));
             }
-            Err((line, reason)) => problems.push(skipped(path, line, reason)),
+            Err(e) => refused.push(e),
         }
     }
+    problems.extend(
+        alike(refused)
+            .into_iter()
+            .map(|(line, reason)| skipped(path, line, reason)),
+    );
     items
 }
 
+/// More records refused for the same reason than this make one problem, not one each.
+const MAX_ALIKE: usize = 3;
+
+/// The refused records of a file, with every reason shared by more than [`MAX_ALIKE`]
+/// records said once, at its first record, with their number ("and 39 more records like
+/// it"): a file of 40 records without text is one line, not 40.
+fn alike(refused: Vec<(Option<usize>, String)>) -> Vec<(Option<usize>, String)> {
+    // "element 3: no text" and "element 9: no text" are alike.
+    let key = |reason: &str| -> String {
+        let rest = reason
+            .strip_prefix("element ")
+            .and_then(|r| r.split_once(": "));
+        rest.map_or(reason, |(_, why)| why).to_string()
+    };
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (_, reason) in &refused {
+        *counts.entry(key(reason)).or_default() += 1;
+    }
+    let mut said = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (line, reason) in refused {
+        let k = key(&reason);
+        match counts.get(&k).copied().unwrap_or(0) {
+            n if n > MAX_ALIKE => {
+                if said.insert(k) {
+                    let more = crate::text::count(n - 1, "more record");
+                    out.push((line, format!("{reason} (and {more} like it)")));
+                }
+            }
+            _ => out.push((line, reason)),
+        }
+    }
+    out
+}
+
 fn too_large(path: &Path, line: Option<usize>, bytes: usize) -> LoadProblem {
-    let mb = |b: usize| b as f64 / (1u64 << 20) as f64;
-    let reason = format!(
-        "article text too large: {:.1} MB (the limit is {:.1} MB)",
-        mb(bytes),
-        mb(MAX_ARTICLE_BYTES)
-    );
-    skipped(path, line, reason)
+    let e = crate::fsio::ReadError::TooLarge {
+        size: bytes as u64,
+        limit: MAX_ARTICLE_BYTES as u64,
+    };
+    skipped(path, line, format!("article text {e}"))
 }
 
 fn warning(path: &Path, reason: String) -> LoadProblem {
@@ -150,5 +222,28 @@ pub(super) fn skipped(path: &Path, line: Option<usize>, reason: String) -> LoadP
         line,
         severity: Severity::Skipped,
         reason,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn many_records_refused_alike_make_one_problem() {
+        let body: Vec<String> = (0..40)
+            .map(|i| format!("{{\"title\": \"t{i}\"}}"))
+            .collect();
+        let text = format!("[{}, {{\"body\": \"kept\"}}, 5]", body.join(",\n"));
+        let (items, problems) = parse_file(Path::new("f.json"), text.as_bytes(), Format::Json);
+        assert_eq!(items.len(), 1);
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "f.json:1: skipped: element 1: no text under body, text or content (and 39 more records like it)",
+                "f.json:40: skipped: element 42: not a JSON object",
+            ]
+        );
     }
 }

@@ -6,6 +6,7 @@
 
 use feed_rs::model::{Entry, Feed, Link, Text};
 
+use super::attributes::{MAX_ATTRIBUTES, limit_attributes};
 use super::html::{html_to_text, tidy};
 use super::records::{Record, RecordResult};
 use crate::metadata::{RecordFields, outlets};
@@ -27,9 +28,36 @@ fn is_json_feed_version(v: &str) -> bool {
     v.starts_with("https://jsonfeed.org/version/") || v.starts_with("http://jsonfeed.org/version/")
 }
 
+/// The XML text with its declaration saying UTF-8: the text was decoded already, and the
+/// feed parser must not decode it again in the encoding the declaration names.
+pub fn declared_utf8(xml: &str) -> std::borrow::Cow<'_, str> {
+    let start = xml.len() - xml.trim_start().len();
+    let rest = &xml[start..];
+    let is_declaration = rest
+        .get(..5)
+        .is_some_and(|p| p.eq_ignore_ascii_case("<?xml"));
+    match rest.find("?>") {
+        Some(end) if is_declaration && rest[..end].contains("encoding") => {
+            std::borrow::Cow::Owned(format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>{}",
+                &rest[end + 2..]
+            ))
+        }
+        _ => std::borrow::Cow::Borrowed(xml),
+    }
+}
+
 /// Reads the items of a feed (raw bytes: an XML feed declares its own encoding). A file
 /// that is not a feed is one `Err`; an item without text is an `Err` of its own.
 pub fn parse_feed(bytes: &[u8]) -> Vec<RecordResult> {
+    let limited;
+    let bytes = match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            limited = limit_attributes(text, MAX_ATTRIBUTES);
+            limited.as_bytes()
+        }
+        Err(_) => bytes,
+    };
     let feed = match feed_rs::parser::parse(bytes) {
         Ok(f) => f,
         Err(e) => return vec![Err((None, format!("not an RSS, Atom or JSON feed: {e}")))],

@@ -1,13 +1,15 @@
-//! HTML input: saved web pages (`.html`) read with a readability-style extractor
-//! (`dom_smoothie`, a port of Firefox's Reader View) for the article body, the `<title>`,
-//! `og:site_name` (source), `article:published_time` (date), the canonical URL, the author
-//! and `article:tag`s; and HTML fragments (feed item bodies) turned into clean text that
+//! HTML input: saved web pages (`.html`, `.html.gz`) read with a readability-style
+//! extractor (`dom_smoothie`, a port of Firefox's Reader View) for the article body once
+//! figures, captions, galleries and promotions are removed, with the metadata the page
+//! carries (see [`super::page_meta`]); and HTML fragments (feed item bodies) turned into clean text that
 //! keeps paragraphs. Both parse with a real HTML parser (html5ever via `dom_query`), never
 //! with regular expressions.
 
-use dom_query::{Document, Selection};
+use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
+use super::attributes::{MAX_ATTRIBUTES, limit_attributes};
+use super::page_meta::PageMeta;
 use super::records::Record;
 use crate::metadata::RecordFields;
 
@@ -93,7 +95,19 @@ fn skip_raw_text(bytes: &[u8], name: &[u8]) -> usize {
     bytes.len()
 }
 
-/// Reads a saved web page as one article record, or says why it holds none.
+/// Page furniture around an article's text that the extractor would keep: figures and
+/// their captions, photo credits, galleries, promotions, newsletter boxes and related
+/// stories, by element or by a `class` or `id` that names them. The page's own `html`,
+/// `body`, `main` and `article` elements are never removed, whatever their class.
+const CLUTTER: &str = "figure, figcaption, \
+    :is([class*='caption' i], [id*='caption' i], [class*='credit' i], [id*='credit' i], \
+    [class*='gallery' i], [id*='gallery' i], [class*='promo' i], [id*='promo' i], \
+    [class*='newsletter' i], [id*='newsletter' i], [class*='related' i], [id*='related' i])\
+    :not(html, body, main, article)";
+
+/// Reads a saved web page as one article record, or says why it holds none: the page's
+/// metadata first ([`PageMeta`]), then its clutter removed ([`CLUTTER`]), then the
+/// article text found by the extractor (or, failing that, the page's text).
 pub fn parse_page(html: &str) -> Result<Record, String> {
     let depth = nesting_estimate(html);
     if depth > MAX_NESTING {
@@ -101,9 +115,18 @@ pub fn parse_page(html: &str) -> Result<Record, String> {
             "HTML nested too deeply (about {depth} levels; the limit is {MAX_NESTING})"
         ));
     }
-    let meta = PageMeta::read(&Document::from(html));
-    let body = match readable_text(html) {
-        Some(text) => text,
+    let html = &*limit_attributes(html, MAX_ATTRIBUTES);
+    let doc = Document::from(html);
+    let mut meta = PageMeta::read(&doc);
+    doc.select(CLUTTER).remove();
+    if meta.title_is_h1 {
+        doc.select("body h1").remove();
+    }
+    let body = match readable(doc) {
+        Some((text, article)) => {
+            meta.fill(&article);
+            text
+        }
         None => whole_page_text(html),
     };
     let body = tidy(&body);
@@ -125,17 +148,18 @@ pub fn parse_page(html: &str) -> Result<Record, String> {
     })
 }
 
-/// The article text the extractor finds, paragraphs kept; `None` when it finds none.
-fn readable_text(html: &str) -> Option<String> {
+/// The article text the extractor finds, paragraphs kept, and what else it read off the
+/// page; `None` when it finds no text.
+fn readable(doc: Document) -> Option<(String, dom_smoothie::Article)> {
     let cfg = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
-    let mut reader = Readability::new(html, None, Some(cfg)).ok()?;
+    let mut reader = Readability::with_document(doc, None, Some(cfg)).ok()?;
     let article = reader.parse().ok()?;
     let text = article.text_content.to_string();
-    (!text.trim().is_empty()).then_some(text)
+    (!text.trim().is_empty()).then_some((text, article))
 }
 
 /// The text of the page's `<body>` without its furniture: for pages too short or too odd
@@ -159,7 +183,8 @@ pub fn html_to_text(fragment: &str) -> String {
     if nesting_estimate(fragment) > MAX_NESTING {
         return String::new();
     }
-    let doc = Document::fragment(fragment);
+    let fragment = limit_attributes(fragment, MAX_ATTRIBUTES);
+    let doc = Document::fragment(&*fragment);
     doc.select("script, style, noscript, template").remove();
     tidy(&doc.formatted_text())
 }
@@ -195,81 +220,6 @@ pub fn day_of(timestamp: &str) -> String {
             Err(_) => t.to_string(),
         },
     }
-}
-
-/// Metadata a page declares in its `<head>`.
-#[derive(Debug, Default)]
-struct PageMeta {
-    title: Option<String>,
-    site_name: Option<String>,
-    published: Option<String>,
-    url: Option<String>,
-    author: Option<String>,
-    tags: Vec<String>,
-}
-
-impl PageMeta {
-    fn read(doc: &Document) -> PageMeta {
-        let first = |selectors: &[&str]| selectors.iter().find_map(|s| meta_value(doc, s));
-        let tags = doc
-            .select("meta[property='article:tag']")
-            .iter()
-            .filter_map(|m| attr(&m, "content"))
-            .collect::<Vec<_>>();
-        let keywords = || {
-            meta_value(doc, "meta[name='keywords']")
-                .map(|k| {
-                    k.split(',')
-                        .map(str::trim)
-                        .filter(|t| !t.is_empty())
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        PageMeta {
-            title: first(&["meta[property='og:title']", "meta[name='twitter:title']"])
-                .or_else(|| text_of(&doc.select("head title")))
-                .or_else(|| text_of(&doc.select("h1"))),
-            site_name: first(&[
-                "meta[property='og:site_name']",
-                "meta[name='application-name']",
-            ]),
-            published: first(&[
-                "meta[property='article:published_time']",
-                "meta[name='article:published_time']",
-                "meta[itemprop='datePublished']",
-                "meta[name='date']",
-                "meta[name='pubdate']",
-            ])
-            .or_else(|| attr(&doc.select("time[datetime]").first(), "datetime")),
-            url: attr(&doc.select("link[rel='canonical']").first(), "href")
-                .or_else(|| first(&["meta[property='og:url']"])),
-            author: first(&["meta[name='author']", "meta[property='article:author']"])
-                .filter(|a| !a.starts_with("http")),
-            tags: if tags.is_empty() { keywords() } else { tags },
-        }
-    }
-}
-
-/// The `content` of the first element matching `selector`, if not blank.
-fn meta_value(doc: &Document, selector: &str) -> Option<String> {
-    attr(&doc.select(selector).first(), "content")
-}
-
-fn attr(sel: &Selection, name: &str) -> Option<String> {
-    let v = sel.attr(name)?.trim().to_string();
-    (!v.is_empty()).then_some(v)
-}
-
-fn text_of(sel: &Selection) -> Option<String> {
-    let t = sel
-        .first()
-        .text()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    (!t.is_empty()).then_some(t)
 }
 
 #[cfg(test)]
@@ -330,6 +280,55 @@ mod tests {
         );
         let r = parse_page(&html).unwrap();
         assert!(r.fields.body.contains("Some article text"));
+    }
+
+    #[test]
+    fn captions_credits_and_promos_are_dropped_and_metadata_kept() {
+        let para = "The council approved the harbour budget on Tuesday after a long debate \
+            that ran well into the evening, with fishermen filling the public gallery.";
+        let page = format!(
+            "<html><head><title>Budget approved | Bay Times</title>\
+             <meta property='og:site_name' content='Bay Times'>\
+             <script type='application/ld+json'>{{\"@type\":\"NewsArticle\",\
+             \"headline\":\"Harbour budget approved\",\"datePublished\":\"2025-03-02\",\
+             \"author\":{{\"name\":\"Mara Quill\"}}}}</script></head>\
+             <body class='gallery-page'><article class='has-related'><h1>Budget approved</h1>\
+             <p>{para}</p><figure><img src=a.jpg><figcaption>Boats in the harbour. \
+             Photograph: Ana Lind / Agency</figcaption></figure>\
+             <div class='photo-credit'>Photo: Wire Agency</div><p>{para}</p>\
+             <aside class='newsletter-box'>Sign up for our morning briefing</aside>\
+             <ul class='related-links'><li>Ferry strike ends</li></ul>\
+             <div id='promo-1'>Subscribe today</div><p>{para}</p></article></body></html>"
+        );
+        let r = parse_page(&page).unwrap();
+        let body = &r.fields.body;
+        assert!(body.contains("harbour budget"), "{body}");
+        for gone in [
+            "Photograph",
+            "Photo:",
+            "Sign up",
+            "Ferry strike",
+            "Subscribe",
+        ] {
+            assert!(!body.contains(gone), "{gone} in {body}");
+        }
+        assert_eq!(r.fields.title.as_deref(), Some("Harbour budget approved"));
+        assert_eq!(r.fields.date.as_deref(), Some("2025-03-02"));
+        assert_eq!(r.fields.source.as_deref(), Some("Bay Times"));
+        assert_eq!(r.author.as_deref(), Some("Mara Quill"));
+    }
+
+    #[test]
+    fn the_h1_is_the_title_and_not_left_in_the_text() {
+        let para = "Rescuers reached the mountain villages on Sunday, where the roads \
+            had been cut by landslides since the first tremor on Friday night.";
+        let page = format!(
+            "<html><head><meta property='og:title' content='Quake: what we know'></head>\
+             <body><h1>Quake toll rises to 212</h1><p>{para}</p><p>{para}</p></body></html>"
+        );
+        let r = parse_page(&page).unwrap();
+        assert_eq!(r.fields.title.as_deref(), Some("Quake toll rises to 212"));
+        assert!(!r.fields.body.contains("toll rises"), "{}", r.fields.body);
     }
 
     #[test]

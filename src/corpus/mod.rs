@@ -2,19 +2,29 @@
 //! while reading them.
 
 mod article;
+mod attributes;
+mod binary;
+mod charset;
 mod decode;
+mod detect;
 mod discover;
 mod dispatch;
 mod embedded;
 mod feeds;
 mod front_matter;
+mod gzip;
 mod html;
+mod json_array;
 mod load;
+mod page_meta;
 mod read;
 mod records;
+mod same_file;
 mod stdin;
 
 pub use article::{Article, ArticleIdx, Metadata};
+pub use attributes::{MAX_ATTRIBUTES, limit_attributes};
+pub use decode::{DecodeError, Decoded, decode};
 pub use discover::{Format, Listing, list_paths};
 pub use feeds::{is_json_feed, parse_feed};
 pub use front_matter::parse_front_matter;

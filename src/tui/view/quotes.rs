@@ -23,13 +23,8 @@ pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
     let (header, body, footer) = layout::chrome(frame.area());
     chrome::header(app, frame, header, "quotes");
     let rows = &q.rows;
-    let noun = if rows.len() == 1 {
-        "statement"
-    } else {
-        "statements"
-    };
     let block = Block::bordered()
-        .title(format!(" {} {noun} quoted ", rows.len()))
+        .title(format!(" {} quoted ", crate::text::count(rows.len(), "statement")))
         .border_style(app.theme.border);
     let inner = block.inner(body);
     frame.render_widget(block, body);

@@ -1,0 +1,184 @@
+//! Guessing the legacy encoding of bytes that are not UTF-8 and declare none: `chardetng`
+//! (the detector of Firefox), then three corrections for the news it reads:
+//!
+//! - a Central European guess (windows-1250, ISO-8859-2…) whose differing letters are less
+//!   plausible than the windows-1252 reading is windows-1252: `£12` is not `Ł12`, and a
+//!   text that reads the same in both is called windows-1252;
+//! - a windows-1252 guess with `¤` (byte A4) and none of the bytes 80–9F that windows-1252
+//!   uses for punctuation is ISO-8859-15, where A4 is `€`;
+//! - KOI8-U, which the detector names for both, is KOI8-R when no letter differs.
+//!
+//! A guess is low-confidence when the detector preferred it to no other candidate, or when
+//! a guess other than windows-1252 (or its ISO-8859-15 reading) rests on fewer than [`LOW_EVIDENCE_BYTES`] non-ASCII
+//! bytes (a few accented letters fit many single-byte encodings, and windows-1252, the
+//! usual answer, reads them as the common Western letters).
+
+use encoding_rs::Encoding;
+
+/// Fewest non-ASCII bytes a guess other than windows-1252 must rest on.
+pub const LOW_EVIDENCE_BYTES: usize = 6;
+
+/// Bytes fed to the detector: its guess is settled long before.
+const DETECT_BYTES: usize = 1 << 20;
+
+/// The bytes where KOI8-U has a Ukrainian letter and KOI8-R a box-drawing character.
+const KOI8_U_ONLY: &[u8] = &[0xA4, 0xA6, 0xA7, 0xAD, 0xB4, 0xB6, 0xB7, 0xBD];
+
+/// An encoding guessed for bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Guess {
+    pub encoding: &'static Encoding,
+    /// Non-ASCII bytes the guess rests on.
+    pub evidence: usize,
+    pub low_confidence: bool,
+}
+
+/// Guesses the encoding of `bytes` as described in the module documentation.
+pub fn guess(bytes: &[u8]) -> Guess {
+    let sample = &bytes[..bytes.len().min(DETECT_BYTES)];
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(sample, sample.len() == bytes.len());
+    let (detected, confident) = detector.guess_assess(None, true);
+    let encoding = corrected(sample, detected);
+    let evidence = sample.iter().filter(|b| !b.is_ascii()).count();
+    Guess {
+        encoding,
+        evidence,
+        low_confidence: !confident || (!is_western(encoding) && evidence < LOW_EVIDENCE_BYTES),
+    }
+}
+
+/// windows-1252 and its ISO-8859-15 reading (the € told by its byte).
+fn is_western(encoding: &'static Encoding) -> bool {
+    encoding == encoding_rs::WINDOWS_1252 || encoding == encoding_rs::ISO_8859_15
+}
+
+/// The detector's guess with the corrections of the module documentation.
+fn corrected(bytes: &[u8], detected: &'static Encoding) -> &'static Encoding {
+    if detected == encoding_rs::KOI8_U && !bytes.iter().any(|b| KOI8_U_ONLY.contains(b)) {
+        return encoding_rs::KOI8_R;
+    }
+    if detected == encoding_rs::WINDOWS_1252 {
+        let euro = bytes.contains(&0xA4) && !bytes.iter().any(|b| (0x80..0xA0).contains(b));
+        return if euro {
+            encoding_rs::ISO_8859_15
+        } else {
+            detected
+        };
+    }
+    let central = [
+        encoding_rs::WINDOWS_1250,
+        encoding_rs::ISO_8859_2,
+        encoding_rs::ISO_8859_4,
+        encoding_rs::ISO_8859_13,
+        encoding_rs::WINDOWS_1257,
+    ];
+    if central.contains(&detected) && western_reads_better(bytes, detected) {
+        return encoding_rs::WINDOWS_1252;
+    }
+    detected
+}
+
+/// Whether windows-1252 reads the bytes at least as plausibly as `other` (a single-byte
+/// encoding): where the two differ, a letter next to a letter scores for the encoding that
+/// reads it so, and a letter glued to a digit (`Ł12`) scores against it. Identical
+/// readings go to windows-1252, a tie to `other`.
+fn western_reads_better(bytes: &[u8], other: &'static Encoding) -> bool {
+    let (mut western, mut theirs, mut differ) = (0usize, 0usize, false);
+    for (i, &b) in bytes.iter().enumerate().filter(|(_, b)| !b.is_ascii()) {
+        let w = single(encoding_rs::WINDOWS_1252, b);
+        let o = single(other, b);
+        if w == o {
+            continue;
+        }
+        differ = true;
+        let prev = i.checked_sub(1).and_then(|p| bytes.get(p)).copied();
+        let next = bytes.get(i + 1).copied();
+        let near_letter = [prev, next]
+            .iter()
+            .flatten()
+            .any(|&n| n.is_ascii_alphabetic() || !n.is_ascii());
+        let near_digit = [prev, next].iter().flatten().any(u8::is_ascii_digit);
+        // (for, against) of one reading
+        let score = |c: char| {
+            let letter = c.is_alphabetic();
+            (
+                usize::from(letter && near_letter),
+                usize::from(letter && near_digit),
+            )
+        };
+        let (w_for, w_against) = score(w);
+        let (o_for, o_against) = score(o);
+        western += w_for + o_against;
+        theirs += o_for + w_against;
+    }
+    !differ || western > theirs
+}
+
+/// The char a single-byte encoding gives one byte.
+fn single(encoding: &'static Encoding, byte: u8) -> char {
+    let mut buf = [0u8; 1];
+    buf[0] = byte;
+    let (text, _) = encoding.decode_without_bom_handling(&buf);
+    text.chars().next().unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name_of(text: &str, encoding: &'static Encoding) -> (&'static str, bool) {
+        let (bytes, _, _) = encoding.encode(text);
+        let g = guess(&bytes);
+        (g.encoding.name(), g.low_confidence)
+    }
+
+    #[test]
+    fn pounds_are_not_polish_letters() {
+        let text = "The fine was £12 million, and a further £3 million was set aside.";
+        assert_eq!(
+            name_of(text, encoding_rs::WINDOWS_1252),
+            ("windows-1252", false)
+        );
+        let text = "It’s over, said Holubová, “and I am glad.”";
+        assert_eq!(
+            name_of(text, encoding_rs::WINDOWS_1252),
+            ("windows-1252", false)
+        );
+    }
+
+    #[test]
+    fn central_european_text_stays_central_european() {
+        let text = "Łukasz Żak i Paweł Śliwiński powiedzieli, że źródło jest pewne.";
+        assert_eq!(
+            name_of(text, encoding_rs::WINDOWS_1250),
+            ("windows-1250", false)
+        );
+        // two letters are too little to be sure
+        let text = "Coach Ivan Perić and Vasić said.";
+        assert_eq!(
+            name_of(text, encoding_rs::WINDOWS_1250),
+            ("windows-1250", true)
+        );
+    }
+
+    #[test]
+    fn euro_signs_mean_latin9() {
+        let text = "Le billet passe à 12 € et l'abonnement à 40 €.";
+        assert_eq!(
+            name_of(text, encoding_rs::ISO_8859_15),
+            ("ISO-8859-15", false)
+        );
+        // the same text in windows-1252 has its € at byte 80
+        assert_eq!(
+            name_of(text, encoding_rs::WINDOWS_1252),
+            ("windows-1252", false)
+        );
+    }
+
+    #[test]
+    fn koi8_r_is_named_when_no_ukrainian_letter_appears() {
+        let text = "Городской совет утвердил бюджет на ремонт набережной.";
+        assert_eq!(name_of(text, encoding_rs::KOI8_R), ("KOI8-R", false));
+    }
+}
