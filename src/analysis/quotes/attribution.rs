@@ -86,7 +86,11 @@ fn name_after(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
     if let Some(c) = current {
         runs.push(c);
     }
-    runs.pop().map(Who::Name)
+    // `told the Daily Meridian`: a name after `the` is an organisation, not a speaker.
+    let run = runs.pop()?;
+    let k = words.partition_point(|w| w.0 < run.start);
+    let after_the = k > 0 && words[k - 1].1.eq_ignore_ascii_case("the");
+    (!after_the).then_some(Who::Name(run))
 }
 
 /// The name, pronoun or role right before word `v` (a verb).
@@ -170,7 +174,7 @@ fn who_in(body: &str, from: usize, to: usize, after: bool) -> Option<(Who, Span)
 }
 
 /// Byte offset where the sentence holding `pos` starts (at most `max` bytes back).
-pub(super) fn sentence_start(body: &str, pos: usize, max: usize) -> usize {
+pub(crate) fn sentence_start(body: &str, pos: usize, max: usize) -> usize {
     let mut from = pos.saturating_sub(max);
     while !body.is_char_boundary(from) {
         from += 1;
@@ -263,13 +267,13 @@ fn named(body: &str, span: Span, persons: &[PersonMention]) -> Speaker {
         .find(|p| p.span.start < span.end && span.start < p.span.end)
     {
         return Speaker {
-            name: p.name.to_string(),
+            name: super::names::speaker_name(p.name).to_string(),
             entity: Some(p.entity),
             at: span.start,
         };
     }
     Speaker {
-        name: super::names::without_post_nominals(&body[span.clone()]).to_string(),
+        name: super::names::speaker_name(&body[span.clone()]).to_string(),
         entity: None,
         at: span.start,
     }
@@ -286,7 +290,7 @@ pub fn nearest_before(
         .filter(|p| p.span.start < pos)
         .max_by_key(|p| p.span.start)
         .map(|p| Speaker {
-            name: p.name.to_string(),
+            name: super::names::speaker_name(p.name).to_string(),
             entity: Some(p.entity),
             at: p.span.start,
         });

@@ -305,7 +305,7 @@ mod tests {
     #[test]
     fn quotes_of_a_body_with_speakers() {
         let body = "\"We have always said so.\n\nAnd we will,\" Oleg Syromolotov said.\n\n\
-                    O’Brien’s view: «ça suffit», a-t-il dit.";
+                    O’Brien’s view: «ça suffit».\n\n« C’est fini », selon Marie Dubois.";
         let q = find_in(body, &[]);
         let got: Vec<(&str, Option<&str>)> = q
             .iter()
@@ -317,6 +317,7 @@ mod tests {
                 ("We have always said so.", Some("Oleg Syromolotov")),
                 ("And we will,", Some("Oleg Syromolotov")),
                 ("ça suffit", None),
+                ("C’est fini", Some("Marie Dubois")),
             ]
         );
     }

@@ -4,12 +4,24 @@
 
 use crate::analysis::entities::EntityKind;
 use crate::analysis::entities::gazetteer::{Target, gazetteer};
-use crate::analysis::entities::lexicon::lexicon;
+use crate::analysis::entities::lexicon::{self, lexicon};
 
 /// Letters after a name that are not part of it.
 const POST_NOMINALS: &[&str] = &[
     "KC", "QC", "MP", "MEP", "MSP", "Jr", "Sr", "PhD", "OBE", "MBE", "CBE",
 ];
+
+/// A speaker's name as a person reads it: `Rebecca Stroud of Calvenstadt Police` is Rebecca
+/// Stroud (a name of two or more words before `of`), and post-nominal letters are left off.
+pub fn speaker_name(name: &str) -> &str {
+    let name = match name.split_once(" of ") {
+        Some((person, _)) if person.split_whitespace().count() >= 2 && person_like(person) => {
+            person
+        }
+        _ => name,
+    };
+    without_post_nominals(name)
+}
 
 /// `name` without trailing post-nominal letters (`Nicholas Thorne KC` → `Nicholas Thorne`).
 pub fn without_post_nominals(name: &str) -> &str {
@@ -28,9 +40,15 @@ pub fn without_post_nominals(name: &str) -> &str {
 /// not written in capitals throughout (`NATO`).
 pub fn person_like(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let Some(last) = words.last() else {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
     };
+    let opener = lexicon::with_lower(first, |w| {
+        lexicon().is_function(w) || lexicon().is_calendar(w)
+    });
+    if opener {
+        return false;
+    }
     // A place cue ends some surnames (`Ann Park`, `Tom Bridge`): only a longer run is a
     // place by it (`Hyde Park Corner`).
     let cue = lexicon()
@@ -68,5 +86,10 @@ mod tests {
         assert!(!person_like("Estmark Central Bank"));
         assert!(!person_like("NATO"));
         assert!(!person_like("Russia"));
+        assert!(!person_like("For Ana"));
+        assert_eq!(
+            speaker_name("Rebecca Stroud of Calvenstadt Police"),
+            "Rebecca Stroud"
+        );
     }
 }

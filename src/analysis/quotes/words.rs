@@ -32,7 +32,23 @@ pub fn is_title(word: &str) -> bool {
 
 /// True for a personal pronoun that stands for a speaker.
 pub fn is_pronoun(word: &str) -> bool {
-    matches!(word, "he" | "she" | "they" | "i" | "we")
+    matches!(
+        word,
+        "he" | "she"
+            | "they"
+            | "i"
+            | "we"
+            | "er"
+            | "sie"
+            | "il"
+            | "elle"
+            | "ils"
+            | "elles"
+            | "él"
+            | "ella"
+            | "он"
+            | "она"
+    )
 }
 
 /// True when a word starts with an upper-case letter.

@@ -24,7 +24,10 @@ pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
     chrome::header(app, frame, header, "quotes");
     let rows = &q.rows;
     let block = Block::bordered()
-        .title(format!(" {} quoted ", crate::text::count(rows.len(), "statement")))
+        .title(format!(
+            " {} quoted ",
+            crate::text::count(rows.len(), "statement")
+        ))
         .border_style(app.theme.border);
     let inner = block.inner(body);
     frame.render_widget(block, body);

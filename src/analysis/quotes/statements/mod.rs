@@ -72,6 +72,9 @@ const MIN_WORDS: usize = 3;
 const POSTING_CAP: usize = 40;
 /// Share of the shorter statement's grams the longer one must hold.
 const MIN_CONTAINMENT: f64 = 0.5;
+/// Fewest bits of content words two statements must share: the shared passages' bar
+/// ([`crate::analysis::passages::rarity::THRESHOLD_BITS`]).
+const MIN_BITS: f32 = crate::analysis::passages::rarity::THRESHOLD_BITS;
 
 /// Every statement of the corpus (`quotes` indexed like `corpus.articles`), most widely
 /// carried first, then longest.
@@ -169,11 +172,21 @@ fn candidate_links(units: &[Unit]) -> Vec<(usize, usize)> {
     links
 }
 
-/// True when `n` shared grams make `a` and `b` one statement.
+/// True when `n` shared grams make `a` and `b` one statement: most of the shorter one's
+/// grams, and content words together unlikely by chance (common speech, "at the end of the
+/// day", joins nothing; the same speaker halves the bar).
 fn matches(a: &Unit, b: &Unit, n: usize) -> bool {
     let shorter = a.grams.len().min(b.grams.len()).max(1);
     let contained = n as f64 / shorter as f64;
-    contained >= MIN_CONTAINMENT && (n >= 2 || (shorter == 1 && a.content.min(b.content) >= 2))
+    let same_speaker = a.speaker_entity.is_some() && a.speaker_entity == b.speaker_entity;
+    let bar = if same_speaker {
+        MIN_BITS / 2.0
+    } else {
+        MIN_BITS
+    };
+    contained >= MIN_CONTAINMENT
+        && (n >= 2 || (shorter == 1 && a.content.min(b.content) >= 2))
+        && units::shared_bits(a, b) >= bar
 }
 
 /// The statement of one group of units.

@@ -89,7 +89,6 @@ fn one_statement_carried_verbatim_in_part_and_reworded() {
 }
 
 #[test]
-#[ignore = "needs the words' frequencies in their language"]
 fn common_phrases_do_not_join_statements() {
     let (c, q) = corpus(&[
         ("“I am not sure we are going to win,” said Ana Ruiz.", None),

@@ -8,6 +8,8 @@ use rustc_hash::FxHashSet;
 use super::super::Quote;
 use super::starts_statement;
 use crate::analysis::Span;
+use crate::analysis::passages::rarity::{UNKNOWN, language_bits};
+use crate::analysis::passages::word_hash::word_id;
 use crate::assets;
 use crate::corpus::{ArticleIdx, Corpus};
 use crate::text::for_each_word;
@@ -26,6 +28,9 @@ pub struct Unit {
     pub grams: Vec<u64>,
     /// Number of content words (not stopwords).
     pub content: usize,
+    /// Each distinct content word's hash and surprisal in bits (how unlikely the word is in
+    /// running text: see [`crate::analysis::passages::rarity`]), sorted by hash.
+    pub rare: Vec<(u64, f32)>,
     pub speaker: Option<String>,
     pub speaker_entity: Option<usize>,
 }
@@ -100,12 +105,45 @@ fn unit(
         article,
         grams: grams(&words),
         content,
+        rare: rare_words(body, &words),
         quotes: parts,
         spans,
         words,
         speaker: q.speaker.clone(),
         speaker_entity: q.speaker_entity,
     })
+}
+
+/// The content words of a statement with their surprisal in bits, sorted by hash.
+fn rare_words(body: &str, words: &[(u64, Span)]) -> Vec<(u64, f32)> {
+    let mut out: Vec<(u64, f32)> = words
+        .iter()
+        .filter(|(h, _)| !STOPWORDS.contains(h))
+        .map(|(h, r)| {
+            let w = body.get(r.clone()).unwrap_or_default();
+            (*h, language_bits(UNKNOWN, word_id(w)))
+        })
+        .collect();
+    out.sort_by_key(|x| x.0);
+    out.dedup_by_key(|x| x.0);
+    out
+}
+
+/// Bits of the content words two statements share.
+pub fn shared_bits(a: &Unit, b: &Unit) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.rare.len() && j < b.rare.len() {
+        match a.rare[i].0.cmp(&b.rare[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a.rare[i].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
 /// The 3-grams of `words` holding at least one content word.
