@@ -104,9 +104,10 @@ pub fn analysis(
     passages: &[&str],
     entities: &[(&str, EntityKind, &str)],
 ) -> Analysis {
-    let quotes = corpus.articles.iter().map(|a| quotes(&a.body)).collect();
+    let quotes: Vec<Vec<Quote>> = corpus.articles.iter().map(|a| quotes(&a.body)).collect();
     Analysis {
         entities: entity_index(corpus, entities),
+        statements: crate::analysis::quotes::statements::find(corpus, &quotes),
         quotes,
         passages: passage_index(corpus, passages),
     }
@@ -194,11 +195,15 @@ fn quotes(body: &str) -> Vec<Quote> {
                 speaker: None,
                 speaker_entity: None,
                 depth: 0,
+                ..Default::default()
             });
             from = end;
         }
     }
     out.sort_by_key(|q| q.outer.start);
+    for (k, q) in out.iter_mut().enumerate() {
+        q.statement = k;
+    }
     out
 }
 
