@@ -55,6 +55,7 @@ fn analyse(corpus: &Corpus, f: &mut Figures) -> Analysis {
             Stage::Entities => "entities",
             Stage::Quotes => "quotes",
             Stage::Passages => "passages",
+            Stage::Stories => "stories",
         };
         f.put(&format!("{name}_ms"), (at - last.0).as_secs_f64() * 1e3);
         f.put(&format!("{name}_cpu_ms"), cpu - last.1);

@@ -159,10 +159,12 @@ pub fn analysis(
         }
     }
     let quotes = corpus.articles.iter().map(|a| quotes(&a.body)).collect();
+    let stories = crate::analysis::stories::group(corpus, &index, &found);
     Analysis {
         entities: index,
         quotes,
         passages: found,
+        stories,
     }
 }
 
