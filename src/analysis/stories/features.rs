@@ -23,7 +23,7 @@ pub const BODY_BYTES: usize = 2000;
 /// Bytes of the body that make its lead (with the title, the head).
 pub const LEAD_BYTES: usize = 400;
 /// Most terms kept in a body vector (the heaviest): bounds memory and comparison time.
-pub const MAX_BODY_TERMS: usize = 64;
+pub const MAX_BODY_TERMS: usize = 128;
 
 /// A sparse vector: `(key, weight)` sorted by key.
 pub type Sparse = Vec<(u32, f32)>;
@@ -61,11 +61,27 @@ fn is_term(w: &str) -> bool {
     w.chars().nth(1).is_some() && w.chars().any(char::is_alphabetic)
 }
 
+/// The id of a term: an English plural is folded onto its singular (`rescuers`,
+/// `rescuer`; `ferries`, `ferry`), the only inflection worth the cost here.
+fn term_id(w: &str) -> u32 {
+    let b = w.as_bytes();
+    let n = b.len();
+    let plural = n > 3 && w.is_ascii() && matches!(b[n - 1], b's' | b'S') && !matches!(b[n - 2], b's' | b'S' | b'\'' | b'u' | b'U' | b'i' | b'I');
+    if !plural {
+        return word_id(w);
+    }
+    let lower = w.to_ascii_lowercase();
+    match lower.strip_suffix("ies") {
+        Some(stem) if n > 4 => word_id(&format!("{stem}y")),
+        _ => word_id(&lower[..n - 1]),
+    }
+}
+
 /// Appends the term ids of `text` to `out`.
 pub fn terms(text: &str, out: &mut Vec<u32>) {
     crate::text::for_each_word(text, |_, w| {
         if is_term(w) {
-            let id = word_id(w);
+            let id = term_id(w);
             if !STOP.contains(&id) {
                 out.push(id);
             }

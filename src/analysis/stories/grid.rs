@@ -1,12 +1,12 @@
 //! The outlet × entity grid of a set of articles (a story, or the whole corpus): a row per
-//! person, organisation or place, a column per outlet, in each cell how often that outlet
+//! entity (person, organisation, place, or a name of no known kind), a column per outlet, in each cell how often that outlet
 //! names that entity. Rows named by every outlet come first and rows named by a single
 //! outlet last, so that who everyone names and who only one names stand out.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::summary::{outlet_of, outlets};
-use crate::analysis::entities::{EntityIndex, EntityKind, Field};
+use crate::analysis::entities::{EntityIndex, Field};
 use crate::corpus::{ArticleIdx, Corpus};
 
 /// One row: an entity and its mentions per outlet.
@@ -49,10 +49,7 @@ pub fn grid(corpus: &Corpus, entities: &EntityIndex, articles: &[ArticleIdx]) ->
         .iter()
         .enumerate()
         .filter(|(_, e)| {
-            matches!(
-                e.kind,
-                EntityKind::Person | EntityKind::Organization | EntityKind::Place
-            ) && !outlet_names.contains(&e.name.to_lowercase())
+            !outlet_names.contains(&e.name.to_lowercase())
         })
         .filter_map(|(k, e)| {
             let mut counts = vec![0u32; columns.len()];

@@ -29,7 +29,7 @@ use crate::corpus::{ArticleIdx, Corpus};
 
 /// Two groups are one story when their articles average at least this similarity (see
 /// `docs/stories.md` for how it was chosen).
-pub const THRESHOLD: f32 = 0.25;
+pub const THRESHOLD: f32 = 0.15;
 /// Edges under this similarity are not kept: they could never lift a group's mean.
 pub const EDGE_FLOOR: f32 = 0.05;
 
@@ -91,7 +91,17 @@ impl Story {
 
 /// Groups the articles of `corpus` into stories.
 pub fn group(corpus: &Corpus, entities: &EntityIndex, passages: &PassageIndex) -> StoryIndex {
-    let lap = super::passages::Lap::start();
+    group_with(corpus, entities, passages, THRESHOLD)
+}
+
+/// [`group`] with another threshold (to study how the grouping depends on it).
+pub fn group_with(
+    corpus: &Corpus,
+    entities: &EntityIndex,
+    passages: &PassageIndex,
+    threshold: f32,
+) -> StoryIndex {
+    let start = std::time::Instant::now();
     let f = features::extract(corpus, entities);
     let pairs = candidates::pairs(&f, passages);
     let shared = score::shared_passages(passages);
@@ -105,8 +115,8 @@ pub fn group(corpus: &Corpus, entities: &EntityIndex, passages: &PassageIndex) -
         .collect();
     drop(pairs);
     tracing::debug!(edges = edges.len(), "stories: edges");
-    let roots = cluster::average_link(corpus.len(), &edges, THRESHOLD);
+    let roots = cluster::average_link(corpus.len(), &edges, threshold);
     let index = labels::build(corpus, entities, passages, &f, &edges, &roots);
-    lap.done("stories");
+    tracing::debug!(took = ?start.elapsed(), stories = index.stories.len(), "stories");
     index
 }

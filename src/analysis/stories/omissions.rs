@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet;
 
 use super::StoryIndex;
 use super::summary::outlet_of;
-use crate::analysis::entities::{EntityIndex, EntityKind, Field};
+use crate::analysis::entities::{EntityIndex, Field};
 use crate::analysis::passages::{PassageIndex, Quoted};
 use crate::corpus::{ArticleIdx, Corpus};
 
@@ -34,8 +34,8 @@ pub struct Omissions {
     pub passages: Vec<Missing>,
     /// Shared passages inside quotation marks.
     pub quotes: Vec<Missing>,
-    /// People, organisations and places named by more than half of the other outlets
-    /// (and at least two).
+    /// Entities (people, organisations, places, names of no known kind) named by more
+    /// than half of the other outlets (and at least two).
     pub entities: Vec<Missing>,
 }
 
@@ -134,11 +134,7 @@ fn missing_entities(
         .collect();
     let mut out = Vec::new();
     for (k, e) in src.entities.entities.iter().enumerate() {
-        let kind_ok = matches!(
-            e.kind,
-            EntityKind::Person | EntityKind::Organization | EntityKind::Place
-        );
-        if !kind_ok || outlet_names.contains(&e.name.to_lowercase()) {
+        if outlet_names.contains(&e.name.to_lowercase()) {
             continue;
         }
         let mut arts = Vec::new();

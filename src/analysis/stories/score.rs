@@ -9,7 +9,7 @@ use super::features::{Features, dot};
 use crate::analysis::passages::PassageIndex;
 
 /// Weights of the head, body and entity cosines.
-pub const WEIGHTS: [f32; 3] = [0.3, 0.4, 0.3];
+pub const WEIGHTS: [f32; 3] = [0.25, 0.25, 0.5];
 /// A passage counts when it has at least this many words: shorter ones are common phrases
 /// ("at the end of the day") as often as shared copy.
 pub const MIN_PASSAGE_WORDS: usize = 8;
