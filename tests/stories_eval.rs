@@ -171,8 +171,16 @@ fn the_news_corpus_is_grouped_into_its_stories() {
     }
     let (alone, total) = singletons_alone(&a, &gold);
     eprintln!("one-article stories left alone: {alone} of {total}");
-    assert!(s.bcubed_precision >= 0.94, "B-cubed precision {:.3}", s.bcubed_precision);
-    assert!(s.bcubed_recall >= 0.77, "B-cubed recall {:.3}", s.bcubed_recall);
+    assert!(
+        s.bcubed_precision >= 0.94,
+        "B-cubed precision {:.3}",
+        s.bcubed_precision
+    );
+    assert!(
+        s.bcubed_recall >= 0.77,
+        "B-cubed recall {:.3}",
+        s.bcubed_recall
+    );
     assert!(s.bcubed_f1 >= 0.85, "B-cubed F1 {:.3}", s.bcubed_f1);
     assert!(s.pairwise_f1 >= 0.82, "pairwise F1 {:.3}", s.pairwise_f1);
     assert!(s.ari >= 0.81, "ARI {:.3}", s.ari);
@@ -189,7 +197,10 @@ fn a_large_story_does_not_swallow_fifteen_others() {
     for (i, g) in gold.iter().enumerate() {
         members.entry(g).or_default().push(i);
     }
-    let Some((big, _)) = members.iter().max_by_key(|(s, m)| (m.len(), std::cmp::Reverse(*s))) else {
+    let Some((big, _)) = members
+        .iter()
+        .max_by_key(|(s, m)| (m.len(), std::cmp::Reverse(*s)))
+    else {
         return;
     };
     // unrelated: no gold entity in common with the large story or with another pick

@@ -14,8 +14,8 @@ pub const APPLICATION_ID: i32 = 0x5052_4c58;
 /// `PRAGMA user_version`: bumped whenever the tables or the encoding of a blob change.
 /// 4: the bodies moved out of `files` into a table of their own, and `snapshots` added
 /// (3 was a step of that work that never shipped: bumped again so that no file of it is
-/// taken for the final tables).
-pub const SCHEMA_VERSION: i32 = 4;
+/// taken for the final tables). 5: the analysis blob carries the stories.
+pub const SCHEMA_VERSION: i32 = 5;
 /// Page size of a new database file.
 const PAGE_SIZE: u32 = 65536;
 /// Bytes of the file SQLite reads through a memory map rather than `read` calls.

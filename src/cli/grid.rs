@@ -117,12 +117,20 @@ fn json<'a>(
 
 fn csv(analysis: &Analysis, g: &Grid) -> anyhow::Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["entity".to_string(), "kind".to_string(), "outlets".to_string()];
+    let mut header = vec![
+        "entity".to_string(),
+        "kind".to_string(),
+        "outlets".to_string(),
+    ];
     header.extend(g.outlets.iter().cloned());
     w.write_record(&header)?;
     for row in &g.rows {
         let e = &analysis.entities.entities[row.entity];
-        let mut rec = vec![e.name.clone(), e.kind.as_str().to_string(), row.outlets.to_string()];
+        let mut rec = vec![
+            e.name.clone(),
+            e.kind.as_str().to_string(),
+            row.outlets.to_string(),
+        ];
         rec.extend(row.counts.iter().map(u32::to_string));
         w.write_record(&rec)?;
     }
@@ -134,12 +142,17 @@ fn table(analysis: &Analysis, g: &Grid) -> Table {
     t.extend_header(g.outlets.iter().cloned());
     for row in &g.rows {
         let e = &analysis.entities.entities[row.entity];
-        let mut cells = vec![e.name.clone(), format!("{}/{}", row.outlets, g.outlets.len())];
-        cells.extend(
-            row.counts
-                .iter()
-                .map(|&c| if c == 0 { "·".to_string() } else { c.to_string() }),
-        );
+        let mut cells = vec![
+            e.name.clone(),
+            format!("{}/{}", row.outlets, g.outlets.len()),
+        ];
+        cells.extend(row.counts.iter().map(|&c| {
+            if c == 0 {
+                "·".to_string()
+            } else {
+                c.to_string()
+            }
+        }));
         t.row(cells);
     }
     t

@@ -75,13 +75,20 @@ pub fn run(corpus: &Corpus, analysis: &Analysis, id: &str, json: bool) -> anyhow
     let mut report = Report {
         article: &corpus.articles[a].id,
         outlet: &o.outlet,
-        story: analysis.stories.stories.get(o.story).map_or("", |s| s.id.as_str()),
+        story: analysis
+            .stories
+            .stories
+            .get(o.story)
+            .map_or("", |s| s.id.as_str()),
         other_outlets: &o.others,
         passages: Vec::new(),
         quotes: Vec::new(),
         entities: Vec::new(),
     };
-    for (out, list) in [(&mut report.passages, &o.passages), (&mut report.quotes, &o.quotes)] {
+    for (out, list) in [
+        (&mut report.passages, &o.passages),
+        (&mut report.quotes, &o.quotes),
+    ] {
         for m in list {
             out.push(Item {
                 text: passage_text(corpus, analysis, m.index),

@@ -31,7 +31,11 @@ pub struct StoryJson<'a> {
 }
 
 /// The JSON form of `story`.
-pub fn story_json<'a>(corpus: &'a Corpus, analysis: &'a Analysis, story: &'a Story) -> StoryJson<'a> {
+pub fn story_json<'a>(
+    corpus: &'a Corpus,
+    analysis: &'a Analysis,
+    story: &'a Story,
+) -> StoryJson<'a> {
     let sum = summary::summarize(corpus, story);
     let ents = &analysis.entities.entities;
     StoryJson {

@@ -114,9 +114,8 @@ pub fn average_link(n: usize, edges: &[(u32, u32, f32)], threshold: f32) -> Vec<
 
 /// The root of every item in a forest of merges (`parent[i] == i` at a root).
 fn roots(parent: &mut [u32]) -> Vec<u32> {
-    let n = parent.len();
-    let mut out = vec![0u32; n];
-    for i in 0..n {
+    let mut out = vec![0u32; parent.len()];
+    for (i, slot) in out.iter_mut().enumerate() {
         let mut r = i;
         while parent[r] as usize != r {
             r = parent[r] as usize;
@@ -128,7 +127,7 @@ fn roots(parent: &mut [u32]) -> Vec<u32> {
             parent[j] = r as u32;
             j = next;
         }
-        out[i] = r as u32;
+        *slot = r as u32;
     }
     out
 }

@@ -18,7 +18,11 @@ pub struct Scores {
 }
 
 fn f1(p: f64, r: f64) -> f64 {
-    if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
 }
 
 fn pairs(n: u64) -> f64 {
@@ -50,8 +54,16 @@ pub fn score<A: Eq + std::hash::Hash, B: Eq + std::hash::Hash>(found: &[A], gold
     let same_both: f64 = cells.values().map(|&c| pairs(c)).sum();
     let same_found: f64 = rows.values().map(|&c| pairs(c)).sum();
     let same_gold: f64 = cols.values().map(|&c| pairs(c)).sum();
-    let pp = if same_found > 0.0 { same_both / same_found } else { 1.0 };
-    let pr = if same_gold > 0.0 { same_both / same_gold } else { 1.0 };
+    let pp = if same_found > 0.0 {
+        same_both / same_found
+    } else {
+        1.0
+    };
+    let pr = if same_gold > 0.0 {
+        same_both / same_gold
+    } else {
+        1.0
+    };
     let expected = same_found * same_gold / pairs(n as u64).max(1.0);
     let max = (same_found + same_gold) / 2.0;
     let ari = if (max - expected).abs() < f64::EPSILON {

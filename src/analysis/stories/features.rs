@@ -66,7 +66,10 @@ fn is_term(w: &str) -> bool {
 fn term_id(w: &str) -> u32 {
     let b = w.as_bytes();
     let n = b.len();
-    let plural = n > 3 && w.is_ascii() && matches!(b[n - 1], b's' | b'S') && !matches!(b[n - 2], b's' | b'S' | b'\'' | b'u' | b'U' | b'i' | b'I');
+    let plural = n > 3
+        && w.is_ascii()
+        && matches!(b[n - 1], b's' | b'S')
+        && !matches!(b[n - 2], b's' | b'S' | b'\'' | b'u' | b'U' | b'i' | b'I');
     if !plural {
         return word_id(w);
     }
@@ -98,8 +101,11 @@ fn prefix(s: &str, n: usize) -> &str {
     &s[..end]
 }
 
+/// Term counts: `(term, count)` sorted by term.
+type Counts = Vec<(u32, u32)>;
+
 /// Counts sorted-and-run-length: `(term, count)` sorted by term.
-fn counts(mut ids: Vec<u32>) -> Vec<(u32, u32)> {
+fn counts(mut ids: Vec<u32>) -> Counts {
     ids.sort_unstable();
     let mut out: Vec<(u32, u32)> = Vec::with_capacity(ids.len());
     for id in ids {
@@ -112,7 +118,7 @@ fn counts(mut ids: Vec<u32>) -> Vec<(u32, u32)> {
 }
 
 /// Term counts of one article's head and body.
-fn article_counts(title: &str, body: &str) -> (Vec<(u32, u32)>, Vec<(u32, u32)>) {
+fn article_counts(title: &str, body: &str) -> (Counts, Counts) {
     let mut head = Vec::new();
     terms(title, &mut head);
     terms(prefix(body, LEAD_BYTES), &mut head);
@@ -197,7 +203,7 @@ fn entity_counts(corpus: &Corpus, entities: &EntityIndex) -> Vec<Vec<(u32, u32)>
 /// The features of every article of `corpus`.
 pub fn extract(corpus: &Corpus, entities: &EntityIndex) -> Features {
     let n = corpus.len();
-    let counted: Vec<(Vec<(u32, u32)>, Vec<(u32, u32)>)> = corpus
+    let counted: Vec<(Counts, Counts)> = corpus
         .articles
         .par_iter()
         .map(|a| article_counts(&a.meta.title, &a.body))
@@ -210,8 +216,11 @@ pub fn extract(corpus: &Corpus, entities: &EntityIndex) -> Features {
             .map(|(h, b)| union_keys(h, b)),
     );
     let ent_counts = entity_counts(corpus, entities);
-    let entity_df =
-        document_frequencies(ent_counts.par_iter().map(|c| c.iter().map(|&(k, _)| k).collect()));
+    let entity_df = document_frequencies(
+        ent_counts
+            .par_iter()
+            .map(|c| c.iter().map(|&(k, _)| k).collect()),
+    );
     let term_idf = |k: u32| idf(n, df.get(&k).copied().unwrap_or(1) as usize);
     let ent_idf = |k: u32| idf(n, entity_df.get(&k).copied().unwrap_or(1) as usize);
     let head = head_counts

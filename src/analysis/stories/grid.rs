@@ -48,9 +48,7 @@ pub fn grid(corpus: &Corpus, entities: &EntityIndex, articles: &[ArticleIdx]) ->
         .entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| {
-            !outlet_names.contains(&e.name.to_lowercase())
-        })
+        .filter(|(_, e)| !outlet_names.contains(&e.name.to_lowercase()))
         .filter_map(|(k, e)| {
             let mut counts = vec![0u32; columns.len()];
             for m in e.mentions.iter().filter(|m| m.field != Field::Source) {
@@ -71,7 +69,11 @@ pub fn grid(corpus: &Corpus, entities: &EntityIndex, articles: &[ArticleIdx]) ->
         b.outlets
             .cmp(&a.outlets)
             .then(b.total.cmp(&a.total))
-            .then_with(|| entities.entities[a.entity].name.cmp(&entities.entities[b.entity].name))
+            .then_with(|| {
+                entities.entities[a.entity]
+                    .name
+                    .cmp(&entities.entities[b.entity].name)
+            })
     });
     Grid {
         outlets: columns,

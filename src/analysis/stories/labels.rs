@@ -30,7 +30,13 @@ pub fn build(
     }
     let mut groups: Vec<Vec<ArticleIdx>> = members.into_values().collect();
     for g in &mut groups {
-        g.sort_by_key(|&a| (corpus.articles[a].meta.date.is_none(), corpus.articles[a].meta.date, a));
+        g.sort_by_key(|&a| {
+            (
+                corpus.articles[a].meta.date.is_none(),
+                corpus.articles[a].meta.date,
+                a,
+            )
+        });
     }
     groups.sort_by(|a, b| {
         b.len()
@@ -212,7 +218,9 @@ fn top_terms(
                 return;
             }
             let idf = f.idf(f.df.get(&id).copied().unwrap_or(1));
-            let slot = score.entry(id).or_insert_with(|| (0.0, w.to_lowercase(), 0));
+            let slot = score
+                .entry(id)
+                .or_insert_with(|| (0.0, w.to_lowercase(), 0));
             slot.0 += idf;
             slot.2 += 1;
         });
@@ -224,5 +232,9 @@ fn top_terms(
         .map(|(s, w, _)| (s, w))
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    ranked.into_iter().take(LABEL_TERMS).map(|(_, w)| w).collect()
+    ranked
+        .into_iter()
+        .take(LABEL_TERMS)
+        .map(|(_, w)| w)
+        .collect()
 }

@@ -9,8 +9,8 @@
 //! story afterwards; [`summary`] says what a story spans (outlets, dates).
 
 pub mod candidates;
-pub mod eval;
 pub mod cluster;
+pub mod eval;
 pub mod features;
 pub mod grid;
 pub mod labels;

@@ -113,7 +113,14 @@ fn missing_passages(
             _ => quotes.push(m),
         }
     }
-    let order = |v: &mut Vec<Missing>| v.sort_by(|a, b| b.outlets.len().cmp(&a.outlets.len()).then(a.index.cmp(&b.index)));
+    let order = |v: &mut Vec<Missing>| {
+        v.sort_by(|a, b| {
+            b.outlets
+                .len()
+                .cmp(&a.outlets.len())
+                .then(a.index.cmp(&b.index))
+        })
+    };
     order(&mut passages);
     order(&mut quotes);
     (passages, quotes)
@@ -157,6 +164,11 @@ fn missing_entities(
             });
         }
     }
-    out.sort_by(|a, b| b.outlets.len().cmp(&a.outlets.len()).then(a.index.cmp(&b.index)));
+    out.sort_by(|a, b| {
+        b.outlets
+            .len()
+            .cmp(&a.outlets.len())
+            .then(a.index.cmp(&b.index))
+    });
     out
 }

@@ -59,10 +59,30 @@ fn dam() -> Corpus {
              striker Leon Baptiste scoring twice in the second half of a rain-soaked match \
              in front of a crowd of eleven thousand supporters.";
     corpus(&[
-        ("Harbour Times", Some("2025-03-04"), "Dam bursts in Korvath", &a),
-        ("Northern Ledger", Some("2025-03-04"), "Korvath dam gives way after rain", &b),
-        ("Coastline Wire", Some("2025-03-05"), "Nine missing after Korvath dam failure", &c),
-        ("Daily Meridian", Some("2025-03-05"), "Korvath dam failure floods valley", d),
+        (
+            "Harbour Times",
+            Some("2025-03-04"),
+            "Dam bursts in Korvath",
+            &a,
+        ),
+        (
+            "Northern Ledger",
+            Some("2025-03-04"),
+            "Korvath dam gives way after rain",
+            &b,
+        ),
+        (
+            "Coastline Wire",
+            Some("2025-03-05"),
+            "Nine missing after Korvath dam failure",
+            &c,
+        ),
+        (
+            "Daily Meridian",
+            Some("2025-03-05"),
+            "Korvath dam failure floods valley",
+            d,
+        ),
         ("Harbour Times", Some("2025-03-06"), "Rovers win at home", e),
     ])
 }
@@ -135,10 +155,18 @@ fn the_omission_view_finds_what_the_others_carry() {
         texts.iter().any(|t| t.contains("carrying away bridges")),
         "{texts:?}"
     );
-    assert!(o.passages.iter().chain(&o.quotes).all(|m| m.outlets.len() >= 2));
+    assert!(
+        o.passages
+            .iter()
+            .chain(&o.quotes)
+            .all(|m| m.outlets.len() >= 2)
+    );
     // the first outlet carries all of it: nothing shared is missing there
     let first = omissions(src, 0).unwrap();
-    assert!(first.passages.is_empty() && first.quotes.is_empty(), "{first:?}");
+    assert!(
+        first.passages.is_empty() && first.quotes.is_empty(),
+        "{first:?}"
+    );
 }
 
 #[test]
@@ -153,13 +181,23 @@ fn the_grid_puts_who_all_name_first_and_who_one_names_last() {
     assert_eq!(name(first), "Korvath");
     let red = g.rows.iter().find(|r| name(r) == "Red Cross").unwrap();
     assert_eq!(red.outlets, 3);
-    assert_eq!(red.counts[g.outlets.iter().position(|o| o == "Daily Meridian").unwrap()], 0);
+    assert_eq!(
+        red.counts[g
+            .outlets
+            .iter()
+            .position(|o| o == "Daily Meridian")
+            .unwrap()],
+        0
+    );
     let last = g.rows.last().unwrap();
     assert_eq!(last.outlets, 1);
     let vold = g.rows.iter().find(|r| name(r) == "Hanna Vold").unwrap();
     assert_eq!(vold.outlets, 1);
     assert!(g.rows.windows(2).all(|w| w[0].outlets >= w[1].outlets));
-    assert!(!g.rows.iter().any(|r| name(r) == "Leon Baptiste"), "not in the story");
+    assert!(
+        !g.rows.iter().any(|r| name(r) == "Leon Baptiste"),
+        "not in the story"
+    );
 }
 
 #[test]
@@ -175,7 +213,11 @@ fn bad_input_groups_sensibly() {
     let twins = Corpus::from_bodies([same, same, same]);
     let a = analysed(&twins);
     assert_partition(&twins, &a);
-    assert_eq!(a.stories.stories.len(), 1, "identical articles are one story");
+    assert_eq!(
+        a.stories.stories.len(),
+        1,
+        "identical articles are one story"
+    );
     let apart = Corpus::from_bodies([
         "Dockworkers walked out over pay.",
         "Orchids bloom early this spring.",
