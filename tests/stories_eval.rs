@@ -172,7 +172,7 @@ fn the_news_corpus_is_grouped_into_its_stories() {
     let (alone, total) = singletons_alone(&a, &gold);
     eprintln!("one-article stories left alone: {alone} of {total}");
     assert!(
-        s.bcubed_precision >= 0.94,
+        s.bcubed_precision >= 0.95,
         "B-cubed precision {:.3}",
         s.bcubed_precision
     );
@@ -181,9 +181,9 @@ fn the_news_corpus_is_grouped_into_its_stories() {
         "B-cubed recall {:.3}",
         s.bcubed_recall
     );
-    assert!(s.bcubed_f1 >= 0.85, "B-cubed F1 {:.3}", s.bcubed_f1);
-    assert!(s.pairwise_f1 >= 0.82, "pairwise F1 {:.3}", s.pairwise_f1);
-    assert!(s.ari >= 0.81, "ARI {:.3}", s.ari);
+    assert!(s.bcubed_f1 >= 0.855, "B-cubed F1 {:.3}", s.bcubed_f1);
+    assert!(s.pairwise_f1 >= 0.83, "pairwise F1 {:.3}", s.pairwise_f1);
+    assert!(s.ari >= 0.83, "ARI {:.3}", s.ari);
     assert!(total == 0 || alone * 5 >= total * 4, "{alone} of {total}");
 }
 

@@ -1,8 +1,9 @@
 //! Candidate pairs: the article pairs worth scoring, never all pairs. Each article puts
 //! its [`KEY_TERMS`] heaviest terms and [`KEY_ENTITIES`] heaviest entities (TF-IDF: the
 //! rarest ones it repeats) seen in at least two articles into an inverted index; two
-//! articles are a candidate when they share a key. A key more than [`POSTING_CAP`] articles
-//! put in the index is too common to say anything and dropped, which bounds the pairs at
+//! articles are a candidate when they share [`MIN_SHARED_KEYS`] keys (one shared rare word
+//! is chance more often than news). A key more than [`POSTING_CAP`] articles put in the
+//! index is too common to say anything and dropped, which bounds the pairs at
 //! `articles × keys × cap`. Pairs that share a passage are candidates too.
 
 use rayon::prelude::*;
@@ -12,11 +13,13 @@ use super::features::{Features, Sparse};
 use crate::analysis::passages::PassageIndex;
 
 /// Terms each article indexes.
-pub const KEY_TERMS: usize = 8;
+pub const KEY_TERMS: usize = 12;
 /// Entities each article indexes.
-pub const KEY_ENTITIES: usize = 4;
+pub const KEY_ENTITIES: usize = 6;
 /// Longest posting list kept.
-pub const POSTING_CAP: usize = 200;
+pub const POSTING_CAP: usize = 50;
+/// Keys two articles must share to be a candidate pair.
+pub const MIN_SHARED_KEYS: usize = 2;
 
 /// Entity keys live apart from term keys.
 const ENTITY_BIT: u64 = 1 << 32;
@@ -80,6 +83,17 @@ pub fn pairs(f: &Features, passages: &PassageIndex) -> Vec<(u32, u32)> {
                 .flat_map(move |(x, &a)| l[x + 1..].iter().map(move |&b| (a, b)))
         })
         .collect();
+    out.par_sort_unstable();
+    let mut kept: Vec<(u32, u32)> = Vec::with_capacity(out.len() / 4);
+    let mut run = 0;
+    for (k, &pair) in out.iter().enumerate() {
+        run = if k > 0 && out[k - 1] == pair { run + 1 } else { 1 };
+        if run == MIN_SHARED_KEYS {
+            kept.push(pair);
+        }
+    }
+    drop(out);
+    let mut out = kept;
     for p in &passages.passages {
         let mut arts: Vec<u32> = p.occurrences.iter().map(|o| o.article as u32).collect();
         arts.sort_unstable();

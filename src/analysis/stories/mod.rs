@@ -103,7 +103,9 @@ pub fn group_with(
 ) -> StoryIndex {
     let start = std::time::Instant::now();
     let f = features::extract(corpus, entities);
+    tracing::debug!(took = ?start.elapsed(), "stories: features");
     let pairs = candidates::pairs(&f, passages);
+    tracing::debug!(took = ?start.elapsed(), pairs = pairs.len(), "stories: candidates");
     let shared = score::shared_passages(passages);
     let dates: Vec<_> = corpus.articles.iter().map(|a| a.meta.date).collect();
     let edges: Vec<(u32, u32, f32)> = pairs
@@ -114,8 +116,9 @@ pub fn group_with(
         })
         .collect();
     drop(pairs);
-    tracing::debug!(edges = edges.len(), "stories: edges");
+    tracing::debug!(took = ?start.elapsed(), edges = edges.len(), "stories: scored");
     let roots = cluster::average_link(corpus.len(), &edges, threshold);
+    tracing::debug!(took = ?start.elapsed(), "stories: clustered");
     let index = labels::build(corpus, entities, passages, &f, &edges, &roots);
     tracing::debug!(took = ?start.elapsed(), stories = index.stories.len(), "stories");
     index
