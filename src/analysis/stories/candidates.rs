@@ -87,7 +87,11 @@ pub fn pairs(f: &Features, passages: &PassageIndex) -> Vec<(u32, u32)> {
     let mut kept: Vec<(u32, u32)> = Vec::with_capacity(out.len() / 4);
     let mut run = 0;
     for (k, &pair) in out.iter().enumerate() {
-        run = if k > 0 && out[k - 1] == pair { run + 1 } else { 1 };
+        run = if k > 0 && out[k - 1] == pair {
+            run + 1
+        } else {
+            1
+        };
         if run == MIN_SHARED_KEYS {
             kept.push(pair);
         }
