@@ -35,6 +35,9 @@ impl Cli {
             Some(Command::Quotes(a)) => &a.common.sources,
             Some(Command::Passages(a)) => &a.common.sources,
             Some(Command::Compare(a)) => &a.common.sources,
+            Some(Command::Stories(a)) => &a.sources,
+            Some(Command::Omissions(a)) => &a.common.sources,
+            Some(Command::Grid(a)) => &a.common.sources,
             Some(Command::Config(_)) => &self.sources,
             // read no corpus, or name their own paths (see `ExportArgs`)
             Some(Command::Export(_) | Command::Completions(_) | Command::Man) => &self.sources,
@@ -75,6 +78,12 @@ pub enum Command {
     Passages(PassagesArgs),
     /// Align two articles and show the passages they share.
     Compare(CompareArgs),
+    /// List the stories the articles make up: label, articles, outlets, dates.
+    Stories(JsonPaths),
+    /// What the other outlets of an article's story carry and this article leaves out.
+    Omissions(ShowArgs),
+    /// The outlet × entity grid of a story (or of the whole corpus).
+    Grid(GridArgs),
     /// The configuration file: print the documented default, or where it is read from.
     Config(ConfigArgs),
     /// Write the articles as input for passim, the text-reuse detector for large corpora.
@@ -170,6 +179,20 @@ pub struct QuotesArgs {
     /// Keep only the statements two or more articles carry.
     #[arg(long)]
     pub shared: bool,
+
+    #[command(flatten)]
+    pub common: JsonPaths,
+}
+
+#[derive(Debug, Args)]
+pub struct GridArgs {
+    /// The story (its id, from `parallax stories`); default: the whole corpus.
+    #[arg(long, value_name = "ID")]
+    pub story: Option<String>,
+
+    /// Print CSV: entity, kind, outlets, then one column of mentions per outlet.
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
 
     #[command(flatten)]
     pub common: JsonPaths,

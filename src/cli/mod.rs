@@ -9,12 +9,15 @@ mod completions;
 mod config;
 mod entities;
 mod export_passim;
+mod grid;
 mod list;
 pub mod logging;
+mod omissions;
 mod output;
 mod passages;
 mod quotes;
 mod show;
+mod stories;
 mod table;
 
 pub use args::{Cli, Command, Sources};
@@ -215,11 +218,41 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             passages::run(&corpus, &analysis, &a)
         }
         Some(Command::Compare(a)) => compare::run(&corpus, &a, &settings, passim),
+        Some(Command::Stories(a)) => {
+            let analysis = analysed(&mut opened, &corpus, config, passim);
+            stories::run(&corpus, &analysis, a.json)
+        }
+        Some(Command::Omissions(a)) => {
+            let analysis = analysed(&mut opened, &corpus, config, passim);
+            omissions::run(&corpus, &analysis, &a.id, a.common.json)
+        }
+        Some(Command::Grid(a)) => {
+            let analysis = analysed(&mut opened, &corpus, config, passim);
+            let format = match (a.common.json, a.csv) {
+                (true, _) => grid::Format::Json,
+                (_, true) => grid::Format::Csv,
+                _ => grid::Format::Table,
+            };
+            grid::run(&corpus, &analysis, a.story.as_deref(), format)
+        }
         Some(Command::Config(a)) => config::run(&a),
         Some(Command::Export(_) | Command::Completions(_) | Command::Man) => Ok(Status::Ok),
     };
     report(&[], &opened.warnings);
     status
+}
+
+/// The analysis of `corpus`: from passim's clusters when given, else through the cache.
+fn analysed(
+    opened: &mut Opened,
+    corpus: &crate::corpus::Corpus,
+    config: &crate::analysis::Config,
+    passim: Option<&crate::passim::Clusters>,
+) -> crate::analysis::Analysis {
+    match passim {
+        Some(c) => crate::passim::analyse_with_progress(corpus, config, c, |_| {}),
+        None => opened.analysis(corpus, config, |_| {}),
+    }
 }
 
 /// passim's clusters over the corpus when `--passim OUT` is given; what could not be

@@ -159,11 +159,13 @@ pub fn analysis(
         }
     }
     let quotes: Vec<Vec<Quote>> = corpus.articles.iter().map(|a| quotes(&a.body)).collect();
+    let stories = crate::analysis::stories::group(corpus, &index, &found);
     Analysis {
         entities: index,
         statements: crate::analysis::quotes::statements::find(corpus, &quotes),
         quotes,
         passages: found,
+        stories,
     }
 }
 

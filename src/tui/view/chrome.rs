@@ -73,10 +73,11 @@ fn progress(app: &App) -> Span<'static> {
                 None => "entities",
                 Some(Stage::Entities) => "quotes",
                 Some(Stage::Quotes) => "shared passages",
-                Some(Stage::Passages) => "finishing",
+                Some(Stage::Passages) => "stories",
+                Some(Stage::Stories) => "finishing",
             };
             Span::styled(
-                format!("⟳ analysing {stage} ({}/3)", done.len()),
+                format!("⟳ analysing {stage} ({}/4)", done.len()),
                 app.theme.dim,
             )
         }
