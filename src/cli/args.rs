@@ -53,6 +53,22 @@ pub struct Sources {
     #[arg(long)]
     pub no_cache: bool,
 
+    /// A sidecar file of metadata (CSV, TSV, JSON or JSONL: file, source, date, title, url,
+    /// author columns); `metadata.csv`, `sidecar.csv`, `*.meta.csv`… beside the articles
+    /// are read without it. Its fields win over what the text says.
+    #[arg(long, value_name = "FILE")]
+    pub sidecar: Option<PathBuf>,
+
+    /// Read metadata off file names, e.g. `{source}_{date}_{slug}` (placeholders: source,
+    /// date, title, author, slug). Also `name_pattern` in the config file.
+    #[arg(long, value_name = "PATTERN")]
+    pub name_pattern: Option<String>,
+
+    /// The folder an article is in names its outlet (unless a sidecar or the file name
+    /// says otherwise).
+    #[arg(long)]
+    pub folder_source: bool,
+
     /// Take the shared passages from passim's output (a file of JSON records, or passim's
     /// output folder) instead of parallax's own search. See `parallax export --passim`.
     #[arg(long, value_name = "OUT")]

@@ -110,6 +110,13 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         return export_passim::run(a);
     }
     let sources = cli.sources();
+    let hints = match hints(sources, &settings) {
+        Ok(h) => h,
+        Err(e) => {
+            eprintln!("parallax: {e}");
+            return Ok(Status::Usage);
+        }
+    };
     if cli.command.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         // The reader opens at once and loads on its worker; problems are printed on exit.
         let mouse = cli.mouse || settings.mouse;
@@ -119,6 +126,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             &settings,
             mouse,
             sources.passim.clone(),
+            hints,
         )?;
         report(&outcome.problems, &outcome.warnings);
         if outcome.loaded && outcome.articles == 0 {
@@ -127,7 +135,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         }
         return Ok(Status::Ok);
     }
-    let Some(mut opened) = load(sources) else {
+    let Some(mut opened) = load(sources, &hints) else {
         return Ok(Status::Failure);
     };
     let corpus = std::mem::take(&mut opened.loaded.corpus);
@@ -179,7 +187,7 @@ fn load_passim(
 /// Loads the corpus (the seeds when no path is given) through the cache unless
 /// `--no-cache`, reports every problem on stderr, and returns `None` when nothing at all
 /// could be loaded.
-fn load(sources: &Sources) -> Option<Opened> {
+fn load(sources: &Sources, hints: &crate::metadata::Hints) -> Option<Opened> {
     let start = Instant::now();
     let mut opened = cache::open_corpus(
         &sources.paths,
@@ -187,6 +195,7 @@ fn load(sources: &Sources) -> Option<Opened> {
         cache::Bodies::Now,
         &|_| {},
     );
+    opened.state_metadata(hints, &sources.paths);
     tracing::info!(
         articles = opened.loaded.corpus.len(),
         problems = opened.loaded.problems.len(),
@@ -204,6 +213,30 @@ fn load(sources: &Sources) -> Option<Opened> {
         return None;
     }
     Some(opened)
+}
+
+/// Where the user states metadata: `--sidecar`, `--name-pattern` (else the config's
+/// `name_pattern`) and `--folder-source`. A bad pattern is a usage error.
+fn hints(
+    sources: &Sources,
+    settings: &crate::config::Settings,
+) -> Result<crate::metadata::Hints, String> {
+    let pattern = sources
+        .name_pattern
+        .as_ref()
+        .or(settings.name_pattern.as_ref());
+    let name_pattern = match pattern {
+        Some(p) => Some(
+            crate::metadata::NamePattern::parse(p)
+                .map_err(|e| format!("--name-pattern {p:?}: {e}"))?,
+        ),
+        None => None,
+    };
+    Ok(crate::metadata::Hints {
+        sidecar: sources.sidecar.clone(),
+        name_pattern,
+        folder_source: sources.folder_source,
+    })
 }
 
 /// Prints load problems and cache warnings on stderr, one line each.

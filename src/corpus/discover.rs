@@ -109,7 +109,8 @@ fn walk(root: &Path, files: &mut Vec<(PathBuf, Format)>, problems: &mut Vec<Load
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
-                if let Some(format) = Format::of(e.path()) {
+                let sidecar = crate::metadata::is_sidecar_name(&e.file_name().to_string_lossy());
+                if let Some(format) = Format::of(e.path()).filter(|_| !sidecar) {
                     files.push((e.into_path(), format));
                 }
             }

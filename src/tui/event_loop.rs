@@ -99,6 +99,8 @@ pub struct Job {
     pub paths: Vec<PathBuf>,
     pub use_cache: bool,
     pub passim: Option<PathBuf>,
+    /// Metadata the user states (sidecars, a file-name pattern, folders as outlets).
+    pub hints: crate::metadata::Hints,
 }
 
 /// Starts `job` on a worker thread; its progress and results come back as actions.
@@ -106,15 +108,8 @@ fn spawn(job: Job, config: Config) -> Receiver<Action> {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let fail_tx = tx.clone();
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            open_on(
-                &job.paths,
-                job.use_cache,
-                &config,
-                job.passim.as_deref(),
-                &tx,
-            )
-        }));
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open_on(&job, &config, &tx)));
         if let Err(payload) = result {
             let why = payload
                 .downcast_ref::<&str>()
@@ -175,13 +170,8 @@ fn stage_reporter(tx: &Sender<Action>) -> impl Fn(Stage) + Sync + '_ {
 /// Loads the corpus with progress, hands it to the app, then finds or runs its analysis. A
 /// reopened corpus comes from the cache without its bodies: its cached analysis (checked
 /// against the bodies' lengths) is handed over first, then the bodies, checked in full.
-fn open_on(
-    paths: &[PathBuf],
-    use_cache: bool,
-    config: &Config,
-    passim: Option<&Path>,
-    tx: &Sender<Action>,
-) {
+fn open_on(job: &Job, config: &Config, tx: &Sender<Action>) {
+    let passim = job.passim.as_deref();
     let progress = Mutex::new(tx.clone());
     let report = |e: cache::Event| {
         let (done, total) = match e {
@@ -193,7 +183,8 @@ fn open_on(
         }
     };
     let start = Instant::now();
-    let mut opened = cache::open_corpus(paths, use_cache, Bodies::Later, &report);
+    let mut opened = cache::open_corpus(&job.paths, job.use_cache, Bodies::Later, &report);
+    opened.state_metadata(&job.hints, &job.paths);
     let loaded = std::mem::take(&mut opened.loaded);
     let corpus = Arc::new(loaded.corpus);
     tracing::info!(

@@ -54,6 +54,7 @@ pub fn run(
     settings: &Settings,
     mouse: bool,
     passim: Option<PathBuf>,
+    hints: crate::metadata::Hints,
 ) -> anyhow::Result<Outcome> {
     let keymap = keymap::Keymap::builtin()?.with_overrides(settings)?;
     let theme = theme::Theme::with_overrides(theme::Theme::no_color_requested(), settings)?;
@@ -70,6 +71,7 @@ pub fn run(
         paths,
         use_cache,
         passim,
+        hints,
     };
     app.config = settings.analysis.clone();
     app.mouse = mouse;
