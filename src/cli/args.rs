@@ -132,7 +132,7 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The article: its id (file stem) or its path.
+    /// The article: its id (file stem), a prefix of it no other id shares, or its path.
     pub id: String,
 
     #[command(flatten)]

@@ -67,15 +67,12 @@ pub fn run(
     let mut found = Vec::new();
     let mut idx = Vec::new();
     for key in [&args.a, &args.b] {
-        match corpus.find(key) {
+        match super::resolve::article(corpus, key) {
             Some(i) => {
                 found.push(&corpus.articles[i]);
                 idx.push(i);
             }
-            None => {
-                eprintln!("parallax: no article with id or path {key:?} (see `parallax list`)");
-                return Ok(Status::Usage);
-            }
+            None => return Ok(Status::Usage),
         }
     }
     let (a, b) = (found[0], found[1]);

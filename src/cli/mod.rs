@@ -13,6 +13,7 @@ mod list;
 pub mod logging;
 mod output;
 mod quotes;
+mod resolve;
 mod show;
 mod table;
 

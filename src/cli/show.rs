@@ -18,11 +18,7 @@ struct WithBody<'a> {
 
 /// `parallax show [--json] ID`
 pub fn run(corpus: &Corpus, args: &ShowArgs) -> anyhow::Result<Status> {
-    let Some(idx) = corpus.find(&args.id) else {
-        eprintln!(
-            "parallax: no article with id or path {:?} (see `parallax list`)",
-            args.id
-        );
+    let Some(idx) = super::resolve::article(corpus, &args.id) else {
         return Ok(Status::Usage);
     };
     let a = &corpus.articles[idx];

@@ -10,6 +10,8 @@ mod feeds;
 mod front_matter;
 mod html;
 mod load;
+mod lookup;
+pub mod naming;
 mod read;
 mod records;
 mod stdin;
@@ -23,6 +25,7 @@ pub use load::{
     FileLoad, Pending, assemble, load_bytes, load_listing, load_paths, load_seeds, parse_listed,
     read_listed,
 };
+pub use lookup::{Lookup, MAX_CANDIDATES};
 pub use read::{MAX_ARTICLE_BYTES, MAX_FILE_BYTES, MAX_PAGE_BYTES};
 pub use records::{Record, RecordResult, parse_records};
 pub use stdin::{STDIN_PATH, is_stdin};

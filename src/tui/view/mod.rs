@@ -106,12 +106,17 @@ pub fn date(a: &Article) -> String {
     }
 }
 
-/// A short label for an article: outlet and id (the id alone when the outlet is unknown).
+/// A short label for an article: its outlet, else its short headline (never its id).
 pub fn label(a: &Article) -> String {
-    let id = sanitize_for_terminal(&a.id);
+    sanitize_for_terminal(&crate::corpus::naming::short_name(a)).into_owned()
+}
+
+/// An article's heading: `Outlet — headline`, or the headline alone.
+pub fn heading(a: &Article) -> String {
+    let title = sanitize_for_terminal(&a.meta.title);
     match &a.meta.source {
-        Some(s) => format!("{} ({id})", sanitize_for_terminal(s)),
-        None => id.into_owned(),
+        Some(s) => format!("{} — {title}", sanitize_for_terminal(s)),
+        None => title.into_owned(),
     }
 }
 
