@@ -32,6 +32,8 @@ pub enum Action {
     Open,
     /// Mark or unmark the selected article for comparison.
     Mark,
+    /// Mark or unmark the selected article, then move down.
+    MarkDown,
     /// Compare the marked articles, or the selected one with its closest partner.
     Compare,
     /// Open the entity filter.
@@ -66,6 +68,8 @@ pub enum Action {
     DeleteChar,
     /// A character typed into the filter query.
     Input(char),
+    /// A key bound to nothing where it was pressed (its name, for a short message).
+    Unbound(String),
     /// The mouse wheel turned up (`false`) or down (`true`) over the app.
     Wheel(bool),
     /// A left click at (column, row).
@@ -111,7 +115,7 @@ pub fn bindable() -> Vec<(&'static str, Action, &'static str)> {
     use Action::*;
     vec![
         ("quit", Quit, "quit parallax"),
-        ("back", Back, "go back (quit from the library)"),
+        ("back", Back, "go back (q quits from the library)"),
         ("up", Up, "up one line"),
         ("down", Down, "down one line"),
         ("page_up", PageUp, "up one page"),
@@ -120,6 +124,7 @@ pub fn bindable() -> Vec<(&'static str, Action, &'static str)> {
         ("bottom", Bottom, "to the bottom"),
         ("open", Open, "open the selected item"),
         ("mark", Mark, "mark / unmark for comparison"),
+        ("mark_down", MarkDown, "mark / unmark, then move down"),
         ("compare", Compare, "compare (marked, or closest partner)"),
         ("filter", Filter, "filter by entity"),
         ("remove_filter", RemoveFilter, "remove the last filter"),

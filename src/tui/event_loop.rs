@@ -84,7 +84,10 @@ fn drain(app: &mut App, rx: &Receiver<Action>) -> (bool, bool) {
 /// The action a terminal event stands for, if any.
 fn translate(app: &App, ev: Event) -> Option<Action> {
     match ev {
-        Event::Key(key) => app.keymap.action_for(app.context(), &key),
+        Event::Key(key) => app
+            .keymap
+            .action_for(app.context(), &key)
+            .or_else(|| super::keymap::key_name(&key).map(Action::Unbound)),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Mouse(m) if app.mouse => super::mouse::action(&m),
         _ => None,

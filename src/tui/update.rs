@@ -3,9 +3,11 @@
 //! the only I/O is writing a small report file when the user asks for one (`e` on compare).
 
 mod compare;
+mod marks;
 mod reader;
 
 pub use compare::open_compare;
+pub use marks::count_line as marked_count;
 
 use super::action::{Action, Fit};
 use super::app::{App, Filter, Help, Overlay, Progress, Reader, Screen, Text};
@@ -44,8 +46,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::AnalysisIndexed(indexed) => analysis_done(app, *indexed),
         Action::AnalysisFailed(why) => analysis_failed(app, why),
         Action::Quit => app.quit = true,
-        // Nothing to act on yet: Esc leaves, other keys wait for the corpus (type-ahead).
+        Action::Unbound(key) => {
+            app.notice = Some(format!("{key}: not bound here (? lists the keys)"));
+        }
+        // Nothing to act on yet: q leaves, Esc says so, other keys wait for the corpus.
         Action::Back if app.is_loading() && app.typeahead.is_empty() => app.quit = true,
+        Action::Cancel if app.is_loading() => app.notice = Some(quit_hint(app)),
         other if app.is_loading() => {
             if app.typeahead.len() < MAX_TYPEAHEAD {
                 app.typeahead.push(other);
@@ -214,7 +220,9 @@ fn library(app: &mut App, action: Action) {
                 }));
             }
         }
-        Action::Mark => toggle_mark(app),
+        Action::Mark => marks::toggle(app, false),
+        Action::MarkDown => marks::toggle(app, true),
+        Action::Cancel => app.notice = Some(quit_hint(app)),
         Action::Compare => compare_from_library(app),
         Action::Filter => {
             app.overlay = Some(Overlay::Filter(Filter::default()));
@@ -230,24 +238,16 @@ fn library(app: &mut App, action: Action) {
     }
 }
 
-fn toggle_mark(app: &mut App) {
-    let Some(a) = app.selected_article() else {
-        return;
-    };
-    let marked = &mut app.library.marked;
-    if let Some(i) = marked.iter().position(|&m| m == a) {
-        marked.remove(i);
-    } else if marked.len() >= 4 {
-        app.notice = Some("at most 4 articles can be compared".to_string());
-    } else {
-        marked.push(a);
+/// What Esc says on the top screen, where it does not quit.
+fn quit_hint(app: &App) -> String {
+    match app.keymap.key_for(super::keymap::Context::Library, "back") {
+        Some(k) => format!("{k} quits parallax"),
+        None => "nothing to go back to".to_string(),
     }
-    let len = app.library.visible.len();
-    app.library.selected = (app.library.selected + 1).min(len.saturating_sub(1));
 }
 
 fn compare_from_library(app: &mut App) {
-    let mut marked = app.library.marked.clone();
+    let mut marked = marks::visible(app);
     if marked.len() >= 2 {
         marked.sort_unstable();
         open_compare(app, marked, None);

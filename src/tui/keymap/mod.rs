@@ -10,7 +10,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{self, Action};
 
+mod names;
 mod overrides;
+
+pub use names::key_name;
 
 /// Where a key is pressed: a screen or an overlay (and `Global`, consulted last).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -36,9 +36,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
             draw_preview(app, frame, preview, a);
         }
     }
-    let marked = match app.library.marked.len() {
-        0 => Line::raw(""),
-        n => Line::styled(format!("{n} marked"), app.theme.marked),
+    let marked = match crate::tui::update::marked_count(app) {
+        None => Line::raw(""),
+        Some(n) => Line::styled(n, app.theme.marked),
     };
     chrome::footer(app, frame, footer, Context::Library, HINTS, marked);
 }
