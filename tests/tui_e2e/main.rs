@@ -7,6 +7,7 @@
 
 mod escapes;
 mod faults;
+mod folding;
 mod keys;
 mod mouse;
 mod nothing_lost;
