@@ -11,6 +11,7 @@
 //! screen, and [`rerank`] scoring only the previous matches when the query narrows the
 //! previous one ([`narrows`]); fuzzy scores come from skim's algorithm (`skim`).
 
+mod find;
 mod fold;
 mod narrow;
 mod prepared;
@@ -23,6 +24,7 @@ pub(crate) mod testing;
 use crate::analysis::entities::{Entity, EntityIndex};
 use crate::corpus::ArticleIdx;
 
+pub use find::{MAX_MATCHES, find_in};
 pub use fold::fold;
 pub use narrow::narrows;
 pub use prepared::{Prepared, rerank};

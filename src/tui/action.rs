@@ -44,6 +44,12 @@ pub enum Action {
     Quotes,
     /// Show every key.
     Help,
+    /// Search the text on screen (reader, quotes).
+    Search,
+    /// To the next match of the search.
+    NextMatch,
+    /// To the previous match of the search.
+    PrevMatch,
     /// Close the help overlay.
     Close,
     /// Jump to the next shared passage.
@@ -130,6 +136,13 @@ pub fn bindable() -> Vec<(&'static str, Action, &'static str)> {
         ("remove_filter", RemoveFilter, "remove the last filter"),
         ("quotes", Quotes, "shared passages and quotes"),
         ("help", Help, "this help"),
+        (
+            "search",
+            Search,
+            "search this text (n/N: next/previous match)",
+        ),
+        ("next_match", NextMatch, "next match"),
+        ("prev_match", PrevMatch, "previous match"),
         ("close", Close, "close"),
         ("next_passage", NextPassage, "next shared passage"),
         ("prev_passage", PrevPassage, "previous shared passage"),

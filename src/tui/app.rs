@@ -88,6 +88,20 @@ pub struct Reader {
     pub scroll: usize,
     /// Index into the article's passage marks of the passage n/N moved to.
     pub current: Option<usize>,
+    /// A search applied with `/`: while it has matches, n/N move between them.
+    pub search: Option<super::search::TextSearch>,
+}
+
+impl Reader {
+    /// The reader of `article`, at its top.
+    pub fn at_top(article: ArticleIdx) -> Reader {
+        Reader {
+            article,
+            scroll: 0,
+            current: None,
+            search: None,
+        }
+    }
 }
 
 /// One pane of the compare screen.
@@ -128,6 +142,8 @@ pub struct Quotes {
     /// The rows, computed when the screen opens and again when the visible articles or the
     /// analysis change ([`crate::tui::quote_rows::refresh`]), never while drawing.
     pub rows: Vec<crate::tui::quote_rows::QuoteRow>,
+    /// A search applied with `/`: the rows it matched (n/N move between them).
+    pub search: Option<super::search::RowSearch>,
 }
 
 /// A screen above the library.
@@ -162,6 +178,8 @@ pub struct Help {
 pub enum Overlay {
     Filter(Filter),
     Help(Help),
+    /// A search being typed over the footer.
+    Search(super::search::SearchInput),
 }
 
 /// The whole state of the reader.
@@ -271,6 +289,7 @@ impl App {
         match (&self.overlay, self.stack.last()) {
             (Some(Overlay::Filter(_)), _) => Context::Filter,
             (Some(Overlay::Help(_)), _) => Context::Help,
+            (Some(Overlay::Search(_)), _) => Context::Search,
             (None, None) => Context::Library,
             (None, Some(Screen::Reader(_))) => Context::Reader,
             (None, Some(Screen::Compare(_))) => Context::Compare,

@@ -13,6 +13,7 @@ pub mod links;
 pub mod mouse;
 pub mod quote_rows;
 pub mod report;
+pub mod search;
 pub mod terminal;
 pub mod theme;
 pub mod update;

@@ -5,6 +5,7 @@
 mod compare;
 mod marks;
 mod reader;
+mod search;
 
 pub use compare::open_compare;
 pub use marks::count_line as marked_count;
@@ -87,6 +88,7 @@ pub fn update(app: &mut App, action: Action) {
             match app.overlay {
                 Some(Overlay::Filter(_)) => filter(app, other),
                 Some(Overlay::Help(_)) => help(app, other),
+                Some(Overlay::Search(_)) => search::input(app, other),
                 None => screen(app, other),
             }
         }
@@ -213,11 +215,7 @@ fn library(app: &mut App, action: Action) {
         }
         Action::Open => {
             if let Some(article) = app.selected_article() {
-                app.stack.push(Screen::Reader(Reader {
-                    article,
-                    scroll: 0,
-                    current: None,
-                }));
+                app.stack.push(Screen::Reader(Reader::at_top(article)));
             }
         }
         Action::Mark => marks::toggle(app, false),
@@ -387,6 +385,14 @@ fn quotes(app: &mut App, action: Action) {
         Action::Back => {
             app.stack.pop();
         }
+        Action::Cancel => {
+            if !search::clear(app) {
+                app.stack.pop();
+            }
+        }
+        Action::Search => search::open(app),
+        Action::NextMatch => search::step_rows(app, true),
+        Action::PrevMatch => search::step_rows(app, false),
         Action::Open => {
             let pair = q
                 .rows
@@ -407,6 +413,8 @@ fn quotes(app: &mut App, action: Action) {
 mod export_mouse_tests;
 #[cfg(test)]
 mod filter_tests;
+#[cfg(test)]
+mod search_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

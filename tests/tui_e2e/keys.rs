@@ -15,3 +15,21 @@ fn esc_on_the_library_does_not_quit_and_q_does() {
     let (ok, _) = s.finish();
     assert!(ok, "exit status");
 }
+
+#[test]
+fn slash_searches_inside_the_reader_and_n_moves_between_matches() {
+    let mut s = Session::start_analysed();
+    s.send("\r");
+    s.wait_text("RIA Novosti · 2021-11-20 · https://ria.ru/");
+    s.send("/moscow\r");
+    s.wait_text("“moscow” 1/");
+    s.send("n");
+    s.wait_text("“moscow” 2/");
+    s.send("\x1b");
+    s.wait("search cleared", |sc| !sc.contents().contains("“moscow”"));
+    s.send("q");
+    s.wait_text("Articles");
+    s.send("q");
+    let (ok, _) = s.finish();
+    assert!(ok);
+}

@@ -25,11 +25,12 @@ pub enum Context {
     Quotes,
     Filter,
     Help,
+    Search,
 }
 
 impl Context {
     /// Every context, in the order the help shows them.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::Library,
         Context::Reader,
@@ -37,6 +38,7 @@ impl Context {
         Context::Quotes,
         Context::Filter,
         Context::Help,
+        Context::Search,
     ];
 
     /// The table name in the keymap file.
@@ -49,6 +51,7 @@ impl Context {
             Context::Quotes => "quotes",
             Context::Filter => "filter",
             Context::Help => "help",
+            Context::Search => "search",
         }
     }
 
@@ -62,6 +65,7 @@ impl Context {
             Context::Quotes => "Quotes",
             Context::Filter => "Entity filter",
             Context::Help => "Help",
+            Context::Search => "Search (typing)",
         }
     }
 }
@@ -209,7 +213,9 @@ impl Keymap {
         if let Some(a) = self.find(ctx, key) {
             return Some(a);
         }
-        if let (Context::Filter, KeyCode::Char(c), false) = (ctx, key.code, key.ctrl) {
+        if let (Context::Filter | Context::Search, KeyCode::Char(c), false) =
+            (ctx, key.code, key.ctrl)
+        {
             return Some(Action::Input(c));
         }
         self.find(Context::Global, key)

@@ -10,6 +10,9 @@ pub mod layout;
 mod library;
 mod quotes;
 mod reader;
+mod search;
+#[cfg(test)]
+mod search_tests;
 
 pub use help::help_lines;
 
@@ -51,6 +54,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         None => {}
         Some(Overlay::Filter(f)) => filter::draw(app, f, frame),
         Some(Overlay::Help(h)) => help::draw(app, h, frame),
+        Some(Overlay::Search(s)) => search::draw(app, s, frame),
     }
 }
 
