@@ -12,6 +12,7 @@ mod html;
 mod load;
 mod lookup;
 pub mod naming;
+pub mod order;
 mod read;
 mod records;
 mod stdin;

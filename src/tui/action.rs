@@ -42,6 +42,12 @@ pub enum Action {
     RemoveFilter,
     /// Open the list of shared passages and quotes.
     Quotes,
+    /// Sort the library by the next order (file, date, outlet, title, shared passages).
+    Sort,
+    /// Forget what was read, the marks and the order of this corpus.
+    ClearState,
+    /// Time passed (the event loop's tick): an article open long enough counts as read.
+    Tick,
     /// Show every key.
     Help,
     /// Search the text on screen (reader, quotes).
@@ -135,6 +141,16 @@ pub fn bindable() -> Vec<(&'static str, Action, &'static str)> {
         ("filter", Filter, "filter by entity"),
         ("remove_filter", RemoveFilter, "remove the last filter"),
         ("quotes", Quotes, "shared passages and quotes"),
+        (
+            "sort",
+            Sort,
+            "sort by file / date / outlet / title / shared",
+        ),
+        (
+            "clear_state",
+            ClearState,
+            "forget read articles, marks and order",
+        ),
         ("help", Help, "this help"),
         (
             "search",

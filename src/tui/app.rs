@@ -76,8 +76,10 @@ pub struct Library {
     pub marked: Vec<ArticleIdx>,
     /// Applied entity filters (indices into the entity index), in order applied.
     pub filters: Vec<usize>,
-    /// The articles the filters let through, in corpus order.
+    /// The articles the filters let through, in the order of `sort`.
     pub visible: Vec<ArticleIdx>,
+    /// The order of the list (kept between sessions).
+    pub sort: crate::corpus::order::SortKey,
 }
 
 /// The reader screen: one article.
@@ -90,6 +92,8 @@ pub struct Reader {
     pub current: Option<usize>,
     /// A search applied with `/`: while it has matches, n/N move between them.
     pub search: Option<super::search::TextSearch>,
+    /// When it was opened (by the app's clock): open long enough, the article is read.
+    pub opened_at: Option<std::time::Instant>,
 }
 
 impl Reader {
@@ -100,6 +104,7 @@ impl Reader {
             scroll: 0,
             current: None,
             search: None,
+            opened_at: None,
         }
     }
 }
@@ -219,12 +224,15 @@ pub struct App {
     pub export_dir: std::path::PathBuf,
     /// passim's clusters (`--passim OUT`): the shared passages instead of parallax's own.
     pub passim: Option<Arc<crate::passim::Clusters>>,
+    /// What was read, and where the state is kept between sessions.
+    pub reading: super::reading::Reading,
 }
 
 impl App {
     /// A fresh app over `corpus`, before any analysis.
     pub fn new(corpus: Arc<Corpus>, keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
         let visible = (0..corpus.len()).collect();
+        let n = corpus.len();
         let text = Text::of(&corpus);
         App {
             corpus,
@@ -252,6 +260,11 @@ impl App {
             mouse: false,
             export_dir: std::path::PathBuf::from("."),
             passim: None,
+            reading: super::reading::Reading {
+                read: vec![false; n],
+                read_after: super::reading::READ_AFTER,
+                ..super::reading::Reading::default()
+            },
         }
     }
 

@@ -56,6 +56,11 @@ pub fn run(
             }
             timeout = Duration::ZERO;
         }
+        if matches!(app.stack.last(), Some(super::app::Screen::Reader(_))) {
+            let read = app.reading.read.iter().filter(|r| **r).count();
+            update(app, Action::Tick);
+            dirty |= read != app.reading.read.iter().filter(|r| **r).count();
+        }
         if worker {
             let (updated, alive) = drain(app, &rx);
             dirty |= updated;

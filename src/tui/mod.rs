@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod links;
 pub mod mouse;
 pub mod quote_rows;
+pub mod reading;
 pub mod report;
 pub mod search;
 pub mod terminal;
@@ -68,6 +69,8 @@ pub fn run(
     // The first frame is drawn at once; the worker lists and loads the corpus (the seeds
     // when no path is given, parsed in some tens of milliseconds) and analyses it.
     let mut app = app::App::loading(keymap, theme, size);
+    app.reading.file = crate::dirs::state_dir().map(|d| reading::file_for(&d, &paths));
+    app.reading.read_after = reading::read_after_from_env();
     let job = event_loop::Job {
         paths,
         use_cache,
@@ -79,6 +82,9 @@ pub fn run(
     let result = first_frame(&app, &mut guard.terminal)
         .and_then(|()| event_loop::run(&mut app, &mut guard.terminal, &terminate, job));
     drop(guard);
+    if !app.is_loading() {
+        update::save_reading(&mut app);
+    }
     if let Err(e) = &result {
         tracing::error!("reader: {e:#}");
     }

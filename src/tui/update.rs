@@ -5,10 +5,12 @@
 mod compare;
 mod marks;
 mod reader;
+mod reading;
 mod search;
 
 pub use compare::open_compare;
 pub use marks::count_line as marked_count;
+pub use reading::save as save_reading;
 
 use super::action::{Action, Fit};
 use super::app::{App, Filter, Help, Overlay, Progress, Reader, Screen, Text};
@@ -46,6 +48,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::AnalysisIndexed(indexed) => analysis_done(app, *indexed),
         Action::AnalysisFailed(why) => analysis_failed(app, why),
+        Action::Tick => reading::note(app),
         Action::Quit => app.quit = true,
         Action::Unbound(key) => {
             app.notice = Some(format!("{key}: not bound here (? lists the keys)"));
@@ -85,6 +88,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         other => {
             app.notice = None;
+            reading::note(app);
             match app.overlay {
                 Some(Overlay::Filter(_)) => filter(app, other),
                 Some(Overlay::Help(_)) => help(app, other),
@@ -104,6 +108,7 @@ fn corpus_loaded(
 ) {
     let n = problems.len();
     app.set_corpus(corpus, problems);
+    reading::install(app);
     if app.corpus.is_empty() {
         app.quit = true;
     }
@@ -215,11 +220,21 @@ fn library(app: &mut App, action: Action) {
         }
         Action::Open => {
             if let Some(article) = app.selected_article() {
-                app.stack.push(Screen::Reader(Reader::at_top(article)));
+                let mut r = Reader::at_top(article);
+                r.opened_at = Some(app.reading.clock.now());
+                app.stack.push(Screen::Reader(r));
             }
         }
-        Action::Mark => marks::toggle(app, false),
-        Action::MarkDown => marks::toggle(app, true),
+        Action::Mark => {
+            marks::toggle(app, false);
+            reading::save(app);
+        }
+        Action::MarkDown => {
+            marks::toggle(app, true);
+            reading::save(app);
+        }
+        Action::Sort => reading::cycle_sort(app),
+        Action::ClearState => reading::clear(app),
         Action::Cancel => app.notice = Some(quit_hint(app)),
         Action::Compare => compare_from_library(app),
         Action::Filter => {
@@ -273,6 +288,7 @@ pub(crate) fn refilter(app: &mut App) {
         v.retain(|&a| a < app.corpus.len());
         v
     };
+    reading::sort_visible(app);
     let len = app.library.visible.len();
     app.library.selected = app.library.selected.min(len.saturating_sub(1));
     quote_rows::refresh(app);
@@ -413,6 +429,8 @@ fn quotes(app: &mut App, action: Action) {
 mod export_mouse_tests;
 #[cfg(test)]
 mod filter_tests;
+#[cfg(test)]
+mod reading_tests;
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]

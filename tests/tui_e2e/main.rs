@@ -11,6 +11,7 @@ mod folding;
 mod keys;
 mod mouse;
 mod nothing_lost;
+mod reading;
 mod reopen;
 mod session;
 #[path = "../common/snapshot.rs"]
@@ -28,7 +29,7 @@ fn starts_on_the_library_shows_help_and_quits_cleanly() {
     });
     s.send("?");
     s.wait_text("Help: keys");
-    s.wait_text("Compare");
+    s.wait_text("Library");
     s.send("?");
     s.wait("help closed", |sc| !sc.contents().contains("Help: keys"));
     s.send("q");
