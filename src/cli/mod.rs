@@ -129,7 +129,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             sources.passim.clone(),
             hints,
         )?;
-        report(&outcome.problems, &outcome.warnings);
+        summarise(&outcome.problems);
+        report(&[], &outcome.warnings);
         if outcome.loaded && outcome.articles == 0 {
             eprintln!("parallax: no article could be loaded");
             return Ok(Status::Failure);
@@ -238,6 +239,17 @@ fn hints(
         name_pattern,
         folder_source: sources.folder_source,
     })
+}
+
+/// One line on stderr for the load problems of a reader session (the reader listed them
+/// on its problems screen; `parallax list` prints every one).
+fn summarise(problems: &[LoadProblem]) {
+    if let [one] = problems {
+        // One problem is its own summary.
+        eprintln!("parallax: {one}");
+    } else if let Some(line) = crate::corpus::problems::summary(problems) {
+        eprintln!("parallax: {line}; `parallax list PATH…` prints each");
+    }
 }
 
 /// Prints load problems and cache warnings on stderr, one line each.

@@ -13,6 +13,7 @@ mod load;
 mod lookup;
 pub mod naming;
 pub mod order;
+pub mod problems;
 mod read;
 mod records;
 mod stdin;

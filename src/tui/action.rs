@@ -42,6 +42,8 @@ pub enum Action {
     RemoveFilter,
     /// Open the list of shared passages and quotes.
     Quotes,
+    /// List the load problems, grouped by reason.
+    Problems,
     /// Sort the library by the next order (file, date, outlet, title, shared passages).
     Sort,
     /// Forget what was read, the marks and the order of this corpus.
@@ -50,6 +52,8 @@ pub enum Action {
     Tick,
     /// Show every key.
     Help,
+    /// Show what the symbols and colours mean.
+    Legend,
     /// Search the text on screen (reader, quotes).
     Search,
     /// To the next match of the search.
@@ -141,6 +145,7 @@ pub fn bindable() -> Vec<(&'static str, Action, &'static str)> {
         ("filter", Filter, "filter by entity"),
         ("remove_filter", RemoveFilter, "remove the last filter"),
         ("quotes", Quotes, "shared passages and quotes"),
+        ("problems", Problems, "load problems, grouped by reason"),
         (
             "sort",
             Sort,
@@ -151,7 +156,8 @@ pub fn bindable() -> Vec<(&'static str, Action, &'static str)> {
             ClearState,
             "forget read articles, marks and order",
         ),
-        ("help", Help, "this help"),
+        ("help", Help, "this help (at this screen's keys)"),
+        ("legend", Legend, "what the symbols and colours mean"),
         (
             "search",
             Search,

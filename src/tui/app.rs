@@ -157,6 +157,14 @@ pub enum Screen {
     Reader(Reader),
     Compare(Compare),
     Quotes(Quotes),
+    /// The load problems, grouped by reason.
+    Problems(Problems),
+}
+
+/// The load problems screen: the first line shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Problems {
+    pub scroll: usize,
 }
 
 /// The entity filter overlay.
@@ -176,6 +184,11 @@ pub struct Filter {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Help {
     pub scroll: usize,
+    /// A search being typed (`/`).
+    pub typing: Option<String>,
+    /// The search applied, and the lines it matched.
+    pub query: Option<String>,
+    pub hits: Vec<usize>,
 }
 
 /// A window over the current screen.
@@ -301,12 +314,14 @@ impl App {
     pub fn context(&self) -> Context {
         match (&self.overlay, self.stack.last()) {
             (Some(Overlay::Filter(_)), _) => Context::Filter,
+            (Some(Overlay::Help(h)), _) if h.typing.is_some() => Context::Search,
             (Some(Overlay::Help(_)), _) => Context::Help,
             (Some(Overlay::Search(_)), _) => Context::Search,
             (None, None) => Context::Library,
             (None, Some(Screen::Reader(_))) => Context::Reader,
             (None, Some(Screen::Compare(_))) => Context::Compare,
             (None, Some(Screen::Quotes(_))) => Context::Quotes,
+            (None, Some(Screen::Problems(_))) => Context::Problems,
         }
     }
 

@@ -3,6 +3,7 @@
 //! the only I/O is writing a small report file when the user asks for one (`e` on compare).
 
 mod compare;
+mod help;
 mod marks;
 mod reader;
 mod reading;
@@ -13,7 +14,7 @@ pub use marks::count_line as marked_count;
 pub use reading::save as save_reading;
 
 use super::action::{Action, Fit};
-use super::app::{App, Filter, Help, Overlay, Progress, Reader, Screen, Text};
+use super::app::{App, Filter, Overlay, Progress, Reader, Screen, Text};
 use super::quote_rows;
 use super::view::layout;
 use crate::filter::{EntityMatch, articles_mentioning_all, parse};
@@ -91,7 +92,7 @@ pub fn update(app: &mut App, action: Action) {
             reading::note(app);
             match app.overlay {
                 Some(Overlay::Filter(_)) => filter(app, other),
-                Some(Overlay::Help(_)) => help(app, other),
+                Some(Overlay::Help(_)) => help::update(app, other),
                 Some(Overlay::Search(_)) => search::input(app, other),
                 None => screen(app, other),
             }
@@ -117,7 +118,13 @@ fn corpus_loaded(
     }
     if n > 0 {
         let s = if n == 1 { "" } else { "s" };
-        app.notice = Some(format!("{n} load problem{s}: listed when parallax exits"));
+        let key = app
+            .keymap
+            .key_for(super::keymap::Context::Library, "problems");
+        app.notice = Some(match key {
+            Some(k) => format!("{n} load problem{s}: {k} lists them"),
+            None => format!("{n} load problem{s}"),
+        });
     }
 }
 
@@ -179,8 +186,17 @@ fn analysis_done(app: &mut App, indexed: super::app::Indexed) {
 }
 
 fn screen(app: &mut App, action: Action) {
-    if let Action::Help = action {
-        app.overlay = Some(Overlay::Help(Help::default()));
+    if let Action::Help | Action::Legend = action {
+        help::open(app, matches!(action, Action::Legend));
+        return;
+    }
+    if let Action::Problems = action {
+        if app.problems.is_empty() {
+            app.notice = Some("no load problem: every file loaded".to_string());
+        } else if !matches!(app.stack.last(), Some(Screen::Problems(_))) {
+            app.stack
+                .push(Screen::Problems(super::app::Problems::default()));
+        }
         return;
     }
     match app.stack.last() {
@@ -188,6 +204,7 @@ fn screen(app: &mut App, action: Action) {
         Some(Screen::Reader(_)) => reader::update(app, action),
         Some(Screen::Compare(_)) => compare::update(app, action),
         Some(Screen::Quotes(_)) => quotes(app, action),
+        Some(Screen::Problems(_)) => problems(app, action),
     }
 }
 
@@ -379,16 +396,18 @@ fn filter(app: &mut App, action: Action) {
     }
 }
 
-fn help(app: &mut App, action: Action) {
-    let total = super::view::help_lines(&app.keymap, &app.theme).len();
+fn problems(app: &mut App, action: Action) {
+    let total = super::view::problem_lines(app).len();
     let shown = usize::from(app.size.1.saturating_sub(4));
     let max = total.saturating_sub(shown);
-    let Some(Overlay::Help(h)) = &mut app.overlay else {
+    let Some(Screen::Problems(p)) = app.stack.last_mut() else {
         return;
     };
     match action {
-        Action::Close | Action::Back | Action::Help => app.overlay = None,
-        nav => h.scroll = navigate(h.scroll, max + 1, shown.saturating_sub(1), &nav),
+        Action::Back | Action::Cancel => {
+            app.stack.pop();
+        }
+        nav => p.scroll = navigate(p.scroll, max + 1, shown.saturating_sub(1), &nav),
     }
 }
 

@@ -26,16 +26,18 @@ pub enum Context {
     Filter,
     Help,
     Search,
+    Problems,
 }
 
 impl Context {
     /// Every context, in the order the help shows them.
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Global,
         Context::Library,
         Context::Reader,
         Context::Compare,
         Context::Quotes,
+        Context::Problems,
         Context::Filter,
         Context::Help,
         Context::Search,
@@ -52,6 +54,7 @@ impl Context {
             Context::Filter => "filter",
             Context::Help => "help",
             Context::Search => "search",
+            Context::Problems => "problems",
         }
     }
 
@@ -66,6 +69,7 @@ impl Context {
             Context::Filter => "Entity filter",
             Context::Help => "Help",
             Context::Search => "Search (typing)",
+            Context::Problems => "Load problems",
         }
     }
 }

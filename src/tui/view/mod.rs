@@ -7,14 +7,20 @@ mod filter;
 mod help;
 pub mod highlight;
 pub mod layout;
+mod legend;
 mod library;
+mod problems;
 mod quotes;
 mod reader;
+#[cfg(test)]
+mod screens_tests;
 mod search;
 #[cfg(test)]
 mod search_tests;
 
-pub use help::help_lines;
+pub use help::{help_lines, matching as help_matching, section_start};
+pub use legend::TITLE as LEGEND_TITLE;
+pub use problems::problem_lines;
 
 use ratatui::Frame;
 use ratatui::text::Line;
@@ -49,6 +55,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Some(Screen::Reader(r)) => reader::draw(app, r, frame),
         Some(Screen::Compare(c)) => compare::draw(app, c, frame),
         Some(Screen::Quotes(q)) => quotes::draw(app, q, frame),
+        Some(Screen::Problems(p)) => problems::draw(app, p, frame),
     }
     match &app.overlay {
         None => {}
