@@ -44,6 +44,12 @@ pub enum Action {
     Quotes,
     /// List the load problems, grouped by reason.
     Problems,
+    /// Open the article's URL (or its file) in the browser.
+    OpenUrl,
+    /// Copy the article's URL (or its path).
+    CopyUrl,
+    /// Copy the current passage (or search match) of the reader.
+    CopyPassage,
     /// Sort the library by the next order (file, date, outlet, title, shared passages).
     Sort,
     /// Forget what was read, the marks and the order of this corpus.
@@ -146,6 +152,9 @@ pub fn bindable() -> Vec<(&'static str, Action, &'static str)> {
         ("remove_filter", RemoveFilter, "remove the last filter"),
         ("quotes", Quotes, "shared passages and quotes"),
         ("problems", Problems, "load problems, grouped by reason"),
+        ("open_url", OpenUrl, "open the article's URL in the browser"),
+        ("copy_url", CopyUrl, "copy the article's URL"),
+        ("copy_passage", CopyPassage, "copy the current passage"),
         (
             "sort",
             Sort,

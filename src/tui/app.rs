@@ -237,6 +237,8 @@ pub struct App {
     pub export_dir: std::path::PathBuf,
     /// passim's clusters (`--passim OUT`): the shared passages instead of parallax's own.
     pub passim: Option<Arc<crate::passim::Clusters>>,
+    /// Text to put on the clipboard: the event loop writes it to the terminal (OSC 52).
+    pub clipboard: Option<String>,
     /// What was read, and where the state is kept between sessions.
     pub reading: super::reading::Reading,
 }
@@ -273,6 +275,7 @@ impl App {
             mouse: false,
             export_dir: std::path::PathBuf::from("."),
             passim: None,
+            clipboard: None,
             reading: super::reading::Reading {
                 read: vec![false; n],
                 read_after: super::reading::READ_AFTER,

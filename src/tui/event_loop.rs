@@ -54,6 +54,9 @@ pub fn run(
                 update(app, action);
                 dirty = true;
             }
+            if let Some(text) = app.clipboard.take() {
+                copy(&text);
+            }
             timeout = Duration::ZERO;
         }
         if matches!(app.stack.last(), Some(super::app::Screen::Reader(_))) {
@@ -84,6 +87,15 @@ fn drain(app: &mut App, rx: &Receiver<Action>) -> (bool, bool) {
             Err(TryRecvError::Disconnected) => return (updated, false),
         }
     }
+}
+
+/// Puts `text` on the clipboard: OSC 52 to the terminal, and the system's command too.
+fn copy(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout();
+    let _ = out.write_all(super::clipboard::osc52(text).as_bytes());
+    let _ = out.flush();
+    super::clipboard::system_copy(text);
 }
 
 /// The action a terminal event stands for, if any.

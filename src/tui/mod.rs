@@ -5,12 +5,14 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
 pub mod event_loop;
 pub mod fault;
 pub mod index;
 pub mod keymap;
 pub mod links;
 pub mod mouse;
+pub mod open;
 pub mod quote_rows;
 pub mod reading;
 pub mod report;

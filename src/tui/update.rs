@@ -8,6 +8,7 @@ mod marks;
 mod reader;
 mod reading;
 mod search;
+mod share;
 
 pub use compare::open_compare;
 pub use marks::count_line as marked_count;
@@ -188,6 +189,9 @@ fn analysis_done(app: &mut App, indexed: super::app::Indexed) {
 fn screen(app: &mut App, action: Action) {
     if let Action::Help | Action::Legend = action {
         help::open(app, matches!(action, Action::Legend));
+        return;
+    }
+    if share::update(app, &action) {
         return;
     }
     if let Action::Problems = action {

@@ -11,6 +11,7 @@ mod folding;
 mod keys;
 mod mouse;
 mod nothing_lost;
+mod open_copy;
 mod problems;
 mod reading;
 mod reopen;
