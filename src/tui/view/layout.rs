@@ -11,8 +11,8 @@ pub const MIN_ROWS: u16 = 10;
 pub const MIN_PANE_COLS: u16 = 36;
 /// Width of the reader's gutter (counts of sharing articles per paragraph).
 pub const READER_GUTTER: u16 = 4;
-/// The library hides its preview below this width.
-pub const PREVIEW_MIN_COLS: u16 = 60;
+/// The library hides its preview below this width: at 80 columns the titles need the room.
+pub const PREVIEW_MIN_COLS: u16 = 100;
 
 /// The whole terminal as a rect.
 pub fn full(size: (u16, u16)) -> Rect {

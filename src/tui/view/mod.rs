@@ -100,6 +100,15 @@ pub fn article_marks(app: &App, article: ArticleIdx, current: Option<&Span>) -> 
     marks
 }
 
+/// `1 shared passage`, `2 shared passages`: a count and its noun, singular for one.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// An article's outlet, or a dash.
 pub fn outlet(a: &Article) -> String {
     a.meta.source.as_deref().map_or_else(

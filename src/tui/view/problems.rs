@@ -43,7 +43,7 @@ pub fn draw(app: &App, p: &Problems, frame: &mut Frame) {
     chrome::header(app, frame, header, "load problems");
     let n = app.problems.len();
     let block = Block::bordered()
-        .title(format!(" {n} load problems, by reason "))
+        .title(format!(" {}, by reason ", super::count(n, "load problem")))
         .border_style(app.theme.border);
     let inner = block.inner(body);
     frame.render_widget(block, body);
