@@ -47,3 +47,16 @@ fn a_markdown_export_is_titled_by_outlet_and_headline() {
     );
     assert!(!first.contains("000_4bf"), "{first}");
 }
+
+#[test]
+fn list_text_finds_words_and_phrases() {
+    let o = parallax(&["list", "--json", "--text", "cyber"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let n = v.as_array().unwrap().len();
+    assert!(n > 0 && n < 5, "{n}");
+    let o = parallax(&["list", "--json", "--text", "\"no such phrase at all\""]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v.as_array().unwrap().is_empty());
+    assert!(stderr(&o).contains("no article has it"));
+}

@@ -128,6 +128,11 @@ pub struct ListArgs {
     /// fzf syntax: 'exact ^prefix suffix$ !not, and person: org: place: qualifiers.
     #[arg(long, value_name = "QUERY")]
     pub entity: Vec<String>,
+
+    /// Keep only articles whose text has these words (all of them; `word*` for any word
+    /// starting so) and "quoted phrases". Combines with --entity.
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
 }
 
 #[derive(Debug, Args)]

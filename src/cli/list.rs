@@ -10,11 +10,22 @@ use crate::filter;
 
 /// `parallax list [--json] [--entity QUERY]...`
 pub fn run(corpus: &Corpus, args: &ListArgs) -> anyhow::Result<Status> {
-    let selected: Vec<&Article> = if args.entity.is_empty() {
+    let mut selected: Vec<&Article> = if args.entity.is_empty() {
         corpus.articles.iter().collect()
     } else {
         filtered(corpus, &args.entity)
     };
+    if let Some(q) = &args.text {
+        let hits = filter::TextIndex::build(corpus).search(corpus, q);
+        let ids: std::collections::HashSet<&str> = hits
+            .iter()
+            .map(|&i| corpus.articles[i].id.as_str())
+            .collect();
+        selected.retain(|a| ids.contains(a.id.as_str()));
+        if selected.is_empty() {
+            eprintln!("text {q:?}: no article has it");
+        }
+    }
     if args.common.json {
         print_json(&selected)?;
     } else {

@@ -13,6 +13,7 @@
 
 mod find;
 mod fold;
+mod fulltext;
 mod narrow;
 mod prepared;
 pub mod query;
@@ -26,6 +27,7 @@ use crate::corpus::ArticleIdx;
 
 pub use find::{MAX_MATCHES, find_in};
 pub use fold::fold;
+pub use fulltext::{TextIndex, TextQuery, parse_text};
 pub use narrow::narrows;
 pub use prepared::{Prepared, rerank};
 pub use query::{Mode, Query, Term, parse};

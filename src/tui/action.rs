@@ -38,6 +38,8 @@ pub enum Action {
     Compare,
     /// Open the entity filter.
     Filter,
+    /// Filter the library by words and phrases of the articles' text.
+    TextFilter,
     /// Remove the last entity filter.
     RemoveFilter,
     /// Open the list of shared passages and quotes.
@@ -149,6 +151,11 @@ pub fn bindable() -> Vec<(&'static str, Action, &'static str)> {
         ("mark_down", MarkDown, "mark / unmark, then move down"),
         ("compare", Compare, "compare (marked, or closest partner)"),
         ("filter", Filter, "filter by entity"),
+        (
+            "text_filter",
+            TextFilter,
+            "filter by words or \"phrases\" of the text",
+        ),
         ("remove_filter", RemoveFilter, "remove the last filter"),
         ("quotes", Quotes, "shared passages and quotes"),
         ("problems", Problems, "load problems, grouped by reason"),

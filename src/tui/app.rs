@@ -80,6 +80,8 @@ pub struct Library {
     pub visible: Vec<ArticleIdx>,
     /// The order of the list (kept between sessions).
     pub sort: crate::corpus::order::SortKey,
+    /// A full-text filter (words and "phrases"), combined with the entity filters.
+    pub text: Option<String>,
 }
 
 /// The reader screen: one article.
@@ -237,6 +239,8 @@ pub struct App {
     pub export_dir: std::path::PathBuf,
     /// passim's clusters (`--passim OUT`): the shared passages instead of parallax's own.
     pub passim: Option<Arc<crate::passim::Clusters>>,
+    /// The full-text index of the bodies, built when a text filter first needs it.
+    pub text_index: Option<Arc<crate::filter::TextIndex>>,
     /// Text to put on the clipboard: the event loop writes it to the terminal (OSC 52).
     pub clipboard: Option<String>,
     /// What was read, and where the state is kept between sessions.
@@ -276,6 +280,7 @@ impl App {
             export_dir: std::path::PathBuf::from("."),
             passim: None,
             clipboard: None,
+            text_index: None,
             reading: super::reading::Reading {
                 read: vec![false; n],
                 read_after: super::reading::READ_AFTER,
@@ -336,6 +341,7 @@ impl App {
     /// Installs the bodies the corpus lacked (the same articles, with their text).
     pub fn set_bodies(&mut self, corpus: Arc<Corpus>) {
         self.corpus = corpus;
+        self.text_index = None;
         self.text = Text::of(&self.corpus);
     }
 

@@ -35,6 +35,8 @@ pub struct RowSearch {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchInput {
     pub query: String,
+    /// A search of the whole corpus's text (the library's text filter), not of a screen.
+    pub corpus: bool,
 }
 
 /// The footer's account of a search: `“word” 2/7`, or that it found nothing.

@@ -134,7 +134,10 @@ fn corpus_loaded(
 fn needs_text(app: &App, action: &Action) -> bool {
     app.overlay.is_none()
         && app.stack.is_empty()
-        && matches!(action, Action::Open | Action::Compare | Action::Quotes)
+        && matches!(
+            action,
+            Action::Open | Action::Compare | Action::Quotes | Action::TextFilter
+        )
 }
 
 /// Installs the bodies; an analysis that does not fit them is dropped (the worker computes
@@ -262,8 +265,11 @@ fn library(app: &mut App, action: Action) {
             app.overlay = Some(Overlay::Filter(Filter::default()));
             rerank(app, "");
         }
+        Action::TextFilter => search::open_corpus(app),
         Action::RemoveFilter => {
-            app.library.filters.pop();
+            if app.library.text.take().is_none() {
+                app.library.filters.pop();
+            }
             refilter(app);
         }
         Action::Quotes => app.stack.push(Screen::Quotes(quote_rows::screen(app))),
@@ -309,6 +315,11 @@ pub(crate) fn refilter(app: &mut App) {
         v.retain(|&a| a < app.corpus.len());
         v
     };
+    if let (Some(q), Some(index)) = (&app.library.text, &app.text_index) {
+        let hits: std::collections::HashSet<usize> =
+            index.search(&app.corpus, q).into_iter().collect();
+        app.library.visible.retain(|a| hits.contains(a));
+    }
     reading::sort_visible(app);
     let len = app.library.visible.len();
     app.library.selected = app.library.selected.min(len.saturating_sub(1));

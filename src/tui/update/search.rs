@@ -19,7 +19,34 @@ pub(super) fn open(app: &mut App) {
     };
     app.overlay = Some(Overlay::Search(SearchInput {
         query: query.unwrap_or_default(),
+        corpus: false,
     }));
+}
+
+/// Opens the input of the library's full-text filter.
+pub(super) fn open_corpus(app: &mut App) {
+    app.overlay = Some(Overlay::Search(SearchInput {
+        query: app.library.text.clone().unwrap_or_default(),
+        corpus: true,
+    }));
+}
+
+/// Sets the library's full-text filter (building the index on first use).
+fn apply_corpus(app: &mut App, query: &str) {
+    if query.trim().is_empty() {
+        app.library.text = None;
+    } else {
+        if app.text_index.is_none() {
+            let built = crate::filter::TextIndex::build(&app.corpus);
+            app.text_index = Some(std::sync::Arc::new(built));
+        }
+        app.library.text = Some(query.to_string());
+        app.library.selected = 0;
+    }
+    super::refilter(app);
+    if app.library.visible.is_empty() {
+        app.notice = Some(format!("no article has {:?}", query.trim()));
+    }
 }
 
 /// A key while the search input is open.
@@ -34,8 +61,13 @@ pub(super) fn input(app: &mut App, action: Action) {
         }
         Action::Apply => {
             let query = std::mem::take(&mut s.query);
+            let corpus = s.corpus;
             app.overlay = None;
-            apply(app, &query);
+            if corpus {
+                apply_corpus(app, &query);
+            } else {
+                apply(app, &query);
+            }
         }
         Action::Cancel | Action::Back => app.overlay = None,
         _ => {}

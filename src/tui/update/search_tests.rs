@@ -77,3 +77,33 @@ fn quotes_search_moves_the_selection_between_matching_rows() {
     };
     assert!(rows.contains(&q.selected));
 }
+
+#[test]
+fn the_text_filter_keeps_the_articles_with_the_words_and_combines_with_entities() {
+    let mut app = seeds_app((80, 24));
+    keys(&mut app, "Fcyber\n");
+    let visible = app.library.visible.clone();
+    assert!(!visible.is_empty() && visible.len() < 5, "{visible:?}");
+    for &a in &visible {
+        assert!(app.corpus.articles[a].body.to_lowercase().contains("cyber"));
+    }
+    keys(&mut app, "/\n");
+    assert!(
+        app.library.visible.iter().all(|a| visible.contains(a)),
+        "AND with an entity"
+    );
+    keys(&mut app, "\x08");
+    assert!(
+        app.library.text.is_none(),
+        "Backspace removes the text chip first"
+    );
+    assert_eq!(app.library.filters.len(), 1);
+    keys(&mut app, "F\"no such phrase at all\"\n");
+    assert!(app.library.visible.is_empty());
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("no article has")
+    );
+}

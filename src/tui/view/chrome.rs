@@ -17,7 +17,7 @@ use crate::tui::keymap::Context;
 pub fn header(app: &App, frame: &mut Frame, area: Rect, title: &str) {
     let t = &app.theme;
     let lib = &app.library;
-    let count = if lib.filters.is_empty() {
+    let count = if lib.filters.is_empty() && lib.text.is_none() {
         format!("{} articles", app.corpus.len())
     } else {
         format!("{}/{} articles", lib.visible.len(), app.corpus.len())
@@ -41,6 +41,11 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, title: &str) {
             let name = sanitize_for_terminal(&ent.name).into_owned();
             spans.push(Span::styled(format!(" {name} ✕ "), t.chip));
         }
+    }
+    if let Some(q) = &lib.text {
+        let q = sanitize_for_terminal(q).replace('\n', " ");
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!(" text: {q} ✕ "), t.chip));
     }
     spans.push(Span::raw(" "));
     spans.push(progress(app));

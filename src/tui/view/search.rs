@@ -18,8 +18,13 @@ pub fn draw(app: &App, s: &SearchInput, frame: &mut Frame) {
     let query = sanitize_for_terminal(&s.query).replace('\n', " ");
     let width = usize::from(footer.width).saturating_sub(24);
     let shown = tail(&query, width);
+    let prompt = if s.corpus {
+        " text of every article: "
+    } else {
+        " / "
+    };
     let line = Line::from(vec![
-        Span::styled(" / ", t.key.patch(t.footer)),
+        Span::styled(prompt, t.key.patch(t.footer)),
         Span::styled(format!("{shown}▏"), t.title),
         Span::styled("  Enter search  Esc cancel", t.footer),
     ]);
