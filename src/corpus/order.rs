@@ -61,9 +61,9 @@ pub fn sort(
     articles.sort_by(|&a, &b| {
         let primary = match key {
             SortKey::File => Ordering::Equal,
-            SortKey::Date => last_if_none(art(b).meta.date, art(a).meta.date),
+            SortKey::Date => present_first(art(a).meta.date, art(b).meta.date, |x, y| y.cmp(&x)),
             SortKey::Outlet => {
-                last_if_none(outlet_key(art(a)).as_deref(), outlet_key(art(b)).as_deref())
+                present_first(outlet_key(art(a)), outlet_key(art(b)), |x, y| x.cmp(&y))
             }
             SortKey::Title => natural(
                 &art(a).meta.title.to_lowercase(),
@@ -79,13 +79,12 @@ fn outlet_key(a: &Article) -> Option<String> {
     a.meta.source.as_ref().map(|s| s.to_lowercase())
 }
 
-/// `a` before `b`, a missing value after any present one. (For dates the caller swaps
-/// the arguments to get newest first; missing still goes last.)
-fn last_if_none<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
+/// Present values by `cmp`, a missing value after any present one.
+fn present_first<T>(a: Option<T>, b: Option<T>, cmp: impl Fn(T, T) -> Ordering) -> Ordering {
     match (a, b) {
-        (Some(a), Some(b)) => a.cmp(&b),
-        (Some(_), None) => Ordering::Greater,
-        (None, Some(_)) => Ordering::Less,
+        (Some(a), Some(b)) => cmp(a, b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     }
 }

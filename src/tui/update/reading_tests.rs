@@ -32,7 +32,7 @@ fn an_article_open_long_enough_is_read_and_it_is_remembered() {
     let mut app = app_in(dir.path(), Arc::clone(&clock));
     keys(&mut app, "j\n");
     update(&mut app, Action::Tick);
-    assert_eq!(app.reading.read[1], false, "not yet");
+    assert!(!app.reading.read[1], "not yet");
     clock.store(10, Ordering::SeqCst);
     update(&mut app, Action::Tick);
     assert!(app.reading.read[1]);
