@@ -4,6 +4,7 @@
 
 mod compare;
 mod help;
+mod lists;
 mod marks;
 mod reader;
 mod reading;
@@ -210,8 +211,8 @@ fn screen(app: &mut App, action: Action) {
         None => library(app, action),
         Some(Screen::Reader(_)) => reader::update(app, action),
         Some(Screen::Compare(_)) => compare::update(app, action),
-        Some(Screen::Quotes(_)) => quotes(app, action),
-        Some(Screen::Problems(_)) => problems(app, action),
+        Some(Screen::Quotes(_)) => lists::quotes(app, action),
+        Some(Screen::Problems(_)) => lists::problems(app, action),
     }
 }
 
@@ -408,54 +409,6 @@ fn filter(app: &mut App, action: Action) {
         }
         Action::Cancel | Action::Back => app.overlay = None,
         _ => {}
-    }
-}
-
-fn problems(app: &mut App, action: Action) {
-    let total = super::view::problem_lines(app).len();
-    let shown = usize::from(app.size.1.saturating_sub(4));
-    let max = total.saturating_sub(shown);
-    let Some(Screen::Problems(p)) = app.stack.last_mut() else {
-        return;
-    };
-    match action {
-        Action::Back | Action::Cancel => {
-            app.stack.pop();
-        }
-        nav => p.scroll = navigate(p.scroll, max + 1, shown.saturating_sub(1), &nav),
-    }
-}
-
-fn quotes(app: &mut App, action: Action) {
-    let page = usize::from(app.size.1.saturating_sub(4) / 3);
-    let Some(Screen::Quotes(q)) = app.stack.last_mut() else {
-        return;
-    };
-    match action {
-        Action::Back => {
-            app.stack.pop();
-        }
-        Action::Cancel => {
-            if !search::clear(app) {
-                app.stack.pop();
-            }
-        }
-        Action::Search => search::open(app),
-        Action::NextMatch => search::step_rows(app, true),
-        Action::PrevMatch => search::step_rows(app, false),
-        Action::Open => {
-            let pair = q
-                .rows
-                .get(q.selected)
-                .and_then(|row| match row.carriers.as_slice() {
-                    [(a, span), (b, _), ..] => Some((vec![*a, *b], span.clone())),
-                    _ => None,
-                });
-            if let Some((articles, span)) = pair {
-                open_compare(app, articles, Some(span));
-            }
-        }
-        nav => q.selected = navigate(q.selected, q.rows.len(), page, &nav),
     }
 }
 
