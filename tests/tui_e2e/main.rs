@@ -18,6 +18,7 @@ mod reopen;
 mod session;
 #[path = "../common/snapshot.rs"]
 mod snapshot;
+mod stated;
 
 use session::{COLS, Session};
 
