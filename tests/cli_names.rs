@@ -60,3 +60,30 @@ fn list_text_finds_words_and_phrases() {
     assert!(v.as_array().unwrap().is_empty());
     assert!(stderr(&o).contains("no article has it"));
 }
+
+#[test]
+fn list_sorts_as_the_reader_does() {
+    let o = parallax(&["list", "--json", "--sort", "date"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let dates: Vec<Option<String>> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["date"].as_str().map(str::to_string))
+        .collect();
+    let known: Vec<&String> = dates.iter().flatten().collect();
+    let mut newest_first = known.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(known, newest_first);
+    let first_missing = dates
+        .iter()
+        .position(Option::is_none)
+        .unwrap_or(dates.len());
+    assert!(
+        dates[first_missing..].iter().all(Option::is_none),
+        "undated last: {dates:?}"
+    );
+    let o = parallax(&["list", "--sort", "sideways"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -133,6 +133,11 @@ pub struct ListArgs {
     /// starting so) and "quoted phrases". Combines with --entity.
     #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
+
+    /// List in this order: file (numbers as numbers), date (newest first), outlet, title,
+    /// or shared (most shared passages first), as the reader's `s` does.
+    #[arg(long, value_name = "ORDER", value_parser = ["file", "date", "outlet", "title", "shared"])]
+    pub sort: Option<String>,
 }
 
 #[derive(Debug, Args)]

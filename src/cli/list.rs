@@ -26,6 +26,13 @@ pub fn run(corpus: &Corpus, args: &ListArgs) -> anyhow::Result<Status> {
             eprintln!("text {q:?}: no article has it");
         }
     }
+    if let Some(key) = args
+        .sort
+        .as_deref()
+        .and_then(crate::corpus::order::SortKey::parse)
+    {
+        sort(corpus, &mut selected, key);
+    }
     if args.common.json {
         print_json(&selected)?;
     } else {
@@ -62,6 +69,45 @@ fn filtered<'a>(corpus: &'a Corpus, queries: &[String]) -> Vec<&'a Article> {
         .into_iter()
         .filter_map(|a| corpus.articles.get(a))
         .collect()
+}
+
+/// Puts `selected` in the order `key` (shared passages counted by the analysis).
+fn sort<'a>(
+    corpus: &'a Corpus,
+    selected: &mut Vec<&'a Article>,
+    key: crate::corpus::order::SortKey,
+) {
+    let shared: Vec<usize> = if key == crate::corpus::order::SortKey::Shared {
+        let analysis = crate::analysis::analyse(corpus, &crate::analysis::Config::default());
+        let mut counts = vec![0; corpus.len()];
+        for p in &analysis.passages.passages {
+            let mut carriers: Vec<usize> = p.occurrences.iter().map(|o| o.article).collect();
+            carriers.sort_unstable();
+            carriers.dedup();
+            for a in carriers {
+                if let Some(c) = counts.get_mut(a) {
+                    *c += 1;
+                }
+            }
+        }
+        counts
+    } else {
+        Vec::new()
+    };
+    let index: std::collections::HashMap<&str, usize> = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut idx: Vec<usize> = selected
+        .iter()
+        .filter_map(|a| index.get(a.id.as_str()).copied())
+        .collect();
+    crate::corpus::order::sort(corpus, &mut idx, key, &|a| {
+        shared.get(a).copied().unwrap_or(0)
+    });
+    *selected = idx.into_iter().map(|i| &corpus.articles[i]).collect();
 }
 
 /// The article table, as `parallax` prints it without a subcommand.

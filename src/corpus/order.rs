@@ -36,6 +36,18 @@ impl SortKey {
         }
     }
 
+    /// The order named `name` (`file`, `date`, `outlet`, `title`, `shared`).
+    pub fn parse(name: &str) -> Option<SortKey> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "file" | "path" => Some(SortKey::File),
+            "date" => Some(SortKey::Date),
+            "outlet" | "source" => Some(SortKey::Outlet),
+            "title" => Some(SortKey::Title),
+            "shared" => Some(SortKey::Shared),
+            _ => None,
+        }
+    }
+
     /// How the order is named on screen.
     pub fn label(self) -> &'static str {
         match self {
