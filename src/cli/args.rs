@@ -57,6 +57,22 @@ pub struct Sources {
     #[arg(long)]
     pub no_cache: bool,
 
+    /// A sidecar file of metadata (CSV, TSV, JSON or JSONL: file, source, date, title, url,
+    /// author columns); `metadata.csv`, `sidecar.csv`, `*.meta.csv`… beside the articles
+    /// are read without it. Its fields win over what the text says.
+    #[arg(long, value_name = "FILE")]
+    pub sidecar: Option<PathBuf>,
+
+    /// Read metadata off file names, e.g. `{source}_{date}_{slug}` (placeholders: source,
+    /// date, title, author, slug). Also `name_pattern` in the config file.
+    #[arg(long, value_name = "PATTERN")]
+    pub name_pattern: Option<String>,
+
+    /// The folder an article is in names its outlet (unless a sidecar or the file name
+    /// says otherwise).
+    #[arg(long)]
+    pub folder_source: bool,
+
     /// Take the shared passages from passim's output (a file of JSON records, or passim's
     /// output folder) instead of parallax's own search. See `parallax export --passim`.
     #[arg(long, value_name = "OUT")]
@@ -125,11 +141,21 @@ pub struct ListArgs {
     /// fzf syntax: 'exact ^prefix suffix$ !not, and person: org: place: qualifiers.
     #[arg(long, value_name = "QUERY")]
     pub entity: Vec<String>,
+
+    /// Keep only articles whose text has these words (all of them; `word*` for any word
+    /// starting so) and "quoted phrases". Combines with --entity.
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
+
+    /// List in this order: file (numbers as numbers), date (newest first), outlet, title,
+    /// or shared (most shared passages first), as the reader's `s` does.
+    #[arg(long, value_name = "ORDER", value_parser = ["file", "date", "outlet", "title", "shared"])]
+    pub sort: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The article: its id (file stem) or its path.
+    /// The article: its id (file stem), a prefix of it no other id shares, or its path.
     pub id: String,
 
     #[command(flatten)]

@@ -16,6 +16,7 @@ mod omissions;
 mod output;
 mod passages;
 mod quotes;
+mod resolve;
 mod show;
 mod stories;
 mod table;
@@ -159,6 +160,14 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
     if let Some(Command::Export(a)) = &cli.command {
         return export_passim::run(a);
     }
+    let sources = cli.sources();
+    let hints = match hints(sources, &settings) {
+        Ok(h) => h,
+        Err(e) => {
+            eprintln!("parallax: {e}");
+            return Ok(Status::Usage);
+        }
+    };
     if cli.command.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         // The reader opens at once and loads on its worker; problems are printed on exit.
         let mouse = cli.mouse || settings.mouse;
@@ -168,8 +177,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             &settings,
             mouse,
             sources.passim.clone(),
+            hints,
         )?;
-        report(&outcome.problems, &outcome.warnings);
+        summarise(&outcome.problems);
+        report(&[], &outcome.warnings);
         if let Some(signal) = outcome.signal {
             return Ok(Status::Signal(signal));
         }
@@ -179,7 +190,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         }
         return Ok(Status::Ok);
     }
-    let Some(mut opened) = load(sources) else {
+    let Some(mut opened) = load(sources, &hints) else {
         return Ok(Status::Failure);
     };
     let corpus = std::mem::take(&mut opened.loaded.corpus);
@@ -274,7 +285,7 @@ fn load_passim(
 /// Loads the corpus (the seeds when no path is given) through the cache unless
 /// `--no-cache`, reports every problem on stderr, and returns `None` when nothing at all
 /// could be loaded.
-fn load(sources: &Sources) -> Option<Opened> {
+fn load(sources: &Sources, hints: &crate::metadata::Hints) -> Option<Opened> {
     let start = Instant::now();
     let mut opened = cache::open_corpus(
         &sources.paths,
@@ -282,6 +293,7 @@ fn load(sources: &Sources) -> Option<Opened> {
         cache::Bodies::Now,
         &|_| {},
     );
+    opened.state_metadata(hints, &sources.paths);
     tracing::info!(
         articles = opened.loaded.corpus.len(),
         problems = opened.loaded.problems.len(),
@@ -301,6 +313,41 @@ fn load(sources: &Sources) -> Option<Opened> {
         return None;
     }
     Some(opened)
+}
+
+/// Where the user states metadata: `--sidecar`, `--name-pattern` (else the config's
+/// `name_pattern`) and `--folder-source`. A bad pattern is a usage error.
+fn hints(
+    sources: &Sources,
+    settings: &crate::config::Settings,
+) -> Result<crate::metadata::Hints, String> {
+    let pattern = sources
+        .name_pattern
+        .as_ref()
+        .or(settings.name_pattern.as_ref());
+    let name_pattern = match pattern {
+        Some(p) => Some(
+            crate::metadata::NamePattern::parse(p)
+                .map_err(|e| format!("--name-pattern {p:?}: {e}"))?,
+        ),
+        None => None,
+    };
+    Ok(crate::metadata::Hints {
+        sidecar: sources.sidecar.clone(),
+        name_pattern,
+        folder_source: sources.folder_source,
+    })
+}
+
+/// One line on stderr for the load problems of a reader session (the reader listed them
+/// on its problems screen; `parallax list` prints every one).
+fn summarise(problems: &[LoadProblem]) {
+    if let [one] = problems {
+        // One problem is its own summary.
+        say!("parallax: {one}");
+    } else if let Some(line) = crate::corpus::problems::summary(problems) {
+        say!("parallax: {line}; `parallax list PATH…` prints each");
+    }
 }
 
 /// Prints load problems and cache warnings on stderr, one line each.
