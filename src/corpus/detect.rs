@@ -4,8 +4,8 @@
 //! - a Central European guess (windows-1250, ISO-8859-2…) whose differing letters are less
 //!   plausible than the windows-1252 reading is windows-1252: `£12` is not `Ł12`, and a
 //!   text that reads the same in both is called windows-1252;
-//! - a windows-1252 guess with `¤` (byte A4) and none of the bytes 80–9F that windows-1252
-//!   uses for punctuation is ISO-8859-15, where A4 is `€`;
+//! - a windows-1252 guess with `¤` (byte A4) or `½` inside a word, and none of the bytes
+//!   80–9F that windows-1252 uses for punctuation, is ISO-8859-15 (`€`, `cœur`);
 //! - KOI8-U, which the detector names for both, is KOI8-R when no letter differs.
 //!
 //! A guess is low-confidence when the detector preferred it to no other candidate, or when
@@ -59,8 +59,7 @@ fn corrected(bytes: &[u8], detected: &'static Encoding) -> &'static Encoding {
         return encoding_rs::KOI8_R;
     }
     if detected == encoding_rs::WINDOWS_1252 {
-        let euro = bytes.contains(&0xA4) && !bytes.iter().any(|b| (0x80..0xA0).contains(b));
-        return if euro {
+        return if latin9_reads_better(bytes) {
             encoding_rs::ISO_8859_15
         } else {
             detected
@@ -113,6 +112,29 @@ fn western_reads_better(bytes: &[u8], other: &'static Encoding) -> bool {
         theirs += o_for + w_against;
     }
     !differ || western > theirs
+}
+
+/// Whether ISO-8859-15 reads bytes guessed windows-1252 better: none of the bytes 80–9F
+/// (windows-1252's quotes and dashes, control characters in ISO-8859-15), and more of its
+/// own letters where the two differ (`€`, always; `œ`, `Š`… next to a letter) than
+/// windows-1252 symbols next to a digit (`1½`).
+fn latin9_reads_better(bytes: &[u8]) -> bool {
+    const DIFFER: &[u8] = &[0xA4, 0xA6, 0xA8, 0xB4, 0xB8, 0xBC, 0xBD, 0xBE];
+    if bytes.iter().any(|b| (0x80..0xA0).contains(b)) {
+        return false;
+    }
+    let (mut latin9, mut western) = (0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate().filter(|(_, b)| DIFFER.contains(b)) {
+        let prev = i.checked_sub(1).and_then(|p| bytes.get(p)).copied();
+        let next = bytes.get(i + 1).copied();
+        let near = |f: fn(&u8) -> bool| [prev, next].iter().flatten().any(f);
+        if b == 0xA4 || near(|n| n.is_ascii_alphabetic() || !n.is_ascii()) {
+            latin9 += 1;
+        } else if near(u8::is_ascii_digit) {
+            western += 1;
+        }
+    }
+    latin9 > western
 }
 
 /// The char a single-byte encoding gives one byte.
