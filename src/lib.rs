@@ -16,6 +16,7 @@ pub mod corpus;
 pub mod dirs;
 pub mod export;
 pub mod filter;
+pub mod fsio;
 pub mod metadata;
 pub mod passim;
 pub mod synth;

@@ -1,9 +1,13 @@
 //! What identifies a file, a corpus and an analysis in the cache.
 //!
-//! A file is known by its path, size, modification time and a hash of its bytes. Like git,
-//! the cache trusts path + size + mtime: a file whose three agree with its row is neither
-//! read nor hashed; one whose stat differs is read and hashed, and its row is still reused
-//! when the bytes are the same (a `touch`). An analysis is keyed by a fingerprint of every
+//! A file is known by its path, its stat (size, modification time, change time, device and
+//! inode) and a hash of its bytes. Like git, the cache trusts the stat: a file whose stat
+//! agrees with its row is neither read nor hashed; one whose stat differs is read and hashed,
+//! and its row is still reused when the bytes are the same (a `touch`). The change time and
+//! the inode are what catch a file replaced by another of the same size with its mtime
+//! copied (`touch -r`, `cp -p`, the `mv` of a prepared file): neither can be set by a user.
+//! Where the platform has neither (not Unix), the stat proves nothing and every file is
+//! read and hashed ([`STAT_IS_PROOF`]). An analysis is keyed by a fingerprint of every
 //! file's path and content hash, the program (version and build) and the analysis config.
 
 use std::path::{Path, PathBuf};
@@ -14,12 +18,22 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::analysis::Config;
 
+/// Whether an unchanged [`Stat`] proves an unchanged file: on Unix, where it holds the
+/// change time and the inode. Elsewhere every file is read and hashed on every open.
+pub const STAT_IS_PROOF: bool = cfg!(unix);
+
 /// What `stat` says of a file: enough to tell that it has not changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Stat {
     pub size: u64,
     /// Modification time in nanoseconds since the epoch (0 when the platform has none).
     pub mtime: i64,
+    /// Status change time in nanoseconds since the epoch: moved by every write, rename,
+    /// `chmod` or `touch`, and settable by no one (0 where the platform has none).
+    pub ctime: i64,
+    /// Device and inode: another file, even of the same size and times (0 where none).
+    pub dev: u64,
+    pub ino: u64,
 }
 
 /// The stat of `path`, or `None` when it cannot be read (the loader reports that).
@@ -30,10 +44,32 @@ pub fn stat(path: &Path) -> Option<Stat> {
         .ok()
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-    Some(Stat {
+    let mut s = Stat {
         size: m.len(),
         mtime,
-    })
+        ..Stat::default()
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        s.ctime = m
+            .ctime()
+            .saturating_mul(1_000_000_000)
+            .saturating_add(m.ctime_nsec());
+        (s.dev, s.ino) = (m.dev(), m.ino());
+    }
+    Some(s)
+}
+
+impl Stat {
+    /// The stat folded into one number, for fingerprints.
+    pub fn hash_into(&self, h: &mut Xxh3) {
+        h.update(&self.size.to_le_bytes());
+        h.update(&self.mtime.to_le_bytes());
+        h.update(&self.ctime.to_le_bytes());
+        h.update(&self.dev.to_le_bytes());
+        h.update(&self.ino.to_le_bytes());
+    }
 }
 
 /// A fast non-cryptographic hash of a file's bytes.
@@ -77,8 +113,7 @@ fn build_id() -> u64 {
         let mut h = Xxh3::new();
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
         if let Some(s) = std::env::current_exe().ok().as_deref().and_then(stat) {
-            h.update(&s.size.to_le_bytes());
-            h.update(&s.mtime.to_le_bytes());
+            s.hash_into(&mut h);
         }
         h.update(&assets_hash().to_le_bytes());
         // The outlet table with the user's own outlets (configuration): it names sources.

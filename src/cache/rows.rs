@@ -1,5 +1,5 @@
 //! Loading a listing through the per-file rows of the cache: every file whose row agrees
-//! on size and mtime is taken from the row (neither read nor parsed); any other file is read
+//! on its stat (see [`super::keys`]) is taken from the row (neither read nor parsed); any other file is read
 //! and hashed, and parsed only when its bytes differ from the row's. Used when the corpus's
 //! snapshot does not match (a file was added, removed or touched), and to write it again.
 
@@ -192,7 +192,7 @@ fn load_one(job: Job<'_>) -> Outcome {
         let record = c.record();
         (c, record)
     }) {
-        Some((c, Ok(record))) if Some(c.stat) == stat => {
+        Some((c, Ok(record))) if keys::STAT_IS_PROOF && Some(c.stat) == stat => {
             return Outcome {
                 load: record.into_load(path),
                 key: Some((key, c.hash)),
@@ -217,7 +217,7 @@ fn load_one(job: Job<'_>) -> Outcome {
         }
     };
     let hash = keys::content_hash(&bytes);
-    let stat = stat.unwrap_or(Stat { size: 0, mtime: 0 });
+    let stat = stat.unwrap_or_default();
     // Touched, not changed: the row's parse stands, under the new stat.
     if let Some((c, Ok(record))) = row
         && c.hash == hash

@@ -15,8 +15,8 @@ pub const APPLICATION_ID: i32 = 0x5052_4c58;
 /// 4: the bodies moved out of `files` into a table of their own, and `snapshots` added
 /// (3 was a step of that work that never shipped: bumped again so that no file of it is
 /// taken for the final tables). 5: an article's metadata records the encoding its file
-/// was read in.
-pub const SCHEMA_VERSION: i32 = 5;
+/// was read in. 6: a file's change time, device and inode in `files`.
+pub const SCHEMA_VERSION: i32 = 6;
 /// Page size of a new database file.
 const PAGE_SIZE: u32 = 65536;
 /// Bytes of the file SQLite reads through a memory map rather than `read` calls.
@@ -33,6 +33,9 @@ CREATE TABLE IF NOT EXISTS files (
     path BLOB NOT NULL,
     size INTEGER NOT NULL,
     mtime INTEGER NOT NULL,
+    ctime INTEGER NOT NULL,
+    dev INTEGER NOT NULL,
+    ino INTEGER NOT NULL,
     hash INTEGER NOT NULL,
     data BLOB NOT NULL,
     PRIMARY KEY (corpus, path)

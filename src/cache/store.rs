@@ -78,11 +78,11 @@ impl Cache {
     pub fn file_rows(&self, corpus: CorpusKey) -> Result<HashMap<Vec<u8>, Cached>, CacheError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT path, size, mtime, hash, data FROM files WHERE corpus = ?1")
+            .prepare("SELECT path, size, mtime, ctime, dev, ino, hash, data FROM files WHERE corpus = ?1")
             .map_err(classify)?;
         let rows = stmt
             .query_map([corpus.id], |r| {
-                let data = match r.get_ref(4)? {
+                let data = match r.get_ref(7)? {
                     ValueRef::Blob(b) => b.to_vec(),
                     _ => Vec::new(),
                 };
@@ -90,8 +90,11 @@ impl Cache {
                     stat: Stat {
                         size: r.get::<_, i64>(1)? as u64,
                         mtime: r.get(2)?,
+                        ctime: r.get(3)?,
+                        dev: r.get::<_, i64>(4)? as u64,
+                        ino: r.get::<_, i64>(5)? as u64,
                     },
-                    hash: r.get::<_, i64>(3)? as u64,
+                    hash: r.get::<_, i64>(6)? as u64,
                     data,
                 };
                 Ok((r.get::<_, Vec<u8>>(0)?, row))
@@ -124,8 +127,9 @@ impl Cache {
             }
             let mut put = tx
                 .prepare(
-                    "INSERT OR REPLACE INTO files (corpus, root, path, size, mtime, hash, data)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    "INSERT OR REPLACE INTO files
+                     (corpus, root, path, size, mtime, ctime, dev, ino, hash, data)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 )
                 .map_err(classify)?;
             for (path, row) in changed {
@@ -135,6 +139,9 @@ impl Cache {
                     path,
                     row.stat.size as i64,
                     row.stat.mtime,
+                    row.stat.ctime,
+                    row.stat.dev as i64,
+                    row.stat.ino as i64,
                     row.hash as i64,
                     row.data
                 ])

@@ -159,24 +159,55 @@ fn a_changed_file_is_parsed_alone_and_the_analysis_recomputed() {
 }
 
 #[test]
-fn the_cache_trusts_path_size_and_mtime_like_git() {
+fn a_touched_file_is_hashed_and_its_parse_reused() {
     let f = Fixture::new();
     let first = f.open();
     let a = f.corpus.path().join("a.txt");
     let mtime = std::fs::metadata(&a).unwrap().modified().unwrap();
-    // Same size, same mtime, other bytes: not looked at (stat says unchanged).
-    std::fs::write(&a, A.replace("Hamburg", "Hambork")).unwrap();
     let file = std::fs::File::options().write(true).open(&a).unwrap();
-    file.set_modified(mtime).unwrap();
-    let second = f.open();
-    assert_eq!(second.loaded.corpus.articles, first.loaded.corpus.articles);
-    // Touched without a change: read and hashed, the parse reused, the new mtime stored.
-    std::fs::write(&a, A).unwrap();
     file.set_modified(mtime + std::time::Duration::from_secs(5))
         .unwrap();
+    let second = f.open();
+    assert_eq!((second.from_cache, second.from_disk), (4, 0));
+    assert_eq!(second.loaded.corpus.articles, first.loaded.corpus.articles);
+}
+
+/// The body of article `a` as loaded (or read back from the cache).
+fn body_of_a(o: &Opened) -> String {
+    let a = o.loaded.corpus.articles.iter().find(|x| x.id == "a");
+    a.map(|x| x.body.clone()).unwrap_or_default()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_replaced_with_the_same_size_and_mtime_is_read_again() {
+    let f = Fixture::new();
+    let first = f.open();
+    assert!(body_of_a(&first).contains("Hamburg"));
+    let a = f.corpus.path().join("a.txt");
+    let mtime = std::fs::metadata(&a).unwrap().modified().unwrap();
+    // `mv` of a prepared file of the same size, its mtime copied (`touch -r`).
+    let prepared = f.corpus.path().join("prepared.tmp");
+    std::fs::write(&prepared, A.replace("Hamburg", "Hambork")).unwrap();
+    let file = std::fs::File::options()
+        .write(true)
+        .open(&prepared)
+        .unwrap();
+    file.set_modified(mtime).unwrap();
+    std::fs::rename(&prepared, &a).unwrap();
+    assert_eq!(std::fs::metadata(&a).unwrap().modified().unwrap(), mtime);
+    let second = f.open();
+    assert!(body_of_a(&second).contains("Hambork"), "stale body served");
+    // In place, same size, mtime put back: the change time moved.
+    std::fs::write(&a, A.replace("Hamburg", "Hamborg")).unwrap();
+    let file = std::fs::File::options().write(true).open(&a).unwrap();
+    file.set_modified(mtime).unwrap();
     let third = f.open();
-    assert_eq!((third.from_cache, third.from_disk), (4, 0));
-    assert_eq!(third.loaded.corpus.articles, first.loaded.corpus.articles);
+    assert!(body_of_a(&third).contains("Hamborg"), "stale body served");
+    // And untouched since, it comes from the cache.
+    let fourth = f.open();
+    assert_eq!(fourth.from_cache, 4);
+    assert!(body_of_a(&fourth).contains("Hamborg"));
 }
 
 #[test]

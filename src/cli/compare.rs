@@ -3,6 +3,7 @@
 //! and `NO_COLOR` is unset, else in brackets). With `--json`, byte offsets into both bodies
 //! and the word diff; with `--html` or `--markdown`, a report ([`crate::export`]).
 
+use super::output::say;
 use std::io::IsTerminal;
 
 use serde::Serialize;
@@ -73,7 +74,7 @@ pub fn run(
                 idx.push(i);
             }
             None => {
-                eprintln!("parallax: no article with id or path {key:?} (see `parallax list`)");
+                say!("parallax: no article with id or path {key:?} (see `parallax list`)");
                 return Ok(Status::Usage);
             }
         }

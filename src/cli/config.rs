@@ -7,6 +7,7 @@
 use super::Status;
 use super::args::ConfigArgs;
 use super::output::print_text;
+use super::output::say;
 use crate::config::Settings;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
@@ -17,7 +18,7 @@ pub fn run(args: &ConfigArgs) -> anyhow::Result<Status> {
         match crate::dirs::config_file() {
             Some(p) => print_text(&format!("{}\n", p.display()))?,
             None => {
-                eprintln!("parallax: this platform has no configuration directory");
+                say!("parallax: this platform has no configuration directory");
                 return Ok(Status::Failure);
             }
         }

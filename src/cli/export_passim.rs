@@ -3,6 +3,7 @@
 
 use super::Status;
 use super::args::ExportArgs;
+use super::output::say;
 
 /// Loads the articles under `args.paths` and writes them to `args.passim`.
 pub fn run(args: &ExportArgs) -> anyhow::Result<Status> {
@@ -14,8 +15,9 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Status> {
         return Ok(Status::Failure);
     };
     let n = crate::passim::write_input(&opened.loaded.corpus, &args.passim)?;
-    eprintln!(
-        "parallax: wrote {n} articles to {} (passim input)",
+    say!(
+        "parallax: wrote {} to {} (passim input)",
+        crate::text::count(n, "article"),
         crate::text::sanitize_for_terminal(&args.passim.display().to_string())
     );
     Ok(Status::Ok)

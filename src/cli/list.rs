@@ -2,6 +2,7 @@
 
 use super::Status;
 use super::args::ListArgs;
+use super::output::say;
 use super::output::{print_json, print_text, terminal_width};
 use super::table::Table;
 use crate::analysis::entities;
@@ -34,7 +35,7 @@ fn filtered<'a>(corpus: &'a Corpus, queries: &[String]) -> Vec<&'a Article> {
                 let e = &index.entities[m.entity];
                 let n = e.articles().len();
                 let plural = if n == 1 { "" } else { "s" };
-                eprintln!(
+                say!(
                     "entity {q:?}: {} ({}, {n} article{plural})",
                     e.name,
                     e.kind.as_str()
@@ -42,7 +43,7 @@ fn filtered<'a>(corpus: &'a Corpus, queries: &[String]) -> Vec<&'a Article> {
                 picked.push(m.entity);
             }
             None => {
-                eprintln!("entity {q:?}: no entity matches");
+                say!("entity {q:?}: no entity matches");
                 return Vec::new();
             }
         }

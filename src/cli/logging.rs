@@ -8,6 +8,9 @@
 //! `debug` or `parallax=trace`. A log that cannot be opened (read-only home, no state
 //! directory) is not an error: the app runs without one.
 //!
+//! A log that stops accepting writes (a full disk) is silent: nothing about it reaches the
+//! terminal, where it would write over the reader.
+//!
 //! A panic is written here in full (message, location, thread, backtrace) and summed up on
 //! stderr in three lines naming this file: see [`install_panic_hook`].
 
@@ -45,6 +48,9 @@ pub fn init() -> Option<PathBuf> {
         .with_writer(Mutex::new(file))
         .with_ansi(false)
         .with_thread_names(true)
+        // A log that cannot be written (a full disk) says nothing: on stderr it would
+        // scribble over the reader's screen.
+        .log_internal_errors(false)
         .finish();
     tracing::subscriber::set_global_default(subscriber).ok()?;
     let _ = LOG_PATH.set(path.clone());
@@ -131,7 +137,10 @@ pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(move |info| {
         log_panic(info);
         match log_file() {
-            Some(path) => eprint!("{}", short_report(info, path)),
+            Some(path) => {
+                // Not `eprint!`: a panic while printing a panic aborts.
+                let _ = io::stderr().write_all(short_report(info, path).as_bytes());
+            }
             None => default(info),
         }
     }));

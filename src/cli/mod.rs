@@ -25,18 +25,37 @@ use clap::Parser;
 
 use crate::cache::{self, Opened};
 use crate::corpus::LoadProblem;
+use output::say;
 
 /// Exit status of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
-    Ok = 0,
-    Failure = 1,
-    Usage = 2,
+    /// 0.
+    Ok,
+    /// 1: nothing could be loaded, or a runtime failure.
+    Failure,
+    /// 2: a usage or configuration error.
+    Usage,
+    /// 128 + the signal's number: the reader was ended by SIGTERM, SIGHUP or SIGINT (after
+    /// restoring the terminal), as shells and service managers expect of a killed program.
+    Signal(i32),
+}
+
+impl Status {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Ok => 0,
+            Status::Failure => 1,
+            Status::Usage => 2,
+            Status::Signal(n) => u8::try_from(128 + n.clamp(1, 127)).unwrap_or(u8::MAX),
+        }
+    }
 }
 
 impl From<Status> for ExitCode {
     fn from(s: Status) -> Self {
-        ExitCode::from(s as u8)
+        ExitCode::from(s.code())
     }
 }
 
@@ -63,15 +82,34 @@ pub fn main() -> ExitCode {
     );
     match run(cli) {
         Ok(status) => {
-            tracing::info!(status = status as u8, took = ?start.elapsed(), "exit");
+            tracing::info!(status = status.code(), took = ?start.elapsed(), "exit");
             status.into()
         }
         Err(e) => {
-            tracing::error!("{e:#}");
-            eprintln!("parallax: {e:#}");
+            let message = error_message(&e);
+            tracing::error!("{message}");
+            say!("parallax: {message}");
             Status::Failure.into()
         }
     }
+}
+
+/// An error and its causes on one line, `a: b: c`, leaving out a cause whose text the line
+/// already holds (an error that prints its source, wrapped by one that prints it again,
+/// would otherwise say "Is a directory (os error 21): Is a directory (os error 21)").
+fn error_message(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 /// The subcommand's name for the log (`tui` without one), from its variant's name so that a
@@ -101,15 +139,22 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
     let settings = match config::load() {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("parallax: {e:#}");
+            say!("parallax: {}", error_message(&e));
             return Ok(Status::Usage);
         }
     };
     crate::metadata::outlets::add_extra(settings.outlets.clone());
+    let sources = cli.sources();
+    if let Some(Err(e)) = sources.passim.as_deref().map(crate::passim::check_path) {
+        say!(
+            "parallax: {}",
+            crate::text::sanitize_for_terminal(&e.to_string())
+        );
+        return Ok(Status::Usage);
+    }
     if let Some(Command::Export(a)) = &cli.command {
         return export_passim::run(a);
     }
-    let sources = cli.sources();
     if cli.command.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         // The reader opens at once and loads on its worker; problems are printed on exit.
         let mouse = cli.mouse || settings.mouse;
@@ -121,8 +166,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             sources.passim.clone(),
         )?;
         report(&outcome.problems, &outcome.warnings);
+        if let Some(signal) = outcome.signal {
+            return Ok(Status::Signal(signal));
+        }
         if outcome.loaded && outcome.articles == 0 {
-            eprintln!("parallax: no article could be loaded");
+            say!("parallax: no article could be loaded");
             return Ok(Status::Failure);
         }
         return Ok(Status::Ok);
@@ -171,7 +219,7 @@ fn load_passim(
     };
     let clusters = crate::passim::read_clusters(path, corpus)?;
     for p in &clusters.problems {
-        eprintln!("parallax: {}", crate::text::sanitize_for_terminal(p));
+        say!("parallax: {}", crate::text::sanitize_for_terminal(p));
     }
     Ok(Some(clusters))
 }
@@ -200,7 +248,7 @@ fn load(sources: &Sources) -> Option<Opened> {
     opened.warnings.clear();
     if opened.loaded.corpus.is_empty() {
         tracing::error!("no article could be loaded");
-        eprintln!("parallax: no article could be loaded");
+        say!("parallax: no article could be loaded");
         return None;
     }
     Some(opened)
@@ -209,16 +257,26 @@ fn load(sources: &Sources) -> Option<Opened> {
 /// Prints load problems and cache warnings on stderr, one line each.
 fn report(problems: &[LoadProblem], warnings: &[String]) {
     for p in problems {
-        eprintln!("parallax: {p}");
+        say!("parallax: {p}");
     }
     for w in warnings {
-        eprintln!("parallax: {}", crate::text::sanitize_for_terminal(w));
+        say!("parallax: {}", crate::text::sanitize_for_terminal(w));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cause_already_in_the_message_is_not_repeated() {
+        let io = std::io::Error::from(std::io::ErrorKind::IsADirectory);
+        let text = io.to_string();
+        let e = anyhow::Error::new(io).context(format!("d: cannot read: {text}"));
+        assert_eq!(error_message(&e), format!("d: cannot read: {text}"));
+        let e = anyhow::anyhow!("inner").context("outer");
+        assert_eq!(error_message(&e), "outer: inner");
+    }
 
     #[test]
     fn the_log_names_the_subcommand() {

@@ -11,7 +11,7 @@ use super::output::{print_json, print_text};
 use crate::analysis::Analysis;
 use crate::analysis::passages::{Label, Passage};
 use crate::corpus::Corpus;
-use crate::text::sanitize_for_terminal;
+use crate::text::{count, sanitize_for_terminal};
 
 #[derive(Serialize)]
 struct JsonOccurrence<'a> {
@@ -90,7 +90,7 @@ fn plain(corpus: &Corpus, passages: &[Passage]) -> String {
             .unwrap_or_default();
         let mut facts = vec![
             carried_by(p),
-            format!("{} words", p.words),
+            count(p.words, "word"),
             p.label.as_str().to_string(),
             format!("{:.0}% similar", p.similarity * 100.0),
             format!("quoted in {}", p.quoted.as_str()),
@@ -119,9 +119,10 @@ fn plain(corpus: &Corpus, passages: &[Passage]) -> String {
 fn carried_by(p: &crate::analysis::passages::Passage) -> String {
     let (articles, occurrences) = (p.article_count(), p.occurrences.len());
     if occurrences == articles {
-        format!("{articles} articles")
+        count(articles, "article")
     } else {
-        format!("{articles} articles, {occurrences} occurrences")
+        let (a, o) = (articles, occurrences);
+        format!("{}, {}", count(a, "article"), count(o, "occurrence"))
     }
 }
 

@@ -1,5 +1,6 @@
 //! `parallax show ID`: one article's metadata and clean body.
 
+use super::output::say;
 use serde::Serialize;
 
 use super::Status;
@@ -19,7 +20,7 @@ struct WithBody<'a> {
 /// `parallax show [--json] ID`
 pub fn run(corpus: &Corpus, args: &ShowArgs) -> anyhow::Result<Status> {
     let Some(idx) = corpus.find(&args.id) else {
-        eprintln!(
+        say!(
             "parallax: no article with id or path {:?} (see `parallax list`)",
             args.id
         );
@@ -67,7 +68,7 @@ fn plain(a: &Article) -> String {
     if let Some(u) = &m.url {
         facts.push(u.clone());
     }
-    facts.push(format!("{} words", a.words));
+    facts.push(crate::text::count(a.words, "word"));
     out.push_str(&format!("{}\n", facts.join(" · ")));
     if !m.tags.is_empty() {
         out.push_str(&format!("tags: {}\n", m.tags.join(", ")));

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 /// A configuration file that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read: {reason}", path.display())]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        reason: crate::fsio::ReadError,
     },
     #[error("{}: not UTF-8 text", path.display())]
     NotUtf8 { path: PathBuf },

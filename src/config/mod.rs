@@ -24,6 +24,9 @@ use toml::Spanned;
 use crate::analysis::Config as Thresholds;
 use crate::metadata::outlets::Outlet;
 
+/// Largest configuration file read, in bytes (the documented default is some 5 KB).
+pub const MAX_CONFIG_BYTES: usize = 1 << 20;
+
 /// Key binding overrides as written: screen → action → keys, each with its position.
 pub type KeyTables = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<Vec<String>>>>;
 
@@ -91,19 +94,24 @@ impl Settings {
         }
     }
 
-    /// Reads the configuration file at `path`; defaults when it does not exist.
+    /// Reads the configuration file at `path`; defaults when it does not exist. Only a
+    /// regular file of at most [`MAX_CONFIG_BYTES`] is read: a FIFO would hang the program
+    /// and `/dev/zero` fill its memory.
     pub fn load_from(path: &Path) -> Result<Settings, ConfigError> {
-        match std::fs::read(path) {
+        use crate::fsio::ReadError;
+        match crate::fsio::read_regular(path, MAX_CONFIG_BYTES) {
             Ok(bytes) => {
                 let text = String::from_utf8(bytes).map_err(|_| ConfigError::NotUtf8 {
                     path: path.to_path_buf(),
                 })?;
                 Settings::parse(path, &text)
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                Ok(Settings::default())
+            }
             Err(e) => Err(ConfigError::Read {
                 path: path.to_path_buf(),
-                source: e,
+                reason: e,
             }),
         }
     }

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::same_file::{self, FileId};
 use super::{LoadProblem, Severity};
 
 /// The kinds of input file parallax reads.
@@ -71,24 +72,29 @@ pub fn list_paths(paths: &[PathBuf]) -> Listing {
 /// met (missing paths, unreadable folders, symlink loops). A path named explicitly is read
 /// whatever its extension, but only when it is a regular file: a device or a FIFO could
 /// block or never end. A path of `-` stands for standard input (one article, read as
-/// Markdown so that front matter works too).
+/// Markdown so that front matter works too). A file reached twice is listed once
+/// ([`same_file`]).
 pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, Format)>, Vec<LoadProblem>) {
     let mut files = Vec::new();
+    let mut ids = Vec::new();
     let mut problems = Vec::new();
     for root in paths {
         if super::stdin::is_stdin(root) {
             files.push((root.clone(), Format::Markdown));
+            ids.push(None);
             continue;
         }
         match std::fs::metadata(root) {
             Err(e) => problems.push(problem(root, e.to_string())),
-            Ok(m) if m.is_dir() => walk(root, &mut files, &mut problems),
+            Ok(m) if m.is_dir() => walk(root, &mut files, &mut ids, &mut problems),
             Ok(m) if m.is_file() => {
-                files.push((root.clone(), Format::of(root).unwrap_or(Format::Text)))
+                files.push((root.clone(), Format::of(root).unwrap_or(Format::Text)));
+                ids.push(Some(same_file::stat_id(root)));
             }
             Ok(_) => problems.push(problem(root, "not a regular file".to_string())),
         }
     }
+    same_file::drop_repeats(&mut files, ids);
     (files, problems)
 }
 
@@ -104,7 +110,12 @@ fn corpus_name(paths: &[PathBuf]) -> String {
     }
 }
 
-fn walk(root: &Path, files: &mut Vec<(PathBuf, Format)>, problems: &mut Vec<LoadProblem>) {
+fn walk(
+    root: &Path,
+    files: &mut Vec<(PathBuf, Format)>,
+    ids: &mut Vec<Option<FileId>>,
+    problems: &mut Vec<LoadProblem>,
+) {
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -114,6 +125,7 @@ fn walk(root: &Path, files: &mut Vec<(PathBuf, Format)>, problems: &mut Vec<Load
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 if let Some(format) = Format::of(e.path()) {
+                    ids.push(Some(entry_id(&e)));
                     files.push((e.into_path(), format));
                 }
             }
@@ -130,6 +142,17 @@ fn walk(root: &Path, files: &mut Vec<(PathBuf, Format)>, problems: &mut Vec<Load
             }
         }
     }
+}
+
+/// What a walked entry's directory says of its identity: its inode, unless the entry is a
+/// symlink (whose own inode is not its target's).
+fn entry_id(e: &walkdir::DirEntry) -> FileId {
+    #[cfg(unix)]
+    if !e.path_is_symlink() {
+        return FileId::Entry(walkdir::DirEntryExt::ino(e));
+    }
+    let _ = e;
+    FileId::Unknown
 }
 
 fn problem(path: &Path, reason: String) -> LoadProblem {

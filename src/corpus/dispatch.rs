@@ -126,6 +126,7 @@ fn pending_records(
     let path_label = path.display().to_string();
     let many = records.len() > 1;
     let mut items = Vec::new();
+    let mut refused = Vec::new();
     for (n, rec) in records.into_iter().enumerate() {
         match rec {
             Ok(r) if r.fields.body.len() > MAX_ARTICLE_BYTES => {
@@ -152,20 +153,58 @@ fn pending_records(
                 }
                 items.push(Pending::new(stem, path_label.clone(), parsed));
             }
-            Err((line, reason)) => problems.push(skipped(path, line, reason)),
+            Err(e) => refused.push(e),
         }
     }
+    problems.extend(
+        alike(refused)
+            .into_iter()
+            .map(|(line, reason)| skipped(path, line, reason)),
+    );
     items
 }
 
+/// More records refused for the same reason than this make one problem, not one each.
+const MAX_ALIKE: usize = 3;
+
+/// The refused records of a file, with every reason shared by more than [`MAX_ALIKE`]
+/// records said once, at its first record, with their number ("and 39 more records like
+/// it"): a file of 40 records without text is one line, not 40.
+fn alike(refused: Vec<(Option<usize>, String)>) -> Vec<(Option<usize>, String)> {
+    // "element 3: no text" and "element 9: no text" are alike.
+    let key = |reason: &str| -> String {
+        let rest = reason
+            .strip_prefix("element ")
+            .and_then(|r| r.split_once(": "));
+        rest.map_or(reason, |(_, why)| why).to_string()
+    };
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (_, reason) in &refused {
+        *counts.entry(key(reason)).or_default() += 1;
+    }
+    let mut said = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (line, reason) in refused {
+        let k = key(&reason);
+        match counts.get(&k).copied().unwrap_or(0) {
+            n if n > MAX_ALIKE => {
+                if said.insert(k) {
+                    let more = crate::text::count(n - 1, "more record");
+                    out.push((line, format!("{reason} (and {more} like it)")));
+                }
+            }
+            _ => out.push((line, reason)),
+        }
+    }
+    out
+}
+
 fn too_large(path: &Path, line: Option<usize>, bytes: usize) -> LoadProblem {
-    let mb = |b: usize| b as f64 / (1u64 << 20) as f64;
-    let reason = format!(
-        "article text too large: {:.1} MB (the limit is {:.1} MB)",
-        mb(bytes),
-        mb(MAX_ARTICLE_BYTES)
-    );
-    skipped(path, line, reason)
+    let e = crate::fsio::ReadError::TooLarge {
+        size: bytes as u64,
+        limit: MAX_ARTICLE_BYTES as u64,
+    };
+    skipped(path, line, format!("article text {e}"))
 }
 
 fn warning(path: &Path, reason: String) -> LoadProblem {
@@ -183,5 +222,28 @@ pub(super) fn skipped(path: &Path, line: Option<usize>, reason: String) -> LoadP
         line,
         severity: Severity::Skipped,
         reason,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn many_records_refused_alike_make_one_problem() {
+        let body: Vec<String> = (0..40)
+            .map(|i| format!("{{\"title\": \"t{i}\"}}"))
+            .collect();
+        let text = format!("[{}, {{\"body\": \"kept\"}}, 5]", body.join(",\n"));
+        let (items, problems) = parse_file(Path::new("f.json"), text.as_bytes(), Format::Json);
+        assert_eq!(items.len(), 1);
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "f.json:1: skipped: element 1: no text under body, text or content (and 39 more records like it)",
+                "f.json:40: skipped: element 42: not a JSON object",
+            ]
+        );
     }
 }

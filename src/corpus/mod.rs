@@ -14,10 +14,12 @@ mod feeds;
 mod front_matter;
 mod gzip;
 mod html;
+mod json_array;
 mod load;
 mod page_meta;
 mod read;
 mod records;
+mod same_file;
 mod stdin;
 
 pub use article::{Article, ArticleIdx, Metadata};

@@ -1,7 +1,6 @@
 //! Reading one file's bytes with a size limit, so that a huge or endless file (a 50 MB
 //! text dump, a device named on the command line) is reported instead of filling memory.
 
-use std::io::Read;
 use std::path::Path;
 
 /// Largest text of one article, in bytes: a plain-text file, or the body of one JSON
@@ -18,36 +17,12 @@ pub const MAX_FILE_BYTES: usize = 256 << 20;
 /// must still fit in [`MAX_ARTICLE_BYTES`].
 pub const MAX_PAGE_BYTES: usize = 16 << 20;
 
-/// Why a file's bytes were not read.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    #[error("{0}")]
-    Io(#[from] std::io::Error),
-    #[error("too large: {} (the limit is {})", megabytes(*size), megabytes(*limit))]
-    TooLarge { size: u64, limit: u64 },
-}
+pub use crate::fsio::ReadError;
 
-fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / (1u64 << 20) as f64)
-}
-
-/// Reads the whole file, or fails when it is (or grows while being read) past `limit`.
+/// Reads the whole regular file, or fails when it is something else (a FIFO, a device) or
+/// is (or grows while being read) past `limit` (see [`crate::fsio::read_regular`]).
 pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, ReadError> {
-    let limit = limit as u64;
-    let file = std::fs::File::open(path)?;
-    let size = file.metadata()?.len();
-    if size > limit {
-        return Err(ReadError::TooLarge { size, limit });
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(limit + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(ReadError::TooLarge {
-            size: bytes.len() as u64,
-            limit,
-        });
-    }
-    Ok(bytes)
+    crate::fsio::read_regular(path, limit)
 }
 
 #[cfg(test)]
@@ -62,7 +37,10 @@ mod tests {
         assert_eq!(read_limited(&f, 10).unwrap(), b"0123456789");
         let err = read_limited(&f, 9).unwrap_err();
         assert!(matches!(err, ReadError::TooLarge { size: 10, limit: 9 }));
-        assert!(err.to_string().starts_with("too large: 0.0 MB"), "{err}");
+        assert!(
+            err.to_string().starts_with("too large: more than 9 bytes"),
+            "{err}"
+        );
     }
 
     #[test]

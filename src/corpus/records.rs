@@ -35,11 +35,24 @@ pub fn parse_records(text: &str, format: Format) -> Vec<RecordResult> {
     }
 }
 
-/// Reads a `.json` file: one object or an array of objects.
+/// Reads a `.json` file: one object or an array of objects. Each element of an array is
+/// read on its own ([`super::json_array`]): a bad one is an error naming its index and line,
+/// and the others load.
 pub fn parse_json(text: &str) -> Vec<RecordResult> {
+    if let Some(elements) = super::json_array::elements(text) {
+        return elements
+            .into_iter()
+            .map(|e| {
+                let at = |why: String| format!("element {}: {why}", e.index);
+                match serde_json::from_str::<Value>(&text[e.range]) {
+                    Ok(v) => record_of(&v, Some(e.line)).map_err(|(l, why)| (l, at(why))),
+                    Err(err) => Err((Some(e.line + err.line().max(1) - 1), at(invalid(&err)))),
+                }
+            })
+            .collect();
+    }
     match serde_json::from_str::<Value>(text) {
-        Err(e) => vec![Err((Some(e.line()), format!("invalid JSON: {e}")))],
-        Ok(Value::Array(items)) => items.iter().map(|v| record_of(v, None)).collect(),
+        Err(e) => vec![Err((Some(e.line()), invalid(&e)))],
         Ok(v) => vec![record_of(&v, None)],
     }
 }
@@ -51,9 +64,17 @@ pub fn parse_json_lines(text: &str) -> Vec<RecordResult> {
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| match serde_json::from_str::<Value>(l) {
             Ok(v) => record_of(&v, Some(i + 1)),
-            Err(e) => Err((Some(i + 1), format!("invalid JSON: {e}"))),
+            Err(e) => Err((Some(i + 1), invalid(&e))),
         })
         .collect()
+}
+
+/// A JSON error without its position (the problem's line says where), so that alike
+/// errors read alike.
+fn invalid(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let what = text.split(" at line ").next().unwrap_or(&text);
+    format!("invalid JSON: {what}")
 }
 
 /// Reads one JSON object (a record, or Markdown front matter with its body under `body`)
@@ -168,6 +189,34 @@ mod tests {
         let b = recs[1].as_ref().unwrap();
         assert_eq!(b.author.as_deref(), Some("A, B"));
         assert_eq!(b.tags, ["oil", "gas", "power"]);
+    }
+
+    #[test]
+    fn a_bad_element_is_skipped_alone_and_named() {
+        let recs = parse_json(
+            "[{\"body\": \"one\"},\n {\"body\": \"two\", \"n\": 1e400},\n {\"body\": \"\\ud800\"},\n 7,\n {\"text\": \"five\"}]",
+        );
+        assert_eq!(recs.len(), 5);
+        assert_eq!(recs[0].as_ref().unwrap().fields.body, "one");
+        let err = recs[1].as_ref().unwrap_err();
+        assert_eq!(err.0, Some(2));
+        assert!(
+            err.1
+                .starts_with("element 2: invalid JSON: number out of range"),
+            "{err:?}"
+        );
+        assert!(
+            recs[2]
+                .as_ref()
+                .unwrap_err()
+                .1
+                .starts_with("element 3: invalid JSON")
+        );
+        assert_eq!(
+            recs[3].as_ref().unwrap_err(),
+            &(Some(4), "element 4: not a JSON object".to_string())
+        );
+        assert_eq!(recs[4].as_ref().unwrap().line, Some(5));
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! `-` as a path: one article read from standard input, with the same size limit as a
 //! file, so that `curl … | parallax show -` or `pbpaste | parallax list -` work.
 
-use std::io::Read;
 use std::path::Path;
 
 use super::read::ReadError;
@@ -14,19 +13,7 @@ pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == STDIN_PATH
 }
 
-/// Reads all of `input`, or fails when it holds more than `limit` bytes (an endless pipe
-/// is cut off at the limit, never read to the end).
-pub fn read_all_limited(input: impl Read, limit: usize) -> Result<Vec<u8>, ReadError> {
-    let mut bytes = Vec::new();
-    input.take(limit as u64 + 1).read_to_end(&mut bytes)?;
-    if bytes.len() > limit {
-        return Err(ReadError::TooLarge {
-            size: bytes.len() as u64,
-            limit: limit as u64,
-        });
-    }
-    Ok(bytes)
-}
+pub use crate::fsio::regular::read_all_limited;
 
 /// Reads standard input (see [`read_all_limited`]).
 pub fn read_stdin(limit: usize) -> Result<Vec<u8>, ReadError> {

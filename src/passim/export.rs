@@ -2,10 +2,9 @@
 //! `text`, the `series` (the outlet: passim ignores reuse within one series, such as a
 //! paper's own boilerplate) and the `date` passim sorts cluster members by; `title` and
 //! `url` ride along (passim passes extra fields through to its output). The file is
-//! written to a temporary file beside the target and renamed over it, so a reader never
-//! sees half a corpus and a failed export leaves the old file intact.
+//! written atomically by [`crate::fsio::replace`]: a reader never sees half a corpus, a
+//! failed export leaves the old file intact, and only a regular file is ever replaced.
 
-use std::io::Write;
 use std::path::Path;
 
 use serde::Serialize;
@@ -46,30 +45,13 @@ impl<'a> PassimRecord<'a> {
 /// Writes every article of `corpus` to `path` as passim input, atomically; returns the
 /// number of records written.
 pub fn write_input(corpus: &Corpus, path: &Path) -> Result<usize, PassimError> {
-    let io = |source| PassimError::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    {
-        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+    crate::fsio::replace(path, |out| {
         for a in &corpus.articles {
-            serde_json::to_writer(&mut out, &PassimRecord::of(a)).map_err(|source| {
-                PassimError::Json {
-                    path: path.display().to_string(),
-                    source,
-                }
-            })?;
-            out.write_all(b"\n").map_err(io)?;
+            serde_json::to_writer(&mut *out, &PassimRecord::of(a))?;
+            out.write_all(b"\n")?;
         }
-        out.flush().map_err(io)?;
-    }
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
+        Ok(())
+    })?;
     Ok(corpus.articles.len())
 }
 

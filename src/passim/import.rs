@@ -94,19 +94,29 @@ pub fn read_clusters(path: &Path, corpus: &Corpus) -> Result<Clusters, PassimErr
 fn report(t: &Tally, path: &Path, problems: &mut Vec<String>) {
     let p = path.display();
     if t.unknown_ids > 0 {
+        let n = t.unknown_ids;
+        let verb = if n == 1 {
+            "names an article that is"
+        } else {
+            "name articles that are"
+        };
         problems.push(format!(
-            "{p}: {} of {} passim records name articles that are not loaded",
-            t.unknown_ids, t.records
+            "{p}: {n} of {} {verb} not loaded",
+            crate::text::count(t.records, "passim record"),
         ));
     }
     if t.bad_offsets > 0 {
+        let have = if t.bad_offsets == 1 { "has" } else { "have" };
         problems.push(format!(
-            "{p}: {} passim records have begin/end outside their article's text (was it exported from another version of the corpus?)",
-            t.bad_offsets
+            "{p}: {} {have} begin/end outside their article's text (was it exported from another version of the corpus?)",
+            crate::text::count(t.bad_offsets, "passim record"),
         ));
     }
     if t.bad_lines > 0 {
-        problems.push(format!("{p}: {} lines are not passim records", t.bad_lines));
+        problems.push(match t.bad_lines {
+            1 => format!("{p}: 1 line is not a passim record"),
+            n => format!("{p}: {n} lines are not passim records"),
+        });
     }
 }
 
@@ -138,6 +148,7 @@ fn clusters_of(members: HashMap<String, Vec<Member>>) -> Vec<Cluster> {
 fn output_files(path: &Path) -> Result<Vec<PathBuf>, PassimError> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
     if !meta.is_dir() {
+        check_path(path)?;
         return Ok(vec![path.to_path_buf()]);
     }
     let root = path.join("out.json");
@@ -168,6 +179,17 @@ fn output_files(path: &Path) -> Result<Vec<PathBuf>, PassimError> {
         }
     }
     Ok(files)
+}
+
+/// Refuses a passim output that exists but is neither a folder nor a regular file (a FIFO
+/// would block, `/dev/zero` never ends); a missing path is left to the reading to report.
+pub fn check_path(path: &Path) -> Result<(), PassimError> {
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_dir() && !m.is_file() => Err(PassimError::NotRegular {
+            path: path.display().to_string(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 fn open(file: &Path) -> Result<BufReader<std::fs::File>, PassimError> {

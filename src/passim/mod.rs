@@ -14,7 +14,7 @@ pub mod import;
 pub mod layer;
 
 pub use export::{PassimRecord, write_input};
-pub use import::{Clusters, read_clusters};
+pub use import::{Clusters, check_path, read_clusters};
 pub use layer::{aligned_pair, passage_index};
 
 use crate::analysis::{Analysis, Config, Stage};
@@ -28,15 +28,14 @@ pub enum PassimError {
         path: String,
         source: std::io::Error,
     },
+    #[error("{path}: neither a folder nor a regular file (passim writes an output folder)")]
+    NotRegular { path: String },
     #[error("{path}: too large ({size} bytes; the limit is {limit})")]
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}: no passim output records (JSON lines with cluster, id, begin and end)")]
     NoRecords { path: String },
-    #[error("writing {path}: {source}")]
-    Json {
-        path: String,
-        source: serde_json::Error,
-    },
+    #[error(transparent)]
+    Write(#[from] crate::fsio::WriteError),
 }
 
 /// The analysis of a corpus with passim's clusters as its shared-passage layer: entities

@@ -2,12 +2,14 @@
 //! making text safe to put on a terminal.
 
 mod clean;
+mod plural;
 mod runs;
 mod sanitize;
 mod segment;
 mod words;
 
 pub use clean::{clean_body, decode_entities, normalize_line, normalized_line};
+pub use plural::{count, plural};
 pub use sanitize::sanitize_for_terminal;
 pub use segment::{for_each_word_span, word_spans};
 pub use words::{count_words, for_each_word};

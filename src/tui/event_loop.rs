@@ -4,7 +4,7 @@
 //! runtime: one worker thread and a channel.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -29,17 +29,17 @@ const TICK: Duration = Duration::from_millis(50);
 /// Most events handled between two draws.
 const MAX_BATCH: usize = 64;
 
-/// Runs the app until it quits or `terminate` is raised, with `job` on the worker.
+/// Runs the app until it quits or `terminate` holds a signal's number, with `job` on the worker.
 pub fn run(
     app: &mut App,
     terminal: &mut Term,
-    terminate: &AtomicBool,
+    terminate: &AtomicI32,
     job: Job,
 ) -> anyhow::Result<()> {
     let rx = spawn(job, app.config.clone());
     let mut worker = true;
     let mut dirty = true;
-    while !app.quit && !terminate.load(Ordering::Relaxed) {
+    while !app.quit && terminate.load(Ordering::Relaxed) == 0 {
         if dirty {
             terminal.draw(|f| view(app, f))?;
             dirty = false;

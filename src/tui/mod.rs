@@ -41,6 +41,8 @@ pub struct Outcome {
     pub articles: usize,
     /// False when the user quit before the corpus was loaded.
     pub loaded: bool,
+    /// The signal (SIGTERM, SIGHUP, SIGINT) that ended the session, if one did.
+    pub signal: Option<i32>,
 }
 
 /// Opens the interactive reader at once on `paths` (the seeds when empty), with the user's
@@ -85,6 +87,7 @@ pub fn run(
         warnings: std::mem::take(&mut app.warnings),
         articles: app.corpus.len(),
         loaded: !matches!(app.progress, app::Progress::Loading { .. }),
+        signal: Some(terminate.load(std::sync::atomic::Ordering::SeqCst)).filter(|&n| n != 0),
     })
 }
 

@@ -4,7 +4,7 @@
 
 use std::io::{self, Stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
 
 use crossterm::cursor::{Hide, Show};
@@ -86,22 +86,24 @@ fn install_panic_hook() {
 /// How long the event loop has to quit cleanly after a signal before the process ends.
 const GRACE: Duration = Duration::from_millis(500);
 
-/// A flag raised by SIGTERM, SIGHUP or SIGINT: the event loop quits cleanly when it sees it.
+/// A flag set to the number of the SIGTERM, SIGHUP or SIGINT received (0 until then): the
+/// event loop quits cleanly when it sees it, and the process exits with 128 + that number
+/// once the terminal is restored.
 ///
 /// A watcher thread also restores the terminal and ends the process if the loop has not
 /// quit within [`GRACE`]: when the terminal goes away, crossterm can spin inside its poll
 /// on the dead tty (read returns 0 forever, crossterm issue #793) and never come back to the
 /// loop, which would leave an orphan burning a core.
-pub fn termination_flag() -> io::Result<Arc<AtomicBool>> {
+pub fn termination_flag() -> io::Result<Arc<AtomicI32>> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let flag = Arc::new(AtomicBool::new(false));
+    let flag = Arc::new(AtomicI32::new(0));
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let raised = Arc::clone(&flag);
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
-                raised.store(true, Ordering::SeqCst);
+                raised.store(sig, Ordering::SeqCst);
                 std::thread::sleep(GRACE);
                 restore();
                 std::process::exit(128 + sig);

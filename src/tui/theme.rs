@@ -15,16 +15,24 @@ use crate::config::Settings;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawStyle {
-    fg: Option<String>,
-    bg: Option<String>,
+    fg: Option<RawColor>,
+    bg: Option<RawColor>,
     #[serde(default)]
     modifiers: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
 struct RawPassages {
-    palette: Vec<String>,
-    fg: String,
+    palette: Vec<RawColor>,
+    fg: RawColor,
+}
+
+/// A colour as written: a name, `#rrggbb`, or an index 0-255 as a string or a bare number.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum RawColor {
+    Index(i64),
+    Name(String),
 }
 
 #[derive(Debug, Deserialize)]
@@ -145,7 +153,7 @@ impl Theme {
             raw.passages
                 .palette
                 .iter()
-                .map(|c| color(c))
+                .map(color)
                 .collect::<anyhow::Result<_>>()?
         };
         let mut passage = table("passage")?;
@@ -227,13 +235,13 @@ impl Theme {
 fn check_passages(name: &str, value: &toml::Value) -> anyhow::Result<()> {
     match name {
         "palette" => {
-            let colours = Vec::<String>::deserialize(value.clone())?;
+            let colours = Vec::<RawColor>::deserialize(value.clone())?;
             if colours.is_empty() {
                 return Err(anyhow!("the palette needs at least one colour"));
             }
             colours.iter().try_for_each(|c| color(c).map(|_| ()))
         }
-        "fg" => color(&String::deserialize(value.clone())?).map(|_| ()),
+        "fg" => color(&RawColor::deserialize(value.clone())?).map(|_| ()),
         _ => Err(anyhow!("unknown key, expected palette or fg")),
     }
 }
@@ -257,9 +265,15 @@ fn style(raw: &RawStyle) -> anyhow::Result<Style> {
     Ok(s)
 }
 
-fn color(name: &str) -> anyhow::Result<Color> {
-    name.parse::<Color>()
-        .map_err(|_| anyhow!("unknown colour {name:?}"))
+fn color(raw: &RawColor) -> anyhow::Result<Color> {
+    match raw {
+        RawColor::Index(n) => u8::try_from(*n)
+            .map(Color::Indexed)
+            .map_err(|_| anyhow!("colour index {n} is not in 0-255")),
+        RawColor::Name(name) => name
+            .parse::<Color>()
+            .map_err(|_| anyhow!("unknown colour {name:?}")),
+    }
 }
 
 fn modifier(name: &str) -> anyhow::Result<Modifier> {
@@ -346,6 +360,26 @@ mod tests {
         assert!(
             format!("{err:#}").starts_with("config.toml:2: theme.meaning.quote: unknown field"),
             "{err:#}"
+        );
+    }
+
+    #[test]
+    fn colour_indexes_are_numbers_or_strings_from_0_to_255() {
+        let user = settings(
+            "[theme.meaning]\nquote = { fg = 5, bg = \"200\" }\n[theme.passages]\npalette = [0, 255]\nfg = 16\n",
+        );
+        let t = Theme::with_overrides(false, &user).expect("theme");
+        assert_eq!(
+            t.quote,
+            Style::new().fg(Color::Indexed(5)).bg(Color::Indexed(200))
+        );
+        assert_eq!(t.palette, [Color::Indexed(0), Color::Indexed(255)]);
+        let err =
+            Theme::with_overrides(false, &settings("[theme.meaning]\nquote = { fg = 256 }\n"))
+                .expect_err("256");
+        assert_eq!(
+            format!("{err:#}"),
+            "config.toml:2: theme.meaning.quote: colour index 256 is not in 0-255"
         );
     }
 

@@ -133,3 +133,29 @@ fn a_log_that_cannot_be_created_does_not_stop_the_reader() {
     let screen = done.screen(|sc| sc.contents());
     assert!(!screen.contains("parallax:"), "{screen}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_log_on_a_full_disk_never_writes_over_the_reader() {
+    // The log file is /dev/full: every write fails with "no space left on device".
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = dir.path().join("state");
+    std::fs::create_dir(&state).expect("state");
+    std::os::unix::fs::symlink("/dev/full", state.join("parallax.log")).expect("symlink");
+    let state = state.to_str().expect("utf-8 path");
+    let mut s = Session::launch(Launch {
+        env: vec![("PARALLAX_STATE_DIR", state), ("PARALLAX_LOG", "debug")],
+        ..Launch::default()
+    });
+    s.wait_analysed();
+    s.send("\r");
+    s.wait_text("passage");
+    s.send("\u{3}");
+    let raw = std::sync::Arc::clone(&s.raw);
+    let done = s.finish_code();
+    let raw = String::from_utf8_lossy(&raw.lock().expect("raw")).into_owned();
+    assert_eq!(done.code, 0);
+    for noise in ["tracing", "Unable to write", "No space left"] {
+        assert!(!raw.contains(noise), "{noise:?} reached the terminal");
+    }
+}

@@ -47,18 +47,34 @@ fn ctrl_c_quits_from_a_nested_screen() {
     assert!(!parser.lock().expect("parser").screen().alternate_screen());
 }
 
-#[test]
-fn sigterm_restores_the_terminal() {
+/// Sends `signal` to a reader showing its library; returns how it ended.
+fn killed_by(signal: &str) -> session::Finished {
     let s = Session::start();
     s.wait_text("Articles");
     let pid = s.child.process_id().expect("pid");
     let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
+        .args([format!("-{signal}"), pid.to_string()])
         .status()
         .expect("kill");
     assert!(status.success());
-    let (_, parser) = s.finish();
-    assert!(!parser.lock().expect("parser").screen().alternate_screen());
+    s.finish_code()
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    let done = killed_by("TERM");
+    assert!(!done.screen(|sc| sc.alternate_screen()));
+    assert!(!done.screen(|sc| sc.hide_cursor()));
+    assert_eq!(done.code, 128 + 15);
+}
+
+#[test]
+fn sighup_and_sigint_exit_with_128_plus_their_number() {
+    for (signal, number) in [("HUP", 1), ("INT", 2)] {
+        let done = killed_by(signal);
+        assert!(!done.screen(|sc| sc.alternate_screen()), "{signal}");
+        assert_eq!(done.code, 128 + number, "{signal}");
+    }
 }
 
 #[test]

@@ -74,6 +74,15 @@ fn e_on_compare_writes_a_report_into_the_working_directory() {
     s.wait_text("saved ");
     let html = std::fs::read_to_string(dir.path().join(name)).expect("report");
     assert!(html.contains("data-passage=\"1\""));
+    // A report is a file like any other: 0666 less the umask, not a temporary file's 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).expect("stat").permissions().mode() & 0o777;
+        let probe = dir.path().join("probe");
+        std::fs::File::create(&probe).expect("probe");
+        assert_eq!(mode(&dir.path().join(name)), mode(&probe));
+    }
     s.send("q\x1bq");
     assert!(s.finish().0);
 }

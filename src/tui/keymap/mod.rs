@@ -63,6 +63,9 @@ impl Context {
     }
 }
 
+/// The last function key a keymap may name (terminals send F1 to F12).
+pub const MAX_FUNCTION_KEY: u8 = 12;
+
 /// A key as the keymap names it: a key code and whether Ctrl is held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
@@ -92,11 +95,15 @@ impl Key {
             "PageDown" => KeyCode::PageDown,
             "Home" => KeyCode::Home,
             "End" => KeyCode::End,
-            f if f.len() > 1 && f.starts_with('F') => KeyCode::F(
-                f[1..]
+            f if f.len() > 1 && f.starts_with('F') => {
+                let n: u8 = f[1..]
                     .parse()
-                    .with_context(|| format!("bad function key {name:?}"))?,
-            ),
+                    .with_context(|| format!("bad function key {name:?}"))?;
+                if !(1..=MAX_FUNCTION_KEY).contains(&n) {
+                    bail!("no function key {name:?} (F1 to F{MAX_FUNCTION_KEY})");
+                }
+                KeyCode::F(n)
+            }
             c => {
                 let mut chars = c.chars();
                 match (chars.next(), chars.next()) {
@@ -272,6 +279,9 @@ mod tests {
         assert!(Keymap::from_toml("[library]\nfly = [\"k\"]").is_err());
         assert!(Keymap::from_toml("[library]\nup = [\"Hyper-k\"]").is_err());
         assert!(Key::parse("F99x").is_err());
+        assert!(Key::parse("F99").is_err());
+        assert!(Key::parse("F0").is_err());
+        assert_eq!(Key::parse("F12").map(|k| k.code).ok(), Some(KeyCode::F(12)));
         assert_eq!(Key::parse("C-c").map(|k| k.ctrl).ok(), Some(true));
     }
 

@@ -4,7 +4,7 @@
 
 use super::{Binding, Context, Key, Keymap, order};
 use crate::config::{ConfigError, Settings};
-use crate::tui::action;
+use crate::tui::action::{self, Action};
 
 impl Keymap {
     /// This keymap with the user's `[keys]` overrides applied: an action named in a screen's
@@ -23,6 +23,11 @@ impl Keymap {
                         &format!("unknown screen, expected one of {}", names.join(", ")),
                     )
                 })?;
+            // Each key of this table's overrides, and the action it was given to.
+            let mut given: Vec<(Key, &str)> = Vec::new();
+            // In the file's order, so that a clash is reported at its second line.
+            let mut actions: Vec<_> = actions.iter().collect();
+            actions.sort_by_key(|(name, _)| name.span().start);
             for (name, keys) in actions {
                 let path = format!("keys.{}.{}", ctx.name(), name.get_ref());
                 let (action, description) = action::by_name(name.get_ref()).ok_or_else(|| {
@@ -38,6 +43,13 @@ impl Keymap {
                     .map(|k| Key::parse(k))
                     .collect::<anyhow::Result<Vec<Key>>>()
                     .map_err(|e| settings.error_at(keys.span(), &path, &e.to_string()))?;
+                for (key, written) in parsed.iter().zip(keys.get_ref()) {
+                    if let Some((_, other)) = given.iter().find(|(k, _)| k == key) {
+                        let why = format!("key {written:?} is also given to {other} here");
+                        return Err(settings.error_at(keys.span(), &path, &why));
+                    }
+                    given.push((*key, name.get_ref()));
+                }
                 self.rebind(
                     ctx,
                     Binding {
@@ -47,9 +59,31 @@ impl Keymap {
                         keys: parsed,
                     },
                 );
+                if !self.can_quit() {
+                    let why = "leaves no key to quit the reader (keys.global.quit, C-c by default)";
+                    return Err(settings.error_at(keys.span(), &path, why));
+                }
             }
         }
         Ok(self)
+    }
+
+    /// Whether some key of `quit` (global) quits from every screen: bound, and not taken by
+    /// another action of a screen's own table.
+    fn can_quit(&self) -> bool {
+        let quit = |a: &Action| matches!(a, Action::Quit);
+        let Some(binding) = self
+            .bindings(Context::Global)
+            .iter()
+            .find(|b| quit(&b.action))
+        else {
+            return false;
+        };
+        binding.keys.iter().any(|&k| {
+            Context::ALL
+                .into_iter()
+                .all(|ctx| self.find(ctx, k).is_none_or(|a| quit(&a)))
+        })
     }
 
     /// Puts `binding` in the table of `ctx` in place of its action's, taking its keys away
@@ -86,7 +120,6 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::action::Action;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn ev(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
@@ -152,6 +185,26 @@ mod tests {
         check(
             "[keys.reader]\n\nup = [\"Hyper-k\"]\n",
             "config.toml:3: keys.reader.up: unknown key \"Hyper-k\"",
+        );
+        check(
+            "[keys.library]\nup = [\"j\"]\ndown = [\"j\", \"Down\"]\n",
+            "config.toml:3: keys.library.down: key \"j\" is also given to up here",
+        );
+        check(
+            "[keys.global]\nquit = []\n",
+            "config.toml:2: keys.global.quit: leaves no key to quit the reader (keys.global.quit, C-c by default)",
+        );
+        check(
+            "[keys.global]\nhelp = [\"C-c\"]\n",
+            "config.toml:2: keys.global.help: leaves no key to quit the reader (keys.global.quit, C-c by default)",
+        );
+        check(
+            "[keys.reader]\nback = [\"C-c\"]\n",
+            "config.toml:2: keys.reader.back: leaves no key to quit the reader (keys.global.quit, C-c by default)",
+        );
+        check(
+            "[keys.compare]\nexport = [\"F99\"]\n",
+            "config.toml:2: keys.compare.export: no function key \"F99\" (F1 to F12)",
         );
     }
 }

@@ -18,9 +18,13 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, title: &str) {
     let t = &app.theme;
     let lib = &app.library;
     let count = if lib.filters.is_empty() {
-        format!("{} articles", app.corpus.len())
+        crate::text::count(app.corpus.len(), "article")
     } else {
-        format!("{}/{} articles", lib.visible.len(), app.corpus.len())
+        format!(
+            "{}/{}",
+            lib.visible.len(),
+            crate::text::count(app.corpus.len(), "article")
+        )
     };
     let mut spans = vec![
         Span::styled(" parallax ", t.header),
@@ -55,7 +59,12 @@ fn progress(app: &App) -> Span<'static> {
         Progress::Done => Span::raw(""),
         Progress::Loading { total: 0, .. } => Span::styled("⟳ listing files", app.theme.dim),
         Progress::Loading { done, total } => Span::styled(
-            format!("⟳ loading {}/{} files", thousands(*done), thousands(*total)),
+            format!(
+                "⟳ loading {}/{} {}",
+                thousands(*done),
+                thousands(*total),
+                crate::text::plural(*total, "file")
+            ),
             app.theme.dim,
         ),
         Progress::Failed(why) => Span::styled(format!("analysis failed: {why}"), app.theme.error),

@@ -36,7 +36,7 @@ pub fn draw(app: &App, c: &Compare, frame: &mut Frame) {
     }
     let pos = match c.current {
         Some(i) => format!("passage {}/{}", i + 1, c.links.len()),
-        None => format!("{} shared passages", c.links.len()),
+        None => crate::text::count(c.links.len(), "shared passage"),
     };
     let sync = if c.sync { "sync on" } else { "sync off" };
     let extra = Line::raw(format!("{pos} · {sync}"));

@@ -156,7 +156,7 @@ fn meta_line(art: &crate::corpus::Article) -> Line<'static> {
     if let Some(c) = &art.meta.category {
         parts.push(sanitize_for_terminal(c).into_owned());
     }
-    parts.push(format!("{} words", art.words));
+    parts.push(crate::text::count(art.words, "word"));
     Line::raw(parts.join(" · "))
 }
 

@@ -25,7 +25,10 @@ pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
     chrome::header(app, frame, header, "shared passages and quotes");
     let rows = &q.rows;
     let block = Block::bordered()
-        .title(format!(" {} shared passages ", rows.len()))
+        .title(format!(
+            " {} ",
+            crate::text::count(rows.len(), "shared passage")
+        ))
         .border_style(app.theme.border);
     let inner = block.inner(body);
     frame.render_widget(block, body);

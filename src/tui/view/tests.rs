@@ -256,6 +256,35 @@ fn too_small_terminal_gets_a_message() {
     assert!(!find(&buf, "too small").is_empty());
 }
 
+/// The minimum the message names is the app's real one: every screen draws at exactly
+/// that size, and one column or row less gets the message.
+#[test]
+fn the_minimum_size_is_one_constant() {
+    use super::layout::{MIN_COLS, MIN_ROWS};
+    let screens: [&[Action]; 5] = [
+        &[],
+        &[Action::Open],
+        &[Action::Mark, Action::Down, Action::Mark, Action::Compare],
+        &[Action::Quotes],
+        &[Action::Help],
+    ];
+    for actions in screens {
+        let mut app = seeds_app((MIN_COLS, MIN_ROWS));
+        run(&mut app, actions.iter().cloned());
+        let buf = render(&app);
+        assert!(find(&buf, "too small").is_empty(), "{actions:?}: {buf:?}");
+        for size in [(MIN_COLS - 1, MIN_ROWS), (MIN_COLS, MIN_ROWS - 1)] {
+            app.size = size;
+            let buf = render(&app);
+            assert!(!find(&buf, "too small").is_empty(), "{size:?}");
+            assert!(
+                !find(&buf, &format!("{MIN_COLS}×{MIN_ROWS}")).is_empty(),
+                "{buf:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn wide_characters_keep_columns_aligned() {
     let mut app = wide_app((80, 24));
