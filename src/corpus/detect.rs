@@ -18,7 +18,10 @@ use encoding_rs::Encoding;
 /// Fewest non-ASCII bytes a guess other than windows-1252 must rest on.
 pub const LOW_EVIDENCE_BYTES: usize = 6;
 
-/// Bytes fed to the detector: its guess is settled long before.
+/// Bytes looked at by the detector: its guess is settled long before. Of those, only the
+/// lines with a non-ASCII byte are fed to it: they hold all its evidence, and in Western
+/// text they are few (the detector is what makes a legacy file slower to load than a
+/// UTF-8 one, some 0.4 ms for 8 KB fed whole).
 const DETECT_BYTES: usize = 1 << 20;
 
 /// The bytes where KOI8-U has a Ukrainian letter and KOI8-R a box-drawing character.
@@ -37,7 +40,12 @@ pub struct Guess {
 pub fn guess(bytes: &[u8]) -> Guess {
     let sample = &bytes[..bytes.len().min(DETECT_BYTES)];
     let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(sample, sample.len() == bytes.len());
+    for line in sample.split_inclusive(|&b| b == b'\n') {
+        if !line.is_ascii() {
+            detector.feed(line, false);
+        }
+    }
+    detector.feed(&[], true);
     let (detected, confident) = detector.guess_assess(None, true);
     let encoding = corrected(sample, detected);
     let evidence = sample.iter().filter(|b| !b.is_ascii()).count();
