@@ -37,6 +37,20 @@ pub const SPEECH_VERBS: &str = include_str!("../assets/speech_verbs.txt");
 /// Titles and roles that stand before or for a person's name.
 pub const TITLES: &str = include_str!("../assets/titles.txt");
 
+/// Nouns that stand for an organisation named earlier (`the company said`).
+pub const ORG_ROLES: &str = include_str!("../assets/org_roles.txt");
+
+/// Word frequencies per language (Zipf values, derived from wordfreq by
+/// `scripts/wordfreq/derive.py`; CC-BY-SA 4.0, see `assets/wordfreq/LICENSE-wordfreq.txt`),
+/// as (language code, table).
+pub const WORDFREQ: [(&str, &str); 5] = [
+    ("en", include_str!("../assets/wordfreq/en.txt")),
+    ("de", include_str!("../assets/wordfreq/de.txt")),
+    ("fr", include_str!("../assets/wordfreq/fr.txt")),
+    ("es", include_str!("../assets/wordfreq/es.txt")),
+    ("ru", include_str!("../assets/wordfreq/ru.txt")),
+];
+
 /// Page chrome phrases masked before shared passages are sought.
 pub const PASSAGE_CHROME: &str = include_str!("../assets/passage_chrome.txt");
 

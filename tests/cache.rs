@@ -57,6 +57,7 @@ impl Setup {
         cmd.args(args)
             .arg(self.corpus.path())
             .env("PARALLAX_CACHE_DIR", self.cache_dir())
+            .env("PARALLAX_STATE_DIR", self.cache.path().join("state"))
             .env_remove("NO_COLOR");
         cmd
     }
@@ -73,9 +74,9 @@ fn ok(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
-/// Rewrites `path` with `text` of the same length and gives it back its mtime: a change
-/// that path + size + mtime cannot see, so what a run prints tells whether it read the file.
-fn change_unseen(path: &Path, from: &str, to: &str) {
+/// Rewrites `path` with `text` of the same length and gives it back its mtime (`touch -r`):
+/// a change that path + size + mtime cannot see, but the change time does.
+fn change_keeping_mtime(path: &Path, from: &str, to: &str) {
     assert_eq!(from.len(), to.len());
     let mtime = std::fs::metadata(path).unwrap().modified().unwrap();
     let text = std::fs::read_to_string(path).unwrap().replace(from, to);
@@ -111,14 +112,17 @@ fn a_second_run_is_served_from_the_cache_and_prints_the_same_json() {
     assert_eq!(ok(&s.run(&["list", "--json"])), list);
     assert_eq!(ok(&s.run(&["entities", "--json"])), entities);
 
-    // Change a file where stat cannot see it: the cache still answers (so it answered
-    // the runs above), while --no-cache reads the change.
-    change_unseen(&s.corpus.path().join("harbour.txt"), "Lisbon", "Lisbin");
-    change_unseen(&s.corpus.path().join("harbour.txt"), "LISBON", "LISBIN");
-    assert_eq!(ok(&s.run(&["list", "--json"])), list);
-    assert_eq!(ok(&s.run(&["quotes", "--json"])), quotes);
-    let fresh = ok(&s.run(&["list", "--json", "--no-cache"]));
+    // The runs above were served from the cache: the log says so.
+    let log = std::fs::read_to_string(s.cache.path().join("state/parallax.log")).unwrap();
+    let last = log.lines().rfind(|l| l.contains("corpus loaded"));
+    assert!(last.is_some_and(|l| l.contains("from_cache=3")), "{log}");
+
+    // A file changed in place with its size and mtime kept is read again, not served stale.
+    change_keeping_mtime(&s.corpus.path().join("harbour.txt"), "Lisbon", "Lisbin");
+    change_keeping_mtime(&s.corpus.path().join("harbour.txt"), "LISBON", "LISBIN");
+    let fresh = ok(&s.run(&["list", "--json"]));
     assert!(fresh.contains("LISBIN"), "{fresh}");
+    assert_eq!(fresh, ok(&s.run(&["list", "--json", "--no-cache"])));
 }
 
 #[test]

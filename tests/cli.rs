@@ -23,7 +23,7 @@ fn version_and_help() {
     let h = parallax(&["--help"]);
     assert!(h.status.success());
     let help = stdout(&h);
-    for sub in ["list", "show", "entities", "quotes", "compare"] {
+    for sub in ["list", "show", "entities", "quotes", "passages", "compare"] {
         assert!(help.contains(sub), "--help lacks {sub}:\n{help}");
     }
 }

@@ -89,10 +89,10 @@ fn html_and_json_cannot_be_asked_together() {
 }
 
 #[test]
-fn quotes_csv_has_a_row_per_occurrence_with_exact_offsets() {
+fn passages_csv_has_a_row_per_occurrence_with_exact_offsets() {
     let dir = tempfile::tempdir().expect("tmp");
     corpus(dir.path());
-    let o = parallax(&["quotes", "--csv", dir.path().to_str().expect("path")]);
+    let o = parallax(&["passages", "--csv", dir.path().to_str().expect("path")]);
     assert!(o.status.success());
     let mut r = csv::Reader::from_reader(o.stdout.as_slice());
     let headers = r.headers().expect("headers").clone();

@@ -113,7 +113,7 @@ fn a_long_article_loads_and_one_byte_over_the_limit_is_reported() {
     assert!(
         loaded.problems[0]
             .reason
-            .starts_with("article text too large: 2.0 MB")
+            .starts_with("article text too large: 2097153 bytes (the limit is 2097152 bytes)")
     );
 }
 

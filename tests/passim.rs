@@ -66,10 +66,10 @@ fn export_writes_what_passim_reads_and_its_offsets_fit() {
 
 #[test]
 fn passim_clusters_are_the_shared_passages() {
-    let o = parallax(&["quotes", "--json", "--passim", OUT, CORPUS]);
+    let o = parallax(&["passages", "--json", "--passim", OUT, CORPUS]);
     let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
     assert!(
-        stderr.contains("1 of 7 passim records name articles that are not loaded"),
+        stderr.contains("1 of 7 passim records names an article that is not loaded"),
         "{stderr}"
     );
     let passages = json(&o);
@@ -133,10 +133,10 @@ fn compare_shows_passims_spans_and_bad_output_is_an_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     let junk = dir.path().join("junk.json");
     std::fs::write(&junk, "not json at all\n").unwrap();
-    let o = parallax(&["quotes", "--passim", junk.to_str().unwrap(), CORPUS]);
+    let o = parallax(&["passages", "--passim", junk.to_str().unwrap(), CORPUS]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no passim output records"));
-    let o = parallax(&["quotes", "--passim", "/no/such/out", CORPUS]);
+    let o = parallax(&["passages", "--passim", "/no/such/out", CORPUS]);
     assert_eq!(o.status.code(), Some(1));
 }
 
@@ -156,7 +156,9 @@ fn completions_and_man_page_come_from_the_cli_definition() {
     assert!(o.status.success());
     let page = String::from_utf8_lossy(&o.stdout);
     assert!(page.contains(".TH parallax 1"), "{page}");
-    for sub in ["list", "show", "entities", "quotes", "compare", "export"] {
+    for sub in [
+        "list", "show", "entities", "quotes", "passages", "compare", "export",
+    ] {
         assert!(
             page.contains(&format!(".SS parallax {sub}")),
             "man page lacks {sub}"

@@ -1,6 +1,8 @@
 //! Quotation-mark pairing and attribution: `pair_marks` on the whole input, then up to three
-//! arbitrary bodies (split at 0xFF bytes) through `find_all`; every quote must lie on char
-//! boundaries, its inner span inside its outer one.
+//! arbitrary bodies (split at 0xFF bytes) through `find_all` and the statements across
+//! them; every quote, speaker mention, speech verb, clause and changed word must lie on char
+//! boundaries inside its body, a quote's inner span inside its outer one, and a fragment
+//! must name a statement at or before it.
 
 #![no_main]
 
@@ -54,6 +56,23 @@ fuzz_target!(|data: &[u8]| {
             );
             if let Some(e) = q.speaker_entity {
                 assert!(e < index.entities.len());
+            }
+            for s in [&q.mention, &q.cue, &q.clause].into_iter().flatten() {
+                assert!(s.start <= s.end && s.end <= body.len(), "{q:?}");
+                assert!(body.is_char_boundary(s.start) && body.is_char_boundary(s.end));
+            }
+        }
+        for (k, q) in qs.iter().enumerate() {
+            assert!(q.statement <= k, "{q:?}");
+        }
+    }
+    for s in quotes::statements::find(&corpus, &found) {
+        assert!(s.longest < s.occurrences.len() && s.first < s.occurrences.len());
+        for o in &s.occurrences {
+            let body = corpus.articles[o.article].body.as_str();
+            for r in o.spans.iter().chain(&o.changed) {
+                assert!(r.start <= r.end && r.end <= body.len(), "{o:?}");
+                assert!(body.is_char_boundary(r.start) && body.is_char_boundary(r.end));
             }
         }
     }

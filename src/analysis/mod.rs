@@ -47,6 +47,8 @@ pub struct Analysis {
     pub entities: entities::EntityIndex,
     /// Direct quotes, per article (indexed like `corpus.articles`).
     pub quotes: Vec<Vec<quotes::Quote>>,
+    /// The statements those quotes carry, each with every article that carries it.
+    pub statements: Vec<quotes::statements::Statement>,
     pub passages: passages::PassageIndex,
 }
 
@@ -85,13 +87,14 @@ pub fn analyse_with_passages<T: Send>(
 ) -> Analysis {
     let docs = entities::docs_of(corpus);
     let found = entities::find(&docs);
-    let ((entities, quotes), prepared) = rayon::join(
+    let ((entities, (quotes, statements)), prepared) = rayon::join(
         || {
             let entities = entities::merge(&docs, found);
             progress(Stage::Entities);
             let quotes = quotes::find_all(corpus, &entities);
+            let statements = quotes::statements::find(corpus, &quotes);
             progress(Stage::Quotes);
-            (entities, quotes)
+            (entities, (quotes, statements))
         },
         prepare,
     );
@@ -101,6 +104,7 @@ pub fn analyse_with_passages<T: Send>(
     Analysis {
         entities,
         quotes,
+        statements,
         passages,
     }
 }

@@ -133,6 +133,7 @@ fn assets_hash() -> u64 {
         STOPWORDS,
         SPEECH_VERBS,
         TITLES,
+        ORG_ROLES,
         PASSAGE_CHROME,
         GAZETTEER,
         FUNCTION_WORDS,
@@ -142,7 +143,10 @@ fn assets_hash() -> u64 {
         ABBREVIATIONS,
         GOVERNMENT_VERBS,
         KIND_CUES,
-    ] {
+    ]
+    .into_iter()
+    .chain(WORDFREQ.map(|(_, table)| table))
+    {
         h.update(&(text.len() as u64).to_le_bytes());
         h.update(text.as_bytes());
     }

@@ -433,6 +433,7 @@ fn an_analysis_that_fits_the_lengths_but_not_the_text_is_caught_once_it_is_in() 
         speaker: None,
         speaker_entity: None,
         depth: 0,
+        ..Default::default()
     });
     assert!(check_analysis(&analysis, &meta.loaded.corpus).is_ok());
     let mut corpus = std::mem::take(&mut meta.loaded.corpus);

@@ -53,6 +53,16 @@ pub fn check(a: &Analysis, corpus: &Corpus) -> Result<(), CacheError> {
             }
         }
     }
+    for s in &a.statements {
+        let fits = s.occurrences.iter().all(|o| {
+            let quotes = a.quotes.get(o.article).map_or(0, Vec::len);
+            o.quotes.iter().all(|&k| k < quotes)
+                && o.spans.iter().chain(&o.changed).all(|r| body(o.article, r))
+        });
+        if !fits || s.first >= s.occurrences.len() || s.longest >= s.occurrences.len() {
+            return bad("a statement");
+        }
+    }
     for p in &a.passages.passages {
         if !p.occurrences.iter().all(|o| body(o.article, &o.span)) {
             return bad("a passage");

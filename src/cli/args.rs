@@ -33,6 +33,7 @@ impl Cli {
             Some(Command::Show(a)) => &a.common.sources,
             Some(Command::Entities(a)) => &a.sources,
             Some(Command::Quotes(a)) => &a.common.sources,
+            Some(Command::Passages(a)) => &a.common.sources,
             Some(Command::Compare(a)) => &a.common.sources,
             Some(Command::Config(_)) => &self.sources,
             // read no corpus, or name their own paths (see `ExportArgs`)
@@ -67,8 +68,11 @@ pub enum Command {
     Show(ShowArgs),
     /// List the people, organisations and places the articles name.
     Entities(JsonPaths),
-    /// List the passages two or more articles share, most widely carried first.
+    /// List the statements quoted in the articles: speaker, text, which articles carry each
+    /// (verbatim, in part, reworded), who carried it first and who attributes it otherwise.
     Quotes(QuotesArgs),
+    /// List the passages two or more articles share, most widely carried first.
+    Passages(PassagesArgs),
     /// Align two articles and show the passages they share.
     Compare(CompareArgs),
     /// The configuration file: print the documented default, or where it is read from.
@@ -143,10 +147,29 @@ pub struct CompareArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct QuotesArgs {
+pub struct PassagesArgs {
     /// Print CSV, one row per occurrence (outlets, dates, URLs, byte offsets).
     #[arg(long, conflicts_with = "json")]
     pub csv: bool,
+
+    #[command(flatten)]
+    pub common: JsonPaths,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Print CSV, one row per occurrence of a statement.
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
+
+    /// Keep the statements of speakers whose name (or an alias) contains QUERY, accents
+    /// and case aside.
+    #[arg(long, value_name = "QUERY")]
+    pub speaker: Option<String>,
+
+    /// Keep only the statements two or more articles carry.
+    #[arg(long)]
+    pub shared: bool,
 
     #[command(flatten)]
     pub common: JsonPaths,

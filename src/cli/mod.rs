@@ -12,6 +12,7 @@ mod export_passim;
 mod list;
 pub mod logging;
 mod output;
+mod passages;
 mod quotes;
 mod show;
 mod table;
@@ -185,7 +186,13 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
     let status = match cli.command {
         None => list::run_table(&corpus),
         Some(Command::List(a)) => list::run(&corpus, &a),
-        Some(Command::Show(a)) => show::run(&corpus, &a),
+        Some(Command::Show(a)) => {
+            let analysis = a.common.json.then(|| match passim {
+                Some(c) => crate::passim::analyse_with_progress(&corpus, config, c, |_| {}),
+                None => opened.analysis(&corpus, config, |_| {}),
+            });
+            show::run(&corpus, analysis.as_ref(), &a)
+        }
         Some(Command::Entities(a)) => {
             let index = match opened.cached_analysis(&corpus, config) {
                 Some(analysis) => analysis.entities,
@@ -199,6 +206,13 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
                 None => opened.analysis(&corpus, config, |_| {}),
             };
             quotes::run(&corpus, &analysis, &a)
+        }
+        Some(Command::Passages(a)) => {
+            let analysis = match passim {
+                Some(c) => crate::passim::analyse_with_progress(&corpus, config, c, |_| {}),
+                None => opened.analysis(&corpus, config, |_| {}),
+            };
+            passages::run(&corpus, &analysis, &a)
         }
         Some(Command::Compare(a)) => compare::run(&corpus, &a, &settings, passim),
         Some(Command::Config(a)) => config::run(&a),
@@ -238,6 +252,8 @@ fn load(sources: &Sources) -> Option<Opened> {
     tracing::info!(
         articles = opened.loaded.corpus.len(),
         problems = opened.loaded.problems.len(),
+        from_cache = opened.from_cache,
+        from_disk = opened.from_disk,
         elapsed = ?start.elapsed(),
         "corpus loaded"
     );

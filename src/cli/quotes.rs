@@ -1,157 +1,105 @@
-//! `parallax quotes`: the passages two or more articles share, most widely carried first,
-//! then longest; as JSON (byte offsets into the bodies `show --json` prints) or as plain
-//! text with each passage's speaker and the outlets and dates that carry it; with `--csv`,
-//! one row per occurrence for spreadsheets ([`crate::export::quotes_csv`]).
-
-use serde::Serialize;
+//! `parallax quotes`: the statements quoted in the articles, most widely carried first:
+//! who said it, its words, every article that carries it (verbatim, in part or reworded,
+//! with the words it changes), the first to carry it, whether the articles attribute it to
+//! different speakers, and the related articles that leave it out. As JSON (byte offsets into
+//! the bodies `show --json` prints), CSV (one row per occurrence) or plain text.
 
 use super::Status;
 use super::args::QuotesArgs;
 use super::output::{print_json, print_text};
 use crate::analysis::Analysis;
-use crate::analysis::passages::{Label, Passage};
-use crate::corpus::Corpus;
-use crate::text::{count, sanitize_for_terminal};
+use crate::analysis::quotes::statements::{Carried, Occurrence, Statement};
+use crate::analysis::quotes::{How, Quote};
+use crate::corpus::{Article, Corpus};
+use crate::text::sanitize_for_terminal;
 
-#[derive(Serialize)]
-struct JsonOccurrence<'a> {
-    article: &'a str,
-    start: usize,
-    end: usize,
-    text: &'a str,
-    quoted: bool,
-}
+mod rows;
 
-#[derive(Serialize)]
-struct JsonPassage<'a> {
-    text: &'a str,
-    words: usize,
-    quoted: bool,
-    quoted_in: &'static str,
-    speaker: Option<&'a str>,
-    label: Label,
-    similarity: f32,
-    occurrences: Vec<JsonOccurrence<'a>>,
-}
+use rows::{JsonStatement, json_statement};
 
-fn json_passage<'a>(corpus: &'a Corpus, p: &'a Passage) -> JsonPassage<'a> {
-    let occurrences: Vec<JsonOccurrence> = p
-        .occurrences
-        .iter()
-        .map(|o| {
-            let a = &corpus.articles[o.article];
-            JsonOccurrence {
-                article: &a.id,
-                start: o.span.start,
-                end: o.span.end,
-                text: a.body.get(o.span.clone()).unwrap_or_default(),
-                quoted: o.quoted,
-            }
-        })
-        .collect();
-    JsonPassage {
-        text: occurrences.get(p.longest()).map_or("", |o| o.text),
-        words: p.words,
-        quoted: p.occurrences.iter().any(|o| o.quoted),
-        quoted_in: p.quoted.as_str(),
-        speaker: p.speaker.as_deref(),
-        label: p.label,
-        similarity: (p.similarity * 1000.0).round() / 1000.0,
-        occurrences,
-    }
-}
-
-/// `parallax quotes [--json | --csv] [PATH...]`, from the analysis of `corpus`.
+/// `parallax quotes [--json | --csv] [--speaker Q] [--shared] [PATH...]`.
 pub fn run(corpus: &Corpus, analysis: &Analysis, args: &QuotesArgs) -> anyhow::Result<Status> {
-    let passages = &analysis.passages.passages;
+    let mut found: Vec<&Statement> = analysis.statements.iter().collect();
+    found.retain(|s| !args.shared || s.occurrences.len() > 1);
+    if let Some(q) = &args.speaker {
+        found.retain(|s| speaker_matches(analysis, s, q));
+    }
+    let rows: Vec<JsonStatement> = found
+        .iter()
+        .map(|s| json_statement(corpus, analysis, s))
+        .collect();
     if args.csv {
-        let mut csv = Vec::new();
-        crate::export::quotes_csv::write(corpus, passages, &mut csv)?;
-        print_text(&String::from_utf8_lossy(&csv))?;
+        print_text(&rows::csv(&rows)?)?;
     } else if args.common.json {
-        let out: Vec<JsonPassage> = passages.iter().map(|p| json_passage(corpus, p)).collect();
-        print_json(&out)?;
+        print_json(&rows)?;
     } else {
-        print_text(&sanitize_for_terminal(&plain(corpus, passages)))?;
+        print_text(&sanitize_for_terminal(&plain(&rows)))?;
     }
     Ok(Status::Ok)
 }
 
-fn plain(corpus: &Corpus, passages: &[Passage]) -> String {
+/// True when an occurrence's speaker, or an alias of its entity, contains `query` (case and
+/// accents folded).
+fn speaker_matches(analysis: &Analysis, s: &Statement, query: &str) -> bool {
+    let q = fold(query);
+    s.occurrences.iter().any(|o| {
+        let entity = o
+            .speaker_entity
+            .and_then(|e| analysis.entities.entities.get(e));
+        let names = o
+            .speaker
+            .iter()
+            .chain(entity.map(|e| &e.name))
+            .chain(entity.into_iter().flat_map(|e| &e.aliases));
+        names.into_iter().any(|n| fold(n).contains(&q))
+    })
+}
+
+/// Lower case without diacritics (`Müller` → `muller`).
+fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn plain(rows: &[JsonStatement]) -> String {
     let mut out = String::new();
-    if passages.is_empty() {
-        out.push_str("No passage is shared by two or more articles.\n");
-    }
-    for (n, p) in passages.iter().enumerate() {
-        let text = p
-            .occurrences
-            .get(p.longest())
-            .and_then(|o| corpus.articles[o.article].body.get(o.span.clone()))
-            .unwrap_or_default();
-        let mut facts = vec![
-            carried_by(p),
-            count(p.words, "word"),
-            p.label.as_str().to_string(),
-            format!("{:.0}% similar", p.similarity * 100.0),
-            format!("quoted in {}", p.quoted.as_str()),
-        ];
-        if let Some(s) = &p.speaker {
-            facts.push(format!("said by {s}"));
-        }
-        out.push_str(&format!("{}. {}\n", n + 1, facts.join(" · ")));
-        out.push_str(&format!("   {}\n", text.replace('\n', " ")));
-        for o in &p.occurrences {
-            let a = &corpus.articles[o.article];
-            let date = a
-                .meta
-                .date
-                .map_or("—".to_string(), |d| d.format("%Y-%m-%d").to_string());
-            let source = a.meta.source.as_deref().unwrap_or("—");
-            let mark = if o.quoted { " (quoted)" } else { "" };
-            out.push_str(&format!("   - {source}, {date}, {}{mark}\n", a.id));
-        }
-        out.push('\n');
+    for (n, s) in rows.iter().enumerate() {
+        rows::plain_statement(&mut out, n + 1, s);
     }
     out
 }
 
-/// "2 articles", or "2 articles, 3 occurrences" when an article carries it twice.
-fn carried_by(p: &crate::analysis::passages::Passage) -> String {
-    let (articles, occurrences) = (p.article_count(), p.occurrences.len());
-    if occurrences == articles {
-        count(articles, "article")
-    } else {
-        let (a, o) = (articles, occurrences);
-        format!("{}, {}", count(a, "article"), count(o, "occurrence"))
+/// The text of an occurrence: its fragments' words joined with " … ".
+fn occurrence_text(a: &Article, o: &Occurrence) -> String {
+    o.spans
+        .iter()
+        .filter_map(|s| a.body.get(s.clone()))
+        .collect::<Vec<_>>()
+        .join(" … ")
+}
+
+/// How the first fragment of an occurrence names its speaker.
+fn how_of<'a>(quotes: &'a [Quote], o: &Occurrence) -> Option<&'a Quote> {
+    o.quotes.first().and_then(|&k| quotes.get(k))
+}
+
+fn carried_str(c: Carried) -> &'static str {
+    match c {
+        Carried::Verbatim => "verbatim",
+        Carried::Partial => "partial",
+        Carried::Reworded => "reworded",
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::{Config, analyse};
-
-    #[test]
-    fn json_occurrences_are_exact_slices_of_the_bodies() {
-        let shared =
-            "“We will rebuild the old harbour with our own hands before winter,” Berg said.";
-        let bodies = [
-            format!("Première ligne — café. {shared} Then more."),
-            format!("Другой текст. {shared}"),
-        ];
-        let corpus = Corpus::from_bodies(bodies);
-        let analysis = analyse(&corpus, &Config::default());
-        let p = &analysis.passages.passages[0];
-        let j = json_passage(&corpus, p);
-        assert!(j.quoted);
-        assert_eq!(j.quoted_in, "all");
-        assert_eq!(j.speaker, Some("Berg"));
-        for o in &j.occurrences {
-            let body = &corpus.articles[corpus.find(o.article).unwrap_or(0)].body;
-            assert_eq!(&body[o.start..o.end], o.text);
-        }
-        let value = serde_json::to_value(&j).unwrap_or_default();
-        assert_eq!(value["label"], "verbatim");
-        assert!(plain(&corpus, &analysis.passages.passages).contains("said by Berg"));
+fn how_str(h: How) -> &'static str {
+    match h {
+        How::Named => "named",
+        How::AccordingTo => "according-to",
+        How::Pronoun => "pronoun",
+        How::Role => "role",
+        How::Statement => "statement",
     }
 }

@@ -6,19 +6,27 @@ use serde::Serialize;
 use super::Status;
 use super::args::ShowArgs;
 use super::output::{print_json, print_text};
+use crate::analysis::Analysis;
 use crate::corpus::{Article, Corpus};
+
+mod quotes;
 use crate::text::sanitize_for_terminal;
 
-/// An article with its body, as `show --json` prints it.
+/// An article with its body and its quotes, as `show --json` prints it.
 #[derive(Serialize)]
 struct WithBody<'a> {
     #[serde(flatten)]
     article: &'a Article,
     body: &'a str,
+    quotes: Vec<quotes::ArticleQuote>,
 }
 
-/// `parallax show [--json] ID`
-pub fn run(corpus: &Corpus, args: &ShowArgs) -> anyhow::Result<Status> {
+/// `parallax show [--json] ID`; `analysis` gives the article's quotes (with `--json`).
+pub fn run(
+    corpus: &Corpus,
+    analysis: Option<&Analysis>,
+    args: &ShowArgs,
+) -> anyhow::Result<Status> {
     let Some(idx) = corpus.find(&args.id) else {
         say!(
             "parallax: no article with id or path {:?} (see `parallax list`)",
@@ -28,9 +36,13 @@ pub fn run(corpus: &Corpus, args: &ShowArgs) -> anyhow::Result<Status> {
     };
     let a = &corpus.articles[idx];
     if args.common.json {
+        let quotes = analysis
+            .and_then(|an| an.quotes.get(idx).map(|q| quotes::of_article(a, q, an)))
+            .unwrap_or_default();
         print_json(&WithBody {
             article: a,
             body: &a.body,
+            quotes,
         })?;
     } else {
         print_text(&sanitize_for_terminal(&plain(a)))?;

@@ -34,6 +34,6 @@ mod tests {
         );
         let endless = std::io::repeat(b'x');
         let err = read_all_limited(endless, 1000).unwrap_err();
-        assert!(matches!(err, ReadError::TooLarge { limit: 1000, .. }));
+        assert!(matches!(err, ReadError::PastLimit { limit: 1000 }));
     }
 }

@@ -13,19 +13,18 @@ pub enum ReadError {
     Io(#[from] io::Error),
     #[error("not a regular file")]
     NotRegular,
-    /// More than `limit` bytes: `size` is the file's size, or `limit + 1` when only that
-    /// much was read (it grew, or has no size: a pipe).
+    /// `size` bytes, more than `limit`.
     #[error("{}", too_large(*size, *limit))]
     TooLarge { size: u64, limit: u64 },
+    /// More than `limit` bytes, how many more unknown (a file that grew while it was read,
+    /// a pipe): reading stopped just past the limit.
+    #[error("too large: more than {} (the limit)", amount(*limit, false))]
+    PastLimit { limit: u64 },
 }
 
 /// The message for a file past its limit, with sizes that can be told apart: "2.4 MB (the
-/// limit is 2.0 MB)", exact bytes when the two would round alike, "more than" when only
-/// the limit is known to be passed.
+/// limit is 2.0 MB)", exact bytes when the two would round alike.
 fn too_large(size: u64, limit: u64) -> String {
-    if size <= limit.saturating_add(1) {
-        return format!("too large: more than {} (the limit)", amount(limit, false));
-    }
     let exact = megabytes(size) == megabytes(limit);
     format!(
         "too large: {} (the limit is {})",
@@ -77,10 +76,7 @@ fn read_bounded(input: impl Read, hint: usize, limit: u64) -> Result<Vec<u8>, Re
     let mut bytes = Vec::with_capacity(hint);
     input.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        return Err(ReadError::TooLarge {
-            size: bytes.len() as u64,
-            limit,
-        });
+        return Err(ReadError::PastLimit { limit });
     }
     Ok(bytes)
 }
@@ -97,7 +93,10 @@ mod tests {
         assert_eq!(read_regular(&f, 10).unwrap(), b"0123456789");
         let err = read_regular(&f, 9).unwrap_err();
         assert!(matches!(err, ReadError::TooLarge { size: 10, limit: 9 }));
-        assert_eq!(err.to_string(), "too large: more than 9 bytes (the limit)");
+        assert_eq!(
+            err.to_string(),
+            "too large: 10 bytes (the limit is 9 bytes)"
+        );
     }
 
     #[test]
@@ -114,6 +113,10 @@ mod tests {
         );
         assert_eq!(
             msg(2 * mb + 1, 2 * mb),
+            "too large: 2097153 bytes (the limit is 2097152 bytes)"
+        );
+        assert_eq!(
+            ReadError::PastLimit { limit: 2 * mb }.to_string(),
             "too large: more than 2.0 MB (the limit)"
         );
     }
@@ -152,12 +155,6 @@ mod tests {
     #[test]
     fn an_endless_stream_is_cut_off_past_the_limit() {
         let err = read_all_limited(std::io::repeat(b'x'), 1000).unwrap_err();
-        assert!(matches!(
-            err,
-            ReadError::TooLarge {
-                size: 1001,
-                limit: 1000
-            }
-        ));
+        assert!(matches!(err, ReadError::PastLimit { limit: 1000 }));
     }
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::rng::Rng;
 use super::story::{Plant, PlantKind, Story, reword, story_of};
-use super::vocab::{VOCAB, push_sentence, sentence};
+use super::vocab::{STOCK, VOCAB, push_sentence, sentence};
 use super::{Planted, SynthConfig};
 
 /// A generated article.
@@ -108,8 +108,33 @@ fn push_filler(rng: &mut Rng, names: &[&str], words: &mut usize, out: &mut Strin
         if s > 0 {
             out.push(' ');
         }
-        push_sentence(rng, len, names, out);
+        if s > 0 && rng.chance(STOCK_SHARE) && !names.is_empty() {
+            push_stock_quote(rng, len, out);
+        } else {
+            push_sentence(rng, len, names, out);
+        }
     }
+}
+
+/// Share of filler sentences that quote a stock phrase.
+const STOCK_SHARE: f64 = 0.06;
+
+/// Appends a quoted remark opening with a stock phrase (alone, or followed by more words),
+/// attributed to anyone: `“I am not sure the…,” Ana Kovi said.`
+fn push_stock_quote(rng: &mut Rng, len: usize, out: &mut String) {
+    let stock = *rng.pick(STOCK);
+    out.push('“');
+    out.push_str(stock);
+    if rng.chance(0.5) {
+        let more = sentence(rng, len / 2 + 1, &[]);
+        out.push(' ');
+        out.push_str(&more.trim_end_matches('.').to_lowercase());
+    }
+    out.push_str(",” ");
+    // anyone may say a stock phrase: a speaker from the whole pool, not the story's
+    let who: &String = rng.pick(&VOCAB.people);
+    out.push_str(who);
+    out.push_str(" said.");
 }
 
 /// Generates article `i` of the corpus described by `cfg`.

@@ -132,23 +132,33 @@ fn plant(rng: &mut Rng, group: u64, members: &[usize], people: &[String]) -> Pla
     }
 }
 
-/// Start of a fragment of `len` words holding at least two content words (not names, not
-/// function words), without commas.
+/// Start of a fragment of `len` words without commas that a reporter would quote: of 50
+/// tries, the one whose content words are least likely by chance (see
+/// [`crate::analysis::passages::rarity`]), as a partial quote picks a remark's telling words.
 fn content_fragment(rng: &mut Rng, base: &[String], len: usize) -> usize {
+    use crate::analysis::passages::{rarity, word_hash::word_id};
     let v = &*VOCAB;
-    let is_content = |w: &str| {
-        !w.starts_with(char::is_uppercase) && !v.words[..v.function_words].iter().any(|f| f == w)
+    let bits = |w: &str| {
+        if w.starts_with(char::is_uppercase) || v.is_function(w) {
+            0.0
+        } else {
+            rarity::language_bits(0, word_id(w))
+        }
     };
     let last = base.len() - len;
+    let mut best = (f32::MIN, rng.range(0, last));
     for _ in 0..50 {
         let s = rng.range(0, last);
         let part = &base[s..s + len];
-        let content = part.iter().filter(|w| is_content(w)).count();
-        if content >= 2 && !part.iter().any(|w| w.ends_with(',')) {
-            return s;
+        if part.iter().any(|w| w.ends_with(',')) {
+            continue;
+        }
+        let b: f32 = part.iter().map(|w| bits(w)).sum();
+        if b > best.0 {
+            best = (b, s);
         }
     }
-    rng.range(0, last)
+    best.1
 }
 
 /// A carrier's rewording of `base`: about one word in fourteen substituted, dropped or added.

@@ -1,6 +1,6 @@
-//! The synthetic vocabulary: function words from `assets/stopwords.txt` at the top of a
-//! Zipf-like distribution, made-up content words from syllables below them, and pools of
-//! person names, places and outlets.
+//! The synthetic vocabulary: English words drawn with their real frequencies (the English
+//! table of `assets/wordfreq/`), so that common phrases recur by chance as they do in real
+//! text, and pools of made-up person names, places and outlets.
 
 use std::sync::LazyLock;
 
@@ -13,10 +13,10 @@ const SYLLABLES: &[&str] = &[
     "sa", "ti", "kun", "ve", "lis", "om", "gra", "jo",
 ];
 
-/// Content words in the vocabulary.
-const CONTENT_WORDS: usize = 8000;
-/// Zipf exponent of word frequencies.
-const ZIPF: f64 = 1.0;
+/// Words of the English table the generator draws from (by frequency rank).
+const TABLE_WORDS: usize = 30_000;
+/// Ranks of the English table a substituted content word is drawn from, uniformly.
+const CONTENT_RANKS: std::ops::Range<usize> = 300..20_000;
 /// Buckets of the guide table of [`Vocab::word`].
 const GUIDE: usize = 1 << 16;
 
@@ -40,8 +40,8 @@ fn capitalised(w: &str) -> String {
 /// Words with their cumulative Zipf weights.
 pub struct Vocab {
     pub words: Vec<String>,
-    /// How many of `words` (the first ones) are function words.
-    pub function_words: usize,
+    /// Whether each of `words` is a function word (`assets/stopwords.txt`).
+    pub function: Vec<bool>,
     cumulative: Vec<f64>,
     /// `guide[b]`: the first word whose cumulative weight reaches bucket `b`'s lower bound,
     /// where the total weight is cut into [`GUIDE`] equal buckets; a draw starts its search
@@ -57,19 +57,26 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(Vocab::build);
 
 impl Vocab {
     fn build() -> Self {
-        let function: Vec<String> = assets::lines(assets::STOPWORDS)
-            .take_while(|w| w.is_ascii())
-            .filter(|w| !w.contains('\''))
-            .map(str::to_string)
-            .collect();
-        let function_words = function.len();
-        let mut words = function;
-        words.extend((0..CONTENT_WORDS).map(|n| coined(n + 1300, 3)));
-        let mut cumulative = Vec::with_capacity(words.len());
+        let stop: rustc_hash::FxHashSet<&str> = assets::lines(assets::STOPWORDS).collect();
+        let mut words: Vec<String> = Vec::with_capacity(TABLE_WORDS);
+        let mut cumulative = Vec::with_capacity(TABLE_WORDS);
+        let mut function = Vec::new();
         let mut total = 0.0;
-        for r in 0..words.len() {
-            total += 1.0 / ((r + 1) as f64).powf(ZIPF);
-            cumulative.push(total);
+        let (_, english) = assets::WORDFREQ[0];
+        for line in assets::lines(english) {
+            let mut parts = line.split(' ');
+            let Some(zipf) = parts.next().and_then(|v| v.parse::<f64>().ok()) else {
+                continue;
+            };
+            for w in parts.filter(|w| plain(w)) {
+                if words.len() >= TABLE_WORDS {
+                    break;
+                }
+                total += 10f64.powf(zipf / 100.0);
+                cumulative.push(total);
+                function.push(stop.contains(w));
+                words.push(w.to_string());
+            }
         }
         let people = (0..400)
             .map(|n| {
@@ -98,7 +105,7 @@ impl Vocab {
             .collect();
         Vocab {
             words,
-            function_words,
+            function,
             cumulative,
             guide,
             people,
@@ -130,10 +137,53 @@ impl Vocab {
 
     /// A content word (never a function word), uniformly from the less common ones.
     pub fn content_word(&self, rng: &mut Rng) -> &str {
-        let n = self.words.len() - self.function_words;
-        &self.words[self.function_words + rng.below(n)]
+        let hi = CONTENT_RANKS.end.min(self.words.len());
+        let lo = CONTENT_RANKS.start.min(hi.saturating_sub(1));
+        loop {
+            let k = lo + rng.below(hi - lo);
+            if !self.function[k] {
+                return &self.words[k];
+            }
+        }
+    }
+
+    /// True when `w` is a function word of the vocabulary.
+    pub fn is_function(&self, w: &str) -> bool {
+        self.words
+            .iter()
+            .position(|x| x == w)
+            .is_some_and(|k| self.function[k])
     }
 }
+
+/// A word the generator may use: lower-case letters only, and not a lone letter other than
+/// "a" (the table holds "s", "t" and the like, pieces of split contractions).
+fn plain(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_lowercase()) && (w.len() > 1 || w == "a")
+}
+
+/// Stock phrases of speech that many unrelated articles quote: the chance matches of real
+/// news text, which must never join two stories.
+pub const STOCK: &[&str] = &[
+    "I am not sure",
+    "we are going to",
+    "at the end of the day",
+    "as well as the",
+    "a lot of money",
+    "will be able to",
+    "is going to be",
+    "in a way that",
+    "going to look at",
+    "three or four times",
+    "our thoughts are with the families of the",
+    "it is too early to say",
+    "we will do everything we can",
+    "I do not think that",
+    "this is a very difficult time",
+    "we have to make sure that",
+    "there is no doubt that",
+    "for the first time in",
+];
 
 /// A sentence of `n` words: capitalised, maybe a name or place, commas, a full stop.
 pub fn sentence(rng: &mut Rng, n: usize, names: &[&str]) -> String {

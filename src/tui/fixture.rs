@@ -158,9 +158,10 @@ pub fn analysis(
             });
         }
     }
-    let quotes = corpus.articles.iter().map(|a| quotes(&a.body)).collect();
+    let quotes: Vec<Vec<Quote>> = corpus.articles.iter().map(|a| quotes(&a.body)).collect();
     Analysis {
         entities: index,
+        statements: crate::analysis::quotes::statements::find(corpus, &quotes),
         quotes,
         passages: found,
     }
@@ -183,11 +184,15 @@ fn quotes(body: &str) -> Vec<Quote> {
                 speaker: None,
                 speaker_entity: None,
                 depth: 0,
+                ..Default::default()
             });
             from = end;
         }
     }
     out.sort_by_key(|q| q.outer.start);
+    for (k, q) in out.iter_mut().enumerate() {
+        q.statement = k;
+    }
     out
 }
 

@@ -1,29 +1,33 @@
-//! The rows of the quotes screen: every shared passage of the filtered corpus, who carries
+//! The rows of the quotes screen: every statement the visible articles quote, who carries
 //! it (earliest first), where outlets word it or attribute it differently, and which
-//! outlets left a widely carried passage out. Regroups analysis results; no analysis here.
+//! outlets left a widely carried statement out. Regroups the analysis's statements
+//! ([`crate::analysis::quotes::statements`]); no analysis here.
 
 use crate::analysis::Span;
-use crate::analysis::passages::{Label, Occurrence};
+use crate::analysis::quotes::statements::{Carried, Statement};
 use crate::corpus::ArticleIdx;
 
 use super::app::{App, Quotes, Screen};
 
-/// One shared passage as the quotes screen lists it.
+/// One statement as the quotes screen lists it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuoteRow {
-    /// Index into the passage index.
-    pub passage: usize,
-    /// The words of its earliest occurrence.
+    /// Index into the analysis's statements (also its colour).
+    pub statement: usize,
+    /// The words of its longest wording.
     pub text: String,
-    pub label: Label,
-    pub quoted: bool,
-    /// The articles carrying it (visible ones), earliest publication first, with the span.
+    /// True when some carrier rewords it.
+    pub reworded: bool,
+    /// The articles carrying it (visible ones), earliest publication first, with the span
+    /// of the statement's first fragment.
     pub carriers: Vec<(ArticleIdx, Span)>,
+    /// Each rewording carrier's words, when the carriers word it differently.
+    pub wordings: Vec<(ArticleIdx, String)>,
     /// Speakers as each carrier attributes it, when they do not all agree.
     pub speakers: Vec<(ArticleIdx, String)>,
     /// The speaker, when all carriers that name one agree.
     pub speaker: Option<String>,
-    /// Visible articles that do not carry a passage most of them carry.
+    /// Visible articles that do not carry a statement most of them carry.
     pub missing: Vec<ArticleIdx>,
 }
 
@@ -50,7 +54,8 @@ pub fn refresh(app: &mut App) {
     }
 }
 
-/// The rows for the articles visible in the library.
+/// The rows for the articles visible in the library: statements with a visible carrier,
+/// most widely carried first.
 pub fn rows(app: &App) -> Vec<QuoteRow> {
     let visible = &app.library.visible;
     let mut is_visible = vec![false; app.corpus.len()];
@@ -59,79 +64,80 @@ pub fn rows(app: &App) -> Vec<QuoteRow> {
             *v = true;
         }
     }
-    let mut out = Vec::new();
-    for (p, passage) in app.analysis.passages.passages.iter().enumerate() {
-        let carriers = carriers(app, &passage.occurrences, &is_visible);
-        if carriers.len() < 2 {
-            continue;
-        }
-        let (first, span) = &carriers[0];
-        let text = app.corpus.articles[*first]
-            .body
-            .get(span.clone())
-            .unwrap_or_default()
-            .to_string();
-        let speakers = speakers(app, &carriers);
-        let (speaker, speakers) = agree(speakers, passage.speaker.clone());
-        let missing = if carriers.len() * 2 > visible.len() && carriers.len() >= 3 {
-            visible
-                .iter()
-                .copied()
-                .filter(|a| !carriers.iter().any(|(c, _)| c == a))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        out.push(QuoteRow {
-            passage: p,
-            text,
-            label: passage.label,
-            quoted: passage.occurrences.iter().any(|o| o.quoted),
-            carriers,
-            speakers,
-            speaker,
-            missing,
-        });
-    }
+    let mut out: Vec<QuoteRow> = app
+        .analysis
+        .statements
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| row(app, i, s, &is_visible))
+        .collect();
+    out.sort_by_key(|r| std::cmp::Reverse(r.carriers.len()));
     out
 }
 
-/// The visible articles carrying a passage (one occurrence each), earliest date first
-/// (undated last).
-fn carriers(app: &App, occurrences: &[Occurrence], is_visible: &[bool]) -> Vec<(ArticleIdx, Span)> {
-    let mut out: Vec<(ArticleIdx, Span)> = Vec::new();
-    for occ in occurrences {
-        let fits = app
-            .corpus
-            .articles
-            .get(occ.article)
-            .is_some_and(|a| a.body.get(occ.span.clone()).is_some());
-        if fits
-            && is_visible.get(occ.article).copied().unwrap_or(false)
-            && !out.iter().any(|(a, _)| *a == occ.article)
-        {
-            out.push((occ.article, occ.span.clone()));
-        }
+fn row(app: &App, i: usize, s: &Statement, is_visible: &[bool]) -> Option<QuoteRow> {
+    let body = |a: ArticleIdx| app.corpus.articles.get(a).map(|x| x.body.as_str());
+    let shown: Vec<_> = s
+        .occurrences
+        .iter()
+        .filter(|o| is_visible.get(o.article).copied().unwrap_or(false))
+        .filter(|o| {
+            o.spans
+                .iter()
+                .all(|r| body(o.article).and_then(|b| b.get(r.clone())).is_some())
+        })
+        .collect();
+    let mut carriers: Vec<(ArticleIdx, Span)> = shown
+        .iter()
+        .filter_map(|o| Some((o.article, o.spans.first()?.clone())))
+        .collect();
+    if carriers.is_empty() {
+        return None;
     }
-    out.sort_by_key(|(a, _)| {
+    carriers.sort_by_key(|(a, _)| {
         let d = app.corpus.articles[*a].meta.date;
         (d.is_none(), d, *a)
     });
-    out
-}
-
-/// The speaker of the quote each carrier's occurrence stands in, where one is named.
-fn speakers(app: &App, carriers: &[(ArticleIdx, Span)]) -> Vec<(ArticleIdx, String)> {
-    carriers
+    let words = |o: &crate::analysis::quotes::statements::Occurrence| {
+        let b = body(o.article).unwrap_or_default();
+        o.spans
+            .iter()
+            .filter_map(|r| b.get(r.clone()))
+            .collect::<Vec<_>>()
+            .join(" … ")
+    };
+    let text = s.occurrences.get(s.longest).map(words).unwrap_or_default();
+    let reworded = shown.iter().any(|o| o.carried == Carried::Reworded);
+    let wordings = if reworded {
+        shown.iter().map(|o| (o.article, words(o))).collect()
+    } else {
+        Vec::new()
+    };
+    let named: Vec<(ArticleIdx, String)> = shown
         .iter()
-        .filter_map(|(a, span)| {
-            let quotes = app.analysis.quotes.get(*a)?;
-            let q = quotes
-                .iter()
-                .find(|q| q.outer.start < span.end && span.start < q.outer.end)?;
-            Some((*a, q.speaker.clone()?))
-        })
-        .collect()
+        .filter_map(|o| Some((o.article, o.speaker.clone()?)))
+        .collect();
+    let (speaker, speakers) = agree(named, s.speaker.clone());
+    let visible = &app.library.visible;
+    let missing = if carriers.len() * 2 > visible.len() && carriers.len() >= 3 {
+        visible
+            .iter()
+            .copied()
+            .filter(|a| !carriers.iter().any(|(c, _)| c == a))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Some(QuoteRow {
+        statement: i,
+        text,
+        reworded,
+        carriers,
+        wordings,
+        speakers,
+        speaker,
+        missing,
+    })
 }
 
 /// One speaker when all agree (else none and the list of who says whom).
@@ -152,7 +158,6 @@ fn agree(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::passages::{Passage, Quoted};
     use crate::analysis::quotes::Quote;
     use crate::analysis::{Analysis, Span};
     use crate::corpus::{Article, Corpus, Metadata};
@@ -175,12 +180,13 @@ mod tests {
             speaker: Some(speaker.to_string()),
             speaker_entity: None,
             depth: 0,
+            ..Default::default()
         }
     }
 
     /// Three of four articles carry one quote; two attribute it to different people.
     fn app() -> App {
-        let words = "\"we will not back down\"";
+        let words = "\"we will never surrender the harbour\"";
         let bodies = [
             format!("Late report. {words} said Smith."),
             format!("{words} said Jones."),
@@ -206,15 +212,6 @@ mod tests {
                 s..s + words.len()
             })
             .collect();
-        let occurrences = spans
-            .iter()
-            .enumerate()
-            .map(|(a, s)| Occurrence {
-                article: a,
-                span: s.clone(),
-                quoted: true,
-            })
-            .collect();
         let speakers = ["Smith", "Jones", "Smith"];
         let mut quotes: Vec<Vec<Quote>> = spans
             .iter()
@@ -222,27 +219,17 @@ mod tests {
             .map(|(s, who)| vec![quote(s.clone(), who)])
             .collect();
         quotes.push(Vec::new());
-        let analysis = Analysis {
-            quotes,
-            passages: crate::analysis::passages::PassageIndex {
-                passages: vec![Passage {
-                    occurrences,
-                    words: 5,
-                    label: Label::NearVerbatim,
-                    similarity: 0.9,
-                    quoted: Quoted::All,
-                    speaker: Some("Smith".to_string()),
-                }],
-            },
-            ..Analysis::default()
-        };
         let corpus = Corpus {
             name: "t".to_string(),
             articles,
         };
+        let analysis = Analysis {
+            statements: crate::analysis::quotes::statements::find(&corpus, &quotes),
+            quotes,
+            ..Analysis::default()
+        };
         fixture::app(corpus, Some(analysis), (120, 40))
     }
-
     #[test]
     fn carriers_earliest_first_speakers_and_who_left_it_out() {
         let app = app();
@@ -251,18 +238,20 @@ mod tests {
         let r = &rows[0];
         let order: Vec<ArticleIdx> = r.carriers.iter().map(|(a, _)| *a).collect();
         assert_eq!(order, [2, 0, 1], "earliest first, undated last");
-        assert_eq!(r.text, "\"we will not back down\"");
+        assert_eq!(r.text, "we will never surrender the harbour");
         assert_eq!(r.speaker, None, "speakers disagree");
         assert_eq!(r.speakers.len(), 3);
         assert_eq!(r.missing, [3]);
-        assert!(r.quoted);
+        assert!(!r.reworded);
     }
 
     #[test]
     fn filtered_out_articles_do_not_count() {
         let mut app = app();
         app.library.visible = vec![0, 3];
-        assert!(rows(&app).is_empty(), "one visible carrier is not shared");
+        let rows = rows(&app);
+        assert_eq!(rows.len(), 1, "the statement of the visible carrier");
+        assert_eq!(rows[0].carriers.len(), 1, "hidden carriers do not count");
     }
 
     #[test]
@@ -274,7 +263,7 @@ mod tests {
             _ => usize::MAX,
         };
         assert_eq!(shown(&app), 1);
-        app.library.visible = vec![0, 3];
+        app.library.visible = vec![3];
         refresh(&mut app);
         assert_eq!(
             shown(&app),

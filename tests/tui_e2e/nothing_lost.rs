@@ -100,6 +100,7 @@ fn a_full_session_and_every_subcommand_leave_the_corpus_untouched() {
         &["entities", "--json"],
         &["quotes"],
         &["quotes", "--json"],
+        &["passages", "--csv"],
         &["compare", A, B],
         &["compare", "--json", A, B],
     ] {

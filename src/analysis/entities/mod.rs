@@ -12,7 +12,7 @@ mod aliases;
 mod candidates;
 pub mod gazetteer;
 mod headlines;
-mod lexicon;
+pub(crate) mod lexicon;
 mod lower_forms;
 mod merge;
 mod runs;

@@ -121,9 +121,10 @@ pub fn align_pair(
     }
     for al in &mut kept {
         chain(a, b, al);
+        super::edges::tidy(a, b, al);
     }
     let kept = corroborated(a, b, kept);
-    merge(kept)
+    merge(super::rarity::keep_unlikely(a, b, kept, None))
 }
 
 /// Tokens within which another span corroborates a short quote-anchored one.

@@ -67,8 +67,11 @@ pub fn compare(a: &str, b: &str, config: &Config) -> Vec<AlignedSpan> {
     let db = single_doc(b);
     let seeds = pair_seeds(&da, &db);
     align_pair(&da, &db, seeds, config)
-        .iter()
-        .map(|al| aligned_span(&da, &db, al))
+        .into_iter()
+        .map(|mut al| {
+            labels::verify_words(&mut al, &da, &db, a, b);
+            aligned_span(&da, &db, &al)
+        })
         .collect()
 }
 

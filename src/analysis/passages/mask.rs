@@ -1,6 +1,8 @@
 //! Masking boilerplate before passages are sought: sentences (and lines) that recur across
-//! many articles of the same outlet, and sentences that open with a page-chrome phrase
-//! (`assets/passage_chrome.txt`). Masked tokens neither seed nor extend a passage.
+//! many articles of the same outlet, short lines that recur across articles of several
+//! outlets (buttons, prompts, captions, related headlines), and sentences that open with a
+//! page-chrome phrase (`assets/passage_chrome.txt`). Masked tokens neither seed nor extend
+//! a passage.
 //!
 //! The same sentence hashes find identical sentences carried by very many articles (more
 //! than the n-gram cap, so no 4-gram of theirs seeds): those are grouped in one pass.
@@ -13,13 +15,24 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::sketch;
-use super::tokens::{Doc, MASKED, SENT, word_id};
+use super::tokens::{AFTER_BARE, Doc, MASKED, PARA, SENT, word_id};
 use crate::assets;
 
 /// Fewest tokens of a sentence that counts as boilerplate or as a widely shared sentence.
 const MIN_SENTENCE: usize = 3;
 /// Fewest tokens of a widely shared sentence reported as a passage.
 const MIN_WIDE: usize = 8;
+
+/// Longest line (in tokens) that recurring across outlets makes page chrome: buttons,
+/// prompts, captions and related headlines are short, a shared news sentence seldom is.
+const CHROME_LINE: usize = 11;
+/// Fewest articles (or one in fifty) a short line must recur in to be page chrome…
+const CHROME_ARTICLES: usize = 10;
+/// Fewest articles a short bare line (no sentence punctuation: a button, a heading, a
+/// related headline) must recur in to be page chrome.
+const CHROME_BARE_ARTICLES: usize = 2;
+/// …of at least this many outlets (an article of unknown outlet counts as one).
+const CHROME_OUTLETS: usize = 3;
 
 /// Places (article, token range) of one identical sentence.
 pub type SentenceGroup = Vec<(usize, Range<usize>)>;
@@ -51,24 +64,41 @@ pub fn sentences(flags: &[u8]) -> Vec<Range<usize>> {
     out
 }
 
+/// The hash of a sentence's words; its lowest bit tells whether it is a bare line (one
+/// that ends without sentence punctuation, see [`CHROME_BARE_ARTICLES`]).
 fn sentence_hash(doc: &Doc, r: &Range<usize>) -> u64 {
     let mut h = FxHasher::default();
     for id in &doc.ids[r.clone()] {
         h.write_u32(*id);
     }
-    h.finish()
+    let bare = doc.flags.get(r.end).is_some_and(|f| f & AFTER_BARE != 0);
+    (h.finish() & !1) | u64::from(bare)
 }
 
-/// Masks every sentence of a document that opens with a chrome phrase.
+/// Masks every sentence of a document that opens with a chrome phrase; a sentence that is
+/// nothing but a chrome phrase (a list heading: "Read more:", "Related stories") masks the
+/// rest of its paragraph too (the list's headlines).
 pub fn mask_chrome(doc: &mut Doc) {
+    let mut until_para = false;
     for r in sentences(&doc.flags) {
+        if until_para && doc.flags[r.start] & PARA == 0 {
+            mask(doc, r);
+            continue;
+        }
+        until_para = false;
         let words = &doc.ids[r.clone()];
         let phrases = words.first().and_then(|w| CHROME.get(w));
-        if phrases.is_some_and(|ps| ps.iter().any(|p| words.starts_with(p))) {
-            for f in &mut doc.flags[r] {
-                *f |= MASKED;
-            }
-        }
+        let Some(p) = phrases.and_then(|ps| ps.iter().find(|p| words.starts_with(p))) else {
+            continue;
+        };
+        until_para = p.len() == words.len();
+        mask(doc, r);
+    }
+}
+
+fn mask(doc: &mut Doc, r: Range<usize>) {
+    for f in &mut doc.flags[r] {
+        *f |= MASKED;
     }
 }
 
@@ -109,6 +139,7 @@ pub fn mask_boilerplate(
         .collect();
     sents.par_sort_unstable_by_key(|(h, d, r)| (*h, *d, r.start));
     let (outlet_of, need) = outlet_needs(docs.len(), outlets);
+    let chrome_need = CHROME_ARTICLES.max(docs.len() / 50);
     let mut runs = Vec::new();
     let mut start = 0;
     for i in 1..=sents.len() {
@@ -119,7 +150,15 @@ pub fn mask_boilerplate(
     }
     let judged: Vec<(Vec<usize>, SentenceGroup)> = runs
         .par_iter()
-        .map(|run| judge(&sents[run.clone()], run.start, &outlet_of, &need, cap))
+        .map(|run| {
+            judge(
+                &sents[run.clone()],
+                run.start,
+                &outlet_of,
+                &need,
+                [cap, chrome_need],
+            )
+        })
         .filter(|(boiler, wide)| !boiler.is_empty() || !wide.is_empty())
         .collect();
     let mut groups = Vec::new();
@@ -166,7 +205,7 @@ fn judge(
     base: usize,
     outlet_of: &[Option<u32>],
     need: &[usize],
-    cap: usize,
+    [cap, chrome_need]: [usize; 2],
 ) -> (Vec<usize>, SentenceGroup) {
     let mut articles = 0usize;
     let mut by_outlet: FxHashMap<u32, usize> = FxHashMap::default();
@@ -179,11 +218,16 @@ fn judge(
             *by_outlet.entry(o).or_default() += 1;
         }
     }
+    let unknown = articles - by_outlet.values().sum::<usize>();
+    let bare = run.first().is_some_and(|(h, _, _)| h & 1 == 1);
+    let chrome = (articles >= chrome_need || (bare && articles >= CHROME_BARE_ARTICLES))
+        && by_outlet.len() + unknown >= CHROME_OUTLETS;
     let mut boiler = Vec::new();
     let mut wide: SentenceGroup = Vec::new();
     for (k, (_, d, r)) in run.iter().enumerate() {
-        let is_boiler = outlet_of[*d as usize]
-            .is_some_and(|o| by_outlet.get(&o).copied().unwrap_or(0) >= need[o as usize]);
+        let is_boiler = (chrome && r.len() <= CHROME_LINE)
+            || outlet_of[*d as usize]
+                .is_some_and(|o| by_outlet.get(&o).copied().unwrap_or(0) >= need[o as usize]);
         if is_boiler {
             boiler.push(base + k);
         } else if r.len() >= MIN_WIDE && articles > cap {

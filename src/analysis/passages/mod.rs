@@ -9,12 +9,15 @@
 
 pub mod align;
 pub mod compare;
+pub mod edges;
 pub mod extend;
 pub mod group;
 pub mod index;
 pub mod labels;
 pub mod mask;
 mod prefetch;
+mod rare;
+pub mod rarity;
 pub mod reach;
 pub mod sketch;
 #[cfg(test)]
@@ -208,7 +211,7 @@ fn prefetch_seed(docs: &[tokens::Doc], s: &index::Seed) {
 }
 
 /// Aligns every article pair that shares a seed, in parallel.
-fn align_all(docs: &[tokens::Doc], config: &Config) -> Vec<group::PairSpan> {
+fn align_all(docs: &[tokens::Doc], bodies: &[&str], config: &Config) -> Vec<group::PairSpan> {
     let lap = Lap::start();
     let seeds = index::seeds(docs, config.ngram_doc_cap);
     lap.done("seeds");
@@ -235,7 +238,10 @@ fn align_all(docs: &[tokens::Doc], config: &Config) -> Vec<group::PairSpan> {
                 .map(|s| (s.pa as usize, s.pb as usize));
             align::align_pair(&docs[a], &docs[b], pos, config)
                 .into_iter()
-                .map(move |al| group::PairSpan { a, b, al })
+                .map(move |mut al| {
+                    labels::verify_words(&mut al, &docs[a], &docs[b], bodies[a], bodies[b]);
+                    group::PairSpan { a, b, al }
+                })
         })
         .collect();
     lap.done("alignment");
@@ -255,7 +261,11 @@ pub fn find_with(
     config: &Config,
 ) -> PassageIndex {
     let (docs, wide) = prepare(tokens, corpus, quotes, config);
-    let spans = align_all(&docs, config);
+    let bodies: Vec<&str> = corpus.articles.iter().map(|a| a.body.as_str()).collect();
+    let spans = align_all(&docs, &bodies, config);
+    let lap = Lap::start();
+    let spans = rare::rare_in_corpus(&docs, spans);
+    lap.done("rarity");
     let lap = Lap::start();
     let passages = group::passages(&docs, quotes, &spans, &wide);
     lap.done("grouping");

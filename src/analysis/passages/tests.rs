@@ -109,8 +109,9 @@ fn reworded_sentence_is_near_verbatim() {
 
 #[test]
 fn a_partial_quote_is_found_and_marked() {
-    let long = "“We will rebuild the harbour with our own hands and nobody will stop us this year,” the mayor, Anna Berg, said.";
-    let short = "Anna Berg promised to rebuild “with our own hands” despite the protests.";
+    let long = "“We will rebuild the harbour with granite blocks and nobody will stop us this year,” the mayor, Anna Berg, said.";
+    let short =
+        "Anna Berg promised to “rebuild the harbour with granite blocks” despite the protests.";
     let c = corpus(vec![
         ("A", format!("{} {long} {}", filler(1, 30), filler(2, 30))),
         ("B", format!("{} {short} {}", filler(3, 30), filler(4, 30))),
@@ -124,7 +125,7 @@ fn a_partial_quote_is_found_and_marked() {
         p.passages[0]
             .occurrences
             .iter()
-            .all(|o| text(&c, o).contains("with our own hands"))
+            .all(|o| text(&c, o).contains("rebuild the harbour with granite blocks"))
     );
 }
 

@@ -32,6 +32,11 @@ pub const MASKED: u8 = 8;
 pub const QUOTED: u8 = 16;
 /// First token of a sentence (or of a line).
 pub const SENT: u8 = 32;
+/// First token of a paragraph (after a blank line).
+pub const PARA: u8 = 64;
+/// First token after a line that ended without sentence punctuation (a heading, a button,
+/// a headline in a list).
+pub const AFTER_BARE: u8 = 128;
 
 /// True when a token carries meaning of its own: not a function word, title or name.
 pub fn is_content(flags: u8) -> bool {
@@ -68,6 +73,8 @@ pub struct Doc {
     /// `(token, end)` of the tokens of [`LONG`] bytes or more, in order.
     long: Vec<(u32, u32)>,
     pub flags: Vec<u8>,
+    /// The body's language ([`super::rarity::detect`]).
+    pub lang: super::rarity::Lang,
 }
 
 /// The length that sends a token's end to [`Doc::long`].
@@ -155,6 +162,7 @@ pub fn tokenize_with(scratch: &mut Doc, body: &str) -> Doc {
     scratch.long.clear();
     scratch.flags.clear();
     scan(scratch, body);
+    scratch.lang = super::rarity::detect(&scratch.ids);
     scratch.clone()
 }
 
@@ -169,6 +177,12 @@ fn scan(doc: &mut Doc, body: &str) {
         let mut flags = 0;
         if prev_end == 0 || ends_sentence(gap) {
             flags |= SENT;
+        }
+        if prev_end == 0 || gap.matches('\n').nth(1).is_some() {
+            flags |= PARA;
+        }
+        if prev_end > 0 && gap.contains('\n') && !gap.contains(['.', '!', '?', '…']) {
+            flags |= AFTER_BARE;
         }
         flags |= lexicon.get(&h).copied().unwrap_or(0);
         let first = word.bytes().next().unwrap_or(b' ');

@@ -29,6 +29,37 @@ pub fn norm_hash(word: &str) -> u64 {
     }
 }
 
+/// True when two words have the same normalised form (what [`norm_hash`] hashes): the
+/// exact test behind a verbatim label, where equal ids may still be two words.
+pub fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let f = |c: u8| {
+            if c == b'`' {
+                b'\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        };
+        return a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| f(x) == f(y));
+    }
+    let norm = |w: &str| -> String {
+        if w.is_ascii() {
+            w.bytes()
+                .map(|c| {
+                    if c == b'`' {
+                        '\''
+                    } else {
+                        char::from(c.to_ascii_lowercase())
+                    }
+                })
+                .collect()
+        } else {
+            w.nfkc().flat_map(char::to_lowercase).map(fold).collect()
+        }
+    };
+    norm(a) == norm(b)
+}
+
 /// The id of a word: the hash of its normalised form folded to 32 bits (see
 /// [`super::tokens`] for why a hash serves as an id).
 pub fn word_id(word: &str) -> u32 {
@@ -110,6 +141,15 @@ mod tests {
         let long = "internationalisation-and-standardisation";
         assert_eq!(norm_hash(long), norm_hash(&long.to_uppercase()));
         assert_eq!(norm_hash("`quoted`"), norm_hash("‘QUOTED’"));
+    }
+
+    #[test]
+    fn the_same_word_test_reads_the_words_not_their_ids() {
+        assert!(same_word("Don’t", "DON'T"));
+        assert!(same_word("ＵＮ", "un"));
+        assert!(same_word("Путин", "путин"));
+        assert!(!same_word("23100", "55405"));
+        assert!(!same_word("union", "unions"));
     }
 
     #[test]

@@ -1,9 +1,16 @@
 //! Direct quotes: quotation marks of every convention paired on an article's body
-//! ([`pairing`]), and the speaker each quote is attributed to ([`attribution`]).
+//! ([`pairing`]), the speaker each quote is attributed to and how ([`attribution`]), the
+//! fragments of one statement joined ([`fragments`]), and the same statement found across
+//! articles ([`statements`]).
 
+mod appositive;
 pub mod attribution;
+pub mod fragments;
+mod names;
 mod open_stack;
 pub mod pairing;
+mod roles;
+pub mod statements;
 mod words;
 
 use rayon::prelude::*;
@@ -15,7 +22,7 @@ use crate::corpus::Corpus;
 use attribution::{Attribution, PersonMention, Speaker};
 
 /// One direct quote in an article's body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     /// The quoted words, without the marks.
     pub inner: Span,
@@ -27,6 +34,49 @@ pub struct Quote {
     pub speaker_entity: Option<usize>,
     /// 0 for a top-level quote, 1 for a quote inside a quote, …
     pub depth: usize,
+    /// The words that name the speaker here (a name, a pronoun, a role), when the text
+    /// attributes this quote itself.
+    pub mention: Option<Span>,
+    /// The speech verb (`said`, `told`, `according`) that attributes it.
+    pub cue: Option<Span>,
+    /// How the speaker was found; `None` when the text does not say.
+    pub how: Option<How>,
+    /// Index (in this article's quotes) of the first fragment of the statement this quote
+    /// belongs to: a quote interrupted by "she said", or one spread over paragraphs, is one
+    /// statement in several quotes. Its own index for a quote that stands alone.
+    pub statement: usize,
+    /// What the marks hold: a statement, or a term, a scare quote or a title.
+    pub kind: QuoteKind,
+    /// The reported clause around a partial quote (`said the plan was “a disaster”`): the
+    /// sentence holding it, when the quote is only part of that sentence.
+    pub clause: Option<Span>,
+}
+
+/// How a quote's speaker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum How {
+    /// A name next to a speech verb (`said Sergei Lavrov`, `Lavrov said`).
+    Named,
+    /// `according to NAME`.
+    AccordingTo,
+    /// A pronoun (`she said`), resolved to the person named last before it.
+    Pronoun,
+    /// A role (`the spokeswoman said`), resolved to the person named last before it.
+    Role,
+    /// Another fragment of the same statement names the speaker.
+    Statement,
+}
+
+/// What a pair of quotation marks holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteKind {
+    /// Somebody's words.
+    #[default]
+    Statement,
+    /// A term, a scare quote or a title: a few words nobody is said to have said.
+    Term,
 }
 
 /// Finds the direct quotes of every article.
@@ -63,9 +113,49 @@ fn person_mentions<'a>(corpus: &Corpus, entities: &'a EntityIndex) -> Vec<Vec<Pe
     out
 }
 
+/// A quote's speaker and where the text says it.
+#[derive(Debug, Clone, Default)]
+struct Attributed {
+    speaker: Option<Speaker>,
+    cue: Option<Span>,
+    mention: Option<Span>,
+    how: Option<How>,
+}
+
 /// The quotes of one body, with speakers; `persons` are its known person mentions.
 pub fn find_in(body: &str, persons: &[PersonMention]) -> Vec<Quote> {
     let pairs = pairing::pair_marks(body);
+    let mut found = attribute_all(body, &pairs, persons);
+    carry_back(&pairs, &mut found);
+    let mut quotes: Vec<Quote> = pairs
+        .iter()
+        .zip(found)
+        .enumerate()
+        .map(|(k, (p, a))| Quote {
+            inner: p.inner.clone(),
+            outer: p.outer.clone(),
+            speaker: a.speaker.as_ref().map(|s| s.name.clone()),
+            speaker_entity: a.speaker.and_then(|s| s.entity),
+            depth: p.depth,
+            mention: a.mention,
+            cue: a.cue,
+            how: a.how,
+            statement: k,
+            kind: QuoteKind::Statement,
+            clause: None,
+        })
+        .collect();
+    let continues: Vec<bool> = pairs.iter().map(|p| p.continues).collect();
+    fragments::join(body, &continues, &mut quotes);
+    quotes
+}
+
+/// The speaker of every top-level quote of `pairs` (nested quotes get none).
+fn attribute_all(
+    body: &str,
+    pairs: &[pairing::MarkPair],
+    persons: &[PersonMention],
+) -> Vec<Attributed> {
     let tops: Vec<Span> = pairs
         .iter()
         .filter(|p| p.depth == 0)
@@ -73,63 +163,91 @@ pub fn find_in(body: &str, persons: &[PersonMention]) -> Vec<Quote> {
         .collect();
     // Sorted once, so that "the person named last before this quote" is a binary search,
     // not a scan per quote (quadratic on a body of many pronoun-attributed quotes).
-    let mut persons_by_start: Vec<&PersonMention> = persons.iter().collect();
+    // A pronoun stands for a person: mentions typed person that do not look like one
+    // (`Storm Ingrid`, `Zentralbank von Estmark`) are passed over.
+    let mut persons_by_start: Vec<&PersonMention> = persons
+        .iter()
+        .filter(|p| names::person_like(p.name))
+        .collect();
     persons_by_start.sort_by_key(|p| p.span.start);
     // Speakers of the top-level quotes so far: in document order, as top-level quotes do
     // not overlap.
     let mut earlier: Vec<Speaker> = Vec::new();
     let mut named_in_text: Option<Vec<Speaker>> = None;
-    let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(pairs.len());
+    let mut out: Vec<Attributed> = Vec::with_capacity(pairs.len());
     for (k, p) in pairs.iter().enumerate() {
         if p.depth > 0 {
-            speakers.push(None);
+            out.push(Attributed::default());
             continue;
         }
         let next = pairs[k + 1..]
             .iter()
             .find(|q| q.depth == 0)
             .map_or(body.len(), |q| q.outer.start);
-        let s = match attribution::attribute(body, &p.outer, next, persons) {
-            Some(Attribution::Named(s)) => Some(s),
-            Some(Attribution::Anaphor) => {
+        let Some(f) = attribution::attribute_at(body, &p.outer, next, persons) else {
+            out.push(Attributed::default());
+            continue;
+        };
+        let (speaker, how) = match f.attribution {
+            Attribution::Named(s) => {
+                let according = body
+                    .get(f.cue.clone())
+                    .is_some_and(|w| w.eq_ignore_ascii_case("according"));
+                (
+                    Some(s),
+                    if according {
+                        How::AccordingTo
+                    } else {
+                        How::Named
+                    },
+                )
+            }
+            Attribution::Organisation => {
+                let org = roles::last_org_before(body, p.outer.start, &[]);
+                let s = org.map(|(name, at)| Speaker {
+                    name,
+                    entity: None,
+                    at,
+                });
+                (s, How::Role)
+            }
+            Attribution::Anaphor => {
                 let names = named_in_text
                     .get_or_insert_with(|| attribution::speech_names(body, &tops, persons));
-                attribution::latest_before(p.outer.start, &persons_by_start, names, &earlier)
+                let s =
+                    attribution::latest_before(p.outer.start, &persons_by_start, names, &earlier);
+                (s, if f.role { How::Role } else { How::Pronoun })
             }
-            None => None,
         };
-        if let Some(s) = &s {
+        if let Some(s) = &speaker {
             earlier.push(Speaker {
                 at: p.outer.start,
                 ..s.clone()
             });
         }
-        speakers.push(s);
+        out.push(Attributed {
+            how: speaker.as_ref().map(|_| how),
+            speaker,
+            cue: Some(f.cue),
+            mention: Some(f.mention),
+        });
     }
-    carry_back(&pairs, &mut speakers);
-    pairs
-        .into_iter()
-        .zip(speakers)
-        .map(|(p, s)| Quote {
-            inner: p.inner,
-            outer: p.outer,
-            speaker: s.as_ref().map(|s| s.name.clone()),
-            speaker_entity: s.and_then(|s| s.entity),
-            depth: p.depth,
-        })
-        .collect()
+    out
 }
 
 /// A long quote spread over paragraphs is attributed once, at its end: earlier parts take
 /// the speaker of the part that continues them.
-fn carry_back(pairs: &[pairing::MarkPair], speakers: &mut [Option<Speaker>]) {
+fn carry_back(pairs: &[pairing::MarkPair], found: &mut [Attributed]) {
     for k in (0..pairs.len()).rev() {
-        if !pairs[k].continues || speakers[k].is_some() {
+        if !pairs[k].continues || found[k].speaker.is_some() {
             continue;
         }
         let next = (k + 1..pairs.len()).find(|&j| pairs[j].depth == 0);
-        if let Some(j) = next {
-            speakers[k] = speakers[j].clone();
+        if let Some(j) = next
+            && found[j].speaker.is_some()
+        {
+            found[k].speaker = found[j].speaker.clone();
+            found[k].how = Some(How::Statement);
         }
     }
 }
@@ -187,7 +305,7 @@ mod tests {
     #[test]
     fn quotes_of_a_body_with_speakers() {
         let body = "\"We have always said so.\n\nAnd we will,\" Oleg Syromolotov said.\n\n\
-                    O’Brien’s view: «ça suffit», a-t-il dit.";
+                    O’Brien’s view: «ça suffit».\n\n« C’est fini », selon Marie Dubois.";
         let q = find_in(body, &[]);
         let got: Vec<(&str, Option<&str>)> = q
             .iter()
@@ -199,6 +317,7 @@ mod tests {
                 ("We have always said so.", Some("Oleg Syromolotov")),
                 ("And we will,", Some("Oleg Syromolotov")),
                 ("ça suffit", None),
+                ("C’est fini", Some("Marie Dubois")),
             ]
         );
     }

@@ -13,6 +13,12 @@ fn set(asset: &'static str) -> FxHashSet<&'static str> {
 static SPEECH_VERBS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set(assets::SPEECH_VERBS));
 static TITLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(assets::TITLES));
+static ORG_ROLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(assets::ORG_ROLES));
+
+/// True for a noun that stands for an organisation (`company`, `bank`); lower case.
+pub fn is_org_role(word: &str) -> bool {
+    ORG_ROLES.contains(word)
+}
 
 /// True for a speech verb (`said`, `told`, `stressed`, …); `word` in lower case.
 pub fn is_speech_verb(word: &str) -> bool {
@@ -26,7 +32,23 @@ pub fn is_title(word: &str) -> bool {
 
 /// True for a personal pronoun that stands for a speaker.
 pub fn is_pronoun(word: &str) -> bool {
-    matches!(word, "he" | "she" | "they" | "i" | "we")
+    matches!(
+        word,
+        "he" | "she"
+            | "they"
+            | "i"
+            | "we"
+            | "er"
+            | "sie"
+            | "il"
+            | "elle"
+            | "ils"
+            | "elles"
+            | "él"
+            | "ella"
+            | "он"
+            | "она"
+    )
 }
 
 /// True when a word starts with an upper-case letter.

@@ -1,6 +1,6 @@
-//! The quotes screen: every shared passage of the filtered corpus with its speaker, label
-//! and the outlets carrying it (earliest first), where outlets word or attribute it
-//! differently, and who left a widely carried passage out.
+//! The quotes screen: every statement the filtered corpus quotes, with its speaker and the
+//! outlets carrying it (earliest first), where outlets word or attribute it differently,
+//! and who left a widely carried statement out.
 
 use ratatui::Frame;
 use ratatui::style::Style;
@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{chrome, date, fit, label, layout};
-use crate::analysis::passages::Label;
 use crate::tui::app::{App, Quotes};
 use crate::tui::keymap::Context;
 use crate::tui::quote_rows::QuoteRow;
@@ -22,12 +21,12 @@ const HINTS: &[(&str, &str)] = &[
 
 pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
     let (header, body, footer) = layout::chrome(frame.area());
-    chrome::header(app, frame, header, "shared passages and quotes");
+    chrome::header(app, frame, header, "quotes");
     let rows = &q.rows;
     let block = Block::bordered()
         .title(format!(
-            " {} ",
-            crate::text::count(rows.len(), "shared passage")
+            " {} quoted ",
+            crate::text::count(rows.len(), "statement")
         ))
         .border_style(app.theme.border);
     let inner = block.inner(body);
@@ -37,13 +36,13 @@ pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
     let mut lines: Vec<Line> = Vec::new();
     if rows.is_empty() {
         let why = match app.progress {
-            crate::tui::app::Progress::Done => "no passage is shared by two visible articles",
+            crate::tui::app::Progress::Done => "no visible article quotes anyone",
             _ => "waiting for the analysis…",
         };
         lines.push(Line::styled(why, app.theme.dim));
     }
     // Only the rows on screen are laid out: from the first one that keeps the selected row
-    // in view, until the body is full. A corpus can share tens of thousands of passages.
+    // in view, until the body is full. A corpus can hold hundreds of thousands of quotes.
     let lay = |i: usize| row_lines(app, &rows[i], i == q.selected, width);
     let selected = q.selected.min(rows.len().saturating_sub(1));
     let mut first = selected;
@@ -73,24 +72,18 @@ pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
 fn row_lines(app: &App, r: &QuoteRow, selected: bool, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let base = if selected { t.selected } else { Style::new() };
-    let kind = match (r.label, r.quoted) {
-        (Label::Verbatim, true) => "verbatim quote",
-        (Label::Verbatim, false) => "verbatim",
-        (Label::NearVerbatim, true) => "near-verbatim quote",
-        (Label::NearVerbatim, false) => "near-verbatim",
+    let kind = match (r.carriers.len(), r.reworded) {
+        (1, _) => "1 outlet".to_string(),
+        (n, false) => format!("{n} outlets"),
+        (n, true) => format!("{n} outlets, reworded"),
     };
     let who = r
         .speaker
         .as_deref()
-        .map_or_else(String::new, |s| format!(" — {s}"));
-    // Quotation marks only where an outlet quotes it: marks on wire copy would mislead.
-    let head = if r.quoted {
-        format!(" [{kind}] “{}”{who}", r.text)
-    } else {
-        format!(" [{kind}] {}{who}", r.text)
-    };
+        .map_or_else(|| " — unattributed".to_string(), |s| format!(" — {s}"));
+    let head = format!(" [{kind}] “{}”{who}", r.text);
     let mut out = vec![Line::from(vec![
-        Span::styled("██", t.passage_mark(r.passage)),
+        Span::styled("██", t.passage_mark(r.statement)),
         Span::styled(fit(&head, width.saturating_sub(2)), base),
     ])];
     let carried: Vec<String> = r
@@ -101,21 +94,24 @@ fn row_lines(app: &App, r: &QuoteRow, selected: bool, width: usize) -> Vec<Line<
             format!("{} {}", label(art), date(art))
         })
         .collect();
-    let first = format!("   first in {}", carried.join(" → "));
+    let first = if carried.len() == 1 {
+        format!("   in {}", carried.join(""))
+    } else {
+        format!("   first in {}", carried.join(" → "))
+    };
     out.push(Line::styled(fit(&first, width), t.dim));
     out.extend(notes(app, r, width));
     out
 }
 
-/// What the carriers disagree on: wording (near-verbatim), speaker; who left it out.
+/// What the carriers disagree on: wording, speaker; who left it out.
 fn notes(app: &App, r: &QuoteRow, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut out = Vec::new();
-    if r.label == Label::NearVerbatim {
+    if !r.wordings.is_empty() {
         out.push(Line::raw(fit("   worded differently:", width)));
-        for (a, span) in r.carriers.iter().take(4) {
+        for (a, words) in r.wordings.iter().take(4) {
             let art = &app.corpus.articles[*a];
-            let words = art.body.get(span.clone()).unwrap_or_default();
             let line = format!("     {}: “{words}”", label(art));
             out.push(Line::styled(fit(&line, width), t.dim));
         }

@@ -1,0 +1,111 @@
+use super::*;
+
+fn speaker(body: &str, quote: &str) -> Option<String> {
+    let start = body.find(quote).expect("quote in body");
+    let outer = start..start + quote.len();
+    let earlier = speech_names(body, std::slice::from_ref(&outer), &[]);
+    match attribute(body, &outer, body.len(), &[])? {
+        Attribution::Named(s) => Some(s.name),
+        Attribution::Anaphor => nearest_before(outer.start, &[], &earlier).map(|s| s.name),
+        Attribution::Organisation => None,
+    }
+}
+
+#[test]
+fn reads_the_common_patterns() {
+    let q = "“We are ready.”";
+    assert_eq!(
+        speaker(&format!("{q} said Foreign Minister Sergei Lavrov."), q),
+        Some("Sergei Lavrov".into())
+    );
+    assert_eq!(
+        speaker(&format!("{q}, Anna Schmidt told reporters."), q),
+        Some("Anna Schmidt".into())
+    );
+    assert_eq!(
+        speaker(&format!("Prime Minister Jan Novak said: {q}"), q),
+        Some("Jan Novak".into())
+    );
+    assert_eq!(
+        speaker(&format!("According to Zakharova, {q}"), q),
+        Some("Zakharova".into())
+    );
+}
+
+#[test]
+fn a_pronoun_resolves_to_the_last_named_speaker() {
+    let q = "“It is a program document.”";
+    let body = format!("According to Maria Zakharova, talks go on. {q}, – she stressed.");
+    assert_eq!(speaker(&body, q), Some("Maria Zakharova".into()));
+    let body = format!("Oleg Syromolotov said talks go on. {q} the diplomat said.");
+    assert_eq!(speaker(&body, q), Some("Oleg Syromolotov".into()));
+}
+
+#[test]
+fn an_entity_mention_names_the_speaker() {
+    let body = "“Fine,” said Putin.";
+    let at = body.find("Putin").expect("name");
+    let persons = [PersonMention {
+        span: at..at + 5,
+        entity: 3,
+        name: "Vladimir Putin",
+    }];
+    let end = body.find(',').expect("comma");
+    let Some(Attribution::Named(s)) = attribute(body, &(0..end), body.len(), &persons) else {
+        panic!("no speaker");
+    };
+    assert_eq!((s.name.as_str(), s.entity), ("Vladimir Putin", Some(3)));
+}
+
+#[test]
+fn no_verb_no_speaker() {
+    let q = "“cyber attacks”";
+    assert_eq!(speaker(&format!("The so-called {q} go on."), q), None);
+}
+
+#[test]
+fn speech_names_skip_words_inside_quotes() {
+    let body = "“Lee said no,” Ann Park said. “Kim said so.” Bo Li told us. “Tom said.”";
+    let quotes: Vec<Span> = ["“Lee said no,”", "“Kim said so.”", "“Tom said.”"]
+        .iter()
+        .filter_map(|q| body.find(q).map(|i| i..i + q.len()))
+        .collect();
+    let names: Vec<String> = speech_names(body, &quotes, &[])
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert_eq!(names, ["Ann Park", "Bo Li"]);
+}
+
+#[test]
+fn latest_before_agrees_with_nearest_before() {
+    let speaker = |name: &str, at| Speaker {
+        name: name.into(),
+        entity: None,
+        at,
+    };
+    let persons = [
+        PersonMention {
+            span: 40..45,
+            entity: 1,
+            name: "Biden",
+        },
+        PersonMention {
+            span: 5..10,
+            entity: 0,
+            name: "Putin",
+        },
+    ];
+    let names = [speaker("Lavrov", 20), speaker("Peskov", 60)];
+    let earlier = [speaker("Lavrov", 20), speaker("Zakharova", 50)];
+    let mut sorted: Vec<&PersonMention> = persons.iter().collect();
+    sorted.sort_by_key(|p| p.span.start);
+    let known: Vec<Speaker> = names.iter().chain(&earlier).cloned().collect();
+    for pos in [0, 5, 6, 21, 41, 51, 61, 100] {
+        assert_eq!(
+            latest_before(pos, &sorted, &names, &earlier),
+            nearest_before(pos, &persons, &known),
+            "at {pos}"
+        );
+    }
+}
