@@ -55,6 +55,9 @@ fn plain(a: &Article) -> String {
     if let Some(s) = &m.source {
         facts.push(s.clone());
     }
+    if let Some(a) = &m.author {
+        facts.push(format!("by {a}"));
+    }
     if let Some(d) = m.date {
         facts.push(format!(
             "{}{}",
