@@ -43,6 +43,9 @@ pub struct Candidate {
     pub strength: Strength,
     /// The capitals may be typographic only (see the module doc).
     pub weak: bool,
+    /// Weak because it stands in a Title Case headline: it counts only where the same
+    /// article or the gazetteer confirms it.
+    pub headline: bool,
     /// The spans of its words, connectors excluded (weak candidates only).
     pub words: Vec<Span>,
     /// A capital standing for its country: the mention counts for the country, and its

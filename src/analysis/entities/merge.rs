@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::aliases::{Redirects, redirects};
 use super::candidates::{Candidate, Strength};
@@ -165,8 +165,17 @@ impl Groups {
         }
     }
 
-    /// Keeps a weak candidate where it, or its longest runs of words, name a known group.
-    fn resolve_weak(&mut self, at: (ArticleIdx, Field), body: &str, c: &Candidate, r: &Redirects) {
+    /// Keeps a weak candidate where it, or its longest runs of words, name a known group;
+    /// a headline's words only a gazetteer entry or a name the same article gives
+    /// elsewhere (`named` holds the groups each article names outside headlines).
+    fn resolve_weak(
+        &mut self,
+        at: (ArticleIdx, Field),
+        body: &str,
+        c: &Candidate,
+        r: &Redirects,
+        named: &FxHashSet<(ArticleIdx, usize)>,
+    ) {
         let words = &c.words;
         let mut i = 0;
         while i < words.len() {
@@ -182,7 +191,13 @@ impl Groups {
                         .copied()
                         .or_else(|| (j == i + 1).then(|| r.by_surname(&key)).flatten())
                 });
-                if let Some(group) = group {
+                let confirmed = |g: usize| {
+                    !c.headline
+                        || self.groups[g].gazetteer.is_some()
+                        || named.contains(&(at.0, g))
+                        || named.contains(&(at.0, r.target(g)))
+                };
+                if let Some(group) = group.filter(|&g| confirmed(g)) {
                     self.hit(group, at, span, &text);
                     matched = j;
                     break;
@@ -202,9 +217,14 @@ pub fn build(docs: &[Doc<'_>], found: &[Vec<Candidate>], gz: &Gazetteer) -> Vec<
         }
     }
     let r = redirects(&groups.groups);
+    let named: FxHashSet<(ArticleIdx, usize)> = groups
+        .hits
+        .iter()
+        .flat_map(|h| [(h.article, h.group), (h.article, r.target(h.group))])
+        .collect();
     for (doc, cands) in docs.iter().zip(found) {
         for c in cands.iter().filter(|c| c.weak) {
-            groups.resolve_weak((doc.article, doc.field), &doc.text, c, &r);
+            groups.resolve_weak((doc.article, doc.field), &doc.text, c, &r, &named);
         }
     }
     entities(groups, &r, gz)

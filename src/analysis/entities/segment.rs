@@ -152,6 +152,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             kind: self.gz.entries[e].kind,
             strength: BY_GAZETTEER,
             weak: false,
+            headline: false,
             words: Vec::new(),
             metonym: country.is_some(),
         });
@@ -199,6 +200,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             kind: EntityKind::Place,
             strength: BY_CUE,
             weak: false,
+            headline: false,
             words: Vec::new(),
             metonym: false,
         });
@@ -231,9 +233,27 @@ impl<'a, 'b> Segmenter<'a, 'b> {
     fn flush(&mut self) {
         let after_title = std::mem::replace(&mut self.after_title, false);
         let absorbed = std::mem::replace(&mut self.absorbed, false);
+        self.trim_person_suffix();
         let candidate = self.candidate(after_title, absorbed);
         self.seg.clear();
         self.out.extend(candidate);
+    }
+
+    /// Cuts a suffix after a person's name ("Beatrice Omondi KC") off a name of three
+    /// words or more.
+    fn trim_person_suffix(&mut self) {
+        let words = self
+            .seg
+            .iter()
+            .filter(|u| u.kind == UnitKind::Word)
+            .count();
+        let suffix = self
+            .seg
+            .last()
+            .is_some_and(|u| u.kind == UnitKind::Word && lexicon().is_person_suffix(self.word(u.first)));
+        if words >= 3 && suffix {
+            self.seg.pop();
+        }
     }
 
     fn candidate(&self, after_title: bool, absorbed: bool) -> Option<Candidate> {
@@ -253,6 +273,10 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         if cues == count || (count == 1 && self.word(first.first).chars().nth(1).is_none()) {
             return None;
         }
+        // "Results", "Inside": never a name alone, whatever its capital.
+        if count == 1 && first.first == first.last && lx.is_generic(self.word(first.first)) {
+            return None;
+        }
         let (kind, strength) = if after_title {
             (EntityKind::Person, BY_TITLE)
         } else if let Some(k) = last_cue {
@@ -263,7 +287,8 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             (EntityKind::Other, UNKNOWN)
         };
         let opens_sentence = self.token(first.first).sentence_start;
-        let weak = self.headline[first.first] || (count == 1 && opens_sentence && !after_title);
+        let headline = self.headline[first.first];
+        let weak = headline || (count == 1 && opens_sentence && !after_title);
         let spans = self
             .seg
             .iter()
@@ -276,6 +301,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             kind,
             strength,
             weak,
+            headline,
             words: spans.collect(),
             metonym: false,
         })
