@@ -21,11 +21,13 @@ use super::tokens::tokenize;
 /// How strongly a candidate's kind is attested (higher wins).
 pub type Strength = u8;
 /// Kind from the gazetteer.
-pub const BY_GAZETTEER: Strength = 4;
+pub const BY_GAZETTEER: Strength = 5;
 /// Kind from a title before the name ("President X").
-pub const BY_TITLE: Strength = 3;
+pub const BY_TITLE: Strength = 4;
 /// Kind from a cue word ("... Ministry") or a dateline.
-pub const BY_CUE: Strength = 2;
+pub const BY_CUE: Strength = 3;
+/// Kind from the words around the name ("in X", "near X": a place).
+pub const BY_CONTEXT: Strength = 2;
 /// Kind from the shape of the name (two or three capitalised words: a person).
 pub const BY_SHAPE: Strength = 1;
 /// No evidence.

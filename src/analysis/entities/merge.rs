@@ -7,8 +7,9 @@ use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::aliases::{Redirects, redirects};
+use super::aliases::{Redirects, is_initial, person_parts, redirects};
 use super::candidates::{Candidate, Strength};
+use super::fold::{fold, translit};
 use super::gazetteer::Gazetteer;
 use super::{Doc, Entity, EntityKind, Field, Mention, Span};
 use crate::corpus::ArticleIdx;
@@ -98,7 +99,7 @@ impl Groups {
     fn new_group(&mut self, gazetteer: Option<usize>, surface: &str) -> usize {
         self.groups.push(Group {
             gazetteer,
-            key: surface.to_lowercase(),
+            key: fold(surface),
             surface: surface.to_string(),
             strength: 0,
             votes: [0; 4],
@@ -120,7 +121,7 @@ impl Groups {
         if let Some(&g) = self.by_surface.get(surface) {
             return g;
         }
-        let key = surface.to_lowercase();
+        let key = fold(surface);
         let g = match self.by_key.get(&key) {
             Some(&g) => g,
             None => {
@@ -185,7 +186,7 @@ impl Groups {
                 let text = collapse(&body[span.clone()]);
                 let group = self.by_surface.get(text.as_ref()).copied().or_else(|| {
                     // lower-cased once, for both indexes that are keyed so
-                    let key = text.to_lowercase();
+                    let key = fold(&text);
                     self.by_key
                         .get(&key)
                         .copied()
@@ -230,17 +231,81 @@ pub fn build(docs: &[Doc<'_>], found: &[Vec<Candidate>], gz: &Gazetteer) -> Vec<
     entities(groups, &r, gz)
 }
 
+/// The full names of people each article gives: (article, transliterated surname) ->
+/// the groups (after redirects) of those names.
+fn article_people(groups: &Groups, r: &Redirects) -> FxHashMap<(ArticleIdx, String), Vec<usize>> {
+    let mut out: FxHashMap<(ArticleIdx, String), Vec<usize>> = FxHashMap::default();
+    for hit in &groups.hits {
+        let Some((first, last)) = person_parts(&groups.groups[hit.group]) else {
+            continue;
+        };
+        if is_initial(first) {
+            continue;
+        }
+        let t = r.target(hit.group);
+        for key in [translit(last), format!("{} ", translit(first))] {
+            let people = out.entry((hit.article, key)).or_default();
+            if !people.contains(&t) {
+                people.push(t);
+            }
+        }
+    }
+    out
+}
+
+/// Where one hit goes: a surname alone, or initials and a surname, go to the one full name
+/// with that surname the same article gives (a first name alone to the one full name it
+/// opens); anything else follows the redirects.
+fn hit_target(
+    groups: &Groups,
+    r: &Redirects,
+    people: &FxHashMap<(ArticleIdx, String), Vec<usize>>,
+    hit: &Hit,
+) -> usize {
+    let group = &groups.groups[hit.group];
+    let surname = if group.words() == 1 && group.gazetteer.is_none() {
+        Some(group.key.as_str())
+    } else {
+        person_parts(group)
+            .filter(|(f, _)| is_initial(f))
+            .map(|(_, l)| l)
+    };
+    let kind_fits = matches!(group.kind(), EntityKind::Person | EntityKind::Other);
+    let Some(s) = surname.filter(|_| kind_fits) else {
+        return r.target(hit.group);
+    };
+    let one = |key: String| match people.get(&(hit.article, key)).map(Vec::as_slice) {
+        Some([one]) => Some(*one),
+        _ => None,
+    };
+    // A first name alone ("Liam" after "Liam Carver") only when no surname fits.
+    let first_name = || (group.words() == 1).then(|| one(format!("{} ", translit(s)))).flatten();
+    one(translit(s))
+        .or_else(first_name)
+        .unwrap_or_else(|| r.target(hit.group))
+}
+
 fn entities(groups: Groups, r: &Redirects, gz: &Gazetteer) -> Vec<Entity> {
     let n = groups.groups.len();
+    let people = article_people(&groups, r);
     let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); n];
-    for hit in groups.hits {
-        mentions[r.target(hit.group)].push(Mention {
+    let mut moved: Vec<(usize, usize)> = Vec::new();
+    for hit in &groups.hits {
+        let t = hit_target(&groups, r, &people, hit);
+        if t != r.target(hit.group) {
+            moved.push((hit.group, t));
+        }
+        mentions[t].push(Mention {
             article: hit.article,
-            span: hit.span,
+            span: hit.span.clone(),
             field: hit.field,
         });
     }
     let mut surfaces = groups.surfaces;
+    for (g, t) in moved {
+        let form = groups.groups[g].surface.clone();
+        surfaces[t].entry(form).or_insert(1);
+    }
     for g in 0..n {
         let t = r.target(g);
         if t != g {

@@ -10,6 +10,7 @@
 
 mod aliases;
 mod candidates;
+mod fold;
 pub mod gazetteer;
 mod headlines;
 mod lexicon;

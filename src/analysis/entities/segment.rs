@@ -2,7 +2,9 @@
 //! entities, and after an organisation cue followed by a new name; each candidate gets a
 //! kind with the strength of its evidence and a weak mark (see [`super::candidates`]).
 
-use super::candidates::{BY_CUE, BY_GAZETTEER, BY_SHAPE, BY_TITLE, Candidate, UNKNOWN};
+use super::candidates::{
+    BY_CONTEXT, BY_CUE, BY_GAZETTEER, BY_SHAPE, BY_TITLE, Candidate, UNKNOWN,
+};
 use super::gazetteer::Gazetteer;
 use super::lexicon::{lexicon, name_case};
 use super::runs::{Context, Unit, UnitKind};
@@ -239,6 +241,16 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         self.out.extend(candidate);
     }
 
+    /// The word before token `i` puts what follows in a place ("in", "near", "across").
+    fn after_place_preposition(&self, i: usize) -> bool {
+        i > 0
+            && self.token(i).gap == Gap::Space
+            && matches!(
+                self.word(i - 1),
+                "in" | "near" | "across" | "outside" | "throughout" | "around" | "towards"
+            )
+    }
+
     /// Cuts a suffix after a person's name ("Beatrice Omondi KC") off a name of three
     /// words or more.
     fn trim_person_suffix(&mut self) {
@@ -261,14 +273,22 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         let mut words = self.seg.iter().filter(|u| u.kind == UnitKind::Word);
         let first = *words.next()?;
         let last = words.next_back().copied().unwrap_or(first);
-        let (mut count, mut cues, mut last_cue) = (0, 0, None);
-        for u in self.seg.iter().filter(|u| u.kind == UnitKind::Word) {
+        let (mut count, mut cues, mut last_cue, mut head) = (0, 0, None, None);
+        for u in &self.seg {
+            if u.kind == UnitKind::Connector && head.is_none() {
+                // "University of Port Arlen": the cue before "of" is the name's head.
+                head = Some(last_cue);
+            }
+            if u.kind != UnitKind::Word {
+                continue;
+            }
             count += 1;
             if let Some(k) = lx.cue(self.word(u.first)) {
                 cues += 1;
                 last_cue = Some(k);
             }
         }
+        let last_cue = head.flatten().or(last_cue);
         // Too generic: "Ministry", "Office", a lone initial.
         if cues == count || (count == 1 && self.word(first.first).chars().nth(1).is_none()) {
             return None;
@@ -281,6 +301,8 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             (EntityKind::Person, BY_TITLE)
         } else if let Some(k) = last_cue {
             (k, BY_CUE)
+        } else if self.after_place_preposition(first.first) {
+            (EntityKind::Place, BY_CONTEXT)
         } else if self.person_shaped(absorbed) {
             (EntityKind::Person, BY_SHAPE)
         } else {
