@@ -62,8 +62,24 @@ pub fn find(body: &str, gz: &Gazetteer) -> Vec<Candidate> {
     let headline = title_case_lines(body, &tokens);
     let mut out = Vec::new();
     let mut segmenter = Segmenter::new(&cx, gz, &headline, &mut out);
+    segmenter.german = is_german(body, &tokens);
     for_each_run(&cx, |run| segmenter.cut(run));
     out
+}
+
+/// Whether a text reads as German: among its first 300 words, German function words
+/// outnumber English ones by three to one, and there are at least eight of them.
+fn is_german(body: &str, tokens: &[super::tokens::Token]) -> bool {
+    let (mut de, mut en) = (0, 0);
+    for t in tokens.iter().take(300) {
+        match t.text(body) {
+            "und" | "der" | "die" | "das" | "nicht" | "mit" | "ist" | "sich" | "auf" | "für"
+            | "dem" | "den" | "ein" | "eine" | "wurde" | "sind" => de += 1,
+            "the" | "and" | "of" | "to" | "is" | "was" | "with" | "for" => en += 1,
+            _ => {}
+        }
+    }
+    de >= 8 && de >= 3 * en
 }
 
 #[cfg(test)]

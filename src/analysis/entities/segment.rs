@@ -22,6 +22,9 @@ pub struct Segmenter<'a, 'b> {
     after_title: bool,
     /// The name being built took in a gazetteer place ("Real Madrid").
     absorbed: bool,
+    /// The text is German, whose nouns all take capitals: a name needs a title, a cue or
+    /// a place preposition to stand on its own.
+    pub german: bool,
 }
 
 impl<'a, 'b> Segmenter<'a, 'b> {
@@ -40,6 +43,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             seg: Vec::new(),
             after_title: false,
             absorbed: false,
+            german: false,
         }
     }
 
@@ -85,7 +89,15 @@ impl<'a, 'b> Segmenter<'a, 'b> {
                     if self.ends_organisation(&run[k..]) {
                         self.flush();
                     }
-                    self.seg.push(unit);
+                    // "Tonight Calderbridge voted": the opener is not the name's.
+                    let opener = self.seg.is_empty()
+                        && !self.after_title
+                        && self.token(unit.first).sentence_start
+                        && unit.first == unit.last
+                        && lexicon().is_generic(self.word(unit.first));
+                    if !opener {
+                        self.seg.push(unit);
+                    }
                 }
             }
         }
@@ -297,20 +309,22 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         if count == 1 && first.first == first.last && lx.is_generic(self.word(first.first)) {
             return None;
         }
+        let placed = self.after_place_preposition(first.first);
         let (kind, strength) = if after_title {
             (EntityKind::Person, BY_TITLE)
         } else if let Some(k) = last_cue {
             (k, BY_CUE)
-        } else if self.after_place_preposition(first.first) {
+        } else if placed {
             (EntityKind::Place, BY_CONTEXT)
-        } else if self.person_shaped(absorbed) {
+        } else if !self.german && self.person_shaped(absorbed) {
             (EntityKind::Person, BY_SHAPE)
         } else {
             (EntityKind::Other, UNKNOWN)
         };
         let opens_sentence = self.token(first.first).sentence_start;
         let headline = self.headline[first.first];
-        let weak = headline || (count == 1 && opens_sentence && !after_title);
+        let unattested = self.german && strength < BY_CONTEXT;
+        let weak = headline || unattested || (count == 1 && opens_sentence && !after_title);
         let spans = self
             .seg
             .iter()
