@@ -66,6 +66,17 @@ pub fn person_parts(group: &Group) -> Option<(&str, &str)> {
     Some((words.next()?, words.next_back()?))
 }
 
+/// Initials and a surname ("K. Brandt", a person by its use even where its shape gave no
+/// kind): (initial, surname).
+pub fn initial_form(group: &Group) -> Option<(&str, &str)> {
+    let person_or_other = matches!(group.kind(), EntityKind::Person | EntityKind::Other);
+    if group.gazetteer.is_some() || group.words() != 2 || !person_or_other {
+        return None;
+    }
+    let (first, last) = group.key.split_once(' ')?;
+    is_initial(first).then_some((first, last))
+}
+
 /// A first word that is an initial ("c." in "C. Ambrose").
 pub fn is_initial(first: &str) -> bool {
     first.trim_end_matches('.').chars().count() == 1
@@ -139,7 +150,7 @@ pub fn redirects(groups: &[Group]) -> Redirects {
         if group.gazetteer.is_some() || to[g] != g {
             continue;
         }
-        if let Some((first, last)) = person_parts(group).filter(|(f, _)| is_initial(f)) {
+        if let Some((first, last)) = initial_form(group) {
             if let Some(t) = found(&initialled, &initial_key(first, &translit(last))) {
                 to[g] = t;
             }

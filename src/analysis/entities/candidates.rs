@@ -56,23 +56,30 @@ pub struct Candidate {
 }
 
 /// The candidates of one body, in order.
+#[cfg(test)]
 pub fn find(body: &str, gz: &Gazetteer) -> Vec<Candidate> {
+    find_in(body, gz, None)
+}
+
+/// [`find`], told whether the text is German when it is too short to tell (a headline:
+/// its article's body tells).
+pub fn find_in(body: &str, gz: &Gazetteer, german: Option<bool>) -> Vec<Candidate> {
     let tokens = tokenize(body);
     let cx = Context::new(body, &tokens, gz);
     let headline = title_case_lines(body, &tokens);
     let mut out = Vec::new();
     let mut segmenter = Segmenter::new(&cx, gz, &headline, &mut out);
-    segmenter.german = is_german(body, &tokens);
+    segmenter.german = german.unwrap_or_else(|| is_german(body));
     for_each_run(&cx, |run| segmenter.cut(run));
     out
 }
 
 /// Whether a text reads as German: among its first 300 words, German function words
 /// outnumber English ones by three to one, and there are at least eight of them.
-fn is_german(body: &str, tokens: &[super::tokens::Token]) -> bool {
+pub fn is_german(body: &str) -> bool {
     let (mut de, mut en) = (0, 0);
-    for t in tokens.iter().take(300) {
-        match t.text(body) {
+    for w in body.split_whitespace().take(300) {
+        match w.trim_end_matches([',', '.', ';', ':']) {
             "und" | "der" | "die" | "das" | "nicht" | "mit" | "ist" | "sich" | "auf" | "für"
             | "dem" | "den" | "ein" | "eine" | "wurde" | "sind" => de += 1,
             "the" | "and" | "of" | "to" | "is" | "was" | "with" | "for" => en += 1,

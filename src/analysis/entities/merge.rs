@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::aliases::{Redirects, is_initial, person_parts, redirects};
+use super::aliases::{Redirects, initial_form, is_initial, person_parts, redirects};
 use super::candidates::{Candidate, Strength};
 use super::fold::{fold, translit};
 use super::gazetteer::Gazetteer;
@@ -266,9 +266,7 @@ fn hit_target(
     let surname = if group.words() == 1 && group.gazetteer.is_none() {
         Some(group.key.as_str())
     } else {
-        person_parts(group)
-            .filter(|(f, _)| is_initial(f))
-            .map(|(_, l)| l)
+        initial_form(group).map(|(_, l)| l)
     };
     let kind_fits = matches!(group.kind(), EntityKind::Person | EntityKind::Other);
     let Some(s) = surname.filter(|_| kind_fits) else {

@@ -93,7 +93,15 @@ impl<'a> Context<'a> {
     /// Whether token `i` continues a run whose last token is `prev`.
     fn joins(&self, prev: usize, i: usize) -> bool {
         let (p, t) = (&self.tokens[prev], &self.tokens[i]);
-        if p.possessive || t.sentence_start {
+        if t.sentence_start {
+            return false;
+        }
+        // "People's Party", "Women's Institute": a plural possessive inside a name.
+        let inner_possessive = matches!(
+            self.text(prev),
+            "People" | "Women" | "Men" | "Children" | "Workers" | "Farmers" | "Veterans"
+        );
+        if p.possessive && !(inner_possessive && t.gap == Gap::Space) {
             return false;
         }
         match t.gap {
@@ -199,9 +207,14 @@ impl<'a> Context<'a> {
     }
 }
 
-/// "I'm", "I’ve": the capital is the pronoun's.
+/// "I'm", "I’ve", "We're", "Don't": the capital is a pronoun's or a sentence's.
 fn is_first_person(word: &str) -> bool {
-    word.starts_with("I'") || word.starts_with("I\u{2019}")
+    let Some((_, tail)) = word.split_once(['\'', '\u{2019}']) else {
+        return false;
+    };
+    word.starts_with("I'")
+        || word.starts_with("I\u{2019}")
+        || matches!(tail, "re" | "ve" | "ll" | "m" | "d" | "t")
 }
 
 /// Maps gazetteer matches onto tokens: a match must start at a token's start and end at a

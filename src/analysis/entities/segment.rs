@@ -62,7 +62,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
                     self.flush();
                     self.after_title = true;
                 }
-                UnitKind::Entity(e) if self.absorbs(e) => {
+                UnitKind::Entity(e) if self.absorbs(e) || self.opens_event(e, run.get(k + 1)) => {
                     self.absorbed = true;
                     self.seg.push(Unit {
                         kind: UnitKind::Word,
@@ -123,6 +123,17 @@ impl<'a, 'b> Segmenter<'a, 'b> {
                 .is_some_and(|u| lx.cue(self.word(u.last)).is_some()),
             _ => false,
         }
+    }
+
+    /// A gazetteer place right before an event's cue word opens the event's name
+    /// ("Atlantic Open", "European Championship").
+    fn opens_event(&self, e: usize, next: Option<&Unit>) -> bool {
+        let Some(next) = next.filter(|u| u.kind == UnitKind::Word) else {
+            return false;
+        };
+        self.gz.entries[e].kind == EntityKind::Place
+            && self.token(next.first).gap == Gap::Space
+            && lexicon().cue(self.word(next.last)) == Some(EntityKind::Other)
     }
 
     /// Two or more plain words right after an organisation cue start a new name
