@@ -181,7 +181,7 @@ mod tests {
             kinds,
             [
                 ("Real Madrid".into(), EntityKind::Other),
-                ("Siemens Energy".into(), EntityKind::Other),
+                ("Siemens Energy".into(), EntityKind::Organization),
                 ("Jake Sullivan-Smith".into(), EntityKind::Person),
                 ("North Rhine-Westphalia".into(), EntityKind::Place),
             ]
@@ -241,6 +241,54 @@ mod tests {
             got.contains(&("Мария Захарова".into(), EntityKind::Person, false)),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn clean_edges() {
+        assert_eq!(
+            names("Croat striker Ivan Peric met General Maurice Baril at the Bank of England."),
+            ["Croatia", "Ivan Peric", "Maurice Baril", "Bank of England"]
+        );
+        assert_eq!(
+            names("a vote for Sunita Rao of the People's Alliance and Beatrice Omondi KC"),
+            ["Sunita Rao", "People's Alliance", "Beatrice Omondi"]
+        );
+        assert_eq!(names("She won the Atlantic Open."), ["Atlantic Open"]);
+    }
+
+    #[test]
+    fn slugs_generic_words_and_contractions_are_not_names() {
+        assert_eq!(
+            names("SOCCER - Results and Standings\nI'm sure. We're done. Tonight Calderbridge voted."),
+            ["Calderbridge"]
+        );
+    }
+
+    #[test]
+    fn table_rows_are_not_headlines() {
+        let got = found("Results:\n3. Ryan Calder (Canada) 2:11.04\n4. Theo Lamarque (France) 2:12.50");
+        let strong: Vec<&str> = got
+            .iter()
+            .filter(|(_, _, weak)| !weak)
+            .map(|(n, _, _)| n.as_str())
+            .collect();
+        assert_eq!(strong, ["Ryan Calder", "Canada", "Theo Lamarque", "France"]);
+    }
+
+    #[test]
+    fn place_prepositions_and_german_nouns() {
+        let got = found("Floods hit homes in Lessaria on Monday.");
+        assert!(got.contains(&("Lessaria".into(), EntityKind::Place, false)), "{got:?}");
+        let de = "Hunderte Menschen wurden in der Nacht aus ihren Häusern geholt, und die \
+                  Feuerwehr war mit dem Hochwasser in Kesseltal beschäftigt, sagte die \
+                  Bürgermeisterin Anna Keller. Das Wasser ist nicht gesunken, und es wird \
+                  für den Ort eine lange Nacht, sagte sie auf der Brücke.";
+        let strong: Vec<String> = found(de)
+            .into_iter()
+            .filter(|(_, _, weak)| !weak)
+            .map(|(n, _, _)| n)
+            .collect();
+        assert_eq!(strong, ["Kesseltal", "Anna Keller"]);
     }
 
     #[test]

@@ -341,7 +341,7 @@ fn entities(groups: Groups, r: &Redirects, gz: &Gazetteer) -> Vec<Entity> {
 }
 
 /// The canonical name and the aliases of an entity: the gazetteer's name, or the fullest
-/// surface form (most words, not in capitals, most frequent, shortest); aliases are the
+/// surface form (most words, not in capitals, no initials, most frequent, shortest); aliases are the
 /// other forms, distinct ignoring case.
 fn names(
     entry: Option<(&String, &[String])>,
@@ -355,9 +355,11 @@ fn names(
             .iter()
             .max_by_key(|(f, count)| {
                 let caps = f.chars().any(char::is_lowercase);
+                let spelled = !f.split_whitespace().any(is_initial);
                 (
                     f.split_whitespace().count(),
                     caps,
+                    spelled,
                     *count,
                     std::cmp::Reverse(f.len()),
                 )

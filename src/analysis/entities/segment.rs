@@ -58,10 +58,15 @@ impl<'a, 'b> Segmenter<'a, 'b> {
     pub fn cut(&mut self, run: &[Unit]) {
         for (k, &unit) in run.iter().enumerate() {
             match unit.kind {
-                UnitKind::Title => {
+                // "General Motors": a title before a cue word is the name's first word.
+                UnitKind::Title if !self.names_cue(run.get(k + 1)) => {
                     self.flush();
                     self.after_title = true;
                 }
+                UnitKind::Title => self.seg.push(Unit {
+                    kind: UnitKind::Word,
+                    ..unit
+                }),
                 UnitKind::Entity(e) if self.absorbs(e) || self.opens_event(e, run.get(k + 1)) => {
                     self.absorbed = true;
                     self.seg.push(Unit {
@@ -123,6 +128,15 @@ impl<'a, 'b> Segmenter<'a, 'b> {
                 .is_some_and(|u| lx.cue(self.word(u.last)).is_some()),
             _ => false,
         }
+    }
+
+    /// The next unit is a single cue word ("Motors").
+    fn names_cue(&self, next: Option<&Unit>) -> bool {
+        next.is_some_and(|u| {
+            u.kind == UnitKind::Word
+                && self.token(u.first).gap == Gap::Space
+                && lexicon().cue(self.word(u.last)).is_some()
+        })
     }
 
     /// A gazetteer place right before an event's cue word opens the event's name
@@ -316,8 +330,12 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         if cues == count || (count == 1 && self.word(first.first).chars().nth(1).is_none()) {
             return None;
         }
-        // "Results", "Inside": never a name alone, whatever its capital.
+        // "Results", "Inside": never a name alone, whatever its capital; nor a section slug.
         if count == 1 && first.first == first.last && lx.is_generic(self.word(first.first)) {
+            return None;
+        }
+        let text = &self.cx.body[self.token(first.first).start..self.token(last.last).end];
+        if lx.is_section(text) {
             return None;
         }
         let placed = self.after_place_preposition(first.first);
