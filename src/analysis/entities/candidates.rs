@@ -259,14 +259,17 @@ mod tests {
     #[test]
     fn slugs_generic_words_and_contractions_are_not_names() {
         assert_eq!(
-            names("SOCCER - Results and Standings\nI'm sure. We're done. Tonight Calderbridge voted."),
+            names(
+                "SOCCER - Results and Standings\nI'm sure. We're done. Tonight Calderbridge voted."
+            ),
             ["Calderbridge"]
         );
     }
 
     #[test]
     fn table_rows_are_not_headlines() {
-        let got = found("Results:\n3. Ryan Calder (Canada) 2:11.04\n4. Theo Lamarque (France) 2:12.50");
+        let got =
+            found("Results:\n3. Ryan Calder (Canada) 2:11.04\n4. Theo Lamarque (France) 2:12.50");
         let strong: Vec<&str> = got
             .iter()
             .filter(|(_, _, weak)| !weak)
@@ -278,7 +281,10 @@ mod tests {
     #[test]
     fn place_prepositions_and_german_nouns() {
         let got = found("Floods hit homes in Lessaria on Monday.");
-        assert!(got.contains(&("Lessaria".into(), EntityKind::Place, false)), "{got:?}");
+        assert!(
+            got.contains(&("Lessaria".into(), EntityKind::Place, false)),
+            "{got:?}"
+        );
         let de = "Hunderte Menschen wurden in der Nacht aus ihren Häusern geholt, und die \
                   Feuerwehr war mit dem Hochwasser in Kesseltal beschäftigt, sagte die \
                   Bürgermeisterin Anna Keller. Das Wasser ist nicht gesunken, und es wird \

@@ -52,11 +52,18 @@ pub fn translit(word: &str) -> String {
 /// Whether two first names may be one person's: equal keys, one an initial of the other,
 /// or one letter apart in names of four letters or more ("Oleksandr", "Oleksander").
 pub fn same_first_name(a: &str, b: &str) -> bool {
-    let (a, b) = (translit(a.trim_end_matches('.')), translit(b.trim_end_matches('.')));
+    let (a, b) = (
+        translit(a.trim_end_matches('.')),
+        translit(b.trim_end_matches('.')),
+    );
     if a == b {
         return true;
     }
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     if short.chars().count() == 1 {
         return long.starts_with(short.as_str());
     }

@@ -277,7 +277,11 @@ fn hit_target(
         _ => None,
     };
     // A first name alone ("Liam" after "Liam Carver") only when no surname fits.
-    let first_name = || (group.words() == 1).then(|| one(format!("{} ", translit(s)))).flatten();
+    let first_name = || {
+        (group.words() == 1)
+            .then(|| one(format!("{} ", translit(s))))
+            .flatten()
+    };
     one(translit(s))
         .or_else(first_name)
         .unwrap_or_else(|| r.target(hit.group))

@@ -101,7 +101,11 @@ impl<'a> Context<'a> {
             self.text(prev),
             "People" | "Women" | "Men" | "Children" | "Workers" | "Farmers" | "Veterans"
         );
-        if p.possessive && !(inner_possessive && t.gap == Gap::Space) {
+        // "St Aldric's Hospital": a saint's possessive before a cue word.
+        let saint = prev > 0
+            && matches!(self.text(prev - 1), "St" | "St." | "Saint")
+            && self.lx.cue(self.text(i)).is_some();
+        if p.possessive && !((inner_possessive || saint) && t.gap == Gap::Space) {
             return false;
         }
         match t.gap {

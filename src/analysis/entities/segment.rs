@@ -2,9 +2,7 @@
 //! entities, and after an organisation cue followed by a new name; each candidate gets a
 //! kind with the strength of its evidence and a weak mark (see [`super::candidates`]).
 
-use super::candidates::{
-    BY_CONTEXT, BY_CUE, BY_GAZETTEER, BY_SHAPE, BY_TITLE, Candidate, UNKNOWN,
-};
+use super::candidates::{BY_CONTEXT, BY_CUE, BY_GAZETTEER, BY_SHAPE, BY_TITLE, Candidate, UNKNOWN};
 use super::gazetteer::Gazetteer;
 use super::lexicon::{lexicon, name_case};
 use super::runs::{Context, Unit, UnitKind};
@@ -291,15 +289,10 @@ impl<'a, 'b> Segmenter<'a, 'b> {
     /// Cuts a suffix after a person's name ("Beatrice Omondi KC") off a name of three
     /// words or more.
     fn trim_person_suffix(&mut self) {
-        let words = self
-            .seg
-            .iter()
-            .filter(|u| u.kind == UnitKind::Word)
-            .count();
-        let suffix = self
-            .seg
-            .last()
-            .is_some_and(|u| u.kind == UnitKind::Word && lexicon().is_person_suffix(self.word(u.first)));
+        let words = self.seg.iter().filter(|u| u.kind == UnitKind::Word).count();
+        let suffix = self.seg.last().is_some_and(|u| {
+            u.kind == UnitKind::Word && lexicon().is_person_suffix(self.word(u.first))
+        });
         if words >= 3 && suffix {
             self.seg.pop();
         }

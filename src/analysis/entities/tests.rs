@@ -279,7 +279,12 @@ fn spellings_initials_and_surnames_merge_within_evidence() {
     assert_eq!(entity(&ix, "C. Ambrose").name, "Carla Ambrose");
     // Two Ivanovs in one article: the bare surname joins neither.
     assert_eq!(entity(&ix, "Igor Ivanov").articles(), [3]);
-    assert!(!entity(&ix, "Igor Ivanov").aliases.iter().any(|a| a == "Ivanov"));
+    assert!(
+        !entity(&ix, "Igor Ivanov")
+            .aliases
+            .iter()
+            .any(|a| a == "Ivanov")
+    );
 }
 
 #[test]
