@@ -56,12 +56,19 @@ fn long_functions(text: &str) -> Vec<(String, usize)> {
 #[test]
 fn files_and_functions_stay_small() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     files.sort();
     let mut problems = Vec::new();
     for f in &files {
         let text = std::fs::read_to_string(f).expect("read");
-        let name = f.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(f).display().to_string();
+        let name = f
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .unwrap_or(f)
+            .display()
+            .to_string();
         let n = text.lines().count();
         if n > MAX_FILE_LINES {
             problems.push(format!("{name}: {n} lines"));
@@ -70,7 +77,11 @@ fn files_and_functions_stay_small() {
             problems.push(format!("{name}: {len}-line function {sig}"));
         }
     }
-    assert!(problems.is_empty(), "split these by concept:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "split these by concept:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]

@@ -42,19 +42,30 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
 /// overlap (the passages' tokens are made while the entities are merged and the quotes
 /// found), so `passages` is what is left of them once the quotes are in.
 fn analyse(corpus: &Corpus, f: &mut Figures) -> Analysis {
+    use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
     let marks = std::sync::Mutex::new(Vec::new());
+    let peaks = [AtomicU64::new(0), AtomicU64::new(0)];
     let start = (Instant::now(), cpu_ms());
     let analysis = analysis::analyse_with_progress(corpus, &Config::default(), |stage| {
         if let Ok(mut m) = marks.lock() {
             m.push((stage, Instant::now(), cpu_ms()));
         }
+        // how far the story grouping raises the peak: the peak before it and after it
+        match stage {
+            Stage::Passages => peaks[0].store(peak_mb() as u64, Relaxed),
+            Stage::Stories => peaks[1].store(peak_mb() as u64, Relaxed),
+            _ => {}
+        }
     });
+    let [before, after] = peaks.map(|p| p.load(Relaxed) as f64);
+    f.put("stories_peak_added_mb", (after - before).max(0.0));
     let mut last = start;
     for (stage, at, cpu) in marks.into_inner().unwrap_or_default() {
         let name = match stage {
             Stage::Entities => "entities",
             Stage::Quotes => "quotes",
             Stage::Passages => "passages",
+            Stage::Stories => "stories",
         };
         f.put(&format!("{name}_ms"), (at - last.0).as_secs_f64() * 1e3);
         f.put(&format!("{name}_cpu_ms"), cpu - last.1);
@@ -72,6 +83,21 @@ fn score(dir: &Path, corpus: &Corpus, a: &Analysis, f: &mut Figures) -> anyhow::
     let s = synth::eval::evaluate(&a.passages, &truth);
     f.put("recall", s.recall());
     f.put("precision", s.precision());
+    // the generator's story clusters as gold stories (each article's first cluster member)
+    let seed = crate::config(corpus.len()).seed;
+    let (found, gold): (Vec<usize>, Vec<usize>) = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .filter_map(|(k, art)| {
+            let i: usize = art.id.strip_prefix("syn")?.parse().ok()?;
+            let members = synth::story::story_of(seed, i).members;
+            Some((a.stories.of_article.get(k).copied()?, *members.first()?))
+        })
+        .unzip();
+    let st = analysis::stories::eval::score(&found, &gold);
+    f.put("stories_bcubed_p", st.bcubed_precision);
+    f.put("stories_bcubed_r", st.bcubed_recall);
     Ok(())
 }
 

@@ -79,6 +79,33 @@ fn rows() -> Vec<Row> {
         row("entities", "", wall_cpu("entities"), never),
         row("quotes", "", wall_cpu("quotes"), never),
         row("shared passages", "", wall_cpu("passages"), never),
+        row("stories", "< 1 s at 100k", wall_cpu("stories"), |f| {
+            f.get("stories_ms").is_some_and(|t| t > 1e3)
+        }),
+        row(
+            "stories: planted B-cubed P / R",
+            "",
+            |f| {
+                let (p, r) = (f.get("stories_bcubed_p")?, f.get("stories_bcubed_r")?);
+                Some(format!("{p:.3} / {r:.3}"))
+            },
+            never,
+        ),
+        row(
+            "peak memory added by stories",
+            "< 10% of peak",
+            |f| {
+                let (added, peak) = (f.get("stories_peak_added_mb")?, f.get("peak_mb")?);
+                Some(format!(
+                    "{added:.0} MB ({:.1}%)",
+                    100.0 * added / peak.max(1.0)
+                ))
+            },
+            |f| {
+                let added = f.get("stories_peak_added_mb").unwrap_or(0.0);
+                added > 0.1 * f.get("peak_mb").unwrap_or(f64::MAX)
+            },
+        ),
         row(
             "total (load + analysis)",
             "< 1.5 s up to 10k, < 15 s at 100k",

@@ -1,5 +1,6 @@
 //! Analysis of a corpus: the entities each article names ([`entities`]), the direct quotes
-//! it carries ([`quotes`]) and the passages articles share ([`passages`]).
+//! it carries ([`quotes`]), the passages articles share ([`passages`]) and the stories the
+//! articles make up ([`stories`]).
 //!
 //! Everything here is UI-free and returns article indices, scores and byte ranges into
 //! [`crate::corpus::Article::body`].
@@ -7,6 +8,7 @@
 pub mod entities;
 pub mod passages;
 pub mod quotes;
+pub mod stories;
 
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +41,7 @@ pub enum Stage {
     Entities,
     Quotes,
     Passages,
+    Stories,
 }
 
 /// Everything parallax knows about a corpus beyond its articles.
@@ -50,6 +53,7 @@ pub struct Analysis {
     /// The statements those quotes carry, each with every article that carries it.
     pub statements: Vec<quotes::statements::Statement>,
     pub passages: passages::PassageIndex,
+    pub stories: stories::StoryIndex,
 }
 
 /// Runs the whole analysis.
@@ -101,10 +105,13 @@ pub fn analyse_with_passages<T: Send>(
     drop(docs);
     let passages = find_passages(prepared, &quotes);
     progress(Stage::Passages);
+    let stories = stories::group(corpus, &entities, &passages);
+    progress(Stage::Stories);
     Analysis {
         entities,
         quotes,
         statements,
         passages,
+        stories,
     }
 }

@@ -160,6 +160,7 @@ impl Snapshot {
                     date: a.date.and_then(NaiveDate::from_num_days_from_ce_opt),
                     ..a.meta
                 },
+                provenance: crate::metadata::Provenance::default(),
                 words: a.words,
                 body: String::new(),
                 body_pending: Some(a.body_len),

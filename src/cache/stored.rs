@@ -79,6 +79,24 @@ impl Opened {
         }
     }
 
+    /// Makes the analysis depend on metadata the user states beside the files (a sidecar, a
+    /// file-name pattern: see [`crate::metadata::overlay`]), which sets the outlets the
+    /// analysis reads; `digest` 0 means nothing is stated and changes nothing.
+    pub fn depend_on_statements(&mut self, digest: u64) {
+        if let Some(s) = self.session.as_mut().filter(|_| digest != 0) {
+            s.files.push((PathBuf::from("\u{0}statements"), digest));
+        }
+    }
+
+    /// Lays the metadata the user states (see [`crate::metadata::overlay`]) over the loaded
+    /// corpus, under `roots`: its problems join the load problems, and the analysis
+    /// depends on it from now on.
+    pub fn state_metadata(&mut self, hints: &crate::metadata::Hints, roots: &[PathBuf]) {
+        let applied = crate::metadata::overlay::apply(&mut self.loaded.corpus, hints, roots);
+        self.loaded.problems.extend(applied.problems);
+        self.depend_on_statements(applied.digest);
+    }
+
     /// Whether the corpus came through a cache.
     pub fn cached(&self) -> bool {
         self.session.is_some()

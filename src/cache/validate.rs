@@ -68,6 +68,20 @@ pub fn check(a: &Analysis, corpus: &Corpus) -> Result<(), CacheError> {
             return bad("a passage");
         }
     }
+    let st = &a.stories;
+    let n = corpus.len();
+    if st.of_article.len() != n || st.of_article.iter().any(|&s| s >= st.stories.len()) {
+        return bad("a story");
+    }
+    for s in &st.stories {
+        let members_ok = !s.articles.is_empty()
+            && s.articles.iter().all(|&x| x < n)
+            && s.headline < n
+            && s.entities.iter().all(|&e| e < entities);
+        if !members_ok {
+            return bad("a story");
+        }
+    }
     Ok(())
 }
 

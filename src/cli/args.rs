@@ -35,6 +35,9 @@ impl Cli {
             Some(Command::Quotes(a)) => &a.common.sources,
             Some(Command::Passages(a)) => &a.common.sources,
             Some(Command::Compare(a)) => &a.common.sources,
+            Some(Command::Stories(a)) => &a.sources,
+            Some(Command::Omissions(a)) => &a.common.sources,
+            Some(Command::Grid(a)) => &a.common.sources,
             Some(Command::Config(_)) => &self.sources,
             // read no corpus, or name their own paths (see `ExportArgs`)
             Some(Command::Export(_) | Command::Completions(_) | Command::Man) => &self.sources,
@@ -53,6 +56,22 @@ pub struct Sources {
     /// Neither read nor write the analysis cache (see README, "The cache").
     #[arg(long)]
     pub no_cache: bool,
+
+    /// A sidecar file of metadata (CSV, TSV, JSON or JSONL: file, source, date, title, url,
+    /// author columns); `metadata.csv`, `sidecar.csv`, `*.meta.csv`… beside the articles
+    /// are read without it. Its fields win over what the text says.
+    #[arg(long, value_name = "FILE")]
+    pub sidecar: Option<PathBuf>,
+
+    /// Read metadata off file names, e.g. `{source}_{date}_{slug}` (placeholders: source,
+    /// date, title, author, slug). Also `name_pattern` in the config file.
+    #[arg(long, value_name = "PATTERN")]
+    pub name_pattern: Option<String>,
+
+    /// The folder an article is in names its outlet (unless a sidecar or the file name
+    /// says otherwise).
+    #[arg(long)]
+    pub folder_source: bool,
 
     /// Take the shared passages from passim's output (a file of JSON records, or passim's
     /// output folder) instead of parallax's own search. See `parallax export --passim`.
@@ -75,6 +94,12 @@ pub enum Command {
     Passages(PassagesArgs),
     /// Align two articles and show the passages they share.
     Compare(CompareArgs),
+    /// List the stories the articles make up: label, articles, outlets, dates.
+    Stories(JsonPaths),
+    /// What the other outlets of an article's story carry and this article leaves out.
+    Omissions(ShowArgs),
+    /// The outlet × entity grid of a story (or of the whole corpus).
+    Grid(GridArgs),
     /// The configuration file: print the documented default, or where it is read from.
     Config(ConfigArgs),
     /// Write the articles as input for passim, the text-reuse detector for large corpora.
@@ -116,11 +141,21 @@ pub struct ListArgs {
     /// fzf syntax: 'exact ^prefix suffix$ !not, and person: org: place: qualifiers.
     #[arg(long, value_name = "QUERY")]
     pub entity: Vec<String>,
+
+    /// Keep only articles whose text has these words (all of them; `word*` for any word
+    /// starting so) and "quoted phrases". Combines with --entity.
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
+
+    /// List in this order: file (numbers as numbers), date (newest first), outlet, title,
+    /// or shared (most shared passages first), as the reader's `s` does.
+    #[arg(long, value_name = "ORDER", value_parser = ["file", "date", "outlet", "title", "shared"])]
+    pub sort: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The article: its id (file stem) or its path.
+    /// The article: its id (file stem), a prefix of it no other id shares, or its path.
     pub id: String,
 
     #[command(flatten)]
@@ -170,6 +205,20 @@ pub struct QuotesArgs {
     /// Keep only the statements two or more articles carry.
     #[arg(long)]
     pub shared: bool,
+
+    #[command(flatten)]
+    pub common: JsonPaths,
+}
+
+#[derive(Debug, Args)]
+pub struct GridArgs {
+    /// The story (its id, from `parallax stories`); default: the whole corpus.
+    #[arg(long, value_name = "ID")]
+    pub story: Option<String>,
+
+    /// Print CSV: entity, kind, outlets, then one column of mentions per outlet.
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
 
     #[command(flatten)]
     pub common: JsonPaths,

@@ -3,7 +3,6 @@
 //! and `NO_COLOR` is unset, else in brackets). With `--json`, byte offsets into both bodies
 //! and the word diff; with `--html` or `--markdown`, a report ([`crate::export`]).
 
-use super::output::say;
 use std::io::IsTerminal;
 
 use serde::Serialize;
@@ -68,15 +67,12 @@ pub fn run(
     let mut found = Vec::new();
     let mut idx = Vec::new();
     for key in [&args.a, &args.b] {
-        match corpus.find(key) {
+        match super::resolve::article(corpus, key) {
             Some(i) => {
                 found.push(&corpus.articles[i]);
                 idx.push(i);
             }
-            None => {
-                say!("parallax: no article with id or path {key:?} (see `parallax list`)");
-                return Ok(Status::Usage);
-            }
+            None => return Ok(Status::Usage),
         }
     }
     let (a, b) = (found[0], found[1]);

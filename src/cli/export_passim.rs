@@ -11,7 +11,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Status> {
         paths: args.paths.clone(),
         ..super::Sources::default()
     };
-    let Some(opened) = super::load(&sources) else {
+    let Some(opened) = super::load(&sources, &crate::metadata::Hints::default()) else {
         return Ok(Status::Failure);
     };
     let n = crate::passim::write_input(&opened.loaded.corpus, &args.passim)?;

@@ -11,11 +11,29 @@ use crate::filter;
 
 /// `parallax list [--json] [--entity QUERY]...`
 pub fn run(corpus: &Corpus, args: &ListArgs) -> anyhow::Result<Status> {
-    let selected: Vec<&Article> = if args.entity.is_empty() {
+    let mut selected: Vec<&Article> = if args.entity.is_empty() {
         corpus.articles.iter().collect()
     } else {
         filtered(corpus, &args.entity)
     };
+    if let Some(q) = &args.text {
+        let hits = filter::TextIndex::build(corpus).search(corpus, q);
+        let ids: std::collections::HashSet<&str> = hits
+            .iter()
+            .map(|&i| corpus.articles[i].id.as_str())
+            .collect();
+        selected.retain(|a| ids.contains(a.id.as_str()));
+        if selected.is_empty() {
+            eprintln!("text {q:?}: no article has it");
+        }
+    }
+    if let Some(key) = args
+        .sort
+        .as_deref()
+        .and_then(crate::corpus::order::SortKey::parse)
+    {
+        sort(corpus, &mut selected, key);
+    }
     if args.common.json {
         print_json(&selected)?;
     } else {
@@ -52,6 +70,45 @@ fn filtered<'a>(corpus: &'a Corpus, queries: &[String]) -> Vec<&'a Article> {
         .into_iter()
         .filter_map(|a| corpus.articles.get(a))
         .collect()
+}
+
+/// Puts `selected` in the order `key` (shared passages counted by the analysis).
+fn sort<'a>(
+    corpus: &'a Corpus,
+    selected: &mut Vec<&'a Article>,
+    key: crate::corpus::order::SortKey,
+) {
+    let shared: Vec<usize> = if key == crate::corpus::order::SortKey::Shared {
+        let analysis = crate::analysis::analyse(corpus, &crate::analysis::Config::default());
+        let mut counts = vec![0; corpus.len()];
+        for p in &analysis.passages.passages {
+            let mut carriers: Vec<usize> = p.occurrences.iter().map(|o| o.article).collect();
+            carriers.sort_unstable();
+            carriers.dedup();
+            for a in carriers {
+                if let Some(c) = counts.get_mut(a) {
+                    *c += 1;
+                }
+            }
+        }
+        counts
+    } else {
+        Vec::new()
+    };
+    let index: std::collections::HashMap<&str, usize> = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut idx: Vec<usize> = selected
+        .iter()
+        .filter_map(|a| index.get(a.id.as_str()).copied())
+        .collect();
+    crate::corpus::order::sort(corpus, &mut idx, key, &|a| {
+        shared.get(a).copied().unwrap_or(0)
+    });
+    *selected = idx.into_iter().map(|i| &corpus.articles[i]).collect();
 }
 
 /// The article table, as `parallax` prints it without a subcommand.

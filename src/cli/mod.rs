@@ -9,12 +9,16 @@ mod completions;
 mod config;
 mod entities;
 mod export_passim;
+mod grid;
 mod list;
 pub mod logging;
+mod omissions;
 mod output;
 mod passages;
 mod quotes;
+mod resolve;
 mod show;
+mod stories;
 mod table;
 
 pub use args::{Cli, Command, Sources};
@@ -156,6 +160,14 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
     if let Some(Command::Export(a)) = &cli.command {
         return export_passim::run(a);
     }
+    let sources = cli.sources();
+    let hints = match hints(sources, &settings) {
+        Ok(h) => h,
+        Err(e) => {
+            eprintln!("parallax: {e}");
+            return Ok(Status::Usage);
+        }
+    };
     if cli.command.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         // The reader opens at once and loads on its worker; problems are printed on exit.
         let mouse = cli.mouse || settings.mouse;
@@ -165,8 +177,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             &settings,
             mouse,
             sources.passim.clone(),
+            hints,
         )?;
-        report(&outcome.problems, &outcome.warnings);
+        summarise(&outcome.problems);
+        report(&[], &outcome.warnings);
         if let Some(signal) = outcome.signal {
             return Ok(Status::Signal(signal));
         }
@@ -176,7 +190,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         }
         return Ok(Status::Ok);
     }
-    let Some(mut opened) = load(sources) else {
+    let Some(mut opened) = load(sources, &hints) else {
         return Ok(Status::Failure);
     };
     let corpus = std::mem::take(&mut opened.loaded.corpus);
@@ -215,11 +229,41 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             passages::run(&corpus, &analysis, &a)
         }
         Some(Command::Compare(a)) => compare::run(&corpus, &a, &settings, passim),
+        Some(Command::Stories(a)) => {
+            let analysis = analysed(&mut opened, &corpus, config, passim);
+            stories::run(&corpus, &analysis, a.json)
+        }
+        Some(Command::Omissions(a)) => {
+            let analysis = analysed(&mut opened, &corpus, config, passim);
+            omissions::run(&corpus, &analysis, &a.id, a.common.json)
+        }
+        Some(Command::Grid(a)) => {
+            let analysis = analysed(&mut opened, &corpus, config, passim);
+            let format = match (a.common.json, a.csv) {
+                (true, _) => grid::Format::Json,
+                (_, true) => grid::Format::Csv,
+                _ => grid::Format::Table,
+            };
+            grid::run(&corpus, &analysis, a.story.as_deref(), format)
+        }
         Some(Command::Config(a)) => config::run(&a),
         Some(Command::Export(_) | Command::Completions(_) | Command::Man) => Ok(Status::Ok),
     };
     report(&[], &opened.warnings);
     status
+}
+
+/// The analysis of `corpus`: from passim's clusters when given, else through the cache.
+fn analysed(
+    opened: &mut Opened,
+    corpus: &crate::corpus::Corpus,
+    config: &crate::analysis::Config,
+    passim: Option<&crate::passim::Clusters>,
+) -> crate::analysis::Analysis {
+    match passim {
+        Some(c) => crate::passim::analyse_with_progress(corpus, config, c, |_| {}),
+        None => opened.analysis(corpus, config, |_| {}),
+    }
 }
 
 /// passim's clusters over the corpus when `--passim OUT` is given; what could not be
@@ -241,7 +285,7 @@ fn load_passim(
 /// Loads the corpus (the seeds when no path is given) through the cache unless
 /// `--no-cache`, reports every problem on stderr, and returns `None` when nothing at all
 /// could be loaded.
-fn load(sources: &Sources) -> Option<Opened> {
+fn load(sources: &Sources, hints: &crate::metadata::Hints) -> Option<Opened> {
     let start = Instant::now();
     let mut opened = cache::open_corpus(
         &sources.paths,
@@ -249,6 +293,7 @@ fn load(sources: &Sources) -> Option<Opened> {
         cache::Bodies::Now,
         &|_| {},
     );
+    opened.state_metadata(hints, &sources.paths);
     tracing::info!(
         articles = opened.loaded.corpus.len(),
         problems = opened.loaded.problems.len(),
@@ -268,6 +313,41 @@ fn load(sources: &Sources) -> Option<Opened> {
         return None;
     }
     Some(opened)
+}
+
+/// Where the user states metadata: `--sidecar`, `--name-pattern` (else the config's
+/// `name_pattern`) and `--folder-source`. A bad pattern is a usage error.
+fn hints(
+    sources: &Sources,
+    settings: &crate::config::Settings,
+) -> Result<crate::metadata::Hints, String> {
+    let pattern = sources
+        .name_pattern
+        .as_ref()
+        .or(settings.name_pattern.as_ref());
+    let name_pattern = match pattern {
+        Some(p) => Some(
+            crate::metadata::NamePattern::parse(p)
+                .map_err(|e| format!("--name-pattern {p:?}: {e}"))?,
+        ),
+        None => None,
+    };
+    Ok(crate::metadata::Hints {
+        sidecar: sources.sidecar.clone(),
+        name_pattern,
+        folder_source: sources.folder_source,
+    })
+}
+
+/// One line on stderr for the load problems of a reader session (the reader listed them
+/// on its problems screen; `parallax list` prints every one).
+fn summarise(problems: &[LoadProblem]) {
+    if let [one] = problems {
+        // One problem is its own summary.
+        say!("parallax: {one}");
+    } else if let Some(line) = crate::corpus::problems::summary(problems) {
+        say!("parallax: {line}; `parallax list PATH…` prints each");
+    }
 }
 
 /// Prints load problems and cache warnings on stderr, one line each.

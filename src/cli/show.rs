@@ -1,6 +1,5 @@
 //! `parallax show ID`: one article's metadata and clean body.
 
-use super::output::say;
 use serde::Serialize;
 
 use super::Status;
@@ -27,11 +26,7 @@ pub fn run(
     analysis: Option<&Analysis>,
     args: &ShowArgs,
 ) -> anyhow::Result<Status> {
-    let Some(idx) = corpus.find(&args.id) else {
-        say!(
-            "parallax: no article with id or path {:?} (see `parallax list`)",
-            args.id
-        );
+    let Some(idx) = super::resolve::article(corpus, &args.id) else {
         return Ok(Status::Usage);
     };
     let a = &corpus.articles[idx];
@@ -59,6 +54,9 @@ fn plain(a: &Article) -> String {
     let mut facts = Vec::new();
     if let Some(s) = &m.source {
         facts.push(s.clone());
+    }
+    if let Some(a) = &m.author {
+        facts.push(format!("by {a}"));
     }
     if let Some(d) = m.date {
         facts.push(format!(

@@ -19,6 +19,15 @@ impl Table {
         }
     }
 
+    /// Adds columns to the header (names that came from the articles: sanitised).
+    pub fn extend_header(&mut self, names: impl IntoIterator<Item = String>) {
+        self.header.extend(
+            names
+                .into_iter()
+                .map(|c| sanitize_for_terminal(&c).replace('\n', " ")),
+        );
+    }
+
     pub fn row(&mut self, cells: Vec<String>) {
         self.rows.push(
             cells

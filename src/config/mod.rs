@@ -40,6 +40,7 @@ pub type ThemeTables = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spann
 struct Raw {
     #[serde(default)]
     mouse: bool,
+    name_pattern: Option<Spanned<String>>,
     #[serde(default)]
     analysis: RawAnalysis,
     #[serde(default)]
@@ -72,6 +73,9 @@ struct RawOutlet {
 pub struct Settings {
     /// Mouse support in the interactive reader (also `--mouse`).
     pub mouse: bool,
+    /// A file-name pattern metadata is read through (also `--name-pattern`; see
+    /// [`crate::metadata::NamePattern`]), checked when the file is read.
+    pub name_pattern: Option<String>,
     /// Analysis thresholds.
     pub analysis: Thresholds,
     /// Outlets added to the built-in table.
@@ -124,6 +128,12 @@ impl Settings {
             source: Some((path.to_path_buf(), text.to_string())),
             ..Settings::default()
         };
+        if let Some(p) = &raw.name_pattern {
+            if let Err(e) = crate::metadata::NamePattern::parse(p.get_ref()) {
+                return Err(settings.error_at(p.span(), "name_pattern", &e.to_string()));
+            }
+            settings.name_pattern = Some(p.get_ref().clone());
+        }
         let defaults = Thresholds::default();
         for (value, field, min) in [
             (&raw.analysis.min_quote_words, "min_quote_words", 1),

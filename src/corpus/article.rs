@@ -64,6 +64,10 @@ pub struct Article {
     pub path: String,
     #[serde(flatten)]
     pub meta: Metadata,
+    /// Where each metadata field came from (the text, a sidecar, the file name, the
+    /// folder); filled in by [`crate::metadata::overlay::apply`].
+    #[serde(skip_serializing_if = "crate::metadata::Provenance::is_empty")]
+    pub provenance: crate::metadata::Provenance,
     /// Number of Unicode words in the body.
     pub words: usize,
     /// Clean text: chrome and metadata lines removed, paragraphs separated by one blank line.
@@ -85,6 +89,7 @@ impl Article {
             id,
             path,
             meta,
+            provenance: crate::metadata::Provenance::default(),
             words,
             body,
             body_pending: None,

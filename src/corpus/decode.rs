@@ -133,9 +133,9 @@ fn utf32(body: &[u8], big_endian: bool) -> Decoded<'static> {
 fn unmarked(bytes: &[u8]) -> Decoded<'_> {
     match charset::declared(bytes) {
         Some(declared) if declared == encoding_rs::UTF_8 => match Utf8Stats::of(bytes) {
-            None => utf8_valid(bytes),
-            Some(stats) if stats.mostly_utf8() => utf8(bytes, stats.invalid),
-            Some(stats) => contradicted(
+            Ok(text) => utf8_valid(text),
+            Err(stats) if stats.mostly_utf8() => utf8(bytes, stats.invalid),
+            Err(stats) => contradicted(
                 detect(bytes),
                 &format!(
                     "declared UTF-8 but has {} invalid UTF-8 sequence(s)",
@@ -144,9 +144,11 @@ fn unmarked(bytes: &[u8]) -> Decoded<'_> {
             ),
         },
         Some(declared) => {
-            if has_non_ascii(bytes) && std::str::from_utf8(bytes).is_ok() {
+            if has_non_ascii(bytes)
+                && let Ok(text) = std::str::from_utf8(bytes)
+            {
                 return contradicted(
-                    utf8_valid(bytes),
+                    utf8_valid(text),
                     &format!("declared {} but the bytes are UTF-8", declared.name()),
                 );
             }
@@ -168,9 +170,9 @@ fn unmarked(bytes: &[u8]) -> Decoded<'_> {
             )
         }
         None => match Utf8Stats::of(bytes) {
-            None => utf8_valid(bytes),
-            Some(stats) if stats.mostly_utf8() => utf8(bytes, stats.invalid),
-            Some(_) => detect(bytes),
+            Ok(text) => utf8_valid(text),
+            Err(stats) if stats.mostly_utf8() => utf8(bytes, stats.invalid),
+            Err(_) => detect(bytes),
         },
     }
 }
@@ -236,14 +238,21 @@ fn in_encoding_counted<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> (Dec
     (decoded, invalid)
 }
 
-/// Bytes known to be valid UTF-8.
-fn utf8_valid(bytes: &[u8]) -> Decoded<'_> {
-    utf8(bytes, 0)
+/// Valid UTF-8, borrowed as it is.
+fn utf8_valid(text: &str) -> Decoded<'_> {
+    Decoded {
+        text: Cow::Borrowed(text),
+        encoding: encoding_rs::UTF_8.name(),
+        warning: None,
+    }
 }
 
 /// UTF-8, invalid sequences replaced and counted.
 fn utf8_lossy(bytes: &[u8]) -> Decoded<'_> {
-    utf8(bytes, Utf8Stats::of(bytes).map_or(0, |s| s.invalid))
+    match Utf8Stats::of(bytes) {
+        Ok(text) => utf8_valid(text),
+        Err(stats) => utf8(bytes, stats.invalid),
+    }
 }
 
 /// UTF-8 with `invalid` sequences (already counted) replaced.
@@ -272,10 +281,10 @@ struct Utf8Stats {
 }
 
 impl Utf8Stats {
-    /// `None` when the bytes are valid UTF-8.
-    fn of(bytes: &[u8]) -> Option<Utf8Stats> {
-        if std::str::from_utf8(bytes).is_ok() {
-            return None;
+    /// The text when the bytes are valid UTF-8, else how they fall short.
+    fn of(bytes: &[u8]) -> Result<&str, Utf8Stats> {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return Ok(text);
         }
         let mut stats = Utf8Stats {
             invalid: 0,
@@ -285,7 +294,7 @@ impl Utf8Stats {
             stats.multibyte += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
             stats.invalid += usize::from(!chunk.invalid().is_empty());
         }
-        Some(stats)
+        Err(stats)
     }
 
     /// UTF-8 text with a few bad bytes (a truncated or spliced file), rather than text in

@@ -263,3 +263,49 @@ fn utf16_without_bom_is_read() {
         ("plain words, in a sentence", "UTF-16LE")
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Starts that steer the decoder down each of its paths.
+    const PREFIXES: &[&[u8]] = &[
+        b"",
+        b"\xEF\xBB\xBF",
+        b"\xFF\xFE",
+        b"\xFE\xFF",
+        b"\xFF\xFE\0\0",
+        b"\0\0\xFE\xFF",
+        b"<meta charset=utf-8>",
+        b"<meta charset=shift_jis>",
+        b"<?xml version='1.0' encoding='koi8-r'?>",
+        b"<html><meta http-equiv=content-type content='text/html; charset=gb18030'>",
+    ];
+
+    proptest! {
+        #[test]
+        fn decode_never_panics_and_keeps_its_promises(
+            prefix in 0..PREFIXES.len(),
+            body in proptest::collection::vec(any::<u8>(), 0..400),
+        ) {
+            let mut bytes = PREFIXES[prefix].to_vec();
+            bytes.extend_from_slice(&body);
+            if let Ok(d) = decode(&bytes) {
+                prop_assert!(!d.text.trim().is_empty());
+                prop_assert!(!d.encoding.is_empty());
+                if let Some(w) = &d.warning {
+                    prop_assert!(!w.contains('\n'));
+                }
+            }
+        }
+
+        #[test]
+        fn valid_utf8_is_read_as_it_is(text in "\\PC{1,200}") {
+            prop_assume!(!text.trim().is_empty() && !text.starts_with('<'));
+            let d = decode(text.as_bytes()).unwrap();
+            prop_assert_eq!(d.text.as_ref(), text.as_str());
+            prop_assert_eq!(d.encoding, "UTF-8");
+            prop_assert_eq!(d.warning, None);
+        }
+    }
+}

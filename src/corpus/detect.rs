@@ -4,8 +4,8 @@
 //! - a Central European guess (windows-1250, ISO-8859-2…) whose differing letters are less
 //!   plausible than the windows-1252 reading is windows-1252: `£12` is not `Ł12`, and a
 //!   text that reads the same in both is called windows-1252;
-//! - a windows-1252 guess with `¤` (byte A4) and none of the bytes 80–9F that windows-1252
-//!   uses for punctuation is ISO-8859-15, where A4 is `€`;
+//! - a windows-1252 guess with `¤` (byte A4) or `½` inside a word, and none of the bytes
+//!   80–9F that windows-1252 uses for punctuation, is ISO-8859-15 (`€`, `cœur`);
 //! - KOI8-U, which the detector names for both, is KOI8-R when no letter differs.
 //!
 //! A guess is low-confidence when the detector preferred it to no other candidate, or when
@@ -18,7 +18,10 @@ use encoding_rs::Encoding;
 /// Fewest non-ASCII bytes a guess other than windows-1252 must rest on.
 pub const LOW_EVIDENCE_BYTES: usize = 6;
 
-/// Bytes fed to the detector: its guess is settled long before.
+/// Bytes looked at by the detector: its guess is settled long before. Of those, only the
+/// lines with a non-ASCII byte are fed to it: they hold all its evidence, and in Western
+/// text they are few (the detector is what makes a legacy file slower to load than a
+/// UTF-8 one, some 0.4 ms for 8 KB fed whole).
 const DETECT_BYTES: usize = 1 << 20;
 
 /// The bytes where KOI8-U has a Ukrainian letter and KOI8-R a box-drawing character.
@@ -37,7 +40,12 @@ pub struct Guess {
 pub fn guess(bytes: &[u8]) -> Guess {
     let sample = &bytes[..bytes.len().min(DETECT_BYTES)];
     let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(sample, sample.len() == bytes.len());
+    for line in sample.split_inclusive(|&b| b == b'\n') {
+        if !line.is_ascii() {
+            detector.feed(line, false);
+        }
+    }
+    detector.feed(&[], true);
     let (detected, confident) = detector.guess_assess(None, true);
     let encoding = corrected(sample, detected);
     let evidence = sample.iter().filter(|b| !b.is_ascii()).count();
@@ -59,8 +67,7 @@ fn corrected(bytes: &[u8], detected: &'static Encoding) -> &'static Encoding {
         return encoding_rs::KOI8_R;
     }
     if detected == encoding_rs::WINDOWS_1252 {
-        let euro = bytes.contains(&0xA4) && !bytes.iter().any(|b| (0x80..0xA0).contains(b));
-        return if euro {
+        return if latin9_reads_better(bytes) {
             encoding_rs::ISO_8859_15
         } else {
             detected
@@ -113,6 +120,29 @@ fn western_reads_better(bytes: &[u8], other: &'static Encoding) -> bool {
         theirs += o_for + w_against;
     }
     !differ || western > theirs
+}
+
+/// Whether ISO-8859-15 reads bytes guessed windows-1252 better: none of the bytes 80–9F
+/// (windows-1252's quotes and dashes, control characters in ISO-8859-15), and more of its
+/// own letters where the two differ (`€`, always; `œ`, `Š`… next to a letter) than
+/// windows-1252 symbols next to a digit (`1½`).
+fn latin9_reads_better(bytes: &[u8]) -> bool {
+    const DIFFER: &[u8] = &[0xA4, 0xA6, 0xA8, 0xB4, 0xB8, 0xBC, 0xBD, 0xBE];
+    if bytes.iter().any(|b| (0x80..0xA0).contains(b)) {
+        return false;
+    }
+    let (mut latin9, mut western) = (0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate().filter(|(_, b)| DIFFER.contains(b)) {
+        let prev = i.checked_sub(1).and_then(|p| bytes.get(p)).copied();
+        let next = bytes.get(i + 1).copied();
+        let near = |f: fn(&u8) -> bool| [prev, next].iter().flatten().any(f);
+        if b == 0xA4 || near(|n| n.is_ascii_alphabetic() || !n.is_ascii()) {
+            latin9 += 1;
+        } else if near(u8::is_ascii_digit) {
+            western += 1;
+        }
+    }
+    latin9 > western
 }
 
 /// The char a single-byte encoding gives one byte.

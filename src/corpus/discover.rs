@@ -124,7 +124,8 @@ fn walk(
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
-                if let Some(format) = Format::of(e.path()) {
+                let sidecar = crate::metadata::is_sidecar_name(&e.file_name().to_string_lossy());
+                if let Some(format) = Format::of(e.path()).filter(|_| !sidecar) {
                     ids.push(Some(entry_id(&e)));
                     files.push((e.into_path(), format));
                 }

@@ -105,6 +105,21 @@ const CLUTTER: &str = "figure, figcaption, \
     [class*='newsletter' i], [id*='newsletter' i], [class*='related' i], [id*='related' i])\
     :not(html, body, main, article)";
 
+/// Largest share (in percent) of the page's text an element of [`CLUTTER`] may hold and
+/// still be removed: a wrapper of the whole article that happens to be named `related-…`
+/// is kept.
+const MAX_CLUTTER_PERCENT: usize = 40;
+
+/// Removes the elements of [`CLUTTER`] that do not hold most of the page's text.
+fn remove_clutter(doc: &Document) {
+    let total = doc.select("body").text().len();
+    for element in doc.select(CLUTTER).iter() {
+        if element.text().len() * 100 <= total * MAX_CLUTTER_PERCENT {
+            element.remove();
+        }
+    }
+}
+
 /// Reads a saved web page as one article record, or says why it holds none: the page's
 /// metadata first ([`PageMeta`]), then its clutter removed ([`CLUTTER`]), then the
 /// article text found by the extractor (or, failing that, the page's text).
@@ -118,7 +133,7 @@ pub fn parse_page(html: &str) -> Result<Record, String> {
     let html = &*limit_attributes(html, MAX_ATTRIBUTES);
     let doc = Document::from(html);
     let mut meta = PageMeta::read(&doc);
-    doc.select(CLUTTER).remove();
+    remove_clutter(&doc);
     if meta.title_is_h1 {
         doc.select("body h1").remove();
     }
@@ -316,6 +331,23 @@ mod tests {
         assert_eq!(r.fields.date.as_deref(), Some("2025-03-02"));
         assert_eq!(r.fields.source.as_deref(), Some("Bay Times"));
         assert_eq!(r.author.as_deref(), Some("Mara Quill"));
+    }
+
+    #[test]
+    fn a_wrapper_named_like_clutter_is_kept() {
+        let para = "The ferry strike ended on Monday when the union accepted the offer \
+            of a four per cent rise, its leader told members at the harbour.";
+        let page = format!(
+            "<html><body><div class='story related-enabled'><p>{para}</p><p>{para}</p>\
+             <p>{para}</p></div><div class='related'>Other stories</div></body></html>"
+        );
+        let r = parse_page(&page).unwrap();
+        assert!(r.fields.body.contains("ferry strike"), "{}", r.fields.body);
+        assert!(
+            !r.fields.body.contains("Other stories"),
+            "{}",
+            r.fields.body
+        );
     }
 
     #[test]

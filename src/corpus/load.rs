@@ -181,6 +181,7 @@ fn finish(name: String, mut pending: Vec<Pending>, mut problems: Vec<LoadProblem
             id,
             path: p.path,
             meta: parsed.meta,
+            provenance: crate::metadata::Provenance::default(),
             words: p.words,
             body: parsed.body,
             body_pending: p.body_pending,

@@ -17,6 +17,10 @@ mod html;
 mod json_array;
 mod load;
 mod page_meta;
+mod lookup;
+pub mod naming;
+pub mod order;
+pub mod problems;
 mod read;
 mod records;
 mod same_file;
@@ -33,6 +37,7 @@ pub use load::{
     FileLoad, Pending, assemble, load_bytes, load_listing, load_paths, load_seeds, parse_listed,
     read_listed,
 };
+pub use lookup::{Lookup, MAX_CANDIDATES};
 pub use read::{MAX_ARTICLE_BYTES, MAX_FILE_BYTES, MAX_PAGE_BYTES};
 pub use records::{Record, RecordResult, parse_records};
 pub use stdin::{STDIN_PATH, is_stdin};

@@ -15,6 +15,7 @@ use serde::Deserialize;
 use super::{Comparison, Side, date};
 use crate::analysis::Span;
 use crate::analysis::passages::{AlignedSpan, Label};
+use crate::corpus::naming::full_name;
 
 /// Used when the theme's palette cannot be read.
 const FALLBACK_PALETTE: &[&str] = &["#f9e2af", "#a6e3a1", "#89dceb", "#f5c2e7"];
@@ -89,7 +90,11 @@ pub fn render_with_palette(c: &Comparison, palette: &[String]) -> String {
     }
     let mut out =
         String::with_capacity(c.a.article.body.len() * 2 + c.b.article.body.len() * 2 + 4096);
-    let title = format!("parallax: {} and {}", c.a.article.id, c.b.article.id);
+    let title = format!(
+        "parallax: {} and {}",
+        full_name(c.a.article),
+        full_name(c.b.article)
+    );
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
@@ -117,8 +122,8 @@ fn header(c: &Comparison, out: &mut String) {
     let _ = writeln!(
         out,
         "<h1>Shared passages: {} and {}</h1>",
-        text(&c.a.article.id),
-        text(&c.b.article.id)
+        text(&full_name(c.a.article)),
+        text(&full_name(c.b.article))
     );
     let n = c.spans.len();
     let count = match n {

@@ -15,8 +15,8 @@ type Field = fn(&Side) -> String;
 pub fn render(c: &Comparison) -> String {
     let mut out = format!(
         "# Shared passages: {} and {}\n\n",
-        escape(&c.a.article.id),
-        escape(&c.b.article.id)
+        escape(&crate::corpus::naming::full_name(c.a.article)),
+        escape(&crate::corpus::naming::full_name(c.b.article))
     );
     out.push_str("| | A | B |\n|---|---|---|\n");
     let rows: [(&str, Field); 5] = [

@@ -11,6 +11,9 @@
 //! screen, and [`rerank`] scoring only the previous matches when the query narrows the
 //! previous one ([`narrows`]); fuzzy scores come from skim's algorithm (`skim`).
 
+mod find;
+mod fold;
+mod fulltext;
 mod narrow;
 mod prepared;
 pub mod query;
@@ -22,6 +25,9 @@ pub(crate) mod testing;
 use crate::analysis::entities::{Entity, EntityIndex};
 use crate::corpus::ArticleIdx;
 
+pub use find::{MAX_MATCHES, find_in};
+pub use fold::fold;
+pub use fulltext::{TextIndex, TextQuery, parse_text};
 pub use narrow::narrows;
 pub use prepared::{Prepared, rerank};
 pub use query::{Mode, Query, Term, parse};

@@ -21,9 +21,9 @@ const SUBSTRING: i64 = 20;
 /// Base score of a non-fuzzy match.
 const LITERAL: i64 = 100;
 
-/// A char as names are matched: its lower case (the first char of it).
+/// A char as names are matched: its lower case without diacritics ([`super::fold`]).
 pub fn lower(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
+    super::fold::fold(c)
 }
 
 /// The bit of a char in a [`mask`]: one per ASCII letter and digit (case folded), the
@@ -85,7 +85,7 @@ pub struct Needle {
 
 impl Needle {
     pub fn new(term: &Term) -> Self {
-        let chars: Vec<char> = term.text.chars().collect();
+        let chars: Vec<char> = term.text.chars().map(lower).collect();
         Self {
             mask: mask(&chars),
             chars,

@@ -28,8 +28,12 @@ mod dates;
 mod extract;
 mod header;
 mod lexicon;
+pub mod name_pattern;
 pub mod outlets;
+pub mod overlay;
 mod paragraphs;
+pub mod provenance;
+pub mod sidecar;
 mod source;
 mod suffix;
 mod tags;
@@ -71,6 +75,10 @@ fn words_up_to(text: &str, cap: usize) -> usize {
 }
 
 pub use dates::find_date;
+pub use name_pattern::{NamePattern, PatternError};
+pub use overlay::{Hints, Stated};
+pub use provenance::{Origin, Provenance};
+pub use sidecar::is_sidecar_name;
 pub use years::infer_years;
 
 /// A date without a year (from a dateline such as `November 2`), to be completed from the

@@ -120,7 +120,7 @@ fn push_filler(rng: &mut Rng, names: &[&str], words: &mut usize, out: &mut Strin
 const STOCK_SHARE: f64 = 0.06;
 
 /// Appends a quoted remark opening with a stock phrase (alone, or followed by more words),
-/// attributed to anyone: `“I am not sure the…,” Ana Kovi said.`
+/// attributed to an unnamed speaker: `“I am not sure the…,” an official said.`
 fn push_stock_quote(rng: &mut Rng, len: usize, out: &mut String) {
     let stock = *rng.pick(STOCK);
     out.push('“');
@@ -131,10 +131,14 @@ fn push_stock_quote(rng: &mut Rng, len: usize, out: &mut String) {
         out.push_str(&more.trim_end_matches('.').to_lowercase());
     }
     out.push_str(",” ");
-    // anyone may say a stock phrase: a speaker from the whole pool, not the story's
-    let who: &String = rng.pick(&VOCAB.people);
+    // anyone may say a stock phrase: an unnamed speaker, not one of the story's people
+    let who: &&str = rng.pick(&[
+        "a spokesperson said.",
+        "an official said.",
+        "one resident said.",
+        "one witness said.",
+    ]);
     out.push_str(who);
-    out.push_str(" said.");
 }
 
 /// Generates article `i` of the corpus described by `cfg`.

@@ -52,12 +52,16 @@ pub struct Vocab {
     pub outlets: Vec<String>,
 }
 
+/// The function words (`assets/stopwords.txt`).
+static STOP_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| assets::lines(assets::STOPWORDS).collect());
+
 /// The one vocabulary every generated corpus uses.
 pub static VOCAB: LazyLock<Vocab> = LazyLock::new(Vocab::build);
 
 impl Vocab {
     fn build() -> Self {
-        let stop: rustc_hash::FxHashSet<&str> = assets::lines(assets::STOPWORDS).collect();
+        let stop = &*STOP_SET;
         let mut words: Vec<String> = Vec::with_capacity(TABLE_WORDS);
         let mut cumulative = Vec::with_capacity(TABLE_WORDS);
         let mut function = Vec::new();
@@ -147,12 +151,9 @@ impl Vocab {
         }
     }
 
-    /// True when `w` is a function word of the vocabulary.
+    /// True when `w` is a function word (`assets/stopwords.txt`).
     pub fn is_function(&self, w: &str) -> bool {
-        self.words
-            .iter()
-            .position(|x| x == w)
-            .is_some_and(|k| self.function[k])
+        STOP_SET.contains(w)
     }
 }
 

@@ -32,16 +32,42 @@ pub enum Action {
     Open,
     /// Mark or unmark the selected article for comparison.
     Mark,
+    /// Mark or unmark the selected article, then move down.
+    MarkDown,
     /// Compare the marked articles, or the selected one with its closest partner.
     Compare,
     /// Open the entity filter.
     Filter,
+    /// Filter the library by words and phrases of the articles' text.
+    TextFilter,
     /// Remove the last entity filter.
     RemoveFilter,
     /// Open the list of shared passages and quotes.
     Quotes,
+    /// List the load problems, grouped by reason.
+    Problems,
+    /// Open the article's URL (or its file) in the browser.
+    OpenUrl,
+    /// Copy the article's URL (or its path).
+    CopyUrl,
+    /// Copy the current passage (or search match) of the reader.
+    CopyPassage,
+    /// Sort the library by the next order (file, date, outlet, title, shared passages).
+    Sort,
+    /// Forget what was read, the marks and the order of this corpus.
+    ClearState,
+    /// Time passed (the event loop's tick): an article open long enough counts as read.
+    Tick,
     /// Show every key.
     Help,
+    /// Show what the symbols and colours mean.
+    Legend,
+    /// Search the text on screen (reader, quotes).
+    Search,
+    /// To the next match of the search.
+    NextMatch,
+    /// To the previous match of the search.
+    PrevMatch,
     /// Close the help overlay.
     Close,
     /// Jump to the next shared passage.
@@ -66,6 +92,8 @@ pub enum Action {
     DeleteChar,
     /// A character typed into the filter query.
     Input(char),
+    /// A key bound to nothing where it was pressed (its name, for a short message).
+    Unbound(String),
     /// The mouse wheel turned up (`false`) or down (`true`) over the app.
     Wheel(bool),
     /// A left click at (column, row).
@@ -111,7 +139,7 @@ pub fn bindable() -> Vec<(&'static str, Action, &'static str)> {
     use Action::*;
     vec![
         ("quit", Quit, "quit parallax"),
-        ("back", Back, "go back (quit from the library)"),
+        ("back", Back, "go back (q quits from the library)"),
         ("up", Up, "up one line"),
         ("down", Down, "down one line"),
         ("page_up", PageUp, "up one page"),
@@ -120,11 +148,39 @@ pub fn bindable() -> Vec<(&'static str, Action, &'static str)> {
         ("bottom", Bottom, "to the bottom"),
         ("open", Open, "open the selected item"),
         ("mark", Mark, "mark / unmark for comparison"),
+        ("mark_down", MarkDown, "mark / unmark, then move down"),
         ("compare", Compare, "compare (marked, or closest partner)"),
         ("filter", Filter, "filter by entity"),
+        (
+            "text_filter",
+            TextFilter,
+            "filter by words or \"phrases\" of the text",
+        ),
         ("remove_filter", RemoveFilter, "remove the last filter"),
         ("quotes", Quotes, "shared passages and quotes"),
-        ("help", Help, "this help"),
+        ("problems", Problems, "load problems, grouped by reason"),
+        ("open_url", OpenUrl, "open the article's URL in the browser"),
+        ("copy_url", CopyUrl, "copy the article's URL"),
+        ("copy_passage", CopyPassage, "copy the current passage"),
+        (
+            "sort",
+            Sort,
+            "sort by file / date / outlet / title / shared",
+        ),
+        (
+            "clear_state",
+            ClearState,
+            "forget read articles, marks and order",
+        ),
+        ("help", Help, "this help (at this screen's keys)"),
+        ("legend", Legend, "what the symbols and colours mean"),
+        (
+            "search",
+            Search,
+            "search this text (n/N: next/previous match)",
+        ),
+        ("next_match", NextMatch, "next match"),
+        ("prev_match", PrevMatch, "previous match"),
         ("close", Close, "close"),
         ("next_passage", NextPassage, "next shared passage"),
         ("prev_passage", PrevPassage, "previous shared passage"),

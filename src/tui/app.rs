@@ -76,8 +76,12 @@ pub struct Library {
     pub marked: Vec<ArticleIdx>,
     /// Applied entity filters (indices into the entity index), in order applied.
     pub filters: Vec<usize>,
-    /// The articles the filters let through, in corpus order.
+    /// The articles the filters let through, in the order of `sort`.
     pub visible: Vec<ArticleIdx>,
+    /// The order of the list (kept between sessions).
+    pub sort: crate::corpus::order::SortKey,
+    /// A full-text filter (words and "phrases"), combined with the entity filters.
+    pub text: Option<String>,
 }
 
 /// The reader screen: one article.
@@ -88,6 +92,23 @@ pub struct Reader {
     pub scroll: usize,
     /// Index into the article's passage marks of the passage n/N moved to.
     pub current: Option<usize>,
+    /// A search applied with `/`: while it has matches, n/N move between them.
+    pub search: Option<super::search::TextSearch>,
+    /// When it was opened (by the app's clock): open long enough, the article is read.
+    pub opened_at: Option<std::time::Instant>,
+}
+
+impl Reader {
+    /// The reader of `article`, at its top.
+    pub fn at_top(article: ArticleIdx) -> Reader {
+        Reader {
+            article,
+            scroll: 0,
+            current: None,
+            search: None,
+            opened_at: None,
+        }
+    }
 }
 
 /// One pane of the compare screen.
@@ -128,6 +149,8 @@ pub struct Quotes {
     /// The rows, computed when the screen opens and again when the visible articles or the
     /// analysis change ([`crate::tui::quote_rows::refresh`]), never while drawing.
     pub rows: Vec<crate::tui::quote_rows::QuoteRow>,
+    /// A search applied with `/`: the rows it matched (n/N move between them).
+    pub search: Option<super::search::RowSearch>,
 }
 
 /// A screen above the library.
@@ -136,6 +159,14 @@ pub enum Screen {
     Reader(Reader),
     Compare(Compare),
     Quotes(Quotes),
+    /// The load problems, grouped by reason.
+    Problems(Problems),
+}
+
+/// The load problems screen: the first line shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Problems {
+    pub scroll: usize,
 }
 
 /// The entity filter overlay.
@@ -155,6 +186,11 @@ pub struct Filter {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Help {
     pub scroll: usize,
+    /// A search being typed (`/`).
+    pub typing: Option<String>,
+    /// The search applied, and the lines it matched.
+    pub query: Option<String>,
+    pub hits: Vec<usize>,
 }
 
 /// A window over the current screen.
@@ -162,6 +198,8 @@ pub struct Help {
 pub enum Overlay {
     Filter(Filter),
     Help(Help),
+    /// A search being typed over the footer.
+    Search(super::search::SearchInput),
 }
 
 /// The whole state of the reader.
@@ -201,12 +239,19 @@ pub struct App {
     pub export_dir: std::path::PathBuf,
     /// passim's clusters (`--passim OUT`): the shared passages instead of parallax's own.
     pub passim: Option<Arc<crate::passim::Clusters>>,
+    /// The full-text index of the bodies, built when a text filter first needs it.
+    pub text_index: Option<Arc<crate::filter::TextIndex>>,
+    /// Text to put on the clipboard: the event loop writes it to the terminal (OSC 52).
+    pub clipboard: Option<String>,
+    /// What was read, and where the state is kept between sessions.
+    pub reading: super::reading::Reading,
 }
 
 impl App {
     /// A fresh app over `corpus`, before any analysis.
     pub fn new(corpus: Arc<Corpus>, keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
         let visible = (0..corpus.len()).collect();
+        let n = corpus.len();
         let text = Text::of(&corpus);
         App {
             corpus,
@@ -234,6 +279,13 @@ impl App {
             mouse: false,
             export_dir: std::path::PathBuf::from("."),
             passim: None,
+            clipboard: None,
+            text_index: None,
+            reading: super::reading::Reading {
+                read: vec![false; n],
+                read_after: super::reading::READ_AFTER,
+                ..super::reading::Reading::default()
+            },
         }
     }
 
@@ -270,11 +322,14 @@ impl App {
     pub fn context(&self) -> Context {
         match (&self.overlay, self.stack.last()) {
             (Some(Overlay::Filter(_)), _) => Context::Filter,
+            (Some(Overlay::Help(h)), _) if h.typing.is_some() => Context::Search,
             (Some(Overlay::Help(_)), _) => Context::Help,
+            (Some(Overlay::Search(_)), _) => Context::Search,
             (None, None) => Context::Library,
             (None, Some(Screen::Reader(_))) => Context::Reader,
             (None, Some(Screen::Compare(_))) => Context::Compare,
             (None, Some(Screen::Quotes(_))) => Context::Quotes,
+            (None, Some(Screen::Problems(_))) => Context::Problems,
         }
     }
 
@@ -286,6 +341,7 @@ impl App {
     /// Installs the bodies the corpus lacked (the same articles, with their text).
     pub fn set_bodies(&mut self, corpus: Arc<Corpus>) {
         self.corpus = corpus;
+        self.text_index = None;
         self.text = Text::of(&self.corpus);
     }
 

@@ -54,7 +54,15 @@ pub fn run(
                 update(app, action);
                 dirty = true;
             }
+            if let Some(text) = app.clipboard.take() {
+                copy(&text);
+            }
             timeout = Duration::ZERO;
+        }
+        if matches!(app.stack.last(), Some(super::app::Screen::Reader(_))) {
+            let read = app.reading.read.iter().filter(|r| **r).count();
+            update(app, Action::Tick);
+            dirty |= read != app.reading.read.iter().filter(|r| **r).count();
         }
         if worker {
             let (updated, alive) = drain(app, &rx);
@@ -81,10 +89,22 @@ fn drain(app: &mut App, rx: &Receiver<Action>) -> (bool, bool) {
     }
 }
 
+/// Puts `text` on the clipboard: OSC 52 to the terminal, and the system's command too.
+fn copy(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout();
+    let _ = out.write_all(super::clipboard::osc52(text).as_bytes());
+    let _ = out.flush();
+    super::clipboard::system_copy(text);
+}
+
 /// The action a terminal event stands for, if any.
 fn translate(app: &App, ev: Event) -> Option<Action> {
     match ev {
-        Event::Key(key) => app.keymap.action_for(app.context(), &key),
+        Event::Key(key) => app
+            .keymap
+            .action_for(app.context(), &key)
+            .or_else(|| super::keymap::key_name(&key).map(Action::Unbound)),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Mouse(m) if app.mouse => super::mouse::action(&m),
         _ => None,
@@ -99,6 +119,8 @@ pub struct Job {
     pub paths: Vec<PathBuf>,
     pub use_cache: bool,
     pub passim: Option<PathBuf>,
+    /// Metadata the user states (sidecars, a file-name pattern, folders as outlets).
+    pub hints: crate::metadata::Hints,
 }
 
 /// Starts `job` on a worker thread; its progress and results come back as actions.
@@ -106,15 +128,8 @@ fn spawn(job: Job, config: Config) -> Receiver<Action> {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let fail_tx = tx.clone();
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            open_on(
-                &job.paths,
-                job.use_cache,
-                &config,
-                job.passim.as_deref(),
-                &tx,
-            )
-        }));
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open_on(&job, &config, &tx)));
         if let Err(payload) = result {
             let why = payload
                 .downcast_ref::<&str>()
@@ -175,13 +190,8 @@ fn stage_reporter(tx: &Sender<Action>) -> impl Fn(Stage) + Sync + '_ {
 /// Loads the corpus with progress, hands it to the app, then finds or runs its analysis. A
 /// reopened corpus comes from the cache without its bodies: its cached analysis (checked
 /// against the bodies' lengths) is handed over first, then the bodies, checked in full.
-fn open_on(
-    paths: &[PathBuf],
-    use_cache: bool,
-    config: &Config,
-    passim: Option<&Path>,
-    tx: &Sender<Action>,
-) {
+fn open_on(job: &Job, config: &Config, tx: &Sender<Action>) {
+    let passim = job.passim.as_deref();
     let progress = Mutex::new(tx.clone());
     let report = |e: cache::Event| {
         let (done, total) = match e {
@@ -193,7 +203,8 @@ fn open_on(
         }
     };
     let start = Instant::now();
-    let mut opened = cache::open_corpus(paths, use_cache, Bodies::Later, &report);
+    let mut opened = cache::open_corpus(&job.paths, job.use_cache, Bodies::Later, &report);
+    opened.state_metadata(&job.hints, &job.paths);
     let loaded = std::mem::take(&mut opened.loaded);
     let corpus = Arc::new(loaded.corpus);
     tracing::info!(

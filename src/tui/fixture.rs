@@ -104,12 +104,16 @@ pub fn analysis(
     passages: &[&str],
     entities: &[(&str, EntityKind, &str)],
 ) -> Analysis {
+    let index = entity_index(corpus, entities);
+    let found = passage_index(corpus, passages);
     let quotes: Vec<Vec<Quote>> = corpus.articles.iter().map(|a| quotes(&a.body)).collect();
+    let stories = crate::analysis::stories::group(corpus, &index, &found);
     Analysis {
-        entities: entity_index(corpus, entities),
+        entities: index,
         statements: crate::analysis::quotes::statements::find(corpus, &quotes),
         quotes,
-        passages: passage_index(corpus, passages),
+        passages: found,
+        stories,
     }
 }
 

@@ -5,14 +5,18 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
 pub mod event_loop;
 pub mod fault;
 pub mod index;
 pub mod keymap;
 pub mod links;
 pub mod mouse;
+pub mod open;
 pub mod quote_rows;
+pub mod reading;
 pub mod report;
+pub mod search;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -56,6 +60,7 @@ pub fn run(
     settings: &Settings,
     mouse: bool,
     passim: Option<PathBuf>,
+    hints: crate::metadata::Hints,
 ) -> anyhow::Result<Outcome> {
     let keymap = keymap::Keymap::builtin()?.with_overrides(settings)?;
     let theme = theme::Theme::with_overrides(theme::Theme::no_color_requested(), settings)?;
@@ -68,16 +73,22 @@ pub fn run(
     // The first frame is drawn at once; the worker lists and loads the corpus (the seeds
     // when no path is given, parsed in some tens of milliseconds) and analyses it.
     let mut app = app::App::loading(keymap, theme, size);
+    app.reading.file = crate::dirs::state_dir().map(|d| reading::file_for(&d, &paths));
+    app.reading.read_after = reading::read_after_from_env();
     let job = event_loop::Job {
         paths,
         use_cache,
         passim,
+        hints,
     };
     app.config = settings.analysis.clone();
     app.mouse = mouse;
     let result = first_frame(&app, &mut guard.terminal)
         .and_then(|()| event_loop::run(&mut app, &mut guard.terminal, &terminate, job));
     drop(guard);
+    if !app.is_loading() {
+        update::save_reading(&mut app);
+    }
     if let Err(e) = &result {
         tracing::error!("reader: {e:#}");
     }

@@ -36,6 +36,7 @@ pub fn screen(app: &App) -> Quotes {
     Quotes {
         selected: 0,
         rows: rows(app),
+        search: None,
     }
 }
 
@@ -50,6 +51,7 @@ pub fn refresh(app: &mut App) {
         if let Screen::Quotes(q) = screen {
             q.selected = q.selected.min(fresh.len().saturating_sub(1));
             q.rows = fresh.clone();
+            q.search = None;
         }
     }
 }

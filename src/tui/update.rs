@@ -3,12 +3,20 @@
 //! the only I/O is writing a small report file when the user asks for one (`e` on compare).
 
 mod compare;
+mod help;
+mod lists;
+mod marks;
 mod reader;
+mod reading;
+mod search;
+mod share;
 
 pub use compare::open_compare;
+pub use marks::count_line as marked_count;
+pub use reading::save as save_reading;
 
 use super::action::{Action, Fit};
-use super::app::{App, Filter, Help, Overlay, Progress, Reader, Screen, Text};
+use super::app::{App, Filter, Overlay, Progress, Reader, Screen, Text};
 use super::quote_rows;
 use super::view::layout;
 use crate::filter::{EntityMatch, articles_mentioning_all, parse};
@@ -43,9 +51,14 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::AnalysisIndexed(indexed) => analysis_done(app, *indexed),
         Action::AnalysisFailed(why) => analysis_failed(app, why),
+        Action::Tick => reading::note(app),
         Action::Quit => app.quit = true,
-        // Nothing to act on yet: Esc leaves, other keys wait for the corpus (type-ahead).
+        Action::Unbound(key) => {
+            app.notice = Some(format!("{key}: not bound here (? lists the keys)"));
+        }
+        // Nothing to act on yet: q leaves, Esc says so, other keys wait for the corpus.
         Action::Back if app.is_loading() && app.typeahead.is_empty() => app.quit = true,
+        Action::Cancel if app.is_loading() => app.notice = Some(quit_hint(app)),
         other if app.is_loading() => {
             if app.typeahead.len() < MAX_TYPEAHEAD {
                 app.typeahead.push(other);
@@ -78,9 +91,11 @@ pub fn update(app: &mut App, action: Action) {
         }
         other => {
             app.notice = None;
+            reading::note(app);
             match app.overlay {
                 Some(Overlay::Filter(_)) => filter(app, other),
-                Some(Overlay::Help(_)) => help(app, other),
+                Some(Overlay::Help(_)) => help::update(app, other),
+                Some(Overlay::Search(_)) => search::input(app, other),
                 None => screen(app, other),
             }
         }
@@ -96,6 +111,7 @@ fn corpus_loaded(
 ) {
     let n = problems.len();
     app.set_corpus(corpus, problems);
+    reading::install(app);
     if app.corpus.is_empty() {
         app.quit = true;
     }
@@ -104,7 +120,13 @@ fn corpus_loaded(
     }
     if n > 0 {
         let s = if n == 1 { "" } else { "s" };
-        app.notice = Some(format!("{n} load problem{s}: listed when parallax exits"));
+        let key = app
+            .keymap
+            .key_for(super::keymap::Context::Library, "problems");
+        app.notice = Some(match key {
+            Some(k) => format!("{n} load problem{s}: {k} lists them"),
+            None => format!("{n} load problem{s}"),
+        });
     }
 }
 
@@ -113,7 +135,10 @@ fn corpus_loaded(
 fn needs_text(app: &App, action: &Action) -> bool {
     app.overlay.is_none()
         && app.stack.is_empty()
-        && matches!(action, Action::Open | Action::Compare | Action::Quotes)
+        && matches!(
+            action,
+            Action::Open | Action::Compare | Action::Quotes | Action::TextFilter
+        )
 }
 
 /// Installs the bodies; an analysis that does not fit them is dropped (the worker computes
@@ -166,15 +191,28 @@ fn analysis_done(app: &mut App, indexed: super::app::Indexed) {
 }
 
 fn screen(app: &mut App, action: Action) {
-    if let Action::Help = action {
-        app.overlay = Some(Overlay::Help(Help::default()));
+    if let Action::Help | Action::Legend = action {
+        help::open(app, matches!(action, Action::Legend));
+        return;
+    }
+    if share::update(app, &action) {
+        return;
+    }
+    if let Action::Problems = action {
+        if app.problems.is_empty() {
+            app.notice = Some("no load problem: every file loaded".to_string());
+        } else if !matches!(app.stack.last(), Some(Screen::Problems(_))) {
+            app.stack
+                .push(Screen::Problems(super::app::Problems::default()));
+        }
         return;
     }
     match app.stack.last() {
         None => library(app, action),
         Some(Screen::Reader(_)) => reader::update(app, action),
         Some(Screen::Compare(_)) => compare::update(app, action),
-        Some(Screen::Quotes(_)) => quotes(app, action),
+        Some(Screen::Quotes(_)) => lists::quotes(app, action),
+        Some(Screen::Problems(_)) => lists::problems(app, action),
     }
 }
 
@@ -207,21 +245,32 @@ fn library(app: &mut App, action: Action) {
         }
         Action::Open => {
             if let Some(article) = app.selected_article() {
-                app.stack.push(Screen::Reader(Reader {
-                    article,
-                    scroll: 0,
-                    current: None,
-                }));
+                let mut r = Reader::at_top(article);
+                r.opened_at = Some(app.reading.clock.now());
+                app.stack.push(Screen::Reader(r));
             }
         }
-        Action::Mark => toggle_mark(app),
+        Action::Mark => {
+            marks::toggle(app, false);
+            reading::save(app);
+        }
+        Action::MarkDown => {
+            marks::toggle(app, true);
+            reading::save(app);
+        }
+        Action::Sort => reading::cycle_sort(app),
+        Action::ClearState => reading::clear(app),
+        Action::Cancel => app.notice = Some(quit_hint(app)),
         Action::Compare => compare_from_library(app),
         Action::Filter => {
             app.overlay = Some(Overlay::Filter(Filter::default()));
             rerank(app, "");
         }
+        Action::TextFilter => search::open_corpus(app),
         Action::RemoveFilter => {
-            app.library.filters.pop();
+            if app.library.text.take().is_none() {
+                app.library.filters.pop();
+            }
             refilter(app);
         }
         Action::Quotes => app.stack.push(Screen::Quotes(quote_rows::screen(app))),
@@ -230,24 +279,16 @@ fn library(app: &mut App, action: Action) {
     }
 }
 
-fn toggle_mark(app: &mut App) {
-    let Some(a) = app.selected_article() else {
-        return;
-    };
-    let marked = &mut app.library.marked;
-    if let Some(i) = marked.iter().position(|&m| m == a) {
-        marked.remove(i);
-    } else if marked.len() >= 4 {
-        app.notice = Some("at most 4 articles can be compared".to_string());
-    } else {
-        marked.push(a);
+/// What Esc says on the top screen, where it does not quit.
+fn quit_hint(app: &App) -> String {
+    match app.keymap.key_for(super::keymap::Context::Library, "back") {
+        Some(k) => format!("{k} quits parallax"),
+        None => "nothing to go back to".to_string(),
     }
-    let len = app.library.visible.len();
-    app.library.selected = (app.library.selected + 1).min(len.saturating_sub(1));
 }
 
 fn compare_from_library(app: &mut App) {
-    let mut marked = app.library.marked.clone();
+    let mut marked = marks::visible(app);
     if marked.len() >= 2 {
         marked.sort_unstable();
         open_compare(app, marked, None);
@@ -275,6 +316,12 @@ pub(crate) fn refilter(app: &mut App) {
         v.retain(|&a| a < app.corpus.len());
         v
     };
+    if let (Some(q), Some(index)) = (&app.library.text, &app.text_index) {
+        let hits: std::collections::HashSet<usize> =
+            index.search(&app.corpus, q).into_iter().collect();
+        app.library.visible.retain(|a| hits.contains(a));
+    }
+    reading::sort_visible(app);
     let len = app.library.visible.len();
     app.library.selected = app.library.selected.min(len.saturating_sub(1));
     quote_rows::refresh(app);
@@ -365,48 +412,14 @@ fn filter(app: &mut App, action: Action) {
     }
 }
 
-fn help(app: &mut App, action: Action) {
-    let total = super::view::help_lines(&app.keymap, &app.theme).len();
-    let shown = usize::from(app.size.1.saturating_sub(4));
-    let max = total.saturating_sub(shown);
-    let Some(Overlay::Help(h)) = &mut app.overlay else {
-        return;
-    };
-    match action {
-        Action::Close | Action::Back | Action::Help => app.overlay = None,
-        nav => h.scroll = navigate(h.scroll, max + 1, shown.saturating_sub(1), &nav),
-    }
-}
-
-fn quotes(app: &mut App, action: Action) {
-    let page = usize::from(app.size.1.saturating_sub(4) / 3);
-    let Some(Screen::Quotes(q)) = app.stack.last_mut() else {
-        return;
-    };
-    match action {
-        Action::Back => {
-            app.stack.pop();
-        }
-        Action::Open => {
-            let pair = q
-                .rows
-                .get(q.selected)
-                .and_then(|row| match row.carriers.as_slice() {
-                    [(a, span), (b, _), ..] => Some((vec![*a, *b], span.clone())),
-                    _ => None,
-                });
-            if let Some((articles, span)) = pair {
-                open_compare(app, articles, Some(span));
-            }
-        }
-        nav => q.selected = navigate(q.selected, q.rows.len(), page, &nav),
-    }
-}
-
 #[cfg(test)]
 mod export_mouse_tests;
 #[cfg(test)]
 mod filter_tests;
+#[cfg(test)]
+mod reading_tests;
+#[cfg(test)]
+mod search_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -7,12 +7,18 @@
 
 mod escapes;
 mod faults;
+mod folding;
+mod keys;
 mod mouse;
 mod nothing_lost;
+mod open_copy;
+mod problems;
+mod reading;
 mod reopen;
 mod session;
 #[path = "../common/snapshot.rs"]
 mod snapshot;
+mod stated;
 
 use session::{COLS, Session};
 
@@ -26,7 +32,7 @@ fn starts_on_the_library_shows_help_and_quits_cleanly() {
     });
     s.send("?");
     s.wait_text("Help: keys");
-    s.wait_text("Compare");
+    s.wait_text("Library");
     s.send("?");
     s.wait("help closed", |sc| !sc.contents().contains("Help: keys"));
     s.send("q");

@@ -65,7 +65,7 @@ fn e_on_compare_writes_a_report_into_the_working_directory() {
     let dir = tempfile::tempdir().expect("tmp");
     let mut s = start(false, dir.path());
     s.wait_analysed();
-    s.send(" j ");
+    s.send(" jj ");
     s.wait_text("2 marked");
     s.send("c");
     s.wait_text("compare 2 articles");

@@ -208,9 +208,9 @@ impl Session {
             .unwrap_or_default()
     }
 
-    /// Marks 000 and 002 in the library (Space marks and moves down) and opens compare.
+    /// Marks 000 and 002 in the library (Space marks, the cursor stays) and opens compare.
     pub fn compare_000_and_002(&mut self) {
-        self.send(" j ");
+        self.send(" jj ");
         self.wait_text("2 marked");
         self.send("c");
         self.wait_text("compare 2 articles");

@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::EntityKind;
 use super::candidates::BY_TITLE;
+use super::fold::{same_first_name, translit};
 use super::lexicon::{lexicon, title_case};
 use super::merge::Group;
 
@@ -27,7 +28,7 @@ impl Redirects {
 
     /// The one full name with this (case-folded) surname.
     pub fn by_surname(&self, word: &str) -> Option<usize> {
-        self.surnames.get(word).copied().flatten()
+        self.surnames.get(&translit(word)).copied().flatten()
     }
 }
 
@@ -56,34 +57,110 @@ fn is_acronym(surface: &str) -> bool {
     (2..=6).contains(&letters) && surface.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
+/// A person's name as (first word, surname) when it has two words or more.
+pub fn person_parts(group: &Group) -> Option<(&str, &str)> {
+    if group.gazetteer.is_some() || group.words() < 2 || group.kind() != EntityKind::Person {
+        return None;
+    }
+    let mut words = group.key.split_whitespace();
+    Some((words.next()?, words.next_back()?))
+}
+
+/// Initials and a surname ("K. Brandt", a person by its use even where its shape gave no
+/// kind): (initial, surname).
+pub fn initial_form(group: &Group) -> Option<(&str, &str)> {
+    let person_or_other = matches!(group.kind(), EntityKind::Person | EntityKind::Other);
+    if group.gazetteer.is_some() || group.words() != 2 || !person_or_other {
+        return None;
+    }
+    let (first, last) = group.key.split_once(' ')?;
+    is_initial(first).then_some((first, last))
+}
+
+/// A first word that is an initial ("c." in "C. Ambrose").
+pub fn is_initial(first: &str) -> bool {
+    first.trim_end_matches('.').chars().count() == 1
+}
+
+/// Follows redirects to the end (a cycle, which no rule should make, stops it).
+fn root(to: &[usize], mut g: usize) -> usize {
+    for _ in 0..to.len() {
+        if to[g] == g {
+            break;
+        }
+        g = to[g];
+    }
+    g
+}
+
+/// Joins the spellings of one person's full name: the same transliterated surname and
+/// first names that agree ("Oleksandr Hrytsenko" = "Oleksander Gritsenko", "Volodymyr
+/// Zelensky" = "Volodymyr Zelenskyy"). Initials forms join later, only when unambiguous.
+fn join_spellings(groups: &[Group], to: &mut [usize]) {
+    let mut by_surname: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (g, group) in groups.iter().enumerate() {
+        if let Some((first, last)) = person_parts(group)
+            && !is_initial(first)
+        {
+            by_surname.entry(translit(last)).or_default().push(g);
+        }
+    }
+    for members in by_surname.values().filter(|m| m.len() > 1) {
+        for (k, &g) in members.iter().enumerate() {
+            let Some((first, _)) = person_parts(&groups[g]) else {
+                continue;
+            };
+            let earlier = members[..k].iter().copied().find(|&h| {
+                person_parts(&groups[h]).is_some_and(|(f, _)| same_first_name(first, f))
+            });
+            if let Some(h) = earlier {
+                to[g] = root(to, h);
+            }
+        }
+    }
+}
+
 /// Computes the redirects of a corpus's groups.
 pub fn redirects(groups: &[Group]) -> Redirects {
+    let mut to: Vec<usize> = (0..groups.len()).collect();
+    join_spellings(groups, &mut to);
     let mut surnames = FxHashMap::default();
+    let mut initialled = FxHashMap::default();
     let mut first_names = FxHashMap::default();
     let mut expansions = FxHashMap::default();
     for (g, group) in groups.iter().enumerate() {
         if group.gazetteer.is_some() || group.words() < 2 {
             continue;
         }
-        if group.kind() == EntityKind::Person {
-            let mut words = group.key.split_whitespace();
-            if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
-                index(&mut surnames, last.to_string(), g);
-                index(&mut first_names, first.to_string(), g);
+        let target = root(&to, g);
+        if let Some((first, last)) = person_parts(group) {
+            if is_initial(first) {
+                continue;
             }
-        } else {
-            index(&mut expansions, initials(&group.surface), g);
+            let last = translit(last);
+            index(&mut initialled, initial_key(first, &last), target);
+            index(&mut surnames, last, target);
+            index(&mut first_names, first.to_string(), target);
+        } else if group.kind() != EntityKind::Person {
+            index(&mut expansions, initials(&group.surface), target);
         }
     }
-    let mut to: Vec<usize> = (0..groups.len()).collect();
+    let found = |map: &FxHashMap<String, Option<usize>>, key: &str| map.get(key).copied().flatten();
     for (g, group) in groups.iter().enumerate() {
-        if group.gazetteer.is_some() || group.words() != 1 {
+        if group.gazetteer.is_some() || to[g] != g {
             continue;
         }
-        let found =
-            |map: &FxHashMap<String, Option<usize>>, key: &str| map.get(key).copied().flatten();
+        if let Some((first, last)) = initial_form(group) {
+            if let Some(t) = found(&initialled, &initial_key(first, &translit(last))) {
+                to[g] = t;
+            }
+            continue;
+        }
+        if group.words() != 1 {
+            continue;
+        }
         let titled_person = group.kind() == EntityKind::Person && group.strength >= BY_TITLE;
-        let target = found(&surnames, &group.key)
+        let target = found(&surnames, &translit(&group.key))
             .or_else(|| {
                 titled_person
                     .then(|| found(&first_names, &group.key))
@@ -100,7 +177,16 @@ pub fn redirects(groups: &[Group]) -> Redirects {
     }
     join_legal_suffixes(groups, &mut to);
     join_plurals(groups, &mut to);
+    for g in 0..to.len() {
+        to[g] = root(&to, g);
+    }
     Redirects { to, surnames }
+}
+
+/// The key of a full name's initial and transliterated surname ("c ambrose").
+fn initial_key(first: &str, translit_last: &str) -> String {
+    let c = translit(first).chars().next().unwrap_or(' ');
+    format!("{c} {translit_last}")
 }
 
 /// The groups found in the corpus only (not in the gazetteer), by key.

@@ -21,11 +21,13 @@ use super::tokens::tokenize;
 /// How strongly a candidate's kind is attested (higher wins).
 pub type Strength = u8;
 /// Kind from the gazetteer.
-pub const BY_GAZETTEER: Strength = 4;
+pub const BY_GAZETTEER: Strength = 5;
 /// Kind from a title before the name ("President X").
-pub const BY_TITLE: Strength = 3;
+pub const BY_TITLE: Strength = 4;
 /// Kind from a cue word ("... Ministry") or a dateline.
-pub const BY_CUE: Strength = 2;
+pub const BY_CUE: Strength = 3;
+/// Kind from the words around the name ("in X", "near X": a place).
+pub const BY_CONTEXT: Strength = 2;
 /// Kind from the shape of the name (two or three capitalised words: a person).
 pub const BY_SHAPE: Strength = 1;
 /// No evidence.
@@ -43,6 +45,9 @@ pub struct Candidate {
     pub strength: Strength,
     /// The capitals may be typographic only (see the module doc).
     pub weak: bool,
+    /// Weak because it stands in a Title Case headline: it counts only where the same
+    /// article or the gazetteer confirms it.
+    pub headline: bool,
     /// The spans of its words, connectors excluded (weak candidates only).
     pub words: Vec<Span>,
     /// A capital standing for its country: the mention counts for the country, and its
@@ -51,14 +56,37 @@ pub struct Candidate {
 }
 
 /// The candidates of one body, in order.
+#[cfg(test)]
 pub fn find(body: &str, gz: &Gazetteer) -> Vec<Candidate> {
+    find_in(body, gz, None)
+}
+
+/// [`find`], told whether the text is German when it is too short to tell (a headline:
+/// its article's body tells).
+pub fn find_in(body: &str, gz: &Gazetteer, german: Option<bool>) -> Vec<Candidate> {
     let tokens = tokenize(body);
     let cx = Context::new(body, &tokens, gz);
     let headline = title_case_lines(body, &tokens);
     let mut out = Vec::new();
     let mut segmenter = Segmenter::new(&cx, gz, &headline, &mut out);
+    segmenter.german = german.unwrap_or_else(|| is_german(body));
     for_each_run(&cx, |run| segmenter.cut(run));
     out
+}
+
+/// Whether a text reads as German: among its first 300 words, German function words
+/// outnumber English ones by three to one, and there are at least eight of them.
+pub fn is_german(body: &str) -> bool {
+    let (mut de, mut en) = (0, 0);
+    for w in body.split_whitespace().take(300) {
+        match w.trim_end_matches([',', '.', ';', ':']) {
+            "und" | "der" | "die" | "das" | "nicht" | "mit" | "ist" | "sich" | "auf" | "für"
+            | "dem" | "den" | "ein" | "eine" | "wurde" | "sind" => de += 1,
+            "the" | "and" | "of" | "to" | "is" | "was" | "with" | "for" => en += 1,
+            _ => {}
+        }
+    }
+    de >= 8 && de >= 3 * en
 }
 
 #[cfg(test)]
@@ -153,7 +181,7 @@ mod tests {
             kinds,
             [
                 ("Real Madrid".into(), EntityKind::Other),
-                ("Siemens Energy".into(), EntityKind::Other),
+                ("Siemens Energy".into(), EntityKind::Organization),
                 ("Jake Sullivan-Smith".into(), EntityKind::Person),
                 ("North Rhine-Westphalia".into(), EntityKind::Place),
             ]
@@ -213,6 +241,60 @@ mod tests {
             got.contains(&("Мария Захарова".into(), EntityKind::Person, false)),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn clean_edges() {
+        assert_eq!(
+            names("Croat striker Ivan Peric met General Maurice Baril at the Bank of England."),
+            ["Croatia", "Ivan Peric", "Maurice Baril", "Bank of England"]
+        );
+        assert_eq!(
+            names("a vote for Sunita Rao of the People's Alliance and Beatrice Omondi KC"),
+            ["Sunita Rao", "People's Alliance", "Beatrice Omondi"]
+        );
+        assert_eq!(names("She won the Atlantic Open."), ["Atlantic Open"]);
+    }
+
+    #[test]
+    fn slugs_generic_words_and_contractions_are_not_names() {
+        assert_eq!(
+            names(
+                "SOCCER - Results and Standings\nI'm sure. We're done. Tonight Calderbridge voted."
+            ),
+            ["Calderbridge"]
+        );
+    }
+
+    #[test]
+    fn table_rows_are_not_headlines() {
+        let got =
+            found("Results:\n3. Ryan Calder (Canada) 2:11.04\n4. Theo Lamarque (France) 2:12.50");
+        let strong: Vec<&str> = got
+            .iter()
+            .filter(|(_, _, weak)| !weak)
+            .map(|(n, _, _)| n.as_str())
+            .collect();
+        assert_eq!(strong, ["Ryan Calder", "Canada", "Theo Lamarque", "France"]);
+    }
+
+    #[test]
+    fn place_prepositions_and_german_nouns() {
+        let got = found("Floods hit homes in Lessaria on Monday.");
+        assert!(
+            got.contains(&("Lessaria".into(), EntityKind::Place, false)),
+            "{got:?}"
+        );
+        let de = "Hunderte Menschen wurden in der Nacht aus ihren Häusern geholt, und die \
+                  Feuerwehr war mit dem Hochwasser in Kesseltal beschäftigt, sagte die \
+                  Bürgermeisterin Anna Keller. Das Wasser ist nicht gesunken, und es wird \
+                  für den Ort eine lange Nacht, sagte sie auf der Brücke.";
+        let strong: Vec<String> = found(de)
+            .into_iter()
+            .filter(|(_, _, weak)| !weak)
+            .map(|(n, _, _)| n)
+            .collect();
+        assert_eq!(strong, ["Kesseltal", "Anna Keller"]);
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub fn title_case_lines(body: &str, tokens: &[Token]) -> Vec<bool> {
         let end = (start + 1..tokens.len())
             .find(|&k| tokens[k].line_start)
             .unwrap_or(tokens.len());
-        if end - start > 25 {
+        if end - start > 25 || table_like(body, &tokens[start..end]) {
             start = end;
             continue;
         }
@@ -34,6 +34,15 @@ pub fn title_case_lines(body: &str, tokens: &[Token]) -> Vec<bool> {
         start = end;
     }
     marks
+}
+
+/// A line of a results table or a list, not a headline: it opens with a number
+/// ("3. Ryan Calder (Canada) 2:11.04") or holds a bracket.
+fn table_like(body: &str, line: &[Token]) -> bool {
+    let (Some(first), Some(last)) = (line.first(), line.last()) else {
+        return false;
+    };
+    first.shape == Shape::Other || body[first.start..last.end].contains(['(', '\t'])
 }
 
 fn at_least_four_chars(word: &str) -> bool {

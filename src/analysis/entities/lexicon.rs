@@ -22,6 +22,9 @@ pub struct Lexicon {
     cues: FxHashMap<String, EntityKind>,
     legal_suffixes: FxHashSet<String>,
     government_verbs: FxHashSet<String>,
+    generic: FxHashSet<String>,
+    sections: FxHashSet<String>,
+    person_suffixes: FxHashSet<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -34,6 +37,12 @@ struct CueFile {
     other: Vec<String>,
     #[serde(default)]
     legal_suffixes: Vec<String>,
+    #[serde(default)]
+    generic: Vec<String>,
+    #[serde(default)]
+    sections: Vec<String>,
+    #[serde(default)]
+    person_suffixes: Vec<String>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -79,8 +88,13 @@ pub fn name_case(word: &str) -> String {
 }
 
 fn both_cases(asset: &str) -> FxHashSet<String> {
+    cased(assets::lines(asset))
+}
+
+/// Each word in lower case, Title Case and capitals.
+fn cased<'a>(words: impl Iterator<Item = &'a str>) -> FxHashSet<String> {
     let mut set = FxHashSet::default();
-    for w in assets::lines(asset) {
+    for w in words {
         let lower = w.to_lowercase();
         set.insert(title_case(&lower));
         set.insert(w.to_uppercase());
@@ -112,7 +126,17 @@ impl Lexicon {
                 cues.entry(w).or_insert(kind);
             }
         }
+        let generic = cased(
+            cue_file
+                .generic
+                .iter()
+                .map(String::as_str)
+                .chain(assets::lines(assets::STOPWORDS)),
+        );
         Self {
+            generic,
+            sections: cue_file.sections.iter().map(|s| s.to_lowercase()).collect(),
+            person_suffixes: cue_file.person_suffixes.into_iter().collect(),
             function: both_cases(assets::FUNCTION_WORDS),
             openers: both_cases(assets::NAME_OPENERS),
             calendar: both_cases(assets::CALENDAR),
@@ -163,6 +187,21 @@ impl Lexicon {
     /// A company's legal suffix ("AG", "Inc"), in lower case.
     pub fn is_legal_suffix(&self, lower_word: &str) -> bool {
         self.legal_suffixes.contains(lower_word)
+    }
+
+    /// A word that is never a name on its own ("Results", "Inside", "Out").
+    pub fn is_generic(&self, word: &str) -> bool {
+        self.generic.contains(word)
+    }
+
+    /// A section slug ("SOCCER", "World News"), any case.
+    pub fn is_section(&self, name: &str) -> bool {
+        with_lower(name, |l| self.sections.contains(l))
+    }
+
+    /// A word after a person's name that is not part of it ("KC", "Jr").
+    pub fn is_person_suffix(&self, word: &str) -> bool {
+        self.person_suffixes.contains(word)
     }
 
     /// The kind a cue word gives a name ("Ministry" -> organization).

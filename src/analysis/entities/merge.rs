@@ -5,10 +5,11 @@
 
 use std::borrow::Cow;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::aliases::{Redirects, redirects};
+use super::aliases::{Redirects, initial_form, is_initial, person_parts, redirects};
 use super::candidates::{Candidate, Strength};
+use super::fold::{fold, translit};
 use super::gazetteer::Gazetteer;
 use super::{Doc, Entity, EntityKind, Field, Mention, Span};
 use crate::corpus::ArticleIdx;
@@ -98,7 +99,7 @@ impl Groups {
     fn new_group(&mut self, gazetteer: Option<usize>, surface: &str) -> usize {
         self.groups.push(Group {
             gazetteer,
-            key: surface.to_lowercase(),
+            key: fold(surface),
             surface: surface.to_string(),
             strength: 0,
             votes: [0; 4],
@@ -120,7 +121,7 @@ impl Groups {
         if let Some(&g) = self.by_surface.get(surface) {
             return g;
         }
-        let key = surface.to_lowercase();
+        let key = fold(surface);
         let g = match self.by_key.get(&key) {
             Some(&g) => g,
             None => {
@@ -165,8 +166,17 @@ impl Groups {
         }
     }
 
-    /// Keeps a weak candidate where it, or its longest runs of words, name a known group.
-    fn resolve_weak(&mut self, at: (ArticleIdx, Field), body: &str, c: &Candidate, r: &Redirects) {
+    /// Keeps a weak candidate where it, or its longest runs of words, name a known group;
+    /// a headline's words only a gazetteer entry or a name the same article gives
+    /// elsewhere (`named` holds the groups each article names outside headlines).
+    fn resolve_weak(
+        &mut self,
+        at: (ArticleIdx, Field),
+        body: &str,
+        c: &Candidate,
+        r: &Redirects,
+        named: &FxHashSet<(ArticleIdx, usize)>,
+    ) {
         let words = &c.words;
         let mut i = 0;
         while i < words.len() {
@@ -176,13 +186,19 @@ impl Groups {
                 let text = collapse(&body[span.clone()]);
                 let group = self.by_surface.get(text.as_ref()).copied().or_else(|| {
                     // lower-cased once, for both indexes that are keyed so
-                    let key = text.to_lowercase();
+                    let key = fold(&text);
                     self.by_key
                         .get(&key)
                         .copied()
                         .or_else(|| (j == i + 1).then(|| r.by_surname(&key)).flatten())
                 });
-                if let Some(group) = group {
+                let confirmed = |g: usize| {
+                    !c.headline
+                        || self.groups[g].gazetteer.is_some()
+                        || named.contains(&(at.0, g))
+                        || named.contains(&(at.0, r.target(g)))
+                };
+                if let Some(group) = group.filter(|&g| confirmed(g)) {
                     self.hit(group, at, span, &text);
                     matched = j;
                     break;
@@ -202,25 +218,121 @@ pub fn build(docs: &[Doc<'_>], found: &[Vec<Candidate>], gz: &Gazetteer) -> Vec<
         }
     }
     let r = redirects(&groups.groups);
+    let named: FxHashSet<(ArticleIdx, usize)> = groups
+        .hits
+        .iter()
+        .flat_map(|h| [(h.article, h.group), (h.article, r.target(h.group))])
+        .collect();
     for (doc, cands) in docs.iter().zip(found) {
         for c in cands.iter().filter(|c| c.weak) {
-            groups.resolve_weak((doc.article, doc.field), &doc.text, c, &r);
+            groups.resolve_weak((doc.article, doc.field), &doc.text, c, &r, &named);
         }
     }
     entities(groups, &r, gz)
 }
 
+/// The name keys of each group, interned once (not per mention): for a person's full name
+/// its transliterated surname and first name, for a bare word or initials and a surname the
+/// keys it may stand for.
+struct NameKeys {
+    /// (surname key, first-name key) of a full name.
+    full: Vec<Option<(u32, u32)>>,
+    /// (surname key, first-name key when a single word) of a short form.
+    short: Vec<Option<(u32, Option<u32>)>>,
+}
+
+impl NameKeys {
+    fn new(groups: &Groups) -> Self {
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut id = |key: String| {
+            let next = ids.len() as u32;
+            *ids.entry(key).or_insert(next)
+        };
+        let mut full = Vec::with_capacity(groups.groups.len());
+        let mut short = Vec::with_capacity(groups.groups.len());
+        for group in &groups.groups {
+            let parts = person_parts(group).filter(|(f, _)| !is_initial(f));
+            full.push(parts.map(|(f, l)| (id(translit(l)), id(format!("{} ", translit(f))))));
+            let fits = matches!(group.kind(), EntityKind::Person | EntityKind::Other);
+            let word = (group.words() == 1 && group.gazetteer.is_none() && fits)
+                .then_some(group.key.as_str());
+            let key = match word {
+                Some(w) => Some((id(translit(w)), Some(id(format!("{} ", translit(w)))))),
+                None => initial_form(group).map(|(_, l)| (id(translit(l)), None)),
+            };
+            short.push(key);
+        }
+        Self { full, short }
+    }
+}
+
+/// The full names of people each article gives: (article, surname or first-name key) ->
+/// the groups (after redirects) of those names.
+fn article_people(
+    groups: &Groups,
+    r: &Redirects,
+    keys: &NameKeys,
+) -> FxHashMap<(ArticleIdx, u32), Vec<usize>> {
+    let mut out: FxHashMap<(ArticleIdx, u32), Vec<usize>> = FxHashMap::default();
+    for hit in &groups.hits {
+        let Some((surname, first)) = keys.full[hit.group] else {
+            continue;
+        };
+        let t = r.target(hit.group);
+        for key in [surname, first] {
+            let people = out.entry((hit.article, key)).or_default();
+            if !people.contains(&t) {
+                people.push(t);
+            }
+        }
+    }
+    out
+}
+
+/// Where one hit goes: a surname alone, or initials and a surname, go to the one full name
+/// with that surname the same article gives (a first name alone to the one full name it
+/// opens); anything else follows the redirects.
+fn hit_target(
+    r: &Redirects,
+    keys: &NameKeys,
+    people: &FxHashMap<(ArticleIdx, u32), Vec<usize>>,
+    hit: &Hit,
+) -> usize {
+    let Some((surname, first)) = keys.short[hit.group] else {
+        return r.target(hit.group);
+    };
+    let one = |key: u32| match people.get(&(hit.article, key)).map(Vec::as_slice) {
+        Some([one]) => Some(*one),
+        _ => None,
+    };
+    // A first name alone ("Liam" after "Liam Carver") only when no surname fits.
+    one(surname)
+        .or_else(|| first.and_then(one))
+        .unwrap_or_else(|| r.target(hit.group))
+}
+
 fn entities(groups: Groups, r: &Redirects, gz: &Gazetteer) -> Vec<Entity> {
     let n = groups.groups.len();
+    let keys = NameKeys::new(&groups);
+    let people = article_people(&groups, r, &keys);
     let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); n];
-    for hit in groups.hits {
-        mentions[r.target(hit.group)].push(Mention {
+    let mut moved: FxHashSet<(usize, usize)> = FxHashSet::default();
+    for hit in &groups.hits {
+        let t = hit_target(r, &keys, &people, hit);
+        if t != r.target(hit.group) {
+            moved.insert((hit.group, t));
+        }
+        mentions[t].push(Mention {
             article: hit.article,
-            span: hit.span,
+            span: hit.span.clone(),
             field: hit.field,
         });
     }
     let mut surfaces = groups.surfaces;
+    for (g, t) in moved {
+        let form = groups.groups[g].surface.clone();
+        surfaces[t].entry(form).or_insert(1);
+    }
     for g in 0..n {
         let t = r.target(g);
         if t != g {
@@ -258,7 +370,7 @@ fn entities(groups: Groups, r: &Redirects, gz: &Gazetteer) -> Vec<Entity> {
 }
 
 /// The canonical name and the aliases of an entity: the gazetteer's name, or the fullest
-/// surface form (most words, not in capitals, most frequent, shortest); aliases are the
+/// surface form (most words, not in capitals, no initials, most frequent, shortest); aliases are the
 /// other forms, distinct ignoring case.
 fn names(
     entry: Option<(&String, &[String])>,
@@ -272,9 +384,11 @@ fn names(
             .iter()
             .max_by_key(|(f, count)| {
                 let caps = f.chars().any(char::is_lowercase);
+                let spelled = !f.split_whitespace().any(is_initial);
                 (
                     f.split_whitespace().count(),
                     caps,
+                    spelled,
                     *count,
                     std::cmp::Reverse(f.len()),
                 )

@@ -10,6 +10,7 @@
 
 mod aliases;
 mod candidates;
+mod fold;
 pub mod gazetteer;
 mod headlines;
 pub(crate) mod lexicon;
@@ -189,9 +190,18 @@ pub struct Found(Vec<Vec<candidates::Candidate>>);
 pub fn find(docs: &[Doc<'_>]) -> Found {
     let start = std::time::Instant::now();
     let gz = gazetteer::gazetteer();
+    // A headline is too short to tell its language: its article's body tells.
+    let german: rustc_hash::FxHashMap<crate::corpus::ArticleIdx, bool> = docs
+        .par_iter()
+        .filter(|d| d.field == Field::Body)
+        .map(|d| (d.article, candidates::is_german(&d.text)))
+        .collect();
     let found = docs
         .par_iter()
-        .map(|d| candidates::find(&d.text, gz))
+        .map(|d| {
+            let hint = german.get(&d.article).copied();
+            candidates::find_in(&d.text, gz, hint)
+        })
         .collect();
     tracing::debug!(took = ?start.elapsed(), "entities: candidates");
     Found(found)

@@ -80,7 +80,7 @@ impl<'a> Context<'a> {
     pub fn is_name_word(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         let w = self.text(i);
-        if !t.shape.is_capitalised() || self.lx.is_calendar(w) {
+        if !t.shape.is_capitalised() || self.lx.is_calendar(w) || is_first_person(w) {
             return false;
         }
         if t.sentence_start {
@@ -93,7 +93,19 @@ impl<'a> Context<'a> {
     /// Whether token `i` continues a run whose last token is `prev`.
     fn joins(&self, prev: usize, i: usize) -> bool {
         let (p, t) = (&self.tokens[prev], &self.tokens[i]);
-        if p.possessive || t.sentence_start {
+        if t.sentence_start {
+            return false;
+        }
+        // "People's Party", "Women's Institute": a plural possessive inside a name.
+        let inner_possessive = matches!(
+            self.text(prev),
+            "People" | "Women" | "Men" | "Children" | "Workers" | "Farmers" | "Veterans"
+        );
+        // "St Aldric's Hospital": a saint's possessive before a cue word.
+        let saint = prev > 0
+            && matches!(self.text(prev - 1), "St" | "St." | "Saint")
+            && self.lx.cue(self.text(i)).is_some();
+        if p.possessive && !((inner_possessive || saint) && t.gap == Gap::Space) {
             return false;
         }
         match t.gap {
@@ -145,8 +157,8 @@ impl<'a> Context<'a> {
             let dateline = [",", " –", " —", " -", " ("]
                 .iter()
                 .any(|p| rest.starts_with(p));
-            if dateline && !self.lx.is_function(self.text(i)) {
-                let name = &self.body[t.start..self.tokens[last].end];
+            let name = &self.body[t.start..self.tokens[last].end];
+            if dateline && !self.lx.is_function(self.text(i)) && !self.lx.is_section(name) {
                 let kind = match self.gz.lookup_folded(name) {
                     Some(Target::Entity(e)) => UnitKind::Entity(e),
                     _ => UnitKind::Dateline,
@@ -173,8 +185,9 @@ impl<'a> Context<'a> {
     }
 
     /// A chain of one or two connectors at `i` ("of", "of the", "bin") followed by a name
-    /// unit: returns the last connector token.
-    fn connector_chain(&self, i: usize) -> Option<usize> {
+    /// unit: returns the last connector token. "of" needs a cue word or a gazetteer name
+    /// before it ("Bank of England", not "Sunita Rao of the People's Alliance").
+    fn connector_chain(&self, i: usize, prev: &Unit) -> Option<usize> {
         let is_conn = |k: usize| {
             self.tokens.get(k).is_some_and(|t| {
                 t.shape == Shape::Lower && t.gap == Gap::Space && self.lx.is_connector(self.text(k))
@@ -183,11 +196,29 @@ impl<'a> Context<'a> {
         if !is_conn(i) || self.text(i) == "the" {
             return None;
         }
+        let held = match prev.kind {
+            UnitKind::Word => self.lx.cue(self.text(prev.last)).is_some(),
+            UnitKind::Entity(_) | UnitKind::Connector | UnitKind::Title => true,
+            UnitKind::Dateline => false,
+        };
+        if self.text(i) == "of" && !held {
+            return None;
+        }
         let last = if is_conn(i + 1) { i + 1 } else { i };
         let next = self.tokens.get(last + 1)?;
         let glued = matches!(next.gap, Gap::Space | Gap::Hyphen) && !next.sentence_start;
         (glued && self.name_unit(last + 1).is_some()).then_some(last)
     }
+}
+
+/// "I'm", "I’ve", "We're", "Don't": the capital is a pronoun's or a sentence's.
+fn is_first_person(word: &str) -> bool {
+    let Some((_, tail)) = word.split_once(['\'', '\u{2019}']) else {
+        return false;
+    };
+    word.starts_with("I'")
+        || word.starts_with("I\u{2019}")
+        || matches!(tail, "re" | "ve" | "ll" | "m" | "d" | "t")
 }
 
 /// Maps gazetteer matches onto tokens: a match must start at a token's start and end at a
@@ -231,7 +262,11 @@ pub fn for_each_run(cx: &Context<'_>, mut f: impl FnMut(&[Unit])) {
         if let Some(unit) = cx.name_unit(i) {
             cur.push(unit);
             i = unit.last + 1;
-        } else if let Some(last) = continues.then(|| cx.connector_chain(i)).flatten() {
+        } else if let Some(last) = cur
+            .last()
+            .filter(|_| continues)
+            .and_then(|prev| cx.connector_chain(i, prev))
+        {
             cur.extend((i..=last).map(|k| Unit {
                 kind: UnitKind::Connector,
                 first: k,

@@ -2,7 +2,7 @@
 //! entities, and after an organisation cue followed by a new name; each candidate gets a
 //! kind with the strength of its evidence and a weak mark (see [`super::candidates`]).
 
-use super::candidates::{BY_CUE, BY_GAZETTEER, BY_SHAPE, BY_TITLE, Candidate, UNKNOWN};
+use super::candidates::{BY_CONTEXT, BY_CUE, BY_GAZETTEER, BY_SHAPE, BY_TITLE, Candidate, UNKNOWN};
 use super::gazetteer::Gazetteer;
 use super::lexicon::{lexicon, name_case};
 use super::runs::{Context, Unit, UnitKind};
@@ -20,6 +20,9 @@ pub struct Segmenter<'a, 'b> {
     after_title: bool,
     /// The name being built took in a gazetteer place ("Real Madrid").
     absorbed: bool,
+    /// The text is German, whose nouns all take capitals: a name needs a title, a cue or
+    /// a place preposition to stand on its own.
+    pub german: bool,
 }
 
 impl<'a, 'b> Segmenter<'a, 'b> {
@@ -38,6 +41,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             seg: Vec::new(),
             after_title: false,
             absorbed: false,
+            german: false,
         }
     }
 
@@ -52,11 +56,16 @@ impl<'a, 'b> Segmenter<'a, 'b> {
     pub fn cut(&mut self, run: &[Unit]) {
         for (k, &unit) in run.iter().enumerate() {
             match unit.kind {
-                UnitKind::Title => {
+                // "General Motors": a title before a cue word is the name's first word.
+                UnitKind::Title if !self.names_cue(run.get(k + 1)) => {
                     self.flush();
                     self.after_title = true;
                 }
-                UnitKind::Entity(e) if self.absorbs(e) => {
+                UnitKind::Title => self.seg.push(Unit {
+                    kind: UnitKind::Word,
+                    ..unit
+                }),
+                UnitKind::Entity(e) if self.absorbs(e) || self.opens_event(e, run.get(k + 1)) => {
                     self.absorbed = true;
                     self.seg.push(Unit {
                         kind: UnitKind::Word,
@@ -83,7 +92,15 @@ impl<'a, 'b> Segmenter<'a, 'b> {
                     if self.ends_organisation(&run[k..]) {
                         self.flush();
                     }
-                    self.seg.push(unit);
+                    // "Tonight Calderbridge voted": the opener is not the name's.
+                    let opener = self.seg.is_empty()
+                        && !self.after_title
+                        && self.token(unit.first).sentence_start
+                        && unit.first == unit.last
+                        && lexicon().is_generic(self.word(unit.first));
+                    if !opener {
+                        self.seg.push(unit);
+                    }
                 }
             }
         }
@@ -109,6 +126,26 @@ impl<'a, 'b> Segmenter<'a, 'b> {
                 .is_some_and(|u| lx.cue(self.word(u.last)).is_some()),
             _ => false,
         }
+    }
+
+    /// The next unit is a single cue word ("Motors").
+    fn names_cue(&self, next: Option<&Unit>) -> bool {
+        next.is_some_and(|u| {
+            u.kind == UnitKind::Word
+                && self.token(u.first).gap == Gap::Space
+                && lexicon().cue(self.word(u.last)).is_some()
+        })
+    }
+
+    /// A gazetteer place right before an event's cue word opens the event's name
+    /// ("Atlantic Open", "European Championship").
+    fn opens_event(&self, e: usize, next: Option<&Unit>) -> bool {
+        let Some(next) = next.filter(|u| u.kind == UnitKind::Word) else {
+            return false;
+        };
+        self.gz.entries[e].kind == EntityKind::Place
+            && self.token(next.first).gap == Gap::Space
+            && lexicon().cue(self.word(next.last)) == Some(EntityKind::Other)
     }
 
     /// Two or more plain words right after an organisation cue start a new name
@@ -152,6 +189,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             kind: self.gz.entries[e].kind,
             strength: BY_GAZETTEER,
             weak: false,
+            headline: false,
             words: Vec::new(),
             metonym: country.is_some(),
         });
@@ -199,6 +237,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             kind: EntityKind::Place,
             strength: BY_CUE,
             weak: false,
+            headline: false,
             words: Vec::new(),
             metonym: false,
         });
@@ -231,9 +270,32 @@ impl<'a, 'b> Segmenter<'a, 'b> {
     fn flush(&mut self) {
         let after_title = std::mem::replace(&mut self.after_title, false);
         let absorbed = std::mem::replace(&mut self.absorbed, false);
+        self.trim_person_suffix();
         let candidate = self.candidate(after_title, absorbed);
         self.seg.clear();
         self.out.extend(candidate);
+    }
+
+    /// The word before token `i` puts what follows in a place ("in", "near", "across").
+    fn after_place_preposition(&self, i: usize) -> bool {
+        i > 0
+            && self.token(i).gap == Gap::Space
+            && matches!(
+                self.word(i - 1),
+                "in" | "near" | "across" | "outside" | "throughout" | "around" | "towards"
+            )
+    }
+
+    /// Cuts a suffix after a person's name ("Beatrice Omondi KC") off a name of three
+    /// words or more.
+    fn trim_person_suffix(&mut self) {
+        let words = self.seg.iter().filter(|u| u.kind == UnitKind::Word).count();
+        let suffix = self.seg.last().is_some_and(|u| {
+            u.kind == UnitKind::Word && lexicon().is_person_suffix(self.word(u.first))
+        });
+        if words >= 3 && suffix {
+            self.seg.pop();
+        }
     }
 
     fn candidate(&self, after_title: bool, absorbed: bool) -> Option<Candidate> {
@@ -241,29 +303,50 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         let mut words = self.seg.iter().filter(|u| u.kind == UnitKind::Word);
         let first = *words.next()?;
         let last = words.next_back().copied().unwrap_or(first);
-        let (mut count, mut cues, mut last_cue) = (0, 0, None);
-        for u in self.seg.iter().filter(|u| u.kind == UnitKind::Word) {
+        let (mut count, mut cues, mut last_cue, mut head) = (0, 0, None, None);
+        for u in &self.seg {
+            if u.kind == UnitKind::Connector && head.is_none() {
+                // "University of Port Arlen": the cue before "of" is the name's head.
+                head = Some(last_cue);
+            }
+            if u.kind != UnitKind::Word {
+                continue;
+            }
             count += 1;
             if let Some(k) = lx.cue(self.word(u.first)) {
                 cues += 1;
                 last_cue = Some(k);
             }
         }
+        let last_cue = head.flatten().or(last_cue);
         // Too generic: "Ministry", "Office", a lone initial.
         if cues == count || (count == 1 && self.word(first.first).chars().nth(1).is_none()) {
             return None;
         }
+        // "Results", "Inside": never a name alone, whatever its capital; nor a section slug.
+        if count == 1 && first.first == first.last && lx.is_generic(self.word(first.first)) {
+            return None;
+        }
+        let text = &self.cx.body[self.token(first.first).start..self.token(last.last).end];
+        if lx.is_section(text) {
+            return None;
+        }
+        let placed = self.after_place_preposition(first.first);
         let (kind, strength) = if after_title {
             (EntityKind::Person, BY_TITLE)
         } else if let Some(k) = last_cue {
             (k, BY_CUE)
-        } else if self.person_shaped(absorbed) {
+        } else if placed {
+            (EntityKind::Place, BY_CONTEXT)
+        } else if !self.german && self.person_shaped(absorbed) {
             (EntityKind::Person, BY_SHAPE)
         } else {
             (EntityKind::Other, UNKNOWN)
         };
         let opens_sentence = self.token(first.first).sentence_start;
-        let weak = self.headline[first.first] || (count == 1 && opens_sentence && !after_title);
+        let headline = self.headline[first.first];
+        let unattested = self.german && strength < BY_CONTEXT;
+        let weak = headline || unattested || (count == 1 && opens_sentence && !after_title);
         let spans = self
             .seg
             .iter()
@@ -276,6 +359,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             kind,
             strength,
             weak,
+            headline,
             words: spans.collect(),
             metonym: false,
         })

@@ -263,3 +263,47 @@ fn a_very_long_run_of_capitals_is_one_name() {
         Some("the Foreign Ministry ".len()..body.trim_end().len())
     );
 }
+
+#[test]
+fn spellings_initials_and_surnames_merge_within_evidence() {
+    let ix = index(&[
+        "President Volodymyr Zelensky spoke. Zelensky left. Oleksandr Hrytsenko agreed.",
+        "Volodymyr Zelenskyy met Oleksander Gritsenko in Kyiv. Gritsenko said little.",
+        "The final: C. Ambrose beat Lena Brenner. Carla Ambrose, 24, said it was her day.",
+        "Igor Ivanov, the coach, was sacked. Andrei Ivanov, a striker, stayed. Ivanov said.",
+    ]);
+    let zelensky = entity(&ix, "Volodymyr Zelenskyy");
+    assert_eq!(zelensky.name, entity(&ix, "Volodymyr Zelensky").name);
+    assert_eq!(zelensky.articles(), [0, 1]);
+    assert_eq!(entity(&ix, "Oleksander Gritsenko").articles(), [0, 1]);
+    assert_eq!(entity(&ix, "C. Ambrose").name, "Carla Ambrose");
+    // Two Ivanovs in one article: the bare surname joins neither.
+    assert_eq!(entity(&ix, "Igor Ivanov").articles(), [3]);
+    assert!(
+        !entity(&ix, "Igor Ivanov")
+            .aliases
+            .iter()
+            .any(|a| a == "Ivanov")
+    );
+}
+
+#[test]
+fn diacritics_fold_for_merging() {
+    let ix = index(&[
+        "Jure Kovač won the stage.",
+        "Jure Kovac, the Slovenian, attacked. Kovac said he was tired.",
+    ]);
+    let e = entity(&ix, "Jure Kovac");
+    assert_eq!(e.articles(), [0, 1]);
+}
+
+#[test]
+fn headline_words_need_confirmation_in_their_article() {
+    let ix = index(&[
+        "Obama Calls For Calm After Surprise Defeat\n\nThe former president spoke to reporters.",
+        "Barack Obama said on Monday that the vote mattered.",
+    ]);
+    absent(&ix, "Obama Calls");
+    absent(&ix, "Surprise Defeat");
+    assert_eq!(entity(&ix, "Barack Obama").articles(), [1]);
+}

@@ -30,7 +30,7 @@ const CHROME_LINE: usize = 11;
 const CHROME_ARTICLES: usize = 10;
 /// Fewest articles a short bare line (no sentence punctuation: a button, a heading, a
 /// related headline) must recur in to be page chrome.
-const CHROME_BARE_ARTICLES: usize = 2;
+const CHROME_BARE_ARTICLES: usize = 3;
 /// …of at least this many outlets (an article of unknown outlet counts as one).
 const CHROME_OUTLETS: usize = 3;
 
@@ -285,5 +285,51 @@ mod tests {
         let places: Vec<usize> = wide[0].iter().map(|(d, _)| *d).collect();
         assert_eq!(places, [0, 1, 2, 2]);
         assert!(mask_boilerplate(&mut docs, &outlets, 3).is_empty());
+    }
+
+    /// The words of `body` that stay unmasked.
+    fn open_words<'a>(body: &'a str, d: &Doc) -> Vec<&'a str> {
+        (0..d.len())
+            .filter(|&k| d.flags[k] & MASKED == 0)
+            .map(|k| &body[d.byte_span(&(k..k + 1))])
+            .collect()
+    }
+
+    #[test]
+    fn saved_page_chrome_is_masked() {
+        let page = "We use cookies to improve your experience. Accept all cookies\n\n\
+                    Share this article\nShare on Facebook Share on X Email\n\n\
+                    Jump media player\nMedia player help\n\
+                    Out of media player. Press enter to return or tab to continue.\n\n\
+                    Image caption, Rescuers at work\n\n\
+                    The bridge reopened on Monday.\n\n\
+                    Sign up for our morning briefing newsletter\n\n\
+                    Read more:\nWhy your energy bill could rise again this winter\n\
+                    The quiet return of the night train\n\nThe end.";
+        let mut d = tokenize(page);
+        mask_chrome(&mut d);
+        assert_eq!(
+            open_words(page, &d),
+            ["The", "bridge", "reopened", "on", "Monday", "The", "end"]
+        );
+    }
+
+    #[test]
+    fn a_bare_line_recurring_across_outlets_is_chrome() {
+        let line = "How to keep cool when the heat comes back";
+        let bodies = [
+            format!("First story here today.\n{line}\nMore text follows."),
+            format!("Another story entirely.\n{line}\nAnd the end."),
+            format!("Yet another.\n{line}\nFin."),
+            format!("A fourth one.\n{line}."),
+        ];
+        let mut docs: Vec<Doc> = bodies.iter().map(|b| tokenize(b)).collect();
+        let outlets = [Some("A"), Some("B"), Some("C"), Some("D")];
+        mask_boilerplate(&mut docs, &outlets, 100);
+        for k in 0..3 {
+            assert!(!open_words(&bodies[k], &docs[k]).contains(&"cool"), "{k}");
+        }
+        // the same words ending a sentence, in one article only: not a bare line there
+        assert!(open_words(&bodies[3], &docs[3]).contains(&"cool"));
     }
 }

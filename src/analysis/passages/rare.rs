@@ -7,7 +7,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::group::PairSpan;
 use super::rarity::{self, Counts, is_doubtful, matched_in_a};
-use super::tokens::{Doc, STOP};
+use super::tokens::Doc;
 
 /// The content words of the shorter spans: the only ones whose document frequency is needed.
 fn short_words(docs: &[Doc], spans: &[PairSpan]) -> FxHashSet<u32> {
@@ -16,7 +16,7 @@ fn short_words(docs: &[Doc], spans: &[PairSpan]) -> FxHashSet<u32> {
         let d = &docs[s.a];
         out.extend(
             matched_in_a(&s.al)
-                .filter(|&i| d.flags[i] & STOP == 0)
+                .filter(|&i| rarity::counts_as_content(d, i))
                 .map(|i| d.ids[i]),
         );
     }

@@ -6,8 +6,9 @@
 //! counts as [`OOV_ZIPF`]) or, when higher, its rate in the corpus: a word carried by `df`
 //! articles of a corpus of `T` words counts as `(df − 2) / T` (the two articles sharing the
 //! phrase excepted), so a word in many articles of this corpus is not rare here. Function
-//! words (`assets/stopwords.txt`) count nothing: they are the glue of every stock phrase.
-//! A match is kept when the matched content words, summed over it and the other spans
+//! words (`assets/stopwords.txt`), titles and roles and speech verbs count nothing: they
+//! are the glue of every stock phrase and attribution.
+//! A match is kept when its distinct matched content words, summed over it and the other spans
 //! of the same article pair within [`NEAR`] tokens (pieces of one remark corroborate each
 //! other), carry at least [`THRESHOLD_BITS`]. `docs/passages.md` says how the threshold was
 //! derived: "I am not sure" carries 11 bits, "as well as the" 10, "three or four times" 23,
@@ -19,7 +20,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::align::MIN_WORDS;
 use super::extend::{Alignment, Op};
-use super::tokens::{Doc, STOP};
+use super::tokens::{Doc, STOP, TITLE};
 use super::word_hash::word_id;
 use crate::assets;
 
@@ -126,6 +127,16 @@ pub fn word_bits(lang: Lang, id: u32, counts: Option<&Counts>) -> f32 {
     }
 }
 
+/// Speech verbs (`assets/speech_verbs.txt`) as word ids.
+static SPEECH: LazyLock<FxHashSet<u32>> =
+    LazyLock::new(|| assets::lines(assets::SPEECH_VERBS).map(word_id).collect());
+
+/// True when token `i` of `d` carries content: not a function word, title or role
+/// ("spokesperson") or speech verb ("told"), the glue of every attribution.
+pub fn counts_as_content(d: &Doc, i: usize) -> bool {
+    d.flags[i] & (STOP | TITLE) == 0 && !SPEECH.contains(&d.ids[i])
+}
+
 /// The positions in `a` of the matched tokens of an alignment.
 pub fn matched_in_a(al: &Alignment) -> impl Iterator<Item = usize> + '_ {
     let mut i = al.a.start;
@@ -139,20 +150,37 @@ pub fn matched_in_a(al: &Alignment) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Bits of content of an alignment's matched words (function words count nothing; each
-/// word at its lower surprisal in the two articles' languages).
+/// distinct word once, at its lower surprisal in the two articles' languages).
 pub fn content_bits(a: &Doc, b: &Doc, al: &Alignment, counts: Option<&Counts>) -> f32 {
-    matched_in_a(al)
-        .filter(|&i| a.flags[i] & STOP == 0)
-        .map(|i| {
+    let mut seen = FxHashSet::default();
+    bits_of(a, b, std::slice::from_ref(al), counts, &mut seen)
+}
+
+/// Bits of content of the matched words of several spans, each distinct word once (a
+/// phrase repeated near itself is no rarer than once); `seen` collects the words.
+fn bits_of(
+    a: &Doc,
+    b: &Doc,
+    spans: &[Alignment],
+    counts: Option<&Counts>,
+    seen: &mut FxHashSet<u32>,
+) -> f32 {
+    let mut bits = 0.0;
+    for al in spans {
+        for i in matched_in_a(al).filter(|&i| counts_as_content(a, i)) {
             let id = a.ids[i];
+            if !seen.insert(id) {
+                continue;
+            }
             let x = word_bits(a.lang, id, counts);
-            if b.lang == a.lang {
+            bits += if b.lang == a.lang {
                 x
             } else {
                 x.min(word_bits(b.lang, id, counts))
-            }
-        })
-        .sum()
+            };
+        }
+    }
+    bits
 }
 
 /// True when a span is short enough that the corpus's counts may decide its rarity (a
@@ -161,12 +189,35 @@ pub fn is_doubtful(al: &Alignment) -> bool {
     al.matches() < 2 * MIN_WORDS
 }
 
+/// Fewest bits of content on each side of an edit for a span to count as reworded.
+const EDGE_BITS: f32 = 8.0;
+
 /// The bits of content a span (with its cluster) must carry: [`THRESHOLD_BITS`], or half
-/// of it for a long span with words changed inside it (a reworded sentence: two chance
-/// matches seldom line up around an edit, while a stock phrase recurs whole).
-pub fn required_bits(al: &Alignment) -> f32 {
-    let edited = al.ops.iter().any(|op| *op != Op::Match);
-    if edited && al.matches() >= MIN_WORDS {
+/// of it for a long span reworded inside (content words matched before its first edit and
+/// after its last): two chance matches seldom line up around an edit, while a stock phrase
+/// recurs whole, or with only its tail changed ("…,” one witness said").
+pub fn required_bits(a: &Doc, b: &Doc, al: &Alignment, counts: Option<&Counts>) -> f32 {
+    let first = al.ops.iter().position(|op| *op != Op::Match);
+    let last = al.ops.iter().rposition(|op| *op != Op::Match);
+    let (Some(first), Some(last)) = (first, last) else {
+        return THRESHOLD_BITS;
+    };
+    if al.matches() < MIN_WORDS {
+        return THRESHOLD_BITS;
+    }
+    let side = |ops: std::ops::Range<usize>| {
+        let mut part = al.clone();
+        let skip_a = al.ops[..ops.start]
+            .iter()
+            .filter(|op| !matches!(op, Op::InsB))
+            .count();
+        part.a.start += skip_a;
+        part.ops = al.ops[ops].to_vec();
+        content_bits(a, b, &part, counts)
+    };
+    let before = side(0..first);
+    let after = side(last + 1..al.ops.len());
+    if before >= EDGE_BITS && after >= EDGE_BITS {
         THRESHOLD_BITS / 2.0
     } else {
         THRESHOLD_BITS
@@ -204,18 +255,22 @@ pub fn keep_unlikely(
             }
         }
     }
-    let bits: Vec<f32> = spans
-        .iter()
-        .map(|s| content_bits(a, b, s, counts))
-        .collect();
     let mut total: FxHashMap<usize, f32> = FxHashMap::default();
-    for (k, c) in cluster.iter().enumerate() {
-        *total.entry(*c).or_default() += bits[k];
+    for &c in &cluster {
+        if total.contains_key(&c) {
+            continue;
+        }
+        let members: Vec<Alignment> = (0..n)
+            .filter(|&k| cluster[k] == c)
+            .map(|k| spans[k].clone())
+            .collect();
+        let bits = bits_of(a, b, &members, counts, &mut FxHashSet::default());
+        total.insert(c, bits);
     }
     spans
         .into_iter()
         .zip(&cluster)
-        .filter(|(s, c)| total.get(c).copied().unwrap_or(0.0) >= required_bits(s))
+        .filter(|(s, c)| total.get(c).copied().unwrap_or(0.0) >= required_bits(a, b, s, counts))
         .map(|(s, _)| s)
         .collect()
 }

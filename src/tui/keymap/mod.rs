@@ -10,7 +10,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{self, Action};
 
+mod names;
 mod overrides;
+
+pub use names::key_name;
 
 /// Where a key is pressed: a screen or an overlay (and `Global`, consulted last).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -22,18 +25,22 @@ pub enum Context {
     Quotes,
     Filter,
     Help,
+    Search,
+    Problems,
 }
 
 impl Context {
     /// Every context, in the order the help shows them.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 9] = [
         Context::Global,
         Context::Library,
         Context::Reader,
         Context::Compare,
         Context::Quotes,
+        Context::Problems,
         Context::Filter,
         Context::Help,
+        Context::Search,
     ];
 
     /// The table name in the keymap file.
@@ -46,6 +53,8 @@ impl Context {
             Context::Quotes => "quotes",
             Context::Filter => "filter",
             Context::Help => "help",
+            Context::Search => "search",
+            Context::Problems => "problems",
         }
     }
 
@@ -59,6 +68,8 @@ impl Context {
             Context::Quotes => "Quotes",
             Context::Filter => "Entity filter",
             Context::Help => "Help",
+            Context::Search => "Search (typing)",
+            Context::Problems => "Load problems",
         }
     }
 }
@@ -213,7 +224,9 @@ impl Keymap {
         if let Some(a) = self.find(ctx, key) {
             return Some(a);
         }
-        if let (Context::Filter, KeyCode::Char(c), false) = (ctx, key.code, key.ctrl) {
+        if let (Context::Filter | Context::Search, KeyCode::Char(c), false) =
+            (ctx, key.code, key.ctrl)
+        {
             return Some(Action::Input(c));
         }
         self.find(Context::Global, key)

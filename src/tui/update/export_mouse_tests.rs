@@ -26,7 +26,7 @@ fn key(app: &mut App, c: char) {
 fn comparing(dir: &std::path::Path) -> App {
     let mut app = seeds_app((120, 40));
     app.export_dir = dir.to_path_buf();
-    for c in [' ', 'j', ' ', 'c'] {
+    for c in [' ', 'j', 'j', ' ', 'c'] {
         key(&mut app, c);
     }
     assert!(matches!(app.stack.last(), Some(Screen::Compare(_))));

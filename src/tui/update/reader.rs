@@ -8,6 +8,21 @@ use crate::tui::view::layout;
 use crate::tui::wrap::{line_of, wrap_body};
 
 pub(super) fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Search => return super::search::open(app),
+        Action::Cancel => {
+            if !super::search::clear(app) {
+                app.stack.pop();
+            }
+            return;
+        }
+        Action::NextPassage | Action::PrevPassage
+            if super::search::step_text(app, matches!(action, Action::NextPassage)) =>
+        {
+            return;
+        }
+        _ => {}
+    }
     let Some(Screen::Reader(r)) = app.stack.last() else {
         return;
     };

@@ -58,6 +58,9 @@ fn esc_and_q_go_back_one_level() {
     keys(&mut app, "\x1b");
     assert!(top(&app).is_none());
     assert!(!app.quit);
+    keys(&mut app, "\x1b\x1b");
+    assert!(!app.quit, "Esc never quits from the library");
+    assert_eq!(app.notice.as_deref(), Some("q quits parallax"));
     keys(&mut app, "\n\x03");
     assert!(app.quit, "Ctrl-C quits from any screen");
 }
@@ -93,8 +96,9 @@ fn filter_applies_cancels_and_removes_with_backspace() {
 #[test]
 fn marking_and_comparing() {
     let mut app = seeds_app((120, 40));
-    keys(&mut app, " j ");
+    keys(&mut app, " jj ");
     assert_eq!(app.library.marked, [0, 2]);
+    assert_eq!(app.library.selected, 2, "marking does not move the cursor");
     keys(&mut app, "c");
     let Some(Screen::Compare(c)) = top(&app) else {
         panic!("compare screen");
@@ -263,12 +267,12 @@ fn while_loading_progress_shows_and_keys_wait_for_the_corpus() {
 }
 
 #[test]
-fn q_or_esc_quits_while_loading() {
-    for key in ["q", "\x1b"] {
-        let mut app = loading_app();
-        keys(&mut app, key);
-        assert!(app.quit, "{key:?}");
-    }
+fn q_quits_while_loading_and_esc_does_not() {
+    let mut app = loading_app();
+    keys(&mut app, "\x1b");
+    assert!(!app.quit);
+    keys(&mut app, "q");
+    assert!(app.quit);
 }
 
 #[test]

@@ -17,7 +17,7 @@ use crate::tui::keymap::Context;
 pub fn header(app: &App, frame: &mut Frame, area: Rect, title: &str) {
     let t = &app.theme;
     let lib = &app.library;
-    let count = if lib.filters.is_empty() {
+    let count = if lib.filters.is_empty() && lib.text.is_none() {
         crate::text::count(app.corpus.len(), "article")
     } else {
         format!(
@@ -46,6 +46,11 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, title: &str) {
             spans.push(Span::styled(format!(" {name} ✕ "), t.chip));
         }
     }
+    if let Some(q) = &lib.text {
+        let q = sanitize_for_terminal(q).replace('\n', " ");
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!(" text: {q} ✕ "), t.chip));
+    }
     spans.push(Span::raw(" "));
     spans.push(progress(app));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -73,10 +78,11 @@ fn progress(app: &App) -> Span<'static> {
                 None => "entities",
                 Some(Stage::Entities) => "quotes",
                 Some(Stage::Quotes) => "shared passages",
-                Some(Stage::Passages) => "finishing",
+                Some(Stage::Passages) => "stories",
+                Some(Stage::Stories) => "finishing",
             };
             Span::styled(
-                format!("⟳ analysing {stage} ({}/3)", done.len()),
+                format!("⟳ analysing {stage} ({}/4)", done.len()),
                 app.theme.dim,
             )
         }
@@ -113,13 +119,26 @@ pub fn footer(
         spans.extend(extra.spans);
         spans.push(Span::styled(" │", t.footer));
     }
+    let width = usize::from(area.width);
+    let mut used: usize = spans
+        .iter()
+        .map(|s| super::super::wrap::str_cols(&s.content))
+        .sum();
     if let Some(n) = &app.notice {
-        spans.push(Span::styled(format!(" {n} "), t.error));
+        let room = width.saturating_sub(used + 2);
+        spans.push(Span::styled(format!(" {} ", super::fit(n, room)), t.error));
     } else {
+        // Whole hints only: one that does not fit is left out, never cut mid-word.
         for (action, label) in hints {
             if let Some(key) = app.keymap.key_for(ctx, action) {
-                spans.push(Span::styled(format!(" {key}"), t.key.patch(t.footer)));
-                spans.push(Span::styled(format!(" {label} "), t.footer));
+                let (k, l) = (format!(" {key}"), format!(" {label} "));
+                let cols = super::super::wrap::str_cols(&k) + super::super::wrap::str_cols(&l);
+                if used + cols > width + 1 {
+                    break;
+                }
+                used += cols;
+                spans.push(Span::styled(k, t.key.patch(t.footer)));
+                spans.push(Span::styled(l, t.footer));
             }
         }
     }

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::highlight::{Marked, Meaning, sort_marks, styled_lines};
-use super::{chrome, fit, label, layout};
+use super::{chrome, fit, layout};
 use crate::tui::app::{App, Compare, Link};
 use crate::tui::keymap::Context;
 use crate::tui::wrap::{WrappedLine, line_of, wrap_body};
@@ -56,7 +56,7 @@ fn draw_pane(app: &App, c: &Compare, i: usize, rect: &layout::PaneRects, frame: 
     } else {
         t.border
     };
-    let title = format!("{} — {}", label(art), art.meta.title);
+    let title = super::heading(art);
     let title = fit(&title, usize::from(rect.title.width.saturating_sub(1)));
     frame.render_widget(Paragraph::new(Line::styled(title, title_style)), rect.title);
     let lines = wrap_body(&art.body, usize::from(rect.text.width));

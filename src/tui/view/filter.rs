@@ -14,7 +14,7 @@ const HINTS: &[(&str, &str)] = &[
     ("apply", "apply"),
     ("cancel", "cancel"),
     ("down", "next"),
-    ("delete_char", "delete (on empty: remove last filter)"),
+    ("delete_char", "delete"),
 ];
 use crate::filter::EntityMatch;
 use crate::text::sanitize_for_terminal;

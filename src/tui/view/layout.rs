@@ -11,8 +11,8 @@ pub const MIN_ROWS: u16 = 10;
 pub const MIN_PANE_COLS: u16 = 36;
 /// Width of the reader's gutter (counts of sharing articles per paragraph).
 pub const READER_GUTTER: u16 = 4;
-/// The library hides its preview below this width.
-pub const PREVIEW_MIN_COLS: u16 = 60;
+/// The library hides its preview below this width: at 80 columns the titles need the room.
+pub const PREVIEW_MIN_COLS: u16 = 100;
 
 /// The whole terminal as a rect.
 pub fn full(size: (u16, u16)) -> Rect {
@@ -55,9 +55,20 @@ pub fn library_rows(size: (u16, u16)) -> usize {
     usize::from(library(size).0.height.saturating_sub(2))
 }
 
-/// The reader's gutter and text.
+/// Rows above the reader's text: the headline, then outlet, date and URL.
+pub const READER_HEAD: u16 = 2;
+
+/// The reader's heading: headline, outlet, date and URL of the article.
+pub fn reader_head(size: (u16, u16)) -> Rect {
+    let (_, body, _) = chrome(full(size));
+    Rect::new(body.x, body.y, body.width, READER_HEAD.min(body.height))
+}
+
+/// The reader's gutter and text (below its heading).
 pub fn reader(size: (u16, u16)) -> (Rect, Rect) {
     let (_, body, _) = chrome(full(size));
+    let head = READER_HEAD.min(body.height);
+    let body = Rect::new(body.x, body.y + head, body.width, body.height - head);
     let gutter = Rect::new(body.x, body.y, READER_GUTTER.min(body.width), body.height);
     let text = Rect::new(
         gutter.right() + 1,

@@ -22,6 +22,7 @@ const HINTS: &[(&str, &str)] = &[
     ("compare", "compare"),
     ("filter", "filter"),
     ("quotes", "quotes"),
+    ("sort", "sort"),
     ("help", "help"),
     ("back", "quit"),
 ];
@@ -36,16 +37,17 @@ pub fn draw(app: &App, frame: &mut Frame) {
             draw_preview(app, frame, preview, a);
         }
     }
-    let marked = match app.library.marked.len() {
-        0 => Line::raw(""),
-        n => Line::styled(format!("{n} marked"), app.theme.marked),
+    let marked = match crate::tui::update::marked_count(app) {
+        None => Line::raw(""),
+        Some(n) => Line::styled(n, app.theme.marked),
     };
     chrome::footer(app, frame, footer, Context::Library, HINTS, marked);
 }
 
 fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    let block = Block::bordered().title(" Articles ").border_style(t.border);
+    let title = format!(" Articles · by {} ", app.library.sort.label());
+    let block = Block::bordered().title(title).border_style(t.border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let rows = usize::from(inner.height.saturating_sub(1));
@@ -92,6 +94,11 @@ fn row(app: &App, a: ArticleIdx, selected: bool, cols: (usize, usize)) -> Line<'
     };
     let mark = if marked { "● " } else { "  " };
     let base = if selected { t.selected } else { Style::new() };
+    let read = if app.reading.read.get(a) == Some(&true) {
+        t.dim
+    } else {
+        Style::new()
+    };
     Line::from(vec![
         Span::styled(mark.to_string(), base.patch(chrome::marked_style(app, a))),
         Span::styled(format!("{} ", pad(&date(art), 11)), base),
@@ -99,7 +106,7 @@ fn row(app: &App, a: ArticleIdx, selected: bool, cols: (usize, usize)) -> Line<'
         Span::styled(format!("{count:>3} "), base),
         Span::styled(
             fit(&art.meta.title, title_cols),
-            base.patch(chrome::marked_style(app, a)),
+            base.patch(read).patch(chrome::marked_style(app, a)),
         ),
     ])
     .style(base)

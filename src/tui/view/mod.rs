@@ -7,11 +7,20 @@ mod filter;
 mod help;
 pub mod highlight;
 pub mod layout;
+mod legend;
 mod library;
+mod problems;
 mod quotes;
 mod reader;
+#[cfg(test)]
+mod screens_tests;
+mod search;
+#[cfg(test)]
+mod search_tests;
 
-pub use help::help_lines;
+pub use help::{help_lines, matching as help_matching, section_start};
+pub use legend::TITLE as LEGEND_TITLE;
+pub use problems::problem_lines;
 
 use ratatui::Frame;
 use ratatui::text::Line;
@@ -46,11 +55,13 @@ pub fn view(app: &App, frame: &mut Frame) {
         Some(Screen::Reader(r)) => reader::draw(app, r, frame),
         Some(Screen::Compare(c)) => compare::draw(app, c, frame),
         Some(Screen::Quotes(q)) => quotes::draw(app, q, frame),
+        Some(Screen::Problems(p)) => problems::draw(app, p, frame),
     }
     match &app.overlay {
         None => {}
         Some(Overlay::Filter(f)) => filter::draw(app, f, frame),
         Some(Overlay::Help(h)) => help::draw(app, h, frame),
+        Some(Overlay::Search(s)) => search::draw(app, s, frame),
     }
 }
 
@@ -89,6 +100,15 @@ pub fn article_marks(app: &App, article: ArticleIdx, current: Option<&Span>) -> 
     marks
 }
 
+/// `1 shared passage`, `2 shared passages`: a count and its noun, singular for one.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// An article's outlet, or a dash.
 pub fn outlet(a: &Article) -> String {
     a.meta.source.as_deref().map_or_else(
@@ -106,12 +126,17 @@ pub fn date(a: &Article) -> String {
     }
 }
 
-/// A short label for an article: outlet and id (the id alone when the outlet is unknown).
+/// A short label for an article: its outlet, else its short headline (never its id).
 pub fn label(a: &Article) -> String {
-    let id = sanitize_for_terminal(&a.id);
+    sanitize_for_terminal(&crate::corpus::naming::short_name(a)).into_owned()
+}
+
+/// An article's heading: `Outlet — headline`, or the headline alone.
+pub fn heading(a: &Article) -> String {
+    let title = sanitize_for_terminal(&a.meta.title);
     match &a.meta.source {
-        Some(s) => format!("{} ({id})", sanitize_for_terminal(s)),
-        None => id.into_owned(),
+        Some(s) => format!("{} — {title}", sanitize_for_terminal(s)),
+        None => title.into_owned(),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::tui::quote_rows::QuoteRow;
 
 const HINTS: &[(&str, &str)] = &[
     ("open", "compare two carriers"),
+    ("search", "search"),
     ("down", "next"),
     ("back", "back"),
     ("help", "help"),
@@ -43,7 +44,8 @@ pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
     }
     // Only the rows on screen are laid out: from the first one that keeps the selected row
     // in view, until the body is full. A corpus can hold hundreds of thousands of quotes.
-    let lay = |i: usize| row_lines(app, &rows[i], i == q.selected, width);
+    let query = q.search.as_ref().map(|s| s.query.as_str());
+    let lay = |i: usize| row_lines(app, &rows[i], i == q.selected, width, query);
     let selected = q.selected.min(rows.len().saturating_sub(1));
     let mut first = selected;
     let mut used = if rows.is_empty() {
@@ -66,10 +68,23 @@ pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
         lines.extend(lay(i));
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    chrome::footer(app, frame, footer, Context::Quotes, HINTS, Line::raw(""));
+    let extra = q.search.as_ref().map_or_else(
+        || Line::raw(""),
+        |s| {
+            let at = s.rows.iter().position(|&r| r == q.selected);
+            Line::raw(crate::tui::search::status(&s.query, at, s.rows.len()))
+        },
+    );
+    chrome::footer(app, frame, footer, Context::Quotes, HINTS, extra);
 }
 
-fn row_lines(app: &App, r: &QuoteRow, selected: bool, width: usize) -> Vec<Line<'static>> {
+fn row_lines(
+    app: &App,
+    r: &QuoteRow,
+    selected: bool,
+    width: usize,
+    query: Option<&str>,
+) -> Vec<Line<'static>> {
     let t = &app.theme;
     let base = if selected { t.selected } else { Style::new() };
     let kind = match (r.carriers.len(), r.reworded) {
@@ -82,10 +97,10 @@ fn row_lines(app: &App, r: &QuoteRow, selected: bool, width: usize) -> Vec<Line<
         .as_deref()
         .map_or_else(|| " — unattributed".to_string(), |s| format!(" — {s}"));
     let head = format!(" [{kind}] “{}”{who}", r.text);
-    let mut out = vec![Line::from(vec![
-        Span::styled("██", t.passage_mark(r.statement)),
-        Span::styled(fit(&head, width.saturating_sub(2)), base),
-    ])];
+    let mut first = vec![Span::styled("██", t.passage_mark(r.statement))];
+    let head = fit(&head, width.saturating_sub(2));
+    first.extend(super::search::highlighted(&head, query, base, t.matched));
+    let mut out = vec![Line::from(first)];
     let carried: Vec<String> = r
         .carriers
         .iter()

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::highlight::styled_lines;
-use super::{article_marks, chrome, label, layout};
+use super::{article_marks, chrome, fit, label, layout};
 use crate::corpus::ArticleIdx;
 use crate::tui::app::{App, Reader};
 use crate::tui::keymap::Context;
@@ -18,6 +18,7 @@ use crate::tui::wrap::{WrappedLine, wrap_body};
 const HINTS: &[(&str, &str)] = &[
     ("next_passage", "next passage"),
     ("prev_passage", "prev"),
+    ("search", "search"),
     ("compare", "compare"),
     ("back", "back"),
     ("help", "help"),
@@ -29,21 +30,77 @@ pub fn draw(app: &App, r: &Reader, frame: &mut Frame) {
     };
     let (header, _, footer) = layout::chrome(frame.area());
     chrome::header(app, frame, header, &label(art));
-    let (gutter, text) = layout::reader(layout::size_of(frame.area()));
+    let size = layout::size_of(frame.area());
+    draw_heading(app, art, layout::reader_head(size), frame);
+    let (gutter, text) = layout::reader(size);
     let lines = wrap_body(&art.body, usize::from(text.width));
     let height = usize::from(text.height);
     let scroll = r.scroll.min(lines.len().saturating_sub(1));
     let shown = &lines[scroll..lines.len().min(scroll + height)];
     let current = current_span(app, r);
-    let marks = article_marks(app, r.article, current.as_ref().map(|(_, s)| s));
+    let mut marks = article_marks(app, r.article, current.as_ref().map(|(_, s)| s));
+    search_marks(r, &mut marks);
     let styled = styled_lines(&art.body, shown, &marks, &app.theme, Style::new());
     frame.render_widget(Paragraph::new(styled), text);
     draw_gutter(app, r.article, shown, gutter, frame);
-    let extra = current.map_or_else(
-        || Line::raw(format!("{}%", percent(scroll, lines.len(), height))),
-        |(p, _)| carriers(app, r, p),
-    );
+    let extra = match (&r.search, current) {
+        (Some(s), _) => Line::raw(crate::tui::search::status(
+            &s.query,
+            s.current,
+            s.spans.len(),
+        )),
+        (None, Some((p, _))) => carriers(app, r, p),
+        (None, None) => Line::raw(format!("{}% read", percent(scroll, lines.len(), height))),
+    };
     chrome::footer(app, frame, footer, Context::Reader, HINTS, extra);
+}
+
+/// The headline, then `outlet · date · URL` (what the text does not say is left out).
+fn draw_heading(app: &App, art: &crate::corpus::Article, area: Rect, frame: &mut Frame) {
+    let t = &app.theme;
+    let width = usize::from(area.width.saturating_sub(1));
+    let mut facts = Vec::new();
+    if let Some(s) = &art.meta.source {
+        facts.push(s.clone());
+    }
+    if art.meta.date.is_some() {
+        facts.push(super::date(art));
+    }
+    if let Some(a) = &art.meta.author {
+        facts.push(a.clone());
+    }
+    if let Some(u) = &art.meta.url {
+        facts.push(u.clone());
+    }
+    if facts.is_empty() {
+        facts.push("outlet and date unknown".to_string());
+    }
+    let lines = vec![
+        Line::styled(format!(" {}", fit(&art.meta.title, width)), t.title),
+        Line::styled(format!(" {}", fit(&facts.join(" · "), width)), t.dim),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The matches of the reader's search, and the one n/N moved to.
+fn search_marks(r: &Reader, marks: &mut Vec<super::highlight::Marked>) {
+    use super::highlight::{Marked, Meaning};
+    let Some(s) = &r.search else {
+        return;
+    };
+    for (i, span) in s.spans.iter().enumerate() {
+        marks.push(Marked {
+            span: span.clone(),
+            meaning: Meaning::Match,
+        });
+        if s.current == Some(i) {
+            marks.push(Marked {
+                span: span.clone(),
+                meaning: Meaning::Current,
+            });
+        }
+    }
+    super::highlight::sort_marks(marks);
 }
 
 /// The passage and span n/N moved to.

@@ -158,7 +158,13 @@ fn compare_snapshots_highlight_both_panes_alike() {
         // Mark 000 and 002, compare, jump to the first passage.
         run(
             &mut app,
-            [Action::Mark, Action::Down, Action::Mark, Action::Compare],
+            [
+                Action::Mark,
+                Action::Down,
+                Action::Down,
+                Action::Mark,
+                Action::Compare,
+            ],
         );
         // n until the current passage is the one about terrorist purposes.
         for _ in 0..50 {
@@ -338,7 +344,12 @@ fn three_articles_stand_as_columns_when_wide() {
     let mut app = seeds_app((120, 40));
     run(
         &mut app,
-        [Action::Mark, Action::Mark, Action::Mark, Action::Compare],
+        [
+            Action::MarkDown,
+            Action::MarkDown,
+            Action::MarkDown,
+            Action::Compare,
+        ],
     );
     let buf = snapshot("compare_three", &app);
     let rects = crate::tui::view::layout::compare((120, 40), 3);

@@ -46,8 +46,11 @@ fn the_library_before_the_text_shows_a_placeholder() {
         let (w, h) = size;
         insta::assert_snapshot!(format!("library_text_pending_{w}x{h}"), format!("{buf:?}"));
         let shown = text(&buf);
-        assert!(shown.contains("⟳ loading the text…"), "{shown}");
         assert!(shown.contains("⟳ loading the text"), "header");
+        if w < crate::tui::view::layout::PREVIEW_MIN_COLS {
+            continue; // no preview at this width
+        }
+        assert!(shown.contains("⟳ loading the text…"), "{shown}");
         assert!(
             shown.contains("Entities:"),
             "the analysis is there: {shown}"

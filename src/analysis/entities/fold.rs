@@ -1,0 +1,115 @@
+//! Folded forms of names for merging: case and diacritics ([`fold`]: "Kovač" = "kovac"),
+//! and a transliteration key for surnames and first names ([`translit`]: "Zelenskyy",
+//! "Zelenskiy" and "Zelensky" share one; so do "Hrytsenko" and "Gritsenko").
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lower case without diacritics ("Sørensen" -> "sorensen"); ASCII text is only lowered.
+pub fn fold(name: &str) -> String {
+    if name.is_ascii() {
+        return name.to_ascii_lowercase();
+    }
+    name.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ø' => 'o',
+            'æ' => 'a',
+            'ß' => 's',
+            'đ' => 'd',
+            'ł' => 'l',
+            '\u{2019}' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// A key under which the transliterations of one name meet: folded, `y`/`j` read as `i`,
+/// `w` as `v`, `kh` as `h`, an initial `h` as `g`, doubled letters once.
+pub fn translit(word: &str) -> String {
+    let folded = fold(word);
+    let mut out = String::with_capacity(folded.len());
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mapped = match c {
+            'y' | 'j' => 'i',
+            'w' => 'v',
+            'k' if chars.peek() == Some(&'h') => {
+                chars.next();
+                'h'
+            }
+            'h' if out.is_empty() => 'g',
+            c => c,
+        };
+        if !out.ends_with(mapped) {
+            out.push(mapped);
+        }
+    }
+    out
+}
+
+/// Whether two first names may be one person's: equal keys, one an initial of the other,
+/// or one letter apart in names of four letters or more ("Oleksandr", "Oleksander").
+pub fn same_first_name(a: &str, b: &str) -> bool {
+    let (a, b) = (
+        translit(a.trim_end_matches('.')),
+        translit(b.trim_end_matches('.')),
+    );
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if short.chars().count() == 1 {
+        return long.starts_with(short.as_str());
+    }
+    short.chars().count() >= 4 && one_edit(short, long)
+}
+
+/// At most one insertion, deletion or substitution apart.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if b.len() < a.len() || b.len() - a.len() > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if a.len() == b.len() {
+        prefix == a.len() || a[prefix + 1..] == b[prefix + 1..]
+    } else {
+        a[prefix..] == b[prefix + 1..]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_and_diacritics() {
+        assert_eq!(fold("Kovač"), "kovac");
+        assert_eq!(fold("Mikkel Sørensen"), "mikkel sorensen");
+        assert_eq!(fold("MOSCOW"), "moscow");
+    }
+
+    #[test]
+    fn transliterations_meet() {
+        assert_eq!(translit("Zelensky"), translit("Zelenskyy"));
+        assert_eq!(translit("Zelenskiy"), translit("Zelensky"));
+        assert_eq!(translit("Navalny"), translit("Navalnyi"));
+        assert_eq!(translit("Hrytsenko"), translit("Gritsenko"));
+        assert_ne!(translit("Ivanov"), translit("Ivanova"));
+    }
+
+    #[test]
+    fn first_names() {
+        assert!(same_first_name("Oleksandr", "Oleksander"));
+        assert!(same_first_name("C.", "Carla"));
+        assert!(!same_first_name("Igor", "Ivan"));
+        assert!(!same_first_name("Igor", "Andrei"));
+        assert!(one_edit("abc", "abd") && one_edit("abc", "abxc") && !one_edit("abc", "xyz"));
+    }
+}

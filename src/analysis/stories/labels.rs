@@ -1,0 +1,240 @@
+//! Turning groups into [`Story`] values: their articles in order, a stable id, the
+//! entities and headline words that characterise them (the heaviest of the story's
+//! centroid), the headline that represents them (the article closest to all the others),
+//! and how many shared passages and quotes tie them together.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::features::{Features, terms};
+use super::{Story, StoryIndex};
+use crate::analysis::entities::EntityIndex;
+use crate::analysis::passages::{PassageIndex, Quoted};
+use crate::corpus::{ArticleIdx, Corpus};
+
+/// Entities and words a label keeps.
+pub const LABEL_ENTITIES: usize = 5;
+pub const LABEL_TERMS: usize = 3;
+
+/// Builds the stories from each article's group root (see [`super::cluster`]).
+pub fn build(
+    corpus: &Corpus,
+    entities: &EntityIndex,
+    passages: &PassageIndex,
+    f: &Features,
+    edges: &[(u32, u32, f32)],
+    roots: &[u32],
+) -> StoryIndex {
+    let mut members: FxHashMap<u32, Vec<ArticleIdx>> = FxHashMap::default();
+    for (i, &r) in roots.iter().enumerate() {
+        members.entry(r).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<ArticleIdx>> = members.into_values().collect();
+    for g in &mut groups {
+        g.sort_by_key(|&a| {
+            (
+                corpus.articles[a].meta.date.is_none(),
+                corpus.articles[a].meta.date,
+                a,
+            )
+        });
+    }
+    groups.sort_by(|a, b| {
+        b.len()
+            .cmp(&a.len())
+            .then_with(|| first_date(corpus, a).cmp(&first_date(corpus, b)))
+            .then_with(|| a.first().cmp(&b.first()))
+    });
+    let mut of_article = vec![0; corpus.len()];
+    for (s, g) in groups.iter().enumerate() {
+        for &a in g {
+            of_article[a] = s;
+        }
+    }
+    let (sums, story_sums) = edge_sums(edges, &of_article);
+    let (shared_p, shared_q) = tie_counts(passages, &of_article, groups.len());
+    let mut ids = FxHashSet::default();
+    let stories = groups
+        .into_iter()
+        .enumerate()
+        .map(|(s, articles)| {
+            let pairs = articles.len() * articles.len().saturating_sub(1) / 2;
+            let cohesion = if pairs == 0 {
+                1.0
+            } else {
+                (story_sums.get(&s).copied().unwrap_or(0.0) / pairs as f32).clamp(0.0, 1.0)
+            };
+            Story {
+                id: unique_id(corpus, &articles, &mut ids),
+                headline: representative(&articles, &sums),
+                entities: top_entities(f, entities, &articles),
+                terms: top_terms(corpus, f, entities, &articles),
+                passages: shared_p[s],
+                quotes: shared_q[s],
+                cohesion,
+                articles,
+            }
+        })
+        .collect();
+    StoryIndex {
+        stories,
+        of_article,
+    }
+}
+
+fn first_date(corpus: &Corpus, g: &[ArticleIdx]) -> Option<chrono::NaiveDate> {
+    g.iter().filter_map(|&a| corpus.articles[a].meta.date).min()
+}
+
+/// Per article, its summed similarity to the rest of its story; and per story the sum of
+/// its pairs' similarities.
+fn edge_sums(
+    edges: &[(u32, u32, f32)],
+    of_article: &[usize],
+) -> (FxHashMap<ArticleIdx, f32>, FxHashMap<usize, f32>) {
+    let mut per_article: FxHashMap<ArticleIdx, f32> = FxHashMap::default();
+    let mut per_story: FxHashMap<usize, f32> = FxHashMap::default();
+    for &(a, b, s) in edges {
+        let (a, b) = (a as usize, b as usize);
+        if of_article.get(a) == of_article.get(b) {
+            *per_article.entry(a).or_default() += s;
+            *per_article.entry(b).or_default() += s;
+            *per_story.entry(of_article[a]).or_default() += s;
+        }
+    }
+    (per_article, per_story)
+}
+
+/// The article with the highest summed similarity to the rest (the first on a tie).
+fn representative(articles: &[ArticleIdx], sums: &FxHashMap<ArticleIdx, f32>) -> ArticleIdx {
+    let mut best = articles.first().copied().unwrap_or(0);
+    let mut best_sum = f32::MIN;
+    for &a in articles {
+        let s = sums.get(&a).copied().unwrap_or(0.0);
+        if s > best_sum {
+            best = a;
+            best_sum = s;
+        }
+    }
+    best
+}
+
+/// Shared passages and quotes with two or more articles in one story, per story.
+fn tie_counts(
+    passages: &PassageIndex,
+    of_article: &[usize],
+    stories: usize,
+) -> (Vec<usize>, Vec<usize>) {
+    let mut p = vec![0; stories];
+    let mut q = vec![0; stories];
+    for passage in &passages.passages {
+        let mut per: FxHashMap<usize, FxHashSet<ArticleIdx>> = FxHashMap::default();
+        for o in &passage.occurrences {
+            if let Some(&s) = of_article.get(o.article) {
+                per.entry(s).or_default().insert(o.article);
+            }
+        }
+        for (s, arts) in per {
+            if arts.len() >= 2 {
+                match passage.quoted {
+                    Quoted::None => p[s] += 1,
+                    _ => q[s] += 1,
+                }
+            }
+        }
+    }
+    (p, q)
+}
+
+/// `s` and 8 hex digits of a hash of the story's smallest article id (suffixed in the
+/// unlikely event that two stories hash alike).
+fn unique_id(corpus: &Corpus, articles: &[ArticleIdx], seen: &mut FxHashSet<String>) -> String {
+    let first = articles
+        .iter()
+        .map(|&a| corpus.articles[a].id.as_str())
+        .min()
+        .unwrap_or_default();
+    let h = xxhash_rust::xxh3::xxh3_64(first.as_bytes());
+    let base = format!("s{:08x}", h as u32);
+    let mut id = base.clone();
+    let mut k = 2;
+    while !seen.insert(id.clone()) {
+        id = format!("{base}-{k}");
+        k += 1;
+    }
+    id
+}
+
+/// The heaviest entities of the story's centroid; none that only one of several
+/// articles names.
+fn top_entities(f: &Features, entities: &EntityIndex, articles: &[ArticleIdx]) -> Vec<usize> {
+    let mut weight: FxHashMap<u32, (f32, usize)> = FxHashMap::default();
+    for &a in articles {
+        for &(e, w) in f.entities.get(a).map_or(&[][..], Vec::as_slice) {
+            let slot = weight.entry(e).or_default();
+            slot.0 += w;
+            slot.1 += 1;
+        }
+    }
+    let min_articles = if articles.len() > 1 { 2 } else { 1 };
+    let mut ranked: Vec<(u32, f32)> = weight
+        .into_iter()
+        .filter(|&(e, (_, n))| n >= min_articles && (e as usize) < entities.entities.len())
+        .map(|(e, (w, _))| (e, w))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked
+        .into_iter()
+        .take(LABEL_ENTITIES)
+        .map(|(e, _)| e as usize)
+        .collect()
+}
+
+/// The heaviest headline words of the story (summed TF-IDF over its titles), leaving out
+/// words of its entities' names.
+fn top_terms(
+    corpus: &Corpus,
+    f: &Features,
+    entities: &EntityIndex,
+    articles: &[ArticleIdx],
+) -> Vec<String> {
+    let mut named: Vec<u32> = Vec::new();
+    for &a in articles {
+        for &(e, _) in f.entities.get(a).map_or(&[][..], Vec::as_slice) {
+            if let Some(entity) = entities.entities.get(e as usize) {
+                terms(&entity.name, &mut named);
+            }
+        }
+    }
+    let named: FxHashSet<u32> = named.into_iter().collect();
+    let mut score: FxHashMap<u32, (f32, String, usize)> = FxHashMap::default();
+    for &a in articles {
+        let title = &corpus.articles[a].meta.title;
+        let mut seen = FxHashSet::default();
+        crate::text::for_each_word(title, |_, w| {
+            let mut id = Vec::new();
+            terms(w, &mut id);
+            let Some(&id) = id.first() else { return };
+            if named.contains(&id) || !seen.insert(id) {
+                return;
+            }
+            let idf = f.idf(f.df.get(&id).copied().unwrap_or(1));
+            let slot = score
+                .entry(id)
+                .or_insert_with(|| (0.0, w.to_lowercase(), 0));
+            slot.0 += idf;
+            slot.2 += 1;
+        });
+    }
+    let min_articles = if articles.len() > 1 { 2 } else { 1 };
+    let mut ranked: Vec<(f32, String)> = score
+        .into_values()
+        .filter(|(_, _, n)| *n >= min_articles)
+        .map(|(s, w, _)| (s, w))
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    ranked
+        .into_iter()
+        .take(LABEL_TERMS)
+        .map(|(_, w)| w)
+        .collect()
+}

@@ -1,0 +1,125 @@
+//! Stories: the articles of a mixed folder grouped by the news event they report, so that
+//! a folder of 220 articles reads as the 14 stories it holds.
+//!
+//! Pipeline: [`features`] (sublinear TF-IDF of each article's head, body and entities) →
+//! [`candidates`] (pairs sharing a rare key in an inverted index, never all pairs) →
+//! [`score`] (the cosines combined, shared passages as a bonus, dates as a discount) →
+//! [`cluster`] (average link on that sparse graph, never connected components) →
+//! [`labels`] (ids, labels, representative headlines). [`omissions`] and [`grid`] read a
+//! story afterwards; [`summary`] says what a story spans (outlets, dates).
+
+pub mod candidates;
+pub mod cluster;
+pub mod eval;
+pub mod features;
+pub mod grid;
+pub mod labels;
+pub mod omissions;
+pub mod score;
+pub mod summary;
+#[cfg(test)]
+mod tests;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::entities::EntityIndex;
+use super::passages::PassageIndex;
+use crate::corpus::{ArticleIdx, Corpus};
+
+/// Two groups are one story when their articles average at least this similarity (see
+/// `docs/stories.md` for how it was chosen).
+pub const THRESHOLD: f32 = 0.15;
+/// Edges under this similarity are not kept: they could never lift a group's mean.
+pub const EDGE_FLOOR: f32 = 0.05;
+
+/// One story: the articles that report the same news.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    /// Stable across runs: made from the story's first article id (`s` and 8 hex digits).
+    pub id: String,
+    /// Its articles, by date (undated last), then position in the corpus.
+    pub articles: Vec<ArticleIdx>,
+    /// Its most characteristic entities (indices into the entity index), most first.
+    pub entities: Vec<usize>,
+    /// Its most characteristic headline words, most first.
+    pub terms: Vec<String>,
+    /// The article that best represents it (closest to all the others).
+    pub headline: ArticleIdx,
+    /// Shared passages (not in quotation marks) carried by two or more of its articles.
+    pub passages: usize,
+    /// Shared quotes carried by two or more of its articles.
+    pub quotes: usize,
+    /// Mean similarity of its article pairs (1 for a story of one article).
+    pub cohesion: f32,
+}
+
+/// Every story of a corpus, largest first; every article is in exactly one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoryIndex {
+    pub stories: Vec<Story>,
+    /// The story of each article (index into `stories`), indexed like the corpus.
+    pub of_article: Vec<usize>,
+}
+
+impl StoryIndex {
+    /// The story with id `id`.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.stories.iter().position(|s| s.id == id)
+    }
+
+    /// The story of article `a`.
+    pub fn story_of(&self, a: ArticleIdx) -> Option<&Story> {
+        self.stories.get(*self.of_article.get(a)?)
+    }
+}
+
+impl Story {
+    /// A short label: its top entities, then its top words.
+    pub fn label(&self, entities: &EntityIndex) -> String {
+        let mut parts: Vec<&str> = self
+            .entities
+            .iter()
+            .filter_map(|&e| entities.entities.get(e))
+            .map(|e| e.name.as_str())
+            .take(3)
+            .collect();
+        parts.extend(self.terms.iter().map(String::as_str).take(3));
+        parts.join(", ")
+    }
+}
+
+/// Groups the articles of `corpus` into stories.
+pub fn group(corpus: &Corpus, entities: &EntityIndex, passages: &PassageIndex) -> StoryIndex {
+    group_with(corpus, entities, passages, THRESHOLD)
+}
+
+/// [`group`] with another threshold (to study how the grouping depends on it).
+pub fn group_with(
+    corpus: &Corpus,
+    entities: &EntityIndex,
+    passages: &PassageIndex,
+    threshold: f32,
+) -> StoryIndex {
+    let start = std::time::Instant::now();
+    let f = features::extract(corpus, entities);
+    tracing::debug!(took = ?start.elapsed(), "stories: features");
+    let pairs = candidates::pairs(&f, passages);
+    tracing::debug!(took = ?start.elapsed(), pairs = pairs.len(), "stories: candidates");
+    let shared = score::shared_passages(passages);
+    let dates: Vec<_> = corpus.articles.iter().map(|a| a.meta.date).collect();
+    let edges: Vec<(u32, u32, f32)> = pairs
+        .par_iter()
+        .filter_map(|&(a, b)| {
+            let s = score::pair(&f, &dates, &shared, a, b);
+            (s >= EDGE_FLOOR).then_some((a, b, s))
+        })
+        .collect();
+    drop(pairs);
+    tracing::debug!(took = ?start.elapsed(), edges = edges.len(), "stories: scored");
+    let roots = cluster::average_link(corpus.len(), &edges, threshold);
+    tracing::debug!(took = ?start.elapsed(), "stories: clustered");
+    let index = labels::build(corpus, entities, passages, &f, &edges, &roots);
+    tracing::debug!(took = ?start.elapsed(), stories = index.stories.len(), "stories");
+    index
+}
