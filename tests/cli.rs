@@ -89,7 +89,13 @@ fn a_legacy_encoding_is_detected_and_named() {
                 The council will vote on the r\u{e9}gime in March, its spokeswoman said.";
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
     std::fs::write(dir.path().join("rent.txt"), &bytes).unwrap();
-    let o = parallax(&["show", "--json", "--no-cache", "rent", dir.path().to_str().unwrap()]);
+    let o = parallax(&[
+        "show",
+        "--json",
+        "--no-cache",
+        "rent",
+        dir.path().to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["encoding"], "windows-1252");
