@@ -6,6 +6,7 @@
 //! entity index, or a name the text attached to a speech verb earlier. A name that overlaps a
 //! person mention becomes that entity.
 
+use super::persons::Persons;
 use super::words::{is_capitalised, is_pronoun, is_speech_verb, is_title};
 use crate::analysis::Span;
 use crate::analysis::passages::tokens::for_each_word;
@@ -173,7 +174,7 @@ pub fn attribute(
     body: &str,
     outer: &Span,
     next_quote: usize,
-    persons: &[PersonMention],
+    persons: &Persons,
 ) -> Option<Attribution> {
     let end = sentence_end(body, outer.end, 200, next_quote);
     let who = who_in(body, outer.end, end, true).or_else(|| {
@@ -187,11 +188,8 @@ pub fn attribute(
 }
 
 /// A name, made an entity when a person mention overlaps it; titles stripped.
-fn named(body: &str, span: Span, persons: &[PersonMention]) -> Speaker {
-    if let Some(p) = persons
-        .iter()
-        .find(|p| p.span.start < span.end && span.start < p.span.end)
-    {
+fn named(body: &str, span: Span, persons: &Persons) -> Speaker {
+    if let Some(p) = persons.overlapping(&span) {
         return Speaker {
             name: p.name.to_string(),
             entity: Some(p.entity),
@@ -264,7 +262,7 @@ fn last_before<T>(items: &[T], pos: usize, at: impl Fn(&T) -> usize) -> Option<&
 
 /// Names the text attaches to speech verbs outside quotes (`According to Zakharova`, `Putin
 /// said`), in order: the people a later pronoun may stand for. `quotes` are sorted by start.
-pub fn speech_names(body: &str, quotes: &[Span], persons: &[PersonMention]) -> Vec<Speaker> {
+pub fn speech_names(body: &str, quotes: &[Span], persons: &Persons) -> Vec<Speaker> {
     let words = words_in(body, 0, body.len());
     let mut out = Vec::new();
     // One walk over the quotes alongside the words (not a scan per word, quadratic on a body
@@ -297,8 +295,9 @@ mod tests {
     fn speaker(body: &str, quote: &str) -> Option<String> {
         let start = body.find(quote).expect("quote in body");
         let outer = start..start + quote.len();
-        let earlier = speech_names(body, std::slice::from_ref(&outer), &[]);
-        match attribute(body, &outer, body.len(), &[])? {
+        let none = Persons::default();
+        let earlier = speech_names(body, std::slice::from_ref(&outer), &none);
+        match attribute(body, &outer, body.len(), &none)? {
             Attribution::Named(s) => Some(s.name),
             Attribution::Anaphor => nearest_before(outer.start, &[], &earlier).map(|s| s.name),
         }
@@ -344,6 +343,7 @@ mod tests {
             name: "Vladimir Putin",
         }];
         let end = body.find(',').expect("comma");
+        let persons = Persons::new(&persons);
         let Some(Attribution::Named(s)) = attribute(body, &(0..end), body.len(), &persons) else {
             panic!("no speaker");
         };
@@ -363,7 +363,7 @@ mod tests {
             .iter()
             .filter_map(|q| body.find(q).map(|i| i..i + q.len()))
             .collect();
-        let names: Vec<String> = speech_names(body, &quotes, &[])
+        let names: Vec<String> = speech_names(body, &quotes, &Persons::default())
             .into_iter()
             .map(|s| s.name)
             .collect();

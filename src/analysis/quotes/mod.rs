@@ -4,6 +4,7 @@
 pub mod attribution;
 mod open_stack;
 pub mod pairing;
+mod persons;
 mod words;
 
 use rayon::prelude::*;
@@ -13,6 +14,7 @@ use super::Span;
 use super::entities::{EntityIndex, EntityKind, Field};
 use crate::corpus::Corpus;
 use attribution::{Attribution, PersonMention, Speaker};
+use persons::Persons;
 
 /// One direct quote in an article's body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,10 +73,11 @@ pub fn find_in(body: &str, persons: &[PersonMention]) -> Vec<Quote> {
         .filter(|p| p.depth == 0)
         .map(|p| p.outer.clone())
         .collect();
-    // Sorted once, so that "the person named last before this quote" is a binary search,
-    // not a scan per quote (quadratic on a body of many pronoun-attributed quotes).
-    let mut persons_by_start: Vec<&PersonMention> = persons.iter().collect();
-    persons_by_start.sort_by_key(|p| p.span.start);
+    // Sorted once, so that "the person named last before this quote" and "the mention a
+    // name overlaps" are binary searches, not scans per quote (quadratic on a body of many
+    // attributed quotes).
+    let persons = Persons::new(persons);
+    let persons_by_start: Vec<&PersonMention> = persons.sorted().iter().collect();
     // Speakers of the top-level quotes so far: in document order, as top-level quotes do
     // not overlap.
     let mut earlier: Vec<Speaker> = Vec::new();
@@ -89,11 +92,11 @@ pub fn find_in(body: &str, persons: &[PersonMention]) -> Vec<Quote> {
             .iter()
             .find(|q| q.depth == 0)
             .map_or(body.len(), |q| q.outer.start);
-        let s = match attribution::attribute(body, &p.outer, next, persons) {
+        let s = match attribution::attribute(body, &p.outer, next, &persons) {
             Some(Attribution::Named(s)) => Some(s),
             Some(Attribution::Anaphor) => {
                 let names = named_in_text
-                    .get_or_insert_with(|| attribution::speech_names(body, &tops, persons));
+                    .get_or_insert_with(|| attribution::speech_names(body, &tops, &persons));
                 attribution::latest_before(p.outer.start, &persons_by_start, names, &earlier)
             }
             None => None,
