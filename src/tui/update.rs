@@ -43,6 +43,13 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::AnalysisIndexed(indexed) => analysis_done(app, *indexed),
         Action::AnalysisFailed(why) => analysis_failed(app, why),
+        Action::Aligned { a, b, spans } => {
+            // only what was asked of this corpus
+            if app.aligning.remove(&(a, b)) {
+                app.aligned.insert((a, b), spans);
+                compare::refresh_all(app);
+            }
+        }
         Action::Quit => app.quit = true,
         // Nothing to act on yet: Esc leaves, other keys wait for the corpus (type-ahead).
         Action::Back if app.is_loading() && app.typeahead.is_empty() => app.quit = true,
@@ -403,6 +410,8 @@ fn quotes(app: &mut App, action: Action) {
     }
 }
 
+#[cfg(test)]
+mod compare_job_tests;
 #[cfg(test)]
 mod export_mouse_tests;
 #[cfg(test)]
