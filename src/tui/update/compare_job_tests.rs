@@ -75,3 +75,19 @@ fn an_answer_for_another_corpus_is_dropped() {
     );
     assert!(app.aligned.is_empty(), "not asked: not cached");
 }
+
+#[test]
+fn a_report_asked_before_the_alignment_is_in_waits_for_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = seeds_app((120, 40));
+    app.align_inline = false;
+    app.export_dir = dir.path().to_path_buf();
+    open_compare_of_first_two(&mut app);
+    update(&mut app, Action::Export);
+    let notice = app.notice.clone().unwrap_or_default();
+    assert!(notice.contains("still running"), "{notice}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).map(Iterator::count).ok(),
+        Some(0)
+    );
+}
