@@ -12,7 +12,8 @@ use super::Status;
 use super::args::CompareArgs;
 use super::output::{print_json, print_text, terminal_width};
 use crate::analysis::Span;
-use crate::analysis::passages::{AlignedSpan, Label, compare};
+use crate::analysis::passages::compare::with_passages;
+use crate::analysis::passages::{AlignedSpan, Label, Passage, compare};
 use crate::config::Settings;
 use crate::corpus::{Article, Corpus};
 use crate::export::{self, Comparison};
@@ -57,12 +58,14 @@ fn range<'a>(body: &'a str, r: &Span) -> JsonRange<'a> {
 }
 
 /// `parallax compare [--json] A B [PATH...]`; with passim's clusters, their spans instead
-/// of parallax's own alignment.
+/// of parallax's own alignment, else the alignment completed with the corpus `passages`
+/// both articles carry (computed, or read from the cache, only once both articles exist).
 pub fn run(
     corpus: &Corpus,
     args: &CompareArgs,
     settings: &Settings,
     passim: Option<&Clusters>,
+    passages: impl FnOnce() -> Vec<Passage>,
 ) -> anyhow::Result<Status> {
     let mut found = Vec::new();
     let mut idx = Vec::new();
@@ -78,7 +81,12 @@ pub fn run(
     let (a, b) = (found[0], found[1]);
     let spans = match passim {
         Some(c) => crate::passim::aligned_pair(corpus, c, idx[0], idx[1]),
-        None => compare(&a.body, &b.body, &settings.analysis),
+        None => with_passages(
+            compare(&a.body, &b.body, &settings.analysis),
+            &passages(),
+            idx[0],
+            idx[1],
+        ),
     };
     if args.html || args.markdown {
         let c = Comparison::from_spans(a, b, spans);
@@ -128,7 +136,7 @@ fn heading(tag: &str, a: &Article) -> String {
 }
 
 /// The two-column rendering of every shared span.
-fn plain(a: &Article, b: &Article, spans: &[AlignedSpan], width: usize, color: bool) -> String {
+pub fn plain(a: &Article, b: &Article, spans: &[AlignedSpan], width: usize, color: bool) -> String {
     let mut out = format!("{}\n{}\n\n", heading("A", a), heading("B", b));
     if spans.is_empty() {
         out.push_str("The two articles share no passage.\n");
@@ -170,12 +178,22 @@ fn wrap(
     let mut line = String::new();
     let mut used = 0;
     let mut offset = 0;
+    // Words come in order: one walk over the changed ranges (disjoint, sorted), not a scan of
+    // them per word (quadratic on a long span with changes all along).
+    let mut changed = changed.to_vec();
+    changed.sort_by_key(|c| c.end);
+    let mut next_changed = 0;
     for piece in text.split_whitespace() {
         let at = span.start + offset + text[offset..].find(piece).unwrap_or(0);
         offset = at - span.start + piece.len();
+        while changed.get(next_changed).is_some_and(|c| c.end <= at) {
+            next_changed += 1;
+        }
+        // the ranges are disjoint, so the first one not behind the word is the only one
+        // that may overlap it
         let diff = changed
-            .iter()
-            .any(|c| c.start < at + piece.len() && at < c.end);
+            .get(next_changed)
+            .is_some_and(|c| c.start < at + piece.len());
         let clean = sanitize_for_terminal(piece).into_owned();
         let shown = if diff && !color {
             format!("[{clean}]")

@@ -4,7 +4,7 @@
 //! and exit codes here (0 ok, 1 nothing could be loaded or a runtime failure, 2 usage).
 
 mod args;
-mod compare;
+pub mod compare;
 mod completions;
 mod config;
 mod entities;
@@ -228,7 +228,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             };
             passages::run(&corpus, &analysis, &a)
         }
-        Some(Command::Compare(a)) => compare::run(&corpus, &a, &settings, passim),
+        Some(Command::Compare(a)) => {
+            // the corpus passages, so a comparison shows what `quotes` says two articles share
+            let passages = || opened.analysis(&corpus, config, |_| {}).passages.passages;
+            compare::run(&corpus, &a, &settings, passim, passages)
+        }
         Some(Command::Stories(a)) => {
             let analysis = analysed(&mut opened, &corpus, config, passim);
             stories::run(&corpus, &analysis, a.json)

@@ -6,6 +6,7 @@
 //! terminal libraries. The command line and the TUI both call it, so a report written from
 //! either is the same.
 
+pub mod csv_cell;
 pub mod html;
 pub mod markdown;
 pub mod quotes_csv;

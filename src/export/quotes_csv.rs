@@ -1,11 +1,14 @@
 //! The corpus's shared passages as CSV for spreadsheets: one row per occurrence, with the
 //! passage it belongs to (number, label, similarity, whether quoted, speaker) and where it
 //! occurs (article, outlet, date, URL, byte offsets into the clean body, its text). The
-//! `csv` crate does the quoting, so commas, quotes and newlines in article text are safe.
+//! `csv` crate does the quoting, so commas, quotes and newlines in article text are safe;
+//! a cell a spreadsheet would take for a formula gets a leading `'` ([`super::csv_cell`]),
+//! so a `text` cell may differ from the body's bytes by that one character.
 
 use crate::analysis::passages::Passage;
 use crate::corpus::Corpus;
 
+use super::csv_cell::neutralise;
 use super::date;
 
 /// The header row.
@@ -37,8 +40,9 @@ pub fn write<W: std::io::Write>(corpus: &Corpus, passages: &[Passage], out: W) -
                 continue;
             };
             let text = a.body.get(o.span.clone()).unwrap_or_default();
-            w.write_record([
-                (n + 1).to_string().as_str(),
+            let number = (n + 1).to_string();
+            let row = [
+                number.as_str(),
                 p.label.as_str(),
                 &format!("{:.3}", p.similarity),
                 p.quoted.as_str(),
@@ -53,7 +57,11 @@ pub fn write<W: std::io::Write>(corpus: &Corpus, passages: &[Passage], out: W) -
                 &o.span.end.to_string(),
                 if o.quoted { "true" } else { "false" },
                 text,
-            ])?;
+            ];
+            for cell in row {
+                w.write_field(neutralise(cell).as_bytes())?;
+            }
+            w.write_record(None::<&[u8]>)?;
         }
     }
     w.flush()?;
@@ -89,5 +97,34 @@ mod tests {
             assert_eq!(&art.body[s..e], &row[14]);
             assert_eq!(&row[4], "Berg");
         }
+    }
+
+    /// A title, outlet or passage text a spreadsheet would run as a formula is written
+    /// with a leading `'`; every other cell is written as it is.
+    #[test]
+    fn formula_cells_are_neutralised() {
+        let shared = "-1+cmd|' /C calc'!A0 and then the council voted to rebuild the old \
+                      harbour with its own funds before the winter storms.";
+        let mut corpus = Corpus::from_bodies([shared, shared]);
+        corpus.articles[0].meta.title = "=HYPERLINK(\"http://x\")".into();
+        corpus.articles[1].meta.source = Some("@SUM(A1)".into());
+        corpus.articles[1].meta.title = "\t=1".into();
+        let analysis = analyse(&corpus, &Config::default());
+        let mut buf = Vec::new();
+        write(&corpus, &analysis.passages.passages, &mut buf).expect("csv");
+        let mut r = csv::Reader::from_reader(buf.as_slice());
+        let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
+        assert_eq!(rows.len(), 2, "{}", String::from_utf8_lossy(&buf));
+        let cells: Vec<&str> = rows.iter().flat_map(|r| r.iter()).collect();
+        assert!(cells.contains(&"'=HYPERLINK(\"http://x\")"), "{cells:?}");
+        assert!(cells.contains(&"'@SUM(A1)"), "{cells:?}");
+        assert!(cells.contains(&"'\t=1"), "{cells:?}");
+        let risky = |c: &&str| c.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        assert!(!cells.iter().any(risky), "{cells:?}");
+        assert!(
+            rows.iter()
+                .all(|r| r[14].starts_with("'-1+cmd") || !r[14].starts_with('-'))
+        );
+        assert_eq!(&rows[0][6], "a0");
     }
 }

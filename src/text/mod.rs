@@ -10,7 +10,7 @@ mod words;
 
 pub use clean::{clean_body, decode_entities, normalize_line, normalized_line};
 pub use plural::{count, plural};
-pub use sanitize::sanitize_for_terminal;
+pub use sanitize::{display_cols, sanitize_for_terminal};
 pub use segment::{for_each_word_span, word_spans};
 pub use words::{count_words, for_each_word};
 

@@ -121,6 +121,12 @@ pub enum Action {
     AnalysisIndexed(Box<crate::tui::app::Indexed>),
     /// The analysis worker failed (it panicked); the app keeps working without analysis.
     AnalysisFailed(String),
+    /// A compare job ([`crate::tui::app::App::compare_jobs`]) aligned articles `a` and `b`.
+    Aligned {
+        a: crate::corpus::ArticleIdx,
+        b: crate::corpus::ArticleIdx,
+        spans: Vec<crate::analysis::passages::AlignedSpan>,
+    },
 }
 
 /// Whether the cached analysis fits the bodies once they are read (checked in full, see

@@ -1,7 +1,7 @@
 //! The app state: one [`App`] holding the corpus, what the analysis found so far, the
 //! screen stack and the overlay. Screens and overlays are enums, never visibility flags.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::analysis::passages::AlignedSpan;
@@ -224,6 +224,13 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// Alignments of article pairs already computed by `compare`.
     pub aligned: HashMap<(ArticleIdx, ArticleIdx), Vec<AlignedSpan>>,
+    /// Pairs to align that no job runs yet: the event loop takes them and aligns them off
+    /// the screen's thread (an alignment of two long articles takes seconds).
+    pub compare_jobs: Vec<(ArticleIdx, ArticleIdx)>,
+    /// Pairs asked for and not yet aligned (queued or running).
+    pub aligning: HashSet<(ArticleIdx, ArticleIdx)>,
+    /// Align on the spot instead (tests without an event loop).
+    pub align_inline: bool,
     /// A one-line notice for the footer (cleared by the next key).
     pub notice: Option<String>,
     /// What went wrong while loading, printed when the reader exits.
@@ -271,6 +278,9 @@ impl App {
             stack: Vec::new(),
             overlay: None,
             aligned: HashMap::new(),
+            compare_jobs: Vec::new(),
+            aligning: HashSet::new(),
+            align_inline: false,
             notice: None,
             problems: Vec::new(),
             warnings: Vec::new(),
@@ -315,6 +325,9 @@ impl App {
         self.names = Prepared::default();
         self.index = Index::default();
         self.aligned.clear();
+        // a job still running aligns the old corpus: its result is dropped
+        self.aligning.clear();
+        self.compare_jobs.clear();
         self.progress = Progress::Running(Vec::new());
     }
 

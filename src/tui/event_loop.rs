@@ -1,7 +1,8 @@
 //! The event loop: draw, wait for a key (or resize) with a timeout, turn it into an action
 //! through the keymap, update; drain the actions the worker sends back. The worker loads
 //! the corpus (through the cache) and analyses it, so the first frame is drawn at once. No async
-//! runtime: one worker thread and a channel.
+//! runtime: one worker thread and a channel; each alignment the compare screen asks for
+//! ([`App::compare_jobs`]) runs on a thread of its own and comes back on a second channel.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI32, Ordering};
@@ -37,6 +38,7 @@ pub fn run(
     job: Job,
 ) -> anyhow::Result<()> {
     let rx = spawn(job, app.config.clone());
+    let (aligned_tx, aligned_rx) = channel();
     let mut worker = true;
     let mut dirty = true;
     while !app.quit && terminate.load(Ordering::Relaxed) == 0 {
@@ -46,7 +48,8 @@ pub fn run(
         }
         // Wait for one event, then take every event already queued before drawing again,
         // so a burst of keys (auto-repeat) never falls behind the screen.
-        let mut timeout = if worker { WORKER_TICK } else { TICK };
+        let busy = worker || !app.aligning.is_empty();
+        let mut timeout = if busy { WORKER_TICK } else { TICK };
         let mut batch = 0;
         while batch < MAX_BATCH && !app.quit && event::poll(timeout)? {
             batch += 1;
@@ -69,8 +72,27 @@ pub fn run(
             dirty |= updated;
             worker = alive;
         }
+        start_compare_jobs(app, &aligned_tx);
+        dirty |= drain(app, &aligned_rx).0;
     }
     Ok(())
+}
+
+/// Starts a thread for each pair the compare screen asked to align; its result comes back
+/// as [`Action::Aligned`] (no shared passage, should the alignment fail).
+fn start_compare_jobs(app: &mut App, tx: &Sender<Action>) {
+    for (a, b) in std::mem::take(&mut app.compare_jobs) {
+        let corpus = Arc::clone(&app.corpus);
+        let config = app.config.clone();
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            let spans = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                super::links::align_job(&corpus, a, b, &config)
+            }))
+            .unwrap_or_default();
+            let _ = tx.send(Action::Aligned { a, b, spans });
+        });
+    }
 }
 
 /// Applies every action the worker has sent; returns whether any was, and whether the

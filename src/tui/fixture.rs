@@ -41,6 +41,7 @@ pub fn app(corpus: Corpus, analysis: Option<Analysis>, size: (u16, u16)) -> App 
     let keymap = Keymap::builtin().expect("keymap");
     let theme = Theme::builtin(false).expect("theme");
     let mut app = App::new(Arc::new(corpus), keymap, theme, size);
+    app.align_inline = true;
     if let Some(a) = analysis {
         app.set_analysis(a);
     }

@@ -1,10 +1,15 @@
 //! The passages a set of compared articles share, as [`Link`]s the compare screen draws
-//! and jumps between. Two articles are aligned with the library's `compare` (cached in the
-//! app); when it finds nothing, or for three and four articles, the corpus passages are
-//! used.
+//! and jumps between. Two articles are aligned with the library's `compare` on a job off the
+//! screen's thread ([`align_job`]; the result comes back as [`Action::Aligned`] and is
+//! cached in the app), completed with the corpus passages both carry. Until it is in, when
+//! it finds nothing, or for three and four articles, the corpus passages are used.
+//!
+//! [`Action::Aligned`]: super::action::Action::Aligned
 
+use crate::analysis::Config;
+use crate::analysis::passages::compare::with_passages;
 use crate::analysis::passages::{AlignedSpan, Label, compare};
-use crate::corpus::ArticleIdx;
+use crate::corpus::{ArticleIdx, Corpus};
 
 use super::app::{App, Link};
 
@@ -13,28 +18,46 @@ pub fn links(app: &mut App, panes: &[ArticleIdx]) -> Vec<Link> {
     // with passim's clusters, the corpus passages are the only shared passages
     if let ([a, b], None) = (panes, &app.passim) {
         let (a, b) = (*a, *b);
-        let aligned = aligned(app, a, b);
-        if !aligned.is_empty() {
-            return from_aligned(app, a, &aligned);
+        if let Some(aligned) = aligned(app, a, b) {
+            let aligned = with_passages(aligned, &app.analysis.passages.passages, a, b);
+            if !aligned.is_empty() {
+                return from_aligned(app, a, &aligned);
+            }
         }
     }
     from_passages(app, panes)
 }
 
-/// The alignment of `a` with `b`, computed once and cached.
-fn aligned(app: &mut App, a: ArticleIdx, b: ArticleIdx) -> Vec<AlignedSpan> {
+/// The alignment of `a` with `b` when it is known; else asked for (once) and `None`.
+fn aligned(app: &mut App, a: ArticleIdx, b: ArticleIdx) -> Option<Vec<AlignedSpan>> {
     if let Some(found) = app.aligned.get(&(a, b)) {
-        return found.clone();
+        return Some(found.clone());
     }
-    let (Some(x), Some(y)) = (app.corpus.articles.get(a), app.corpus.articles.get(b)) else {
+    if app.align_inline {
+        let spans = align_job(&app.corpus, a, b, &app.config);
+        app.aligned.insert((a, b), spans.clone());
+        return Some(spans);
+    }
+    if app.aligning.insert((a, b)) {
+        app.compare_jobs.push((a, b));
+    }
+    None
+}
+
+/// The alignment of articles `a` and `b` of `corpus` (what a compare job computes).
+pub fn align_job(
+    corpus: &Corpus,
+    a: ArticleIdx,
+    b: ArticleIdx,
+    config: &Config,
+) -> Vec<AlignedSpan> {
+    let (Some(x), Some(y)) = (corpus.articles.get(a), corpus.articles.get(b)) else {
         return Vec::new();
     };
-    let spans: Vec<AlignedSpan> = compare(&x.body, &y.body, &app.config)
+    compare(&x.body, &y.body, config)
         .into_iter()
         .filter(|s| valid(&x.body, &s.a) && valid(&y.body, &s.b))
-        .collect();
-    app.aligned.insert((a, b), spans.clone());
-    spans
+        .collect()
 }
 
 fn valid(body: &str, s: &crate::analysis::Span) -> bool {

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::anyhow;
 
 use super::app::{App, Compare};
+use crate::analysis::passages::compare::with_passages;
 use crate::export::{Comparison, file_name, html};
 
 /// Writes the comparison on screen and returns the path written.
@@ -19,8 +20,19 @@ pub fn write(app: &App, cmp: &Compare) -> anyhow::Result<PathBuf> {
     let (Some(a), Some(b)) = (articles.get(pa.article), articles.get(pb.article)) else {
         return Err(anyhow!("the compared articles are gone"));
     };
-    let mut comparison = match app.aligned.get(&(pa.article, pb.article)) {
-        Some(spans) => Comparison::from_spans(a, b, spans.clone()),
+    let pair = (pa.article, pb.article);
+    let mut comparison = match app.aligned.get(&pair) {
+        Some(spans) => {
+            let passages = &app.analysis.passages.passages;
+            let spans = with_passages(spans.clone(), passages, pair.0, pair.1);
+            Comparison::from_spans(a, b, spans)
+        }
+        // not on the screen's thread: the job asked for is on its way
+        None if app.aligning.contains(&pair) => {
+            return Err(anyhow!(
+                "the alignment is still running; try again in a moment"
+            ));
+        }
         None => Comparison::align(a, b, &app.config),
     };
     // The screen's colour for each span: its link's (same span in the first pane).

@@ -52,6 +52,13 @@ pub fn update(app: &mut App, action: Action) {
         Action::AnalysisIndexed(indexed) => analysis_done(app, *indexed),
         Action::AnalysisFailed(why) => analysis_failed(app, why),
         Action::Tick => reading::note(app),
+        Action::Aligned { a, b, spans } => {
+            // only what was asked of this corpus
+            if app.aligning.remove(&(a, b)) {
+                app.aligned.insert((a, b), spans);
+                compare::refresh_all(app);
+            }
+        }
         Action::Quit => app.quit = true,
         Action::Unbound(key) => {
             app.notice = Some(format!("{key}: not bound here (? lists the keys)"));
@@ -412,6 +419,8 @@ fn filter(app: &mut App, action: Action) {
     }
 }
 
+#[cfg(test)]
+mod compare_job_tests;
 #[cfg(test)]
 mod export_mouse_tests;
 #[cfg(test)]

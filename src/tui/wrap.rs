@@ -3,7 +3,7 @@
 //! line a passage is on, how far one can scroll). Styles are applied elsewhere
 //! ([`crate::tui::view::highlight`]).
 
-use unicode_width::UnicodeWidthChar;
+use crate::text::display_cols;
 
 /// One screen line of a wrapped body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,13 +19,9 @@ pub struct WrappedLine {
 }
 
 /// Columns a character takes once sanitised for the terminal (controls become one visible
-/// stand-in character).
+/// stand-in character; characters of disputed width are dropped or replaced).
 pub fn char_cols(c: char) -> usize {
-    if c.is_control() {
-        1
-    } else {
-        c.width().unwrap_or(0)
-    }
+    if c == '\n' { 1 } else { display_cols(c) }
 }
 
 /// Columns a string takes once sanitised.

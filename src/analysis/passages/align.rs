@@ -11,6 +11,7 @@
 //! onto it; a short quote-anchored span stays only when corroborated (quoted on both sides,
 //! most of its quote, or near another span of the pair).
 
+use super::cover::Cover;
 use super::extend::{Alignment, BAND, Op, best_window, exact_run, extend};
 use super::index::N;
 use super::reach::may_accept;
@@ -79,19 +80,9 @@ fn accept(a: &Doc, b: &Doc, ia: usize, ib: usize, cfg: &Config) -> Result<Alignm
     Err(al)
 }
 
-fn covers(al: &Alignment, ia: usize, ib: usize) -> bool {
-    al.a.contains(&ia) && al.b.contains(&ib)
-}
-
-fn same_diagonal(al: &Alignment, ia: usize, ib: usize) -> bool {
-    let d = ib as i64 - ia as i64;
-    let lo = al.b.start as i64 - al.a.start as i64;
-    let hi = al.b.end as i64 - al.a.end as i64;
-    (lo.min(hi) - BAND as i64..=lo.max(hi) + BAND as i64).contains(&d)
-}
-
 /// Aligns two documents from their seeds (pairs of start positions, sorted by diagonal then
-/// position); returns the accepted spans in order of `a`, nearby ones merged.
+/// position: [`Cover`] relies on it); returns the accepted spans in order of `a`, nearby
+/// ones merged.
 pub fn align_pair(
     a: &Doc,
     b: &Doc,
@@ -99,24 +90,21 @@ pub fn align_pair(
     cfg: &Config,
 ) -> Vec<Alignment> {
     let mut kept: Vec<Alignment> = Vec::new();
-    let mut failed: Vec<(Alignment, i64)> = Vec::new();
+    // seeds inside a kept span (near its diagonals) or a failed one (on its own diagonal)
+    let (mut in_kept, mut in_failed) = (Cover::default(), Cover::default());
     for (ia, ib) in seeds {
-        if kept
-            .iter()
-            .any(|al| covers(al, ia, ib) && same_diagonal(al, ia, ib))
-        {
-            continue;
-        }
-        let d = ib as i64 - ia as i64;
-        if failed.iter().any(|(al, fd)| *fd == d && covers(al, ia, ib)) {
+        if in_kept.covers(ia, ib) || in_failed.covers(ia, ib) {
             continue;
         }
         if !may_accept(a, b, ia, ib) {
             continue;
         }
         match accept(a, b, ia, ib, cfg) {
-            Ok(al) => kept.push(al),
-            Err(al) => failed.push((al, d)),
+            Ok(al) => {
+                in_kept.add(&al, BAND);
+                kept.push(al);
+            }
+            Err(al) => in_failed.add_on(&al, ib as i64 - ia as i64),
         }
     }
     for al in &mut kept {
@@ -130,15 +118,16 @@ pub fn align_pair(
 /// Tokens within which another span corroborates a short quote-anchored one.
 const NEAR: usize = 40;
 
-/// The run of quoted tokens around `r` in `doc` (the quote it stands in), in tokens.
-fn quote_run(doc: &Doc, r: &std::ops::Range<usize>) -> usize {
+/// The run of quoted tokens around `r` in `doc` (the quote it stands in), in tokens,
+/// counted up to `most` (a long quote is not walked to its ends for each short span in it).
+fn quote_run(doc: &Doc, r: &std::ops::Range<usize>, most: usize) -> usize {
     let quoted = |k: usize| doc.flags[k] & QUOTED != 0;
     let mut s = r.start;
-    while s > 0 && quoted(s - 1) {
+    let mut e = r.end;
+    while e - s <= most && s > 0 && quoted(s - 1) {
         s -= 1;
     }
-    let mut e = r.end;
-    while e < doc.len() && quoted(e) {
+    while e - s <= most && e < doc.len() && quoted(e) {
         e += 1;
     }
     e - s
@@ -163,7 +152,7 @@ fn corroborated(a: &Doc, b: &Doc, kept: Vec<Alignment>) -> Vec<Alignment> {
         .map(|(k, al)| {
             let both = a.mostly(&al.a, QUOTED) && b.mostly(&al.b, QUOTED);
             let most_of = |d: &Doc, r: &std::ops::Range<usize>| {
-                d.mostly(r, QUOTED) && 2 * r.len() >= quote_run(d, r)
+                d.mostly(r, QUOTED) && 2 * r.len() >= quote_run(d, r, 2 * r.len())
             };
             al.matches() >= MIN_WORDS
                 || both

@@ -1,6 +1,10 @@
 //! Aligning two articles on their own: the spans they share with per-span similarity, label
 //! and word diff. The same engine as [`super::find`] ([`super::align::align_pair`]), seeded
 //! from the 4-grams the two bodies share, so the compare view and the passage list agree.
+//! Within a corpus, [`with_passages`] adds the corpus passages both articles carry that the
+//! pair's own alignment cannot see (a sentence so widely shared, or so often repeated, that
+//! none of its 4-grams seeds): a comparison shows whatever the passage list says two
+//! articles share.
 
 use rustc_hash::FxHashMap;
 
@@ -8,9 +12,11 @@ use super::align::{align_pair, changed};
 use super::extend::Alignment;
 use super::index::{MAX_QUOTED_REPEATS, N, gram_at};
 use super::tokens::{Doc, QUOTED, tokenize};
-use super::{AlignedSpan, labels};
+use super::{AlignedSpan, Passage, labels};
 use crate::analysis::Config;
+use crate::analysis::Span;
 use crate::analysis::quotes;
+use crate::corpus::ArticleIdx;
 
 /// Tokens of a body on its own: chrome masked, quotes flagged.
 pub fn single_doc(body: &str) -> Doc {
@@ -86,5 +92,158 @@ pub fn aligned_span(a: &Doc, b: &Doc, al: &Alignment) -> AlignedSpan {
         label: labels::label(similarity),
         a_changed: ca.iter().map(|r| a.byte_span(r)).collect(),
         b_changed: cb.iter().map(|r| b.byte_span(r)).collect(),
+    }
+}
+
+/// `spans` (the alignment of articles `a` and `b`, see [`compare`]) with the occurrences of
+/// the corpus `passages` carried by both articles that no span of `spans` overlaps: the
+/// k-th occurrence in `a` paired with the k-th in `b`. In order of `a`.
+pub fn with_passages(
+    mut spans: Vec<AlignedSpan>,
+    passages: &[Passage],
+    a: ArticleIdx,
+    b: ArticleIdx,
+) -> Vec<AlignedSpan> {
+    if a == b {
+        return spans;
+    }
+    let taken_a = Taken::new(spans.iter().map(|s| &s.a));
+    let taken_b = Taken::new(spans.iter().map(|s| &s.b));
+    let mut extra: Vec<AlignedSpan> = Vec::new();
+    for p in passages {
+        let on = |article: ArticleIdx| {
+            let mut v: Vec<&Span> = p
+                .occurrences
+                .iter()
+                .filter(|o| o.article == article)
+                .map(|o| &o.span)
+                .collect();
+            v.sort_by_key(|s| (s.start, s.end));
+            v
+        };
+        for (x, y) in on(a).into_iter().zip(on(b)) {
+            if !taken_a.overlaps(x) && !taken_b.overlaps(y) {
+                extra.push(AlignedSpan {
+                    a: x.clone(),
+                    b: y.clone(),
+                    similarity: p.similarity,
+                    label: p.label,
+                    a_changed: Vec::new(),
+                    b_changed: Vec::new(),
+                });
+            }
+        }
+    }
+    extra.sort_by_key(|s| (s.a.start, std::cmp::Reverse(s.a.end)));
+    let mut end = 0;
+    for s in extra {
+        // of two passages over one place, the first (longest) stands
+        if s.a.start >= end {
+            end = s.a.end;
+            spans.push(s);
+        }
+    }
+    spans.sort_by_key(|s| (s.a.start, s.a.end));
+    spans
+}
+
+/// Byte ranges already shown, for overlap tests in logarithmic time.
+struct Taken {
+    /// (start, end), sorted by start.
+    ranges: Vec<(usize, usize)>,
+    /// The furthest end of `ranges[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl Taken {
+    fn new<'a>(ranges: impl Iterator<Item = &'a Span>) -> Taken {
+        let mut ranges: Vec<(usize, usize)> = ranges.map(|r| (r.start, r.end)).collect();
+        ranges.sort_unstable();
+        let reach = ranges
+            .iter()
+            .scan(0, |far, r| {
+                *far = r.1.max(*far);
+                Some(*far)
+            })
+            .collect();
+        Taken { ranges, reach }
+    }
+
+    fn overlaps(&self, r: &Span) -> bool {
+        let before = self.ranges.partition_point(|x| x.0 < r.end);
+        before
+            .checked_sub(1)
+            .is_some_and(|i| self.reach[i] > r.start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyse;
+    use crate::corpus::Corpus;
+
+    /// Articles repeating one sentence: no 4-gram of it seeds (it recurs too often in each
+    /// article), yet the corpus groups it as widely shared, and the comparison shows it.
+    #[test]
+    fn a_comparison_shows_what_the_passage_list_says_two_articles_share() {
+        let sentence = "The harbour council voted again to rebuild the old stone bridge.";
+        let bodies: Vec<String> = (0..6).map(|k| vec![sentence; 20 + k].join(" ")).collect();
+        let corpus = Corpus::from_bodies(bodies.clone());
+        let config = Config {
+            ngram_doc_cap: 4,
+            ..Config::default()
+        };
+        let passages = analyse(&corpus, &config).passages.passages;
+        let listed = passages.iter().any(|p| {
+            [0, 1]
+                .iter()
+                .all(|&k| p.occurrences.iter().any(|o| o.article == k))
+        });
+        assert!(listed, "the passage list: {passages:?}");
+        let alone = compare(&bodies[0], &bodies[1], &config);
+        assert!(alone.is_empty(), "{alone:?}");
+        let shown = with_passages(alone, &passages, 0, 1);
+        assert_eq!(shown.len(), 20);
+        for s in &shown {
+            for text in [&bodies[0][s.a.clone()], &bodies[1][s.b.clone()]] {
+                assert!(sentence.starts_with(text) && text.len() > 50, "{text:?}");
+            }
+        }
+        assert!(shown.windows(2).all(|w| w[0].a.end <= w[1].a.start));
+    }
+
+    #[test]
+    fn passages_over_aligned_spans_are_not_shown_twice() {
+        let span = |a: Span, b: Span| AlignedSpan {
+            a,
+            b,
+            similarity: 1.0,
+            label: super::super::Label::Verbatim,
+            a_changed: Vec::new(),
+            b_changed: Vec::new(),
+        };
+        let occ = |article, span| super::super::Occurrence {
+            article,
+            span,
+            quoted: false,
+        };
+        let passage = |occurrences| Passage {
+            occurrences,
+            words: 8,
+            label: super::super::Label::Verbatim,
+            similarity: 1.0,
+            quoted: super::super::Quoted::None,
+            speaker: None,
+        };
+        let passages = [
+            passage(vec![occ(0, 5..15), occ(1, 50..60)]),
+            passage(vec![occ(0, 40..50), occ(1, 80..90), occ(2, 0..10)]),
+            passage(vec![occ(0, 60..70), occ(2, 5..15)]),
+        ];
+        let got = with_passages(vec![span(0..10, 0..10)], &passages, 0, 1);
+        let places: Vec<(Span, Span)> = got.into_iter().map(|s| (s.a, s.b)).collect();
+        assert_eq!(places, [(0..10, 0..10), (40..50, 80..90)]);
+        assert_eq!(with_passages(Vec::new(), &passages, 1, 1), []);
     }
 }

@@ -9,6 +9,7 @@
 
 pub mod align;
 pub mod compare;
+mod cover;
 pub mod edges;
 pub mod extend;
 pub mod group;

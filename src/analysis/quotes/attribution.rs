@@ -6,6 +6,7 @@
 //! entity index, or a name the text attached to a speech verb earlier. A name that overlaps a
 //! person mention becomes that entity.
 
+use super::persons::Persons;
 use super::words::{is_capitalised, is_pronoun, is_speech_verb, is_title};
 use crate::analysis::Span;
 use crate::analysis::passages::tokens::for_each_word;
@@ -221,7 +222,7 @@ pub fn attribute(
     body: &str,
     outer: &Span,
     next_quote: usize,
-    persons: &[PersonMention],
+    persons: &Persons,
 ) -> Option<Attribution> {
     attribute_at(body, outer, next_quote, persons).map(|f| f.attribution)
 }
@@ -231,7 +232,7 @@ pub fn attribute_at(
     body: &str,
     outer: &Span,
     next_quote: usize,
-    persons: &[PersonMention],
+    persons: &Persons,
 ) -> Option<Found> {
     let end = sentence_end(body, outer.end, 200, next_quote);
     let (who, cue) = who_in(body, outer.end, end, true).or_else(|| {
@@ -261,11 +262,8 @@ pub fn attribute_at(
 }
 
 /// A name, made an entity when a person mention overlaps it; titles stripped.
-fn named(body: &str, span: Span, persons: &[PersonMention]) -> Speaker {
-    if let Some(p) = persons
-        .iter()
-        .find(|p| p.span.start < span.end && span.start < p.span.end)
-    {
+fn named(body: &str, span: Span, persons: &Persons) -> Speaker {
+    if let Some(p) = persons.overlapping(&span) {
         return Speaker {
             name: super::names::speaker_name(p.name).to_string(),
             entity: Some(p.entity),
@@ -338,7 +336,7 @@ fn last_before<T>(items: &[T], pos: usize, at: impl Fn(&T) -> usize) -> Option<&
 
 /// Names the text attaches to speech verbs outside quotes (`According to Zakharova`, `Putin
 /// said`), in order: the people a later pronoun may stand for. `quotes` are sorted by start.
-pub fn speech_names(body: &str, quotes: &[Span], persons: &[PersonMention]) -> Vec<Speaker> {
+pub fn speech_names(body: &str, quotes: &[Span], persons: &Persons) -> Vec<Speaker> {
     let words = words_in(body, 0, body.len());
     let mut out = Vec::new();
     // One walk over the quotes alongside the words (not a scan per word, quadratic on a body

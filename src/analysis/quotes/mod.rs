@@ -11,6 +11,7 @@ mod open_stack;
 pub mod pairing;
 mod roles;
 pub mod statements;
+mod persons;
 mod words;
 
 use rayon::prelude::*;
@@ -20,6 +21,7 @@ use super::Span;
 use super::entities::{EntityIndex, EntityKind, Field};
 use crate::corpus::Corpus;
 use attribution::{Attribution, PersonMention, Speaker};
+use persons::Persons;
 
 /// One direct quote in an article's body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -161,15 +163,16 @@ fn attribute_all(
         .filter(|p| p.depth == 0)
         .map(|p| p.outer.clone())
         .collect();
-    // Sorted once, so that "the person named last before this quote" is a binary search,
-    // not a scan per quote (quadratic on a body of many pronoun-attributed quotes).
-    // A pronoun stands for a person: mentions typed person that do not look like one
-    // (`Storm Ingrid`, `Zentralbank von Estmark`) are passed over.
-    let mut persons_by_start: Vec<&PersonMention> = persons
+    // Sorted once, so that "the person named last before this quote" and "the mention a
+    // name overlaps" are binary searches, not scans per quote (quadratic on a body of many
+    // attributed quotes). A pronoun stands for a person: mentions typed person that do not
+    // look like one (`Storm Ingrid`, `Zentralbank von Estmark`) are passed over.
+    let persons = Persons::new(persons);
+    let persons_by_start: Vec<&PersonMention> = persons
+        .sorted()
         .iter()
         .filter(|p| names::person_like(p.name))
         .collect();
-    persons_by_start.sort_by_key(|p| p.span.start);
     // Speakers of the top-level quotes so far: in document order, as top-level quotes do
     // not overlap.
     let mut earlier: Vec<Speaker> = Vec::new();
@@ -184,7 +187,7 @@ fn attribute_all(
             .iter()
             .find(|q| q.depth == 0)
             .map_or(body.len(), |q| q.outer.start);
-        let Some(f) = attribution::attribute_at(body, &p.outer, next, persons) else {
+        let Some(f) = attribution::attribute_at(body, &p.outer, next, &persons) else {
             out.push(Attributed::default());
             continue;
         };
@@ -213,7 +216,7 @@ fn attribute_all(
             }
             Attribution::Anaphor => {
                 let names = named_in_text
-                    .get_or_insert_with(|| attribution::speech_names(body, &tops, persons));
+                    .get_or_insert_with(|| attribution::speech_names(body, &tops, &persons));
                 let s =
                     attribution::latest_before(p.outer.start, &persons_by_start, names, &earlier);
                 (s, if f.role { How::Role } else { How::Pronoun })

@@ -44,11 +44,18 @@ pub(crate) fn refresh_all(app: &mut App) {
         if let Screen::Compare(c) = screen {
             let arts: Vec<ArticleIdx> = c.panes.iter().map(|p| p.article).collect();
             let fresh = links(app, &arts);
-            // Keep the reader's place: the same spans under their new colours.
-            c.current = c
-                .current
-                .and_then(|k| c.links.get(k))
-                .and_then(|old| fresh.iter().position(|l| l.spans == old.spans));
+            // Keep the reader's place: the same spans under their new colours, else the
+            // link over the same place of the first article.
+            c.current = c.current.and_then(|k| c.links.get(k)).and_then(|old| {
+                let over = |l: &crate::tui::app::Link| match (l.spans.first(), old.spans.first()) {
+                    (Some(Some(x)), Some(Some(y))) => x.start < y.end && y.start < x.end,
+                    _ => false,
+                };
+                fresh
+                    .iter()
+                    .position(|l| l.spans == old.spans)
+                    .or_else(|| fresh.iter().position(over))
+            });
             c.links = fresh;
         }
     }

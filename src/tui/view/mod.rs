@@ -177,3 +177,5 @@ pub fn blank() -> Line<'static> {
 mod tests;
 #[cfg(test)]
 mod text_tests;
+#[cfg(test)]
+mod width_tests;

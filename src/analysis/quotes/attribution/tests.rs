@@ -3,8 +3,9 @@ use super::*;
 fn speaker(body: &str, quote: &str) -> Option<String> {
     let start = body.find(quote).expect("quote in body");
     let outer = start..start + quote.len();
-    let earlier = speech_names(body, std::slice::from_ref(&outer), &[]);
-    match attribute(body, &outer, body.len(), &[])? {
+    let none = Persons::default();
+    let earlier = speech_names(body, std::slice::from_ref(&outer), &none);
+    match attribute(body, &outer, body.len(), &none)? {
         Attribution::Named(s) => Some(s.name),
         Attribution::Anaphor => nearest_before(outer.start, &[], &earlier).map(|s| s.name),
         Attribution::Organisation => None,
@@ -51,6 +52,7 @@ fn an_entity_mention_names_the_speaker() {
         name: "Vladimir Putin",
     }];
     let end = body.find(',').expect("comma");
+    let persons = Persons::new(&persons);
     let Some(Attribution::Named(s)) = attribute(body, &(0..end), body.len(), &persons) else {
         panic!("no speaker");
     };
@@ -70,7 +72,7 @@ fn speech_names_skip_words_inside_quotes() {
         .iter()
         .filter_map(|q| body.find(q).map(|i| i..i + q.len()))
         .collect();
-    let names: Vec<String> = speech_names(body, &quotes, &[])
+    let names: Vec<String> = speech_names(body, &quotes, &Persons::default())
         .into_iter()
         .map(|s| s.name)
         .collect();

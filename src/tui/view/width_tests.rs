@@ -1,0 +1,98 @@
+//! Characters whose width the layout and terminals measure differently (format characters,
+//! unassigned code points, noncharacters, emoji joined by ZWJ) never reach the screen: every
+//! row, measured code point by code point as a terminal does, ends on its right border.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::view;
+use crate::corpus::{Article, Corpus, Metadata};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::fixture::app;
+use crate::tui::update::update;
+
+/// The characters of disputed width, in a title and a body.
+const HOSTILE: &str = "x\u{FFF9}a\u{FFFA}b\u{FFFB}c \u{13430}d \u{FFFF}e \u{1FFFE}f \u{378}g \
+                       👨\u{200D}👩\u{200D}👧\u{200D}👦 🏳\u{FE0F}\u{200D}🌈 ❤\u{FE0F} h";
+
+fn hostile_app() -> App {
+    let mk = |id: &str, title: String, body: String| {
+        Article::new(
+            id.to_string(),
+            format!("{id}.txt"),
+            Metadata {
+                title,
+                source: Some(format!("Outlet {HOSTILE}")),
+                author: Some(HOSTILE.to_string()),
+                ..Metadata::default()
+            },
+            body,
+        )
+    };
+    let body = format!("{HOSTILE} the council met today.\n\n{}", HOSTILE.repeat(6));
+    let corpus = Corpus {
+        name: format!("hostile {HOSTILE}"),
+        articles: (0..4)
+            .map(|k| mk(&format!("a{k}"), format!("{k} {HOSTILE}"), body.clone()))
+            .collect(),
+    };
+    app(corpus, None, (100, 30))
+}
+
+fn render(app: &App) -> Buffer {
+    let (w, h) = app.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| view(app, f)).expect("draw");
+    t.backend().buffer().clone()
+}
+
+/// The column a terminal puts the last cell of row `y` at: each drawn symbol advances it by
+/// the sum of its code points' widths, as terminals measure (the layout skips the cells a
+/// wide symbol covers).
+fn terminal_column_of_last_cell(buf: &Buffer, y: u16) -> usize {
+    let last = buf.area.width - 1;
+    let (mut x, mut col) = (0u16, 0usize);
+    while x < last {
+        let sym = buf[(x, y)].symbol();
+        col += sym.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+        x += u16::try_from(sym.width().max(1)).unwrap_or(1);
+    }
+    col
+}
+
+fn disputed(c: char) -> bool {
+    use finl_unicode::categories::CharacterCategories;
+    c.is_format() || c.is_unassigned() || matches!(c, '\u{FE0E}' | '\u{FE0F}')
+}
+
+fn check(buf: &Buffer, screen: &str) {
+    let want = usize::from(buf.area.width - 1);
+    for y in 0..buf.area.height {
+        assert_eq!(
+            terminal_column_of_last_cell(buf, y),
+            want,
+            "{screen}: row {y} is shifted: {buf:?}"
+        );
+        for x in 0..buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            assert!(!sym.chars().any(disputed), "{screen}: {sym:?} at {x},{y}");
+        }
+    }
+}
+
+#[test]
+fn every_row_keeps_its_border_whatever_the_characters() {
+    let mut app = hostile_app();
+    check(&render(&app), "library");
+    update(&mut app, Action::Open);
+    check(&render(&app), "reader");
+    update(&mut app, Action::Back);
+    update(&mut app, Action::Mark);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Mark);
+    update(&mut app, Action::Compare);
+    check(&render(&app), "compare");
+}

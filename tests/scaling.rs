@@ -1,0 +1,177 @@
+//! Growth on pathological inputs: each check times the same work at size N and 4N (best
+//! of three runs each) and asserts the RATIO stays below what linear growth allows (< 6; a
+//! quadratic step gives about 16). No wall time is asserted, so a slow or busy machine
+//! cannot fail these, only a change in how the work grows.
+
+use std::time::{Duration, Instant};
+
+use parallax::analysis::passages::compare;
+use parallax::analysis::quotes::find_in;
+use parallax::analysis::{Config, analyse};
+use parallax::corpus::Corpus;
+
+/// Most a 4× larger input may cost, relative to the smaller one.
+const LINEAR: f64 = 6.0;
+
+fn best_of_three(f: &dyn Fn()) -> Duration {
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// Asserts that `run(make(4n))` takes less than [`LINEAR`] times `run(make(n))`.
+fn grows_linearly<T>(what: &str, n: usize, make: impl Fn(usize) -> T, run: impl Fn(&T)) {
+    let (small, large) = (make(n), make(4 * n));
+    run(&small); // warm up (lazy tables, allocator)
+    let t1 = best_of_three(&|| run(&small));
+    let t4 = best_of_three(&|| run(&large));
+    let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-9);
+    eprintln!("{what}: {n} → {t1:?}, {} → {t4:?}: ratio {ratio:.1}", 4 * n);
+    assert!(
+        ratio < LINEAR,
+        "{what}: {n} → {t1:?}, {} → {t4:?}: ratio {ratio:.1}",
+        4 * n
+    );
+}
+
+/// A deterministic stream of words from a small vocabulary.
+struct Words(u64);
+
+impl Words {
+    fn next(&mut self) -> &'static str {
+        const VOCAB: [&str; 24] = [
+            "council", "river", "bridge", "mayor", "budget", "plan", "vote", "road", "school",
+            "water", "city", "north", "market", "night", "winter", "price", "fund", "report",
+            "police", "judge", "court", "train", "station", "harvest",
+        ];
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        VOCAB[(self.0 >> 33) as usize % VOCAB.len()]
+    }
+
+    fn sentence(&mut self, n: usize) -> String {
+        let words: Vec<&str> = (0..n).map(|_| self.next()).collect();
+        format!("{}.", words.join(" "))
+    }
+}
+
+/// Two copies of `n` paragraphs that each open with `"` and never close.
+fn unclosed_paragraphs(n: usize) -> Corpus {
+    let mut w = Words(7);
+    let body: Vec<String> = (0..n)
+        .map(|_| format!("\"{} {}", w.sentence(12), w.sentence(10)))
+        .collect();
+    let body = body.join("\n\n");
+    Corpus::from_bodies([body.clone(), body])
+}
+
+#[test]
+fn paragraphs_opening_an_unclosed_quote() {
+    grows_linearly("unclosed quotes", 500, unclosed_paragraphs, |c| {
+        analyse(c, &Config::default());
+    });
+}
+
+/// `n` quotation marks of every kind in one paragraph, in two articles.
+fn mixed_marks(n: usize) -> Corpus {
+    const MARKS: [&str; 14] = [
+        "\"", "“", "”", "«", "»", "„", "‚", "‘", "’", "'", "‹", "›", "「", "」",
+    ];
+    let mut w = Words(11);
+    let mut body = String::new();
+    for k in 0..n {
+        body.push_str(MARKS[(k * 7 + (k >> 3)) % MARKS.len()]);
+        body.push_str(w.next());
+        body.push_str(if k % 3 == 0 { "" } else { " " });
+    }
+    Corpus::from_bodies([body.clone(), body])
+}
+
+#[test]
+fn one_paragraph_of_mixed_quotation_marks() {
+    grows_linearly("mixed marks", 4_000, mixed_marks, |c| {
+        analyse(c, &Config::default());
+    });
+}
+
+/// `n` quotes, each attributed to one of many named people.
+fn attributed_quotes(n: usize) -> String {
+    const FIRST: [&str; 8] = [
+        "Anna", "Boris", "Carl", "Dana", "Emil", "Fiona", "Greta", "Hans",
+    ];
+    const LAST: [&str; 6] = ["Berg", "Novak", "Schmidt", "Larsen", "Dubois", "Rossi"];
+    let mut out = String::new();
+    for k in 0..n {
+        let name = format!("{} {}", FIRST[k % 8], LAST[(k / 8) % 6]);
+        out.push_str(&format!(
+            "“We agree on item {k},” said {name}. “Fine,” she said. "
+        ));
+    }
+    out
+}
+
+#[test]
+fn many_quotes_attributed_to_many_people() {
+    grows_linearly("attributed quotes", 3_000, attributed_quotes, |body| {
+        let corpus = Corpus::from_bodies([body.clone(), body.clone()]);
+        analyse(&corpus, &Config::default());
+    });
+}
+
+/// Two near-identical single-line articles of about `bytes` bytes: one word in twenty
+/// differs.
+fn near_identical(bytes: usize) -> (String, String) {
+    let mut w = Words(13);
+    let mut a: Vec<String> = Vec::new();
+    let mut len = 0;
+    while len < bytes {
+        let word = format!("{}{}", w.next(), a.len() % 50);
+        len += word.len() + 1;
+        a.push(word);
+    }
+    let mut b = a.clone();
+    for (k, word) in b.iter_mut().enumerate().step_by(20) {
+        *word = format!("changed{k}");
+    }
+    (a.join(" "), b.join(" "))
+}
+
+#[test]
+fn compare_of_two_long_near_identical_articles() {
+    grows_linearly("compare", 40_000, near_identical, |(a, b)| {
+        compare(a, b, &Config::default());
+    });
+}
+
+#[test]
+fn plain_compare_of_two_long_near_identical_articles() {
+    let render = |(a, b): &(String, String)| {
+        let spans = compare(a, b, &Config::default());
+        let corpus = Corpus::from_bodies([a.clone(), b.clone()]);
+        let [x, y] = [&corpus.articles[0], &corpus.articles[1]];
+        parallax::cli::compare::plain(x, y, &spans, 100, false);
+    };
+    grows_linearly("compare, plain text", 40_000, near_identical, render);
+}
+
+#[test]
+fn quotes_of_one_long_paragraph_of_mixed_marks() {
+    grows_linearly(
+        "pairing",
+        20_000,
+        |n| {
+            let c = mixed_marks(n);
+            c.articles[0].body.clone()
+        },
+        |body| {
+            find_in(body, &[]);
+        },
+    );
+}
