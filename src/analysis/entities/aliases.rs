@@ -120,38 +120,50 @@ fn join_spellings(groups: &[Group], to: &mut [usize]) {
     }
 }
 
-/// Computes the redirects of a corpus's groups.
-pub fn redirects(groups: &[Group]) -> Redirects {
-    let mut to: Vec<usize> = (0..groups.len()).collect();
-    join_spellings(groups, &mut to);
-    let mut surnames = FxHashMap::default();
-    let mut initialled = FxHashMap::default();
-    let mut first_names = FxHashMap::default();
-    let mut expansions = FxHashMap::default();
+/// The full names of a corpus indexed by the short forms that may refer to them; a key
+/// shared by two targets maps to `None`.
+#[derive(Default)]
+struct Indexes {
+    surnames: FxHashMap<String, Option<usize>>,
+    initialled: FxHashMap<String, Option<usize>>,
+    first_names: FxHashMap<String, Option<usize>>,
+    expansions: FxHashMap<String, Option<usize>>,
+}
+
+/// Indexes the names of two words or more by surname, initial and surname, first name
+/// (persons) and initials (other kinds), each pointing at its root group.
+fn index_full_names(groups: &[Group], to: &[usize]) -> Indexes {
+    let mut idx = Indexes::default();
     for (g, group) in groups.iter().enumerate() {
         if group.gazetteer.is_some() || group.words() < 2 {
             continue;
         }
-        let target = root(&to, g);
+        let target = root(to, g);
         if let Some((first, last)) = person_parts(group) {
             if is_initial(first) {
                 continue;
             }
             let last = translit(last);
-            index(&mut initialled, initial_key(first, &last), target);
-            index(&mut surnames, last, target);
-            index(&mut first_names, first.to_string(), target);
+            index(&mut idx.initialled, initial_key(first, &last), target);
+            index(&mut idx.surnames, last, target);
+            index(&mut idx.first_names, first.to_string(), target);
         } else if group.kind() != EntityKind::Person {
-            index(&mut expansions, initials(&group.surface), target);
+            index(&mut idx.expansions, initials(&group.surface), target);
         }
     }
+    idx
+}
+
+/// Redirects each short form (initials and surname, a lone surname, a titled first name,
+/// an acronym) to the one full name it fits.
+fn join_short_forms(groups: &[Group], idx: &Indexes, to: &mut [usize]) {
     let found = |map: &FxHashMap<String, Option<usize>>, key: &str| map.get(key).copied().flatten();
     for (g, group) in groups.iter().enumerate() {
         if group.gazetteer.is_some() || to[g] != g {
             continue;
         }
         if let Some((first, last)) = initial_form(group) {
-            if let Some(t) = found(&initialled, &initial_key(first, &translit(last))) {
+            if let Some(t) = found(&idx.initialled, &initial_key(first, &translit(last))) {
                 to[g] = t;
             }
             continue;
@@ -160,27 +172,38 @@ pub fn redirects(groups: &[Group]) -> Redirects {
             continue;
         }
         let titled_person = group.kind() == EntityKind::Person && group.strength >= BY_TITLE;
-        let target = found(&surnames, &translit(&group.key))
+        let target = found(&idx.surnames, &translit(&group.key))
             .or_else(|| {
                 titled_person
-                    .then(|| found(&first_names, &group.key))
+                    .then(|| found(&idx.first_names, &group.key))
                     .flatten()
             })
             .or_else(|| {
                 is_acronym(&group.surface)
-                    .then(|| found(&expansions, &group.surface.replace('.', "")))
+                    .then(|| found(&idx.expansions, &group.surface.replace('.', "")))
                     .flatten()
             });
         if let Some(t) = target {
             to[g] = t;
         }
     }
+}
+
+/// Computes the redirects of a corpus's groups.
+pub fn redirects(groups: &[Group]) -> Redirects {
+    let mut to: Vec<usize> = (0..groups.len()).collect();
+    join_spellings(groups, &mut to);
+    let idx = index_full_names(groups, &to);
+    join_short_forms(groups, &idx, &mut to);
     join_legal_suffixes(groups, &mut to);
     join_plurals(groups, &mut to);
     for g in 0..to.len() {
         to[g] = root(&to, g);
     }
-    Redirects { to, surnames }
+    Redirects {
+        to,
+        surnames: idx.surnames,
+    }
 }
 
 /// The key of a full name's initial and transliterated surname ("c ambrose").

@@ -298,11 +298,10 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         }
     }
 
-    fn candidate(&self, after_title: bool, absorbed: bool) -> Option<Candidate> {
+    /// The segment's words, how many of them are kind cues ("Ministry", "University"), and
+    /// the kind of the head cue: the last before a connector, else the last.
+    fn cues(&self) -> (usize, usize, Option<EntityKind>) {
         let lx = lexicon();
-        let mut words = self.seg.iter().filter(|u| u.kind == UnitKind::Word);
-        let first = *words.next()?;
-        let last = words.next_back().copied().unwrap_or(first);
         let (mut count, mut cues, mut last_cue, mut head) = (0, 0, None, None);
         for u in &self.seg {
             if u.kind == UnitKind::Connector && head.is_none() {
@@ -318,7 +317,15 @@ impl<'a, 'b> Segmenter<'a, 'b> {
                 last_cue = Some(k);
             }
         }
-        let last_cue = head.flatten().or(last_cue);
+        (count, cues, head.flatten().or(last_cue))
+    }
+
+    fn candidate(&self, after_title: bool, absorbed: bool) -> Option<Candidate> {
+        let lx = lexicon();
+        let mut words = self.seg.iter().filter(|u| u.kind == UnitKind::Word);
+        let first = *words.next()?;
+        let last = words.next_back().copied().unwrap_or(first);
+        let (count, cues, last_cue) = self.cues();
         // Too generic: "Ministry", "Office", a lone initial.
         if cues == count || (count == 1 && self.word(first.first).chars().nth(1).is_none()) {
             return None;
