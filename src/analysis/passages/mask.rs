@@ -116,38 +116,10 @@ pub fn mask_boilerplate(
     outlets: &[Option<&str>],
     cap: usize,
 ) -> Vec<SentenceGroup> {
-    let long = |doc: &Doc| {
-        sentences(&doc.flags)
-            .into_iter()
-            .filter(|r| r.len() >= MIN_SENTENCE)
-    };
-    let total: usize = docs.par_iter().map(|d| long(d).count()).sum();
-    let (_, twice) = sketch::seen_twice(docs.len(), total, 1, |d, hashes| {
-        let doc = &docs[d];
-        hashes.extend(long(doc).map(|r| sentence_hash(doc, &r)));
-    });
-    let mut sents: Vec<Sent> = docs
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(d, doc)| {
-            let twice = &twice;
-            long(doc).filter_map(move |r| {
-                let h = sentence_hash(doc, &r);
-                twice.contains(h).then_some((h, d as u32, r))
-            })
-        })
-        .collect();
-    sents.par_sort_unstable_by_key(|(h, d, r)| (*h, *d, r.start));
+    let sents = repeated_sentences(docs);
     let (outlet_of, need) = outlet_needs(docs.len(), outlets);
     let chrome_need = CHROME_ARTICLES.max(docs.len() / 50);
-    let mut runs = Vec::new();
-    let mut start = 0;
-    for i in 1..=sents.len() {
-        if i == sents.len() || sents[i].0 != sents[start].0 {
-            runs.push(start..i);
-            start = i;
-        }
-    }
+    let runs = hash_runs(&sents);
     let judged: Vec<(Vec<usize>, SentenceGroup)> = runs
         .par_iter()
         .map(|run| {
@@ -174,6 +146,47 @@ pub fn mask_boilerplate(
         }
     }
     groups
+}
+
+/// The sentences of at least [`MIN_SENTENCE`] tokens that the sketch saw more than once,
+/// sorted by hash, article and start.
+fn repeated_sentences(docs: &[Doc]) -> Vec<Sent> {
+    let long = |doc: &Doc| {
+        sentences(&doc.flags)
+            .into_iter()
+            .filter(|r| r.len() >= MIN_SENTENCE)
+    };
+    let total: usize = docs.par_iter().map(|d| long(d).count()).sum();
+    let (_, twice) = sketch::seen_twice(docs.len(), total, 1, |d, hashes| {
+        let doc = &docs[d];
+        hashes.extend(long(doc).map(|r| sentence_hash(doc, &r)));
+    });
+    let mut sents: Vec<Sent> = docs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, doc)| {
+            let twice = &twice;
+            long(doc).filter_map(move |r| {
+                let h = sentence_hash(doc, &r);
+                twice.contains(h).then_some((h, d as u32, r))
+            })
+        })
+        .collect();
+    sents.par_sort_unstable_by_key(|(h, d, r)| (*h, *d, r.start));
+    sents
+}
+
+/// The runs of sentences sharing one hash, as ranges of the sorted list.
+fn hash_runs(sents: &[Sent]) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for i in 1..=sents.len() {
+        if i == sents.len() || sents[i].0 != sents[start].0 {
+            runs.push(start..i);
+            start = i;
+        }
+    }
+    runs
 }
 
 /// Each article's outlet as a number, and how many articles of each outlet must repeat a

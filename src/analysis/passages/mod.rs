@@ -9,6 +9,8 @@
 
 pub mod align;
 pub mod compare;
+#[cfg(test)]
+mod compare_tests;
 mod cover;
 pub mod edges;
 pub mod extend;

@@ -1,13 +1,12 @@
-//! Tests of the whole passage pipeline on small corpora built for each case.
-
-use proptest::prelude::*;
+//! Tests of the whole passage pipeline on small corpora built for each case (the
+//! comparison of two texts is tested in `compare_tests`).
 
 use super::*;
 use crate::analysis::entities::EntityIndex;
 use crate::analysis::quotes::find_all;
 use crate::corpus::{Article, Metadata};
 
-const WORDS: &[&str] = &[
+pub(super) const WORDS: &[&str] = &[
     "river", "market", "stone", "garden", "window", "letter", "engine", "harbor", "silver",
     "forest", "bridge", "candle", "valley", "mirror", "ticket", "island", "pocket", "shadow",
     "rocket", "blanket", "village", "thunder", "pepper", "ladder", "castle", "button", "carpet",
@@ -18,7 +17,7 @@ const WORDS: &[&str] = &[
 ];
 
 /// Deterministic filler text of `n` words (sentences of 9 words), distinct per `seed`.
-fn filler(seed: u64, n: usize) -> String {
+pub(super) fn filler(seed: u64, n: usize) -> String {
     let mut x = seed
         .wrapping_mul(6364136223846793005)
         .wrapping_add(1442695040888963407);
@@ -43,7 +42,7 @@ fn article(i: usize, source: &str, body: String) -> Article {
     Article::new(format!("a{i}"), format!("a{i}.txt"), meta, body)
 }
 
-fn corpus(bodies: Vec<(&str, String)>) -> Corpus {
+pub(super) fn corpus(bodies: Vec<(&str, String)>) -> Corpus {
     Corpus {
         name: "test".into(),
         articles: bodies
@@ -54,7 +53,7 @@ fn corpus(bodies: Vec<(&str, String)>) -> Corpus {
     }
 }
 
-fn run(c: &Corpus, config: &Config) -> PassageIndex {
+pub(super) fn run(c: &Corpus, config: &Config) -> PassageIndex {
     let q = find_all(c, &EntityIndex::default());
     find(c, &q, config)
 }
@@ -265,98 +264,6 @@ fn a_quote_carried_by_five_outlets_is_one_passage() {
 }
 
 #[test]
-fn compare_reports_spans_and_word_diff() {
-    let a = format!(
-        "{} The committee approved the new harbour budget after a long night of talks with the unions. {}",
-        filler(1, 20),
-        filler(2, 20)
-    );
-    let b = format!(
-        "{} The committee passed the new harbour budget after a long night of talks with the unions. {}",
-        filler(3, 20),
-        filler(4, 20)
-    );
-    let spans = compare(&a, &b, &Config::default());
-    assert_eq!(spans.len(), 1);
-    let s = &spans[0];
-    assert_eq!(s.label, Label::NearVerbatim);
-    assert_eq!(
-        s.a_changed
-            .iter()
-            .map(|r| &a[r.clone()])
-            .collect::<Vec<_>>(),
-        ["approved"]
-    );
-    assert_eq!(
-        s.b_changed
-            .iter()
-            .map(|r| &b[r.clone()])
-            .collect::<Vec<_>>(),
-        ["passed"]
-    );
-}
-
-fn random_text() -> impl Strategy<Value = String> {
-    proptest::collection::vec(
-        prop_oneof![
-            proptest::sample::select(WORDS).prop_map(str::to_string),
-            Just("«".to_string()),
-            Just("»".to_string()),
-            Just("“".to_string()),
-            Just("’s".to_string()),
-            Just("é".to_string()),
-            Just("\n\n".to_string()),
-            Just("—".to_string()),
-            "[a-zа-я]{1,8}",
-        ],
-        0..80,
-    )
-    .prop_map(|w| w.join(" "))
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
-
-    #[test]
-    fn compare_is_symmetric(a in random_text(), b in random_text(), n in 0usize..20) {
-        let planted = filler(n as u64, 12);
-        let a = format!("{a} {planted} {a}");
-        let b = format!("{b} {planted}");
-        let ab = compare(&a, &b, &Config::default());
-        let ba = compare(&b, &a, &Config::default());
-        let mut mirrored: Vec<(Span, Span)> = ba.iter().map(|s| (s.b.clone(), s.a.clone())).collect();
-        mirrored.sort_by_key(|(x, _)| (x.start, x.end));
-        let mut direct: Vec<(Span, Span)> = ab.iter().map(|s| (s.a.clone(), s.b.clone())).collect();
-        // Spans of `a` may share a start (the planted text is in `a` twice): both sides
-        // are compared in one order.
-        direct.sort_by_key(|(x, _)| (x.start, x.end));
-        prop_assert_eq!(direct, mirrored);
-    }
-
-    #[test]
-    fn a_planted_passage_is_always_found(a in random_text(), b in random_text(), n in 0usize..50) {
-        let planted = filler(1000 + n as u64, 14);
-        let planted = planted.trim();
-        let a = format!("{a}. {planted}. {a}");
-        let b = format!("{b}. {planted}");
-        let spans = compare(&a, &b, &Config::default());
-        prop_assert!(spans.iter().any(|s| a[s.a.clone()].contains(planted.trim_end_matches('.'))
-            || planted.contains(&a[s.a.clone()])), "{:?}", spans);
-        for s in &spans {
-            prop_assert!(a.is_char_boundary(s.a.start) && a.is_char_boundary(s.a.end));
-            prop_assert!(b.is_char_boundary(s.b.start) && b.is_char_boundary(s.b.end));
-        }
-        let c = corpus(vec![("A", a.clone()), ("B", b.clone())]);
-        let p = run(&c, &Config::default());
-        prop_assert!(!p.passages.is_empty());
-        for o in p.passages.iter().flat_map(|p| &p.occurrences) {
-            let body = &c.articles[o.article].body;
-            prop_assert!(body.is_char_boundary(o.span.start) && body.is_char_boundary(o.span.end));
-        }
-    }
-}
-
-#[test]
 fn a_sentence_carried_by_very_many_articles_is_grouped_in_one_pass() {
     let wire = "The central bank kept its key interest rate unchanged at four percent on Thursday";
     let c = corpus(
@@ -392,22 +299,6 @@ fn a_sentence_carried_by_very_many_articles_is_grouped_in_one_pass() {
             "{t}"
         );
     }
-}
-
-#[test]
-fn pieces_of_a_reworded_clause_are_chained_into_one_span() {
-    let a = "He said the majority of hacker attacks in the world, on the contrary, are carried out from the United States.";
-    let b = "Putin charged that “most of the cyberattacks in the world are carried out from the cyber realm of the United States,” he said.";
-    let spans = compare(a, b, &Config::default());
-    assert_eq!(spans.len(), 1, "{spans:?}");
-    assert_eq!(
-        &a[spans[0].a.clone()],
-        "in the world, on the contrary, are carried out from the"
-    );
-    assert_eq!(
-        &b[spans[0].b.clone()],
-        "in the world are carried out from the"
-    );
 }
 
 #[test]
