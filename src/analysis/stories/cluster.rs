@@ -40,29 +40,11 @@ impl PartialOrd for Entry {
 /// Groups `n` items linked by `edges` (`(a, b, similarity)`, each pair once). Returns the
 /// group of every item, a representative item's index (the same for all of a group).
 pub fn average_link(n: usize, edges: &[(u32, u32, f32)], threshold: f32) -> Vec<u32> {
-    let mut sums: Vec<FxHashMap<u32, f32>> = vec![FxHashMap::default(); n];
+    let mut sums = edge_sums(n, edges);
     let mut size = vec![1u32; n];
     let mut alive = vec![true; n];
     let mut parent: Vec<u32> = (0..n as u32).collect();
-    let mut heap = BinaryHeap::new();
-    for &(a, b, s) in edges {
-        if a == b || a as usize >= n || b as usize >= n || !s.is_finite() {
-            continue;
-        }
-        *sums[a as usize].entry(b).or_default() += s;
-        *sums[b as usize].entry(a).or_default() += s;
-    }
-    for (a, m) in sums.iter().enumerate() {
-        for (&b, &s) in m {
-            if (a as u32) < b && s >= threshold {
-                heap.push(Entry {
-                    mean: s,
-                    a: a as u32,
-                    b,
-                });
-            }
-        }
-    }
+    let mut heap = seed_heap(&sums, threshold);
     let mean = |sums: &[FxHashMap<u32, f32>], size: &[u32], a: u32, b: u32| {
         let s = sums[a as usize].get(&b).copied().unwrap_or(0.0);
         s / (size[a as usize] as f32 * size[b as usize] as f32)
@@ -110,6 +92,37 @@ pub fn average_link(n: usize, edges: &[(u32, u32, f32)], threshold: f32) -> Vec<
         }
     }
     roots(&mut parent)
+}
+
+/// Per item, the summed similarity to each item it has an edge with (self-loops, items out
+/// of range and similarities that are not finite are dropped).
+fn edge_sums(n: usize, edges: &[(u32, u32, f32)]) -> Vec<FxHashMap<u32, f32>> {
+    let mut sums: Vec<FxHashMap<u32, f32>> = vec![FxHashMap::default(); n];
+    for &(a, b, s) in edges {
+        if a == b || a as usize >= n || b as usize >= n || !s.is_finite() {
+            continue;
+        }
+        *sums[a as usize].entry(b).or_default() += s;
+        *sums[b as usize].entry(a).or_default() += s;
+    }
+    sums
+}
+
+/// The heap of every pair of single items whose similarity reaches `threshold`.
+fn seed_heap(sums: &[FxHashMap<u32, f32>], threshold: f32) -> BinaryHeap<Entry> {
+    let mut heap = BinaryHeap::new();
+    for (a, m) in sums.iter().enumerate() {
+        for (&b, &s) in m {
+            if (a as u32) < b && s >= threshold {
+                heap.push(Entry {
+                    mean: s,
+                    a: a as u32,
+                    b,
+                });
+            }
+        }
+    }
+    heap
 }
 
 /// The root of every item in a forest of merges (`parent[i] == i` at a root).

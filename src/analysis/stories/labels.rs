@@ -24,6 +24,42 @@ pub fn build(
     edges: &[(u32, u32, f32)],
     roots: &[u32],
 ) -> StoryIndex {
+    let groups = ordered_groups(corpus, roots);
+    let mut of_article = vec![0; corpus.len()];
+    for (s, g) in groups.iter().enumerate() {
+        for &a in g {
+            of_article[a] = s;
+        }
+    }
+    let (sums, story_sums) = edge_sums(edges, &of_article);
+    let (shared_p, shared_q) = tie_counts(passages, &of_article, groups.len());
+    let mut ids = FxHashSet::default();
+    let stories = groups
+        .into_iter()
+        .enumerate()
+        .map(|(s, articles)| {
+            let cohesion = cohesion(articles.len(), story_sums.get(&s).copied());
+            Story {
+                id: unique_id(corpus, &articles, &mut ids),
+                headline: representative(&articles, &sums),
+                entities: top_entities(f, entities, &articles),
+                terms: top_terms(corpus, f, entities, &articles),
+                passages: shared_p[s],
+                quotes: shared_q[s],
+                cohesion,
+                articles,
+            }
+        })
+        .collect();
+    StoryIndex {
+        stories,
+        of_article,
+    }
+}
+
+/// The groups of articles sharing a root, each in date order (undated last), the largest
+/// first, then the earliest, then by first article.
+fn ordered_groups(corpus: &Corpus, roots: &[u32]) -> Vec<Vec<ArticleIdx>> {
     let mut members: FxHashMap<u32, Vec<ArticleIdx>> = FxHashMap::default();
     for (i, &r) in roots.iter().enumerate() {
         members.entry(r).or_default().push(i);
@@ -44,40 +80,16 @@ pub fn build(
             .then_with(|| first_date(corpus, a).cmp(&first_date(corpus, b)))
             .then_with(|| a.first().cmp(&b.first()))
     });
-    let mut of_article = vec![0; corpus.len()];
-    for (s, g) in groups.iter().enumerate() {
-        for &a in g {
-            of_article[a] = s;
-        }
-    }
-    let (sums, story_sums) = edge_sums(edges, &of_article);
-    let (shared_p, shared_q) = tie_counts(passages, &of_article, groups.len());
-    let mut ids = FxHashSet::default();
-    let stories = groups
-        .into_iter()
-        .enumerate()
-        .map(|(s, articles)| {
-            let pairs = articles.len() * articles.len().saturating_sub(1) / 2;
-            let cohesion = if pairs == 0 {
-                1.0
-            } else {
-                (story_sums.get(&s).copied().unwrap_or(0.0) / pairs as f32).clamp(0.0, 1.0)
-            };
-            Story {
-                id: unique_id(corpus, &articles, &mut ids),
-                headline: representative(&articles, &sums),
-                entities: top_entities(f, entities, &articles),
-                terms: top_terms(corpus, f, entities, &articles),
-                passages: shared_p[s],
-                quotes: shared_q[s],
-                cohesion,
-                articles,
-            }
-        })
-        .collect();
-    StoryIndex {
-        stories,
-        of_article,
+    groups
+}
+
+/// The mean similarity of a story's pairs of articles, in [0, 1] (1 for a single article).
+fn cohesion(articles: usize, sum: Option<f32>) -> f32 {
+    let pairs = articles * articles.saturating_sub(1) / 2;
+    if pairs == 0 {
+        1.0
+    } else {
+        (sum.unwrap_or(0.0) / pairs as f32).clamp(0.0, 1.0)
     }
 }
 
