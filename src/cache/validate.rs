@@ -9,35 +9,65 @@ use crate::analysis::entities::Field;
 use crate::analysis::{Analysis, Span};
 use crate::corpus::Corpus;
 
-/// Ok when every index and span of `a` fits `corpus` (see [`crate::corpus::Article::fits`]).
-pub fn check(a: &Analysis, corpus: &Corpus) -> Result<(), CacheError> {
-    let bad = |what: &str| Err(CacheError::Codec(format!("{what} out of range")));
-    // Per article its body, or its length while it is pending: a small array, as the spans
-    // come in the order of their entities and passages, not of the articles.
-    let bodies: Vec<Result<&str, usize>> = corpus
-        .articles
-        .iter()
-        .map(|a| match a.body_pending {
-            Some(len) => Err(len),
-            None => Ok(a.body.as_str()),
-        })
-        .collect();
-    let body = |article: usize, span: &Span| {
+/// Per article its body, or its length while it is pending: a small array, as the spans
+/// come in the order of their entities and passages, not of the articles.
+struct Bodies<'a>(Vec<Result<&'a str, usize>>);
+
+impl<'a> Bodies<'a> {
+    fn of(corpus: &'a Corpus) -> Self {
+        Bodies(
+            corpus
+                .articles
+                .iter()
+                .map(|a| match a.body_pending {
+                    Some(len) => Err(len),
+                    None => Ok(a.body.as_str()),
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether `span` lies in the body of `article`, on char boundaries once it is read.
+    fn fits(&self, article: usize, span: &Span) -> bool {
         span.start <= span.end
-            && match bodies.get(article) {
+            && match self.0.get(article) {
                 Some(Ok(b)) => b.is_char_boundary(span.start) && b.is_char_boundary(span.end),
                 Some(Err(len)) => span.end <= *len,
                 None => false,
             }
-    };
+    }
+}
+
+fn bad(what: &str) -> Result<(), CacheError> {
+    Err(CacheError::Codec(format!("{what} out of range")))
+}
+
+/// Ok when every index and span of `a` fits `corpus` (see [`crate::corpus::Article::fits`]).
+pub fn check(a: &Analysis, corpus: &Corpus) -> Result<(), CacheError> {
+    let bodies = Bodies::of(corpus);
     if a.quotes.len() != corpus.len() {
         return bad("quotes");
     }
-    let entities = a.entities.entities.len();
+    check_entities(a, corpus, &bodies)?;
+    check_quotes(a, &bodies)?;
+    for p in &a.passages.passages {
+        if !p
+            .occurrences
+            .iter()
+            .all(|o| bodies.fits(o.article, &o.span))
+        {
+            return bad("a passage");
+        }
+    }
+    check_stories(a, corpus)
+}
+
+/// Every entity mention in its article (a body mention in its body).
+fn check_entities(a: &Analysis, corpus: &Corpus, bodies: &Bodies) -> Result<(), CacheError> {
     for e in &a.entities.entities {
         for m in &e.mentions {
             let ok = match m.field {
-                Field::Body => body(m.article, &m.span),
+                Field::Body => bodies.fits(m.article, &m.span),
                 _ => m.article < corpus.len(),
             };
             if !ok {
@@ -45,10 +75,16 @@ pub fn check(a: &Analysis, corpus: &Corpus) -> Result<(), CacheError> {
             }
         }
     }
+    Ok(())
+}
+
+/// Every quote in its body with a known speaker, every statement on known quotes and spans.
+fn check_quotes(a: &Analysis, bodies: &Bodies) -> Result<(), CacheError> {
+    let entities = a.entities.entities.len();
     for (article, quotes) in a.quotes.iter().enumerate() {
         for q in quotes {
             let speaker = q.speaker_entity.is_none_or(|e| e < entities);
-            if !body(article, &q.inner) || !body(article, &q.outer) || !speaker {
+            if !bodies.fits(article, &q.inner) || !bodies.fits(article, &q.outer) || !speaker {
                 return bad("a quote");
             }
         }
@@ -57,17 +93,21 @@ pub fn check(a: &Analysis, corpus: &Corpus) -> Result<(), CacheError> {
         let fits = s.occurrences.iter().all(|o| {
             let quotes = a.quotes.get(o.article).map_or(0, Vec::len);
             o.quotes.iter().all(|&k| k < quotes)
-                && o.spans.iter().chain(&o.changed).all(|r| body(o.article, r))
+                && o.spans
+                    .iter()
+                    .chain(&o.changed)
+                    .all(|r| bodies.fits(o.article, r))
         });
         if !fits || s.first >= s.occurrences.len() || s.longest >= s.occurrences.len() {
             return bad("a statement");
         }
     }
-    for p in &a.passages.passages {
-        if !p.occurrences.iter().all(|o| body(o.article, &o.span)) {
-            return bad("a passage");
-        }
-    }
+    Ok(())
+}
+
+/// Every article in one known story, every story of known articles and entities.
+fn check_stories(a: &Analysis, corpus: &Corpus) -> Result<(), CacheError> {
+    let entities = a.entities.entities.len();
     let st = &a.stories;
     let n = corpus.len();
     if st.of_article.len() != n || st.of_article.iter().any(|&s| s >= st.stories.len()) {
