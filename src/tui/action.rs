@@ -142,8 +142,13 @@ pub enum Fit {
 
 /// Actions a key can be bound to: keymap name, action, and what it does (for help).
 pub fn bindable() -> Vec<(&'static str, Action, &'static str)> {
+    BINDABLE.to_vec()
+}
+
+/// The table behind [`bindable`], in the order the help lists it.
+const BINDABLE: &[(&str, Action, &str)] = {
     use Action::*;
-    vec![
+    &[
         ("quit", Quit, "quit parallax"),
         ("back", Back, "go back (q quits from the library)"),
         ("up", Up, "up one line"),
@@ -203,7 +208,7 @@ pub fn bindable() -> Vec<(&'static str, Action, &'static str)> {
             "delete a character / last filter",
         ),
     ]
-}
+};
 
 /// The bindable action called `name` in the keymap, with its description.
 pub fn by_name(name: &str) -> Option<(Action, &'static str)> {

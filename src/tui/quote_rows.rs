@@ -4,7 +4,7 @@
 //! ([`crate::analysis::quotes::statements`]); no analysis here.
 
 use crate::analysis::Span;
-use crate::analysis::quotes::statements::{Carried, Statement};
+use crate::analysis::quotes::statements::{Carried, Occurrence, Statement};
 use crate::corpus::ArticleIdx;
 
 use super::app::{App, Quotes, Screen};
@@ -78,17 +78,7 @@ pub fn rows(app: &App) -> Vec<QuoteRow> {
 }
 
 fn row(app: &App, i: usize, s: &Statement, is_visible: &[bool]) -> Option<QuoteRow> {
-    let body = |a: ArticleIdx| app.corpus.articles.get(a).map(|x| x.body.as_str());
-    let shown: Vec<_> = s
-        .occurrences
-        .iter()
-        .filter(|o| is_visible.get(o.article).copied().unwrap_or(false))
-        .filter(|o| {
-            o.spans
-                .iter()
-                .all(|r| body(o.article).and_then(|b| b.get(r.clone())).is_some())
-        })
-        .collect();
+    let shown = shown(app, s, is_visible);
     let mut carriers: Vec<(ArticleIdx, Span)> = shown
         .iter()
         .filter_map(|o| Some((o.article, o.spans.first()?.clone())))
@@ -100,18 +90,14 @@ fn row(app: &App, i: usize, s: &Statement, is_visible: &[bool]) -> Option<QuoteR
         let d = app.corpus.articles[*a].meta.date;
         (d.is_none(), d, *a)
     });
-    let words = |o: &crate::analysis::quotes::statements::Occurrence| {
-        let b = body(o.article).unwrap_or_default();
-        o.spans
-            .iter()
-            .filter_map(|r| b.get(r.clone()))
-            .collect::<Vec<_>>()
-            .join(" … ")
-    };
-    let text = s.occurrences.get(s.longest).map(words).unwrap_or_default();
+    let text = s
+        .occurrences
+        .get(s.longest)
+        .map(|o| words(app, o))
+        .unwrap_or_default();
     let reworded = shown.iter().any(|o| o.carried == Carried::Reworded);
     let wordings = if reworded {
-        shown.iter().map(|o| (o.article, words(o))).collect()
+        shown.iter().map(|o| (o.article, words(app, o))).collect()
     } else {
         Vec::new()
     };
@@ -120,16 +106,7 @@ fn row(app: &App, i: usize, s: &Statement, is_visible: &[bool]) -> Option<QuoteR
         .filter_map(|o| Some((o.article, o.speaker.clone()?)))
         .collect();
     let (speaker, speakers) = agree(named, s.speaker.clone());
-    let visible = &app.library.visible;
-    let missing = if carriers.len() * 2 > visible.len() && carriers.len() >= 3 {
-        visible
-            .iter()
-            .copied()
-            .filter(|a| !carriers.iter().any(|(c, _)| c == a))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let missing = missing(&app.library.visible, &carriers);
     Some(QuoteRow {
         statement: i,
         text,
@@ -140,6 +117,49 @@ fn row(app: &App, i: usize, s: &Statement, is_visible: &[bool]) -> Option<QuoteR
         speaker,
         missing,
     })
+}
+
+/// The body of article `a`, if there is one.
+fn body(app: &App, a: ArticleIdx) -> Option<&str> {
+    app.corpus.articles.get(a).map(|x| x.body.as_str())
+}
+
+/// The occurrences of `s` in visible articles whose spans all lie within the body.
+fn shown<'a>(app: &App, s: &'a Statement, is_visible: &[bool]) -> Vec<&'a Occurrence> {
+    s.occurrences
+        .iter()
+        .filter(|o| is_visible.get(o.article).copied().unwrap_or(false))
+        .filter(|o| {
+            o.spans.iter().all(|r| {
+                body(app, o.article)
+                    .and_then(|b| b.get(r.clone()))
+                    .is_some()
+            })
+        })
+        .collect()
+}
+
+/// The words of an occurrence, its fragments joined by an ellipsis.
+fn words(app: &App, o: &Occurrence) -> String {
+    let b = body(app, o.article).unwrap_or_default();
+    o.spans
+        .iter()
+        .filter_map(|r| b.get(r.clone()))
+        .collect::<Vec<_>>()
+        .join(" … ")
+}
+
+/// The visible articles left out of a statement most of them (and at least three) carry.
+fn missing(visible: &[ArticleIdx], carriers: &[(ArticleIdx, Span)]) -> Vec<ArticleIdx> {
+    if carriers.len() * 2 > visible.len() && carriers.len() >= 3 {
+        visible
+            .iter()
+            .copied()
+            .filter(|a| !carriers.iter().any(|(c, _)| c == a))
+            .collect()
+    } else {
+        Vec::new()
+    }
 }
 
 /// One speaker when all agree (else none and the list of who says whom).

@@ -6,6 +6,7 @@ mod compare;
 mod help;
 mod lists;
 mod marks;
+mod messages;
 mod reader;
 mod reading;
 mod search;
@@ -15,8 +16,8 @@ pub use compare::open_compare;
 pub use marks::count_line as marked_count;
 pub use reading::save as save_reading;
 
-use super::action::{Action, Fit};
-use super::app::{App, Filter, Overlay, Progress, Reader, Screen, Text};
+use super::action::Action;
+use super::app::{App, Filter, Overlay, Reader, Screen, Text};
 use super::quote_rows;
 use super::view::layout;
 use crate::filter::{EntityMatch, articles_mentioning_all, parse};
@@ -29,36 +30,10 @@ const EMPTY_QUERY_ENTITIES: usize = 500;
 
 /// Applies one action to the app.
 pub fn update(app: &mut App, action: Action) {
+    let Some(action) = messages::handle(app, action) else {
+        return;
+    };
     match action {
-        Action::Resize(w, h) => app.size = (w, h),
-        Action::AnalysisProgress(stage) => {
-            if let Progress::Running(done) = &mut app.progress {
-                done.push(stage);
-            }
-        }
-        Action::Loading { done, total } => {
-            if let Progress::Loading { .. } = app.progress {
-                app.progress = Progress::Loading { done, total };
-            }
-        }
-        Action::CorpusLoaded(corpus, problems) => corpus_loaded(app, corpus, problems),
-        Action::BodiesLoaded(corpus, fit) => bodies_loaded(app, corpus, fit),
-        Action::Warnings(w) => app.warnings.extend(w),
-        Action::Passim(clusters) => app.passim = Some(clusters),
-        Action::AnalysisDone(analysis) => {
-            let indexed = super::app::Indexed::build(&app.corpus, *analysis);
-            analysis_done(app, indexed);
-        }
-        Action::AnalysisIndexed(indexed) => analysis_done(app, *indexed),
-        Action::AnalysisFailed(why) => analysis_failed(app, why),
-        Action::Tick => reading::note(app),
-        Action::Aligned { a, b, spans } => {
-            // only what was asked of this corpus
-            if app.aligning.remove(&(a, b)) {
-                app.aligned.insert((a, b), spans);
-                compare::refresh_all(app);
-            }
-        }
         Action::Quit => app.quit = true,
         Action::Unbound(key) => {
             app.notice = Some(format!("{key}: not bound here (? lists the keys)"));
@@ -109,34 +84,6 @@ pub fn update(app: &mut App, action: Action) {
     }
 }
 
-/// Installs the corpus; with nothing loaded there is nothing to read, and the reader quits
-/// (the caller says why). Problems are counted in a notice and listed on exit.
-fn corpus_loaded(
-    app: &mut App,
-    corpus: std::sync::Arc<crate::corpus::Corpus>,
-    problems: Vec<crate::corpus::LoadProblem>,
-) {
-    let n = problems.len();
-    app.set_corpus(corpus, problems);
-    reading::install(app);
-    if app.corpus.is_empty() {
-        app.quit = true;
-    }
-    for action in std::mem::take(&mut app.typeahead) {
-        update(app, action);
-    }
-    if n > 0 {
-        let s = if n == 1 { "" } else { "s" };
-        let key = app
-            .keymap
-            .key_for(super::keymap::Context::Library, "problems");
-        app.notice = Some(match key {
-            Some(k) => format!("{n} load problem{s}: {k} lists them"),
-            None => format!("{n} load problem{s}"),
-        });
-    }
-}
-
 /// Whether `action`, here, needs the articles' text: opening a reader, a comparison or the
 /// list of shared passages (which quotes them) from the library.
 fn needs_text(app: &App, action: &Action) -> bool {
@@ -146,55 +93,6 @@ fn needs_text(app: &App, action: &Action) -> bool {
             action,
             Action::Open | Action::Compare | Action::Quotes | Action::TextFilter
         )
-}
-
-/// Installs the bodies; an analysis that does not fit them is dropped (the worker computes
-/// it again), then the keys that waited for the text are replayed.
-fn bodies_loaded(app: &mut App, corpus: std::sync::Arc<crate::corpus::Corpus>, fit: Fit) {
-    app.set_bodies(corpus);
-    if fit == Fit::Stale {
-        app.analysis = crate::analysis::Analysis::default();
-        app.names = crate::filter::Prepared::default();
-        app.index = super::index::Index::default();
-        app.progress = Progress::Running(Vec::new());
-        app.library.filters.clear();
-        if let Some(Overlay::Filter(_)) = app.overlay {
-            app.overlay = None;
-        }
-        refilter(app);
-    }
-    app.notice = None;
-    for action in std::mem::take(&mut app.typeahead) {
-        update(app, action);
-    }
-}
-
-/// The worker stopped: without analysis the app still works; without text, what needs it
-/// is refused from now on (and the keys waiting for it are dropped).
-fn analysis_failed(app: &mut App, why: String) {
-    app.progress = Progress::Failed(why);
-    if app.text == Text::Pending {
-        app.text = Text::Missing;
-        app.typeahead.clear();
-    }
-}
-
-/// Installs the analysis, then refreshes everything derived from it.
-fn analysis_done(app: &mut App, indexed: super::app::Indexed) {
-    app.set_indexed(indexed);
-    refilter(app);
-    if let Some(Overlay::Filter(f)) = &mut app.overlay {
-        // The ranking was of the old entities: rank the new ones in full.
-        f.ranked = None;
-        let query = f.query.clone();
-        rerank(app, &query);
-    }
-    compare::refresh_all(app);
-    for screen in &mut app.stack {
-        if let Screen::Reader(r) = screen {
-            r.current = None;
-        }
-    }
 }
 
 fn screen(app: &mut App, action: Action) {

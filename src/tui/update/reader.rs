@@ -5,42 +5,22 @@ use super::{navigate, open_compare};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
 use crate::tui::view::layout;
-use crate::tui::wrap::{line_of, wrap_body};
+use crate::tui::wrap::{WrappedLine, line_of, wrap_body};
 
 pub(super) fn update(app: &mut App, action: Action) {
-    match action {
-        Action::Search => return super::search::open(app),
-        Action::Cancel => {
-            if !super::search::clear(app) {
-                app.stack.pop();
-            }
-            return;
-        }
-        Action::NextPassage | Action::PrevPassage
-            if super::search::step_text(app, matches!(action, Action::NextPassage)) =>
-        {
-            return;
-        }
-        _ => {}
+    if text_search(app, &action) {
+        return;
     }
-    let Some(Screen::Reader(r)) = app.stack.last() else {
+    let Some(Page {
+        article,
+        height,
+        lines,
+        max_scroll,
+        marks,
+    }) = page(app)
+    else {
         return;
     };
-    let article = r.article;
-    let (_, text) = layout::reader(app.size);
-    let height = usize::from(text.height);
-    let lines = app
-        .corpus
-        .articles
-        .get(article)
-        .map(|a| wrap_body(&a.body, usize::from(text.width)))
-        .unwrap_or_default();
-    let max_scroll = lines.len().saturating_sub(height);
-    let marks = app
-        .index
-        .marks(article)
-        .map(|m| m.passages.to_vec())
-        .unwrap_or_default();
     let Some(Screen::Reader(r)) = app.stack.last_mut() else {
         return;
     };
@@ -73,6 +53,66 @@ pub(super) fn update(app: &mut App, action: Action) {
             r.scroll = navigate(r.scroll, max_scroll + 1, page, &nav);
         }
     }
+}
+
+/// Handles the keys of the text search (open, clear, step between matches); true when
+/// `action` was one of them.
+fn text_search(app: &mut App, action: &Action) -> bool {
+    match action {
+        Action::Search => {
+            super::search::open(app);
+            true
+        }
+        Action::Cancel => {
+            if !super::search::clear(app) {
+                app.stack.pop();
+            }
+            true
+        }
+        Action::NextPassage | Action::PrevPassage => {
+            super::search::step_text(app, matches!(action, Action::NextPassage))
+        }
+        _ => false,
+    }
+}
+
+/// The top reader's article as laid out on screen: its wrapped lines, how far it scrolls
+/// and the shared passages it carries.
+struct Page {
+    article: usize,
+    height: usize,
+    lines: Vec<WrappedLine>,
+    max_scroll: usize,
+    marks: Vec<(usize, crate::analysis::Span)>,
+}
+
+/// Lays out the top reader's article; none when the top screen is not a reader.
+fn page(app: &App) -> Option<Page> {
+    let Some(Screen::Reader(r)) = app.stack.last() else {
+        return None;
+    };
+    let article = r.article;
+    let (_, text) = layout::reader(app.size);
+    let height = usize::from(text.height);
+    let lines = app
+        .corpus
+        .articles
+        .get(article)
+        .map(|a| wrap_body(&a.body, usize::from(text.width)))
+        .unwrap_or_default();
+    let max_scroll = lines.len().saturating_sub(height);
+    let marks = app
+        .index
+        .marks(article)
+        .map(|m| m.passages.to_vec())
+        .unwrap_or_default();
+    Some(Page {
+        article,
+        height,
+        lines,
+        max_scroll,
+        marks,
+    })
 }
 
 /// The next (or previous) position among `len`, wrapping around; `start` gives the first

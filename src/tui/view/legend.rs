@@ -11,18 +11,28 @@ pub const TITLE: &str = "Symbols and colours";
 
 /// The legend's lines: a sample in its style, then what it means.
 pub fn lines(t: &Theme) -> Vec<Line<'static>> {
-    let row = |sample: &str, style: Style, meaning: &str| {
-        Line::from(vec![
-            Span::raw("  "),
-            Span::styled(sample.to_string(), style),
-            Span::raw(format!(
-                "{}{meaning}",
-                " ".repeat(22usize.saturating_sub(sample.chars().count()))
-            )),
-        ])
-    };
+    let mut out = vec![Line::styled(TITLE.to_string(), t.title)];
+    out.extend(symbols(t));
+    out.extend(text_styles(t));
+    out.extend(figures());
+    out
+}
+
+/// One legend row: `sample` drawn in `style`, padded, then `meaning`.
+fn row(sample: &str, style: Style, meaning: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::raw("  "),
+        Span::styled(sample.to_string(), style),
+        Span::raw(format!(
+            "{}{meaning}",
+            " ".repeat(22usize.saturating_sub(sample.chars().count()))
+        )),
+    ])
+}
+
+/// The marks drawn beside the text: selection, counts and passage bars.
+fn symbols(t: &Theme) -> Vec<Line<'static>> {
     vec![
-        Line::styled(TITLE.to_string(), t.title),
         row("●", t.marked, "marked for comparison (Space)"),
         row(
             "≡",
@@ -39,6 +49,12 @@ pub fn lines(t: &Theme) -> Vec<Line<'static>> {
             t.passage_mark(0),
             "one shared passage: same colour everywhere",
         ),
+    ]
+}
+
+/// The styles the text itself is drawn in: passages, quotes, names and matches.
+fn text_styles(t: &Theme) -> Vec<Line<'static>> {
+    vec![
         row(
             "shared words",
             t.passage(1),
@@ -58,6 +74,12 @@ pub fn lines(t: &Theme) -> Vec<Line<'static>> {
         row("Other", t.other, "another name"),
         row("match", t.matched, "what a search or the filter matched"),
         row("read title", t.dim, "library: an article already read"),
+    ]
+}
+
+/// The plain figures: inferred dates, unknowns, reading progress and positions.
+fn figures() -> Vec<Line<'static>> {
+    vec![
         row(
             "2021-11-20?",
             Style::new(),
