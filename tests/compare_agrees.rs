@@ -25,7 +25,7 @@ fn compare_shows_a_sentence_quotes_says_two_articles_share() {
         std::fs::write(dir.path().join(format!("f{k:03}.txt")), body).expect("write");
     }
     let path = dir.path().to_str().expect("utf-8 path");
-    let q = parallax(&["quotes", "--json", "--no-cache", path]);
+    let q = parallax(&["passages", "--json", "--no-cache", path]);
     assert!(q.status.success(), "{}", stderr(&q));
     let passages: serde_json::Value = serde_json::from_str(&stdout(&q)).expect("json");
     let shared: BTreeSet<&str> = passages

@@ -57,6 +57,46 @@ fn range<'a>(body: &'a str, r: &Span) -> JsonRange<'a> {
     }
 }
 
+/// The comparison as a standalone HTML page (in the user's passage palette, when the
+/// config gives one in RGB) or a Markdown write-up.
+fn report(
+    a: &Article,
+    b: &Article,
+    spans: Vec<AlignedSpan>,
+    html: bool,
+    settings: &Settings,
+) -> String {
+    let c = Comparison::from_spans(a, b, spans);
+    if html {
+        let palette = Theme::with_overrides(false, settings)
+            .map(|t| t.hex_palette())
+            .unwrap_or_default();
+        export::html::render_with_palette(&c, &palette)
+    } else {
+        export::markdown::render(&c)
+    }
+}
+
+/// The comparison as `compare --json` prints it.
+fn json<'a>(a: &'a Article, b: &'a Article, spans: &[AlignedSpan]) -> JsonCompare<'a> {
+    let spans = spans
+        .iter()
+        .map(|s| JsonSpan {
+            a: range(&a.body, &s.a),
+            b: range(&b.body, &s.b),
+            similarity: (s.similarity * 1000.0).round() / 1000.0,
+            label: s.label,
+            a_changed: s.a_changed.iter().map(|r| range(&a.body, r)).collect(),
+            b_changed: s.b_changed.iter().map(|r| range(&b.body, r)).collect(),
+        })
+        .collect();
+    JsonCompare {
+        a: &a.id,
+        b: &b.id,
+        spans,
+    }
+}
+
 /// `parallax compare [--json] A B [PATH...]`; with passim's clusters, their spans instead
 /// of parallax's own alignment, else the alignment completed with the corpus `passages`
 /// both articles carry (computed, or read from the cache, only once both articles exist).
@@ -89,34 +129,9 @@ pub fn run(
         ),
     };
     if args.html || args.markdown {
-        let c = Comparison::from_spans(a, b, spans);
-        let page = if args.html {
-            // The user's passage palette, when the config gives one in RGB.
-            let palette = Theme::with_overrides(false, settings)
-                .map(|t| t.hex_palette())
-                .unwrap_or_default();
-            export::html::render_with_palette(&c, &palette)
-        } else {
-            export::markdown::render(&c)
-        };
-        print_text(&page)?;
+        print_text(&report(a, b, spans, args.html, settings))?;
     } else if args.common.json {
-        let spans = spans
-            .iter()
-            .map(|s| JsonSpan {
-                a: range(&a.body, &s.a),
-                b: range(&b.body, &s.b),
-                similarity: (s.similarity * 1000.0).round() / 1000.0,
-                label: s.label,
-                a_changed: s.a_changed.iter().map(|r| range(&a.body, r)).collect(),
-                b_changed: s.b_changed.iter().map(|r| range(&b.body, r)).collect(),
-            })
-            .collect();
-        print_json(&JsonCompare {
-            a: &a.id,
-            b: &b.id,
-            spans,
-        })?;
+        print_json(&json(a, b, &spans))?;
     } else {
         let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         let width = terminal_width().unwrap_or(100).max(40);

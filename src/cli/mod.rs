@@ -7,6 +7,7 @@ mod args;
 pub mod compare;
 mod completions;
 mod config;
+mod dispatch;
 mod entities;
 mod export_passim;
 mod grid;
@@ -160,101 +161,17 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
     if let Some(Command::Export(a)) = &cli.command {
         return export_passim::run(a);
     }
-    let sources = cli.sources();
     let hints = match hints(sources, &settings) {
         Ok(h) => h,
         Err(e) => {
-            eprintln!("parallax: {e}");
+            say!("parallax: {e}");
             return Ok(Status::Usage);
         }
     };
     if cli.command.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        // The reader opens at once and loads on its worker; problems are printed on exit.
-        let mouse = cli.mouse || settings.mouse;
-        let outcome = crate::tui::run(
-            sources.paths.clone(),
-            !sources.no_cache,
-            &settings,
-            mouse,
-            sources.passim.clone(),
-            hints,
-        )?;
-        summarise(&outcome.problems);
-        report(&[], &outcome.warnings);
-        if let Some(signal) = outcome.signal {
-            return Ok(Status::Signal(signal));
-        }
-        if outcome.loaded && outcome.articles == 0 {
-            say!("parallax: no article could be loaded");
-            return Ok(Status::Failure);
-        }
-        return Ok(Status::Ok);
+        return dispatch::reader(&cli, &settings, hints);
     }
-    let Some(mut opened) = load(sources, &hints) else {
-        return Ok(Status::Failure);
-    };
-    let corpus = std::mem::take(&mut opened.loaded.corpus);
-    let config = &settings.analysis;
-    let passim = load_passim(&corpus, sources)?;
-    let passim = passim.as_ref();
-    let status = match cli.command {
-        None => list::run_table(&corpus),
-        Some(Command::List(a)) => list::run(&corpus, &a),
-        Some(Command::Show(a)) => {
-            let analysis = a.common.json.then(|| match passim {
-                Some(c) => crate::passim::analyse_with_progress(&corpus, config, c, |_| {}),
-                None => opened.analysis(&corpus, config, |_| {}),
-            });
-            show::run(&corpus, analysis.as_ref(), &a)
-        }
-        Some(Command::Entities(a)) => {
-            let index = match opened.cached_analysis(&corpus, config) {
-                Some(analysis) => analysis.entities,
-                None => crate::analysis::entities::extract(&corpus),
-            };
-            entities::run(&corpus, &index, a.json)
-        }
-        Some(Command::Quotes(a)) => {
-            let analysis = match passim {
-                Some(c) => crate::passim::analyse_with_progress(&corpus, config, c, |_| {}),
-                None => opened.analysis(&corpus, config, |_| {}),
-            };
-            quotes::run(&corpus, &analysis, &a)
-        }
-        Some(Command::Passages(a)) => {
-            let analysis = match passim {
-                Some(c) => crate::passim::analyse_with_progress(&corpus, config, c, |_| {}),
-                None => opened.analysis(&corpus, config, |_| {}),
-            };
-            passages::run(&corpus, &analysis, &a)
-        }
-        Some(Command::Compare(a)) => {
-            // the corpus passages, so a comparison shows what `quotes` says two articles share
-            let passages = || opened.analysis(&corpus, config, |_| {}).passages.passages;
-            compare::run(&corpus, &a, &settings, passim, passages)
-        }
-        Some(Command::Stories(a)) => {
-            let analysis = analysed(&mut opened, &corpus, config, passim);
-            stories::run(&corpus, &analysis, a.json)
-        }
-        Some(Command::Omissions(a)) => {
-            let analysis = analysed(&mut opened, &corpus, config, passim);
-            omissions::run(&corpus, &analysis, &a.id, a.common.json)
-        }
-        Some(Command::Grid(a)) => {
-            let analysis = analysed(&mut opened, &corpus, config, passim);
-            let format = match (a.common.json, a.csv) {
-                (true, _) => grid::Format::Json,
-                (_, true) => grid::Format::Csv,
-                _ => grid::Format::Table,
-            };
-            grid::run(&corpus, &analysis, a.story.as_deref(), format)
-        }
-        Some(Command::Config(a)) => config::run(&a),
-        Some(Command::Export(_) | Command::Completions(_) | Command::Man) => Ok(Status::Ok),
-    };
-    report(&[], &opened.warnings);
-    status
+    dispatch::subcommand(&cli, &settings, &hints)
 }
 
 /// The analysis of `corpus`: from passim's clusters when given, else through the cache.

@@ -230,6 +230,36 @@ fn gap(p: &std::ops::Range<usize>, q: &std::ops::Range<usize>) -> usize {
         .max(p.start.saturating_sub(q.end))
 }
 
+/// The cluster of each span (a representative index): spans within [`NEAR`] tokens of each
+/// other on both sides, transitively. Spans are visited by start in `a`, each against the
+/// spans that start within reach of its end (never all pairs), joined by union-find.
+fn clusters(spans: &[Alignment]) -> Vec<usize> {
+    let n = spans.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&k| spans[k].a.start);
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for (i, &x) in order.iter().enumerate() {
+        let reach = spans[x].a.end + NEAR;
+        for &y in order[i + 1..]
+            .iter()
+            .take_while(|&&y| spans[y].a.start <= reach)
+        {
+            if gap(&spans[x].b, &spans[y].b) <= NEAR {
+                let (rx, ry) = (root(&mut parent, x), root(&mut parent, y));
+                parent[rx.max(ry)] = rx.min(ry);
+            }
+        }
+    }
+    (0..n).map(|k| root(&mut parent, k)).collect()
+}
+
 /// Keeps the spans of one article pair that are unlikely by chance: each whose cluster (the
 /// spans of the pair near it, transitively) carries the bits of content [`required_bits`]
 /// asks of it.
@@ -239,34 +269,15 @@ pub fn keep_unlikely(
     spans: Vec<Alignment>,
     counts: Option<&Counts>,
 ) -> Vec<Alignment> {
-    let n = spans.len();
-    let mut cluster: Vec<usize> = (0..n).collect();
-    for x in 0..n {
-        for y in x + 1..n {
-            let near =
-                gap(&spans[x].a, &spans[y].a) <= NEAR && gap(&spans[x].b, &spans[y].b) <= NEAR;
-            if near {
-                let (cx, cy) = (cluster[x], cluster[y]);
-                for c in &mut cluster {
-                    if *c == cy {
-                        *c = cx;
-                    }
-                }
-            }
-        }
+    let cluster = clusters(&spans);
+    let mut members: FxHashMap<usize, Vec<Alignment>> = FxHashMap::default();
+    for (k, &c) in cluster.iter().enumerate() {
+        members.entry(c).or_default().push(spans[k].clone());
     }
-    let mut total: FxHashMap<usize, f32> = FxHashMap::default();
-    for &c in &cluster {
-        if total.contains_key(&c) {
-            continue;
-        }
-        let members: Vec<Alignment> = (0..n)
-            .filter(|&k| cluster[k] == c)
-            .map(|k| spans[k].clone())
-            .collect();
-        let bits = bits_of(a, b, &members, counts, &mut FxHashSet::default());
-        total.insert(c, bits);
-    }
+    let total: FxHashMap<usize, f32> = members
+        .into_iter()
+        .map(|(c, m)| (c, bits_of(a, b, &m, counts, &mut FxHashSet::default())))
+        .collect();
     spans
         .into_iter()
         .zip(&cluster)

@@ -29,9 +29,16 @@ pub fn join(body: &str, continues: &[bool], quotes: &mut [Quote]) {
     for q in quotes.iter_mut().filter(|q| q.depth == 0) {
         q.clause = reported_clause(body, q);
     }
-    let statements: Vec<usize> = quotes.iter().map(|q| q.statement).collect();
+    // Fragments per statement, counted once (not a scan of every quote per quote).
+    let mut fragments = vec![0usize; quotes.len()];
+    for q in quotes.iter() {
+        if let Some(n) = fragments.get_mut(q.statement) {
+            *n += 1;
+        }
+    }
     for k in 0..quotes.len() {
-        if quotes[k].depth == 0 && is_term(body, quotes, &statements, k) {
+        let alone = fragments.get(quotes[k].statement) == Some(&1);
+        if quotes[k].depth == 0 && alone && is_term(body, &quotes[k]) {
             quotes[k].kind = QuoteKind::Term;
         }
     }
@@ -68,17 +75,10 @@ fn interrupted(body: &str, a: &Quote, b: &Quote) -> bool {
     cue_between && same_speaker && close
 }
 
-/// True when quote `k` is a term: its statement has no speaker, no speech verb and a few
-/// words without a sentence's end, or it is a run of capitalised words (a title).
-fn is_term(body: &str, quotes: &[Quote], statements: &[usize], k: usize) -> bool {
-    let q = &quotes[k];
-    let whole_statement_unattributed = quotes
-        .iter()
-        .zip(statements)
-        .filter(|(_, s)| **s == q.statement)
-        .all(|(p, _)| p.speaker.is_none() && p.cue.is_none());
-    if !whole_statement_unattributed || statements.iter().filter(|&&s| s == q.statement).count() > 1
-    {
+/// True when a quote that stands alone is a term: it has no speaker, no speech verb and a
+/// few words without a sentence's end, or it is a run of capitalised words (a title).
+fn is_term(body: &str, q: &Quote) -> bool {
+    if q.speaker.is_some() || q.cue.is_some() {
         return false;
     }
     let text = body.get(q.inner.clone()).unwrap_or_default();

@@ -9,9 +9,9 @@ pub mod fragments;
 mod names;
 mod open_stack;
 pub mod pairing;
+mod persons;
 mod roles;
 pub mod statements;
-mod persons;
 mod words;
 
 use rayon::prelude::*;
@@ -152,90 +152,116 @@ pub fn find_in(body: &str, persons: &[PersonMention]) -> Vec<Quote> {
     quotes
 }
 
+/// What resolving a pronoun or a description needs of its body, built once per body.
+struct Context<'a, 'p> {
+    body: &'a str,
+    persons: &'a Persons<'p>,
+    /// Mentions that look like people, sorted by start.
+    persons_by_start: Vec<&'a PersonMention<'p>>,
+    /// The top-level quotes' spans, for the names the text attaches to speech verbs.
+    tops: Vec<Span>,
+    /// Those names, read the first time a pronoun needs them.
+    named_in_text: Option<Vec<Speaker>>,
+    /// Speakers of the top-level quotes so far: in document order, as top-level quotes do
+    /// not overlap.
+    earlier: Vec<Speaker>,
+}
+
 /// The speaker of every top-level quote of `pairs` (nested quotes get none).
 fn attribute_all(
     body: &str,
     pairs: &[pairing::MarkPair],
     persons: &[PersonMention],
 ) -> Vec<Attributed> {
-    let tops: Vec<Span> = pairs
-        .iter()
-        .filter(|p| p.depth == 0)
-        .map(|p| p.outer.clone())
-        .collect();
     // Sorted once, so that "the person named last before this quote" and "the mention a
     // name overlaps" are binary searches, not scans per quote (quadratic on a body of many
     // attributed quotes). A pronoun stands for a person: mentions typed person that do not
     // look like one (`Storm Ingrid`, `Zentralbank von Estmark`) are passed over.
     let persons = Persons::new(persons);
-    let persons_by_start: Vec<&PersonMention> = persons
-        .sorted()
-        .iter()
-        .filter(|p| names::person_like(p.name))
-        .collect();
-    // Speakers of the top-level quotes so far: in document order, as top-level quotes do
-    // not overlap.
-    let mut earlier: Vec<Speaker> = Vec::new();
-    let mut named_in_text: Option<Vec<Speaker>> = None;
+    let mut cx = Context {
+        body,
+        persons: &persons,
+        persons_by_start: persons
+            .sorted()
+            .iter()
+            .filter(|p| names::person_like(p.name))
+            .collect(),
+        tops: pairs
+            .iter()
+            .filter(|p| p.depth == 0)
+            .map(|p| p.outer.clone())
+            .collect(),
+        named_in_text: None,
+        earlier: Vec::new(),
+    };
+    // Where the next top-level quote starts, for each quote: one pass from the end (a scan
+    // forward per quote is quadratic in a paragraph of nested marks).
+    let mut next_top = vec![body.len(); pairs.len()];
+    let mut after = body.len();
+    for (k, p) in pairs.iter().enumerate().rev() {
+        next_top[k] = after;
+        if p.depth == 0 {
+            after = p.outer.start;
+        }
+    }
     let mut out: Vec<Attributed> = Vec::with_capacity(pairs.len());
     for (k, p) in pairs.iter().enumerate() {
-        if p.depth > 0 {
-            out.push(Attributed::default());
-            continue;
-        }
-        let next = pairs[k + 1..]
-            .iter()
-            .find(|q| q.depth == 0)
-            .map_or(body.len(), |q| q.outer.start);
-        let Some(f) = attribution::attribute_at(body, &p.outer, next, &persons) else {
-            out.push(Attributed::default());
-            continue;
-        };
-        let (speaker, how) = match f.attribution {
-            Attribution::Named(s) => {
-                let according = body
-                    .get(f.cue.clone())
-                    .is_some_and(|w| w.eq_ignore_ascii_case("according"));
-                (
-                    Some(s),
-                    if according {
-                        How::AccordingTo
-                    } else {
-                        How::Named
-                    },
-                )
-            }
-            Attribution::Organisation => {
-                let org = roles::last_org_before(body, p.outer.start, &[]);
-                let s = org.map(|(name, at)| Speaker {
-                    name,
-                    entity: None,
-                    at,
-                });
-                (s, How::Role)
-            }
-            Attribution::Anaphor => {
-                let names = named_in_text
-                    .get_or_insert_with(|| attribution::speech_names(body, &tops, &persons));
-                let s =
-                    attribution::latest_before(p.outer.start, &persons_by_start, names, &earlier);
-                (s, if f.role { How::Role } else { How::Pronoun })
-            }
-        };
-        if let Some(s) = &speaker {
-            earlier.push(Speaker {
-                at: p.outer.start,
-                ..s.clone()
-            });
-        }
-        out.push(Attributed {
-            how: speaker.as_ref().map(|_| how),
-            speaker,
-            cue: Some(f.cue),
-            mention: Some(f.mention),
-        });
+        let found = (p.depth == 0)
+            .then(|| attribution::attribute_at(body, &p.outer, next_top[k], &persons))
+            .flatten();
+        out.push(found.map_or_else(Attributed::default, |f| attributed(&mut cx, &p.outer, f)));
     }
     out
+}
+
+/// The speaker a quote's attribution `f` names, remembered for the pronouns after it.
+fn attributed(cx: &mut Context, outer: &Span, f: attribution::Found) -> Attributed {
+    let (speaker, how) = match f.attribution {
+        Attribution::Named(s) => {
+            let according = cx
+                .body
+                .get(f.cue.clone())
+                .is_some_and(|w| w.eq_ignore_ascii_case("according"));
+            (
+                Some(s),
+                if according {
+                    How::AccordingTo
+                } else {
+                    How::Named
+                },
+            )
+        }
+        Attribution::Organisation => {
+            let org = roles::last_org_before(cx.body, outer.start, &[]);
+            let s = org.map(|(name, at)| Speaker {
+                name,
+                entity: None,
+                at,
+            });
+            (s, How::Role)
+        }
+        Attribution::Anaphor => {
+            let (body, persons, tops) = (cx.body, cx.persons, &cx.tops);
+            let names = cx
+                .named_in_text
+                .get_or_insert_with(|| attribution::speech_names(body, tops, persons));
+            let s =
+                attribution::latest_before(outer.start, &cx.persons_by_start, names, &cx.earlier);
+            (s, if f.role { How::Role } else { How::Pronoun })
+        }
+    };
+    if let Some(s) = &speaker {
+        cx.earlier.push(Speaker {
+            at: outer.start,
+            ..s.clone()
+        });
+    }
+    Attributed {
+        how: speaker.as_ref().map(|_| how),
+        speaker,
+        cue: Some(f.cue),
+        mention: Some(f.mention),
+    }
 }
 
 /// A long quote spread over paragraphs is attributed once, at its end: earlier parts take

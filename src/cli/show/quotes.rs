@@ -44,36 +44,45 @@ fn span(a: &Article, s: &Span) -> JsonSpan {
 
 /// The statements of one article, in text order.
 pub fn of_article(a: &Article, quotes: &[Quote], analysis: &Analysis) -> Vec<ArticleQuote> {
+    // Each top-level statement's later fragments, gathered in one pass.
+    let mut later: Vec<Vec<usize>> = vec![Vec::new(); quotes.len()];
+    for (j, p) in quotes.iter().enumerate() {
+        if p.depth == 0 && p.statement != j {
+            if let Some(l) = later.get_mut(p.statement) {
+                l.push(j);
+            }
+        }
+    }
     quotes
         .iter()
         .enumerate()
         .filter(|(k, q)| q.depth > 0 || q.statement == *k)
         .map(|(k, q)| {
-            let fragments: Vec<JsonSpan> = quotes
-                .iter()
-                .enumerate()
-                .filter(|(j, p)| *j == k || (q.depth == 0 && p.depth == 0 && p.statement == k))
-                .map(|(_, p)| span(a, &p.inner))
-                .collect();
-            ArticleQuote {
-                text: fragments
-                    .iter()
-                    .map(|f| f.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                kind: q.kind,
-                depth: q.depth,
-                speaker: q.speaker.clone(),
-                speaker_entity: q
-                    .speaker_entity
-                    .and_then(|e| analysis.entities.entities.get(e))
-                    .map(|e| e.name.clone()),
-                how: q.how,
-                mention: q.mention.as_ref().map(|s| span(a, s)),
-                cue: q.cue.as_ref().map(|s| span(a, s)),
-                clause: q.clause.as_ref().map(|s| span(a, s)),
-                fragments,
-            }
+            let parts = std::iter::once(k).chain(later[k].iter().copied().filter(|_| q.depth == 0));
+            let fragments: Vec<JsonSpan> = parts.map(|j| span(a, &quotes[j].inner)).collect();
+            entry(a, q, analysis, fragments)
         })
         .collect()
+}
+
+fn entry(a: &Article, q: &Quote, analysis: &Analysis, fragments: Vec<JsonSpan>) -> ArticleQuote {
+    ArticleQuote {
+        text: fragments
+            .iter()
+            .map(|f| f.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        kind: q.kind,
+        depth: q.depth,
+        speaker: q.speaker.clone(),
+        speaker_entity: q
+            .speaker_entity
+            .and_then(|e| analysis.entities.entities.get(e))
+            .map(|e| e.name.clone()),
+        how: q.how,
+        mention: q.mention.as_ref().map(|s| span(a, s)),
+        cue: q.cue.as_ref().map(|s| span(a, s)),
+        clause: q.clause.as_ref().map(|s| span(a, s)),
+        fragments,
+    }
 }

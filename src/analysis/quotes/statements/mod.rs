@@ -70,6 +70,8 @@ pub struct Statement {
 const MIN_WORDS: usize = 3;
 /// A 3-gram carried by more statements than this is common speech, not a shared statement.
 const POSTING_CAP: usize = 40;
+/// Grams of a statement looked up in the index: its rarest ones.
+const PROBES: usize = 8;
 /// Share of the shorter statement's grams the longer one must hold.
 const MIN_CONTAINMENT: f64 = 0.5;
 /// Fewest bits of content words two statements must share: the shared passages' bar
@@ -140,7 +142,9 @@ fn one_per_article(units: &[Unit], mut g: Vec<usize>) -> Vec<usize> {
     g
 }
 
-/// Pairs of units of different articles that carry one statement.
+/// Pairs of units of different articles that carry one statement: each unit looks up its
+/// [`PROBES`] rarest grams (never one carried by more than [`POSTING_CAP`] statements), so
+/// the work per unit is bounded, then counts the grams it shares with each unit found.
 fn candidate_links(units: &[Unit]) -> Vec<(usize, usize)> {
     let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (u, unit) in units.iter().enumerate() {
@@ -150,26 +154,45 @@ fn candidate_links(units: &[Unit]) -> Vec<(usize, usize)> {
     }
     let mut links = Vec::new();
     for (u, unit) in units.iter().enumerate() {
-        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
-        for g in &unit.grams {
-            let Some(list) = postings.get(g).filter(|l| l.len() <= POSTING_CAP) else {
-                continue;
-            };
-            for &v in list
-                .iter()
-                .filter(|&&v| v > u && units[v].article != unit.article)
-            {
-                *shared.entry(v).or_default() += 1;
+        let mut probes: Vec<&Vec<usize>> = unit
+            .grams
+            .iter()
+            .filter_map(|g| postings.get(g))
+            .filter(|l| l.len() <= POSTING_CAP)
+            .collect();
+        probes.sort_by_key(|l| l.len());
+        probes.truncate(PROBES);
+        let mut found: Vec<usize> = probes
+            .iter()
+            .flat_map(|l| l.iter().copied())
+            .filter(|&v| units[v].article != unit.article)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        for v in found {
+            if matches(unit, &units[v], shared_grams(&unit.grams, &units[v].grams)) {
+                links.push((u.min(v), u.max(v)));
             }
         }
-        links.extend(
-            shared
-                .into_iter()
-                .filter(|&(v, n)| matches(unit, &units[v], n))
-                .map(|(v, _)| (u, v)),
-        );
     }
     links
+}
+
+/// Grams two sorted, deduplicated gram lists share.
+fn shared_grams(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// True when `n` shared grams make `a` and `b` one statement: most of the shorter one's

@@ -66,15 +66,20 @@ pub fn all(corpus: &Corpus, quotes: &[Vec<Quote>]) -> Vec<Unit> {
         let Some(body) = corpus.articles.get(article).map(|a| a.body.as_str()) else {
             continue;
         };
+        // Each statement's fragments, gathered in one pass (not a scan per statement).
+        let mut parts: Vec<Vec<usize>> = vec![Vec::new(); qs.len()];
+        for (j, q) in qs.iter().enumerate().filter(|(_, q)| q.depth == 0) {
+            if let Some(p) = parts.get_mut(q.statement) {
+                p.push(j);
+            }
+        }
         for (k, q) in qs
             .iter()
             .enumerate()
             .filter(|(k, q)| starts_statement(*k, q))
         {
-            let parts: Vec<usize> = (k..qs.len())
-                .filter(|&j| qs[j].depth == 0 && qs[j].statement == k)
-                .collect();
-            if let Some(u) = unit(body, article, qs, parts, q) {
+            let fragments = std::mem::take(&mut parts[k]);
+            if let Some(u) = unit(body, article, qs, fragments, q) {
                 out.push(u);
             }
         }
