@@ -36,10 +36,10 @@ pub fn join(body: &str, continues: &[bool], quotes: &mut [Quote]) {
             *n += 1;
         }
     }
-    for k in 0..quotes.len() {
-        let alone = fragments.get(quotes[k].statement) == Some(&1);
-        if quotes[k].depth == 0 && alone && is_term(body, &quotes[k]) {
-            quotes[k].kind = QuoteKind::Term;
+    for q in quotes.iter_mut() {
+        let alone = fragments.get(q.statement) == Some(&1);
+        if q.depth == 0 && alone && is_term(body, q) {
+            q.kind = QuoteKind::Term;
         }
     }
 }
