@@ -33,6 +33,17 @@ struct GoldQuote {
     kind: String,
 }
 
+/// The gold annotations, the corpus as parallax loads it, and its analysis.
+fn analysed_corpus() -> (Gold, parallax::corpus::Loaded, parallax::analysis::Analysis) {
+    let dir = corpus_dir();
+    let gold: Gold =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("gold.json")).expect("gold.json"))
+            .expect("gold parses");
+    let loaded = load_paths(&[dir.join("articles")]);
+    let analysis = analyse(&loaded.corpus, &Config::default());
+    (gold, loaded, analysis)
+}
+
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/news")
 }
@@ -179,12 +190,7 @@ fn verbose() -> bool {
 }
 
 fn score() -> Score {
-    let dir = corpus_dir();
-    let gold: Gold =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("gold.json")).expect("gold.json"))
-            .expect("gold parses");
-    let loaded = load_paths(&[dir.join("articles")]);
-    let analysis = analyse(&loaded.corpus, &Config::default());
+    let (gold, loaded, analysis) = analysed_corpus();
     let by_file = |a: &Article| {
         Path::new(&a.path)
             .file_name()
@@ -222,12 +228,7 @@ fn quotes_and_speakers_on_the_news_corpus() {
 /// sure", "at the end of the day") is in many stories of the corpus.
 #[test]
 fn statements_never_join_two_stories() {
-    let dir = corpus_dir();
-    let gold: Gold =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("gold.json")).expect("gold.json"))
-            .expect("gold parses");
-    let loaded = load_paths(&[dir.join("articles")]);
-    let analysis = analyse(&loaded.corpus, &Config::default());
+    let (gold, loaded, analysis) = analysed_corpus();
     let story = |i: usize| {
         let file = Path::new(&loaded.corpus.articles[i].path)
             .file_name()
@@ -278,12 +279,7 @@ fn statements_never_join_two_stories() {
 /// (with `PARALLAX_EVAL_VERBOSE=1`), and counts them.
 #[test]
 fn shared_statements_are_found() {
-    let dir = corpus_dir();
-    let gold: Gold =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("gold.json")).expect("gold.json"))
-            .expect("gold parses");
-    let loaded = load_paths(&[dir.join("articles")]);
-    let analysis = analyse(&loaded.corpus, &Config::default());
+    let (gold, loaded, analysis) = analysed_corpus();
     let file_of = |a: &Article| {
         Path::new(&a.path)
             .file_name()
