@@ -7,6 +7,7 @@
 //! inverted index with capped postings (never all pairs): two statements are one when most of
 //! the shorter one's grams are in the longer one.
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
@@ -152,30 +153,41 @@ fn candidate_links(units: &[Unit]) -> Vec<(usize, usize)> {
             postings.entry(*g).or_default().push(u);
         }
     }
-    let mut links = Vec::new();
-    for (u, unit) in units.iter().enumerate() {
-        let mut probes: Vec<&Vec<usize>> = unit
-            .grams
-            .iter()
-            .filter_map(|g| postings.get(g))
-            .filter(|l| l.len() <= POSTING_CAP)
-            .collect();
-        probes.sort_by_key(|l| l.len());
-        probes.truncate(PROBES);
-        let mut found: Vec<usize> = probes
-            .iter()
-            .flat_map(|l| l.iter().copied())
-            .filter(|&v| units[v].article != unit.article)
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        for v in found {
-            if matches(unit, &units[v], shared_grams(&unit.grams, &units[v].grams)) {
-                links.push((u.min(v), u.max(v)));
-            }
-        }
-    }
-    links
+    // Each unit's links on every core; collected in unit order, so the grouping is the same.
+    units
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(u, unit)| links_of(units, &postings, u, unit))
+        .collect()
+}
+
+/// The links of unit `u` to the units its rarest grams find.
+fn links_of(
+    units: &[Unit],
+    postings: &FxHashMap<u64, Vec<usize>>,
+    u: usize,
+    unit: &Unit,
+) -> Vec<(usize, usize)> {
+    let mut probes: Vec<&Vec<usize>> = unit
+        .grams
+        .iter()
+        .filter_map(|g| postings.get(g))
+        .filter(|l| l.len() <= POSTING_CAP)
+        .collect();
+    probes.sort_by_key(|l| l.len());
+    probes.truncate(PROBES);
+    let mut found: Vec<usize> = probes
+        .iter()
+        .flat_map(|l| l.iter().copied())
+        .filter(|&v| units[v].article != unit.article)
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+        .into_iter()
+        .filter(|&v| matches(unit, &units[v], shared_grams(&unit.grams, &units[v].grams)))
+        .map(|v| (u.min(v), u.max(v)))
+        .collect()
 }
 
 /// Grams two sorted, deduplicated gram lists share.

@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use super::super::Quote;
@@ -61,27 +62,35 @@ pub fn hash(w: &str) -> u64 {
 
 /// The statements of every article, as units.
 pub fn all(corpus: &Corpus, quotes: &[Vec<Quote>]) -> Vec<Unit> {
-    let mut out = Vec::new();
-    for (article, qs) in quotes.iter().enumerate() {
-        let Some(body) = corpus.articles.get(article).map(|a| a.body.as_str()) else {
-            continue;
-        };
-        // Each statement's fragments, gathered in one pass (not a scan per statement).
-        let mut parts: Vec<Vec<usize>> = vec![Vec::new(); qs.len()];
-        for (j, q) in qs.iter().enumerate().filter(|(_, q)| q.depth == 0) {
-            if let Some(p) = parts.get_mut(q.statement) {
-                p.push(j);
-            }
+    // Article by article on every core; the units come out in corpus order.
+    quotes
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(article, qs)| {
+            let body = corpus.articles.get(article).map_or("", |a| a.body.as_str());
+            of_article(body, article, qs)
+        })
+        .collect()
+}
+
+/// The statements of one article, as units.
+fn of_article(body: &str, article: ArticleIdx, qs: &[Quote]) -> Vec<Unit> {
+    // Each statement's fragments, gathered in one pass (not a scan per statement).
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); qs.len()];
+    for (j, q) in qs.iter().enumerate().filter(|(_, q)| q.depth == 0) {
+        if let Some(p) = parts.get_mut(q.statement) {
+            p.push(j);
         }
-        for (k, q) in qs
-            .iter()
-            .enumerate()
-            .filter(|(k, q)| starts_statement(*k, q))
-        {
-            let fragments = std::mem::take(&mut parts[k]);
-            if let Some(u) = unit(body, article, qs, fragments, q) {
-                out.push(u);
-            }
+    }
+    let mut out = Vec::new();
+    for (k, q) in qs
+        .iter()
+        .enumerate()
+        .filter(|(k, q)| starts_statement(*k, q))
+    {
+        let fragments = std::mem::take(&mut parts[k]);
+        if let Some(u) = unit(body, article, qs, fragments, q) {
+            out.push(u);
         }
     }
     out
