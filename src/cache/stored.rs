@@ -22,6 +22,19 @@ impl Opened {
         config: &Config,
         progress: impl Fn(Stage) + Sync,
     ) -> Analysis {
+        self.analysis_with(corpus, config, |c| {
+            analysis::analyse_with_progress(c, config, progress)
+        })
+    }
+
+    /// [`Opened::analysis`] computed by `compute` when it is not cached (another passage
+    /// source: see [`Opened::depend_on_passages`]).
+    pub fn analysis_with(
+        &mut self,
+        corpus: &Corpus,
+        config: &Config,
+        compute: impl FnOnce(&Corpus) -> Analysis,
+    ) -> Analysis {
         if let Some(a) = self.cached_analysis(corpus, config) {
             return a;
         }
@@ -34,7 +47,7 @@ impl Opened {
             filled = c;
             &filled
         };
-        let analysis = analysis::analyse_with_progress(corpus, config, progress);
+        let analysis = compute(corpus);
         self.store_analysis(config, &analysis);
         analysis
     }
@@ -80,19 +93,30 @@ impl Opened {
     }
 
     /// Makes the analysis depend on metadata the user states beside the files (a sidecar, a
-    /// file-name pattern: see [`crate::metadata::overlay`]), which sets the outlets the
+    /// file-name pattern: see [`crate::corpus::overlay`]), which sets the outlets the
     /// analysis reads; `digest` 0 means nothing is stated and changes nothing.
     pub fn depend_on_statements(&mut self, digest: u64) {
+        self.depend_on("\u{0}statements", digest);
+    }
+
+    /// Makes the analysis depend on a passage source other than parallax's own (passim's
+    /// clusters, by their digest), so that each source's analysis is cached apart; 0
+    /// changes nothing.
+    pub fn depend_on_passages(&mut self, digest: u64) {
+        self.depend_on("\u{0}passages", digest);
+    }
+
+    fn depend_on(&mut self, what: &str, digest: u64) {
         if let Some(s) = self.session.as_mut().filter(|_| digest != 0) {
-            s.files.push((PathBuf::from("\u{0}statements"), digest));
+            s.files.push((PathBuf::from(what), digest));
         }
     }
 
-    /// Lays the metadata the user states (see [`crate::metadata::overlay`]) over the loaded
+    /// Lays the metadata the user states (see [`crate::corpus::overlay`]) over the loaded
     /// corpus, under `roots`: its problems join the load problems, and the analysis
     /// depends on it from now on.
     pub fn state_metadata(&mut self, hints: &crate::metadata::Hints, roots: &[PathBuf]) {
-        let applied = crate::metadata::overlay::apply(&mut self.loaded.corpus, hints, roots);
+        let applied = crate::corpus::overlay::apply(&mut self.loaded.corpus, hints, roots);
         self.loaded.problems.extend(applied.problems);
         self.depend_on_statements(applied.digest);
     }

@@ -5,8 +5,8 @@
 use super::args::{Cli, Command};
 use super::output::say;
 use super::{
-    Status, analysed, compare, entities, grid, list, load, load_passim, omissions, passages,
-    quotes, report, show, stories, summarise,
+    Status, compare, entities, grid, list, load, omissions, passages, quotes, report, request,
+    show, stories, summarise,
 };
 use crate::config::Settings;
 use crate::metadata::Hints;
@@ -39,58 +39,48 @@ pub fn reader(cli: &Cli, settings: &Settings, hints: Hints) -> anyhow::Result<St
 /// A subcommand (or the plain article table when piped), on the loaded corpus.
 pub fn subcommand(cli: &Cli, settings: &Settings, hints: &Hints) -> anyhow::Result<Status> {
     let sources = cli.sources();
-    let Some(mut opened) = load(sources, hints) else {
+    let request = request(sources, hints);
+    let Some(mut p) = load(&request) else {
         return Ok(Status::Failure);
     };
-    let corpus = std::mem::take(&mut opened.loaded.corpus);
+    let (corpus, _) = p.take_loaded();
     let config = &settings.analysis;
-    let passim = load_passim(&corpus, sources)?;
-    let passim = passim.as_ref();
+    if let Some(clusters) = p.read_passim(&request, &corpus)? {
+        for problem in &clusters.problems {
+            say!("parallax: {}", crate::text::sanitize_for_terminal(problem));
+        }
+    }
+    let passim = p.clusters.clone();
+    let passim = passim.as_deref();
+    let analysed = |p: &mut crate::pipeline::Pipeline| p.analysis(&corpus, config, |_| {});
     let status = match &cli.command {
         None => list::run_table(&corpus),
         Some(Command::List(a)) => list::run(&corpus, a),
         Some(Command::Show(a)) => {
-            let analysis = a
-                .common
-                .json
-                .then(|| analysed(&mut opened, &corpus, config, passim));
+            let analysis = a.common.json.then(|| analysed(&mut p));
             show::run(&corpus, analysis.as_ref(), a)
         }
-        Some(Command::Entities(a)) => {
-            let index = match opened.cached_analysis(&corpus, config) {
-                Some(analysis) => analysis.entities,
-                None => crate::analysis::entities::extract(&corpus),
-            };
-            entities::run(&corpus, &index, a.json)
-        }
-        Some(Command::Quotes(a)) => {
-            quotes::run(&corpus, &analysed(&mut opened, &corpus, config, passim), a)
-        }
-        Some(Command::Passages(a)) => {
-            passages::run(&corpus, &analysed(&mut opened, &corpus, config, passim), a)
-        }
+        Some(Command::Entities(a)) => entities::run(&corpus, &p.entities(&corpus, config), a.json),
+        Some(Command::Quotes(a)) => quotes::run(&corpus, &analysed(&mut p), a),
+        Some(Command::Passages(a)) => passages::run(&corpus, &analysed(&mut p), a),
         Some(Command::Compare(a)) => {
             // the corpus passages, so a comparison shows what `quotes` says two articles share
-            let passages = || opened.analysis(&corpus, config, |_| {}).passages.passages;
+            let passages = || analysed(&mut p).passages.passages;
             compare::run(&corpus, a, settings, passim, passages)
         }
-        Some(Command::Stories(a)) => stories::run(
-            &corpus,
-            &analysed(&mut opened, &corpus, config, passim),
-            a.json,
-        ),
+        Some(Command::Stories(a)) => stories::run(&corpus, &analysed(&mut p), a.json),
         Some(Command::Omissions(a)) => {
-            let analysis = analysed(&mut opened, &corpus, config, passim);
+            let analysis = analysed(&mut p);
             omissions::run(&corpus, &analysis, &a.id, a.common.json)
         }
         Some(Command::Grid(a)) => {
-            let analysis = analysed(&mut opened, &corpus, config, passim);
+            let analysis = analysed(&mut p);
             grid::run(&corpus, &analysis, a.story.as_deref(), grid_format(a))
         }
         Some(Command::Config(a)) => super::config::run(a),
         Some(Command::Export(_) | Command::Completions(_) | Command::Man) => Ok(Status::Ok),
     };
-    report(&[], &opened.warnings);
+    report(&[], &p.opened.warnings);
     status
 }
 

@@ -7,14 +7,15 @@ use super::output::say;
 
 /// Loads the articles under `args.paths` and writes them to `args.passim`.
 pub fn run(args: &ExportArgs) -> anyhow::Result<Status> {
-    let sources = super::Sources {
+    let request = crate::pipeline::Request {
         paths: args.paths.clone(),
-        ..super::Sources::default()
+        use_cache: true,
+        ..crate::pipeline::Request::default()
     };
-    let Some(opened) = super::load(&sources, &crate::metadata::Hints::default()) else {
+    let Some(p) = super::load(&request) else {
         return Ok(Status::Failure);
     };
-    let n = crate::passim::write_input(&opened.loaded.corpus, &args.passim)?;
+    let n = crate::passim::write_input(&p.opened.loaded.corpus, &args.passim)?;
     say!(
         "parallax: wrote {} to {} (passim input)",
         crate::text::count(n, "article"),

@@ -12,7 +12,6 @@ mod entities;
 mod export_passim;
 mod grid;
 mod list;
-pub mod logging;
 mod omissions;
 mod output;
 mod passages;
@@ -29,8 +28,10 @@ use std::time::Instant;
 
 use clap::Parser;
 
-use crate::cache::{self, Opened};
+use crate::cache;
 use crate::corpus::LoadProblem;
+use crate::logging;
+use crate::pipeline::Pipeline;
 use output::say;
 
 /// Exit status of a run.
@@ -174,47 +175,22 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
     dispatch::subcommand(&cli, &settings, &hints)
 }
 
-/// The analysis of `corpus`: from passim's clusters when given, else through the cache.
-fn analysed(
-    opened: &mut Opened,
-    corpus: &crate::corpus::Corpus,
-    config: &crate::analysis::Config,
-    passim: Option<&crate::passim::Clusters>,
-) -> crate::analysis::Analysis {
-    match passim {
-        Some(c) => crate::passim::analyse_with_progress(corpus, config, c, |_| {}),
-        None => opened.analysis(corpus, config, |_| {}),
+/// The pipeline's request for these sources and the metadata the user states.
+fn request(sources: &Sources, hints: &crate::metadata::Hints) -> crate::pipeline::Request {
+    crate::pipeline::Request {
+        paths: sources.paths.clone(),
+        use_cache: !sources.no_cache,
+        passim: sources.passim.clone(),
+        hints: hints.clone(),
     }
 }
 
-/// passim's clusters over the corpus when `--passim OUT` is given; what could not be
-/// placed is reported on stderr, an unreadable OUT is an error.
-fn load_passim(
-    corpus: &crate::corpus::Corpus,
-    sources: &Sources,
-) -> anyhow::Result<Option<crate::passim::Clusters>> {
-    let Some(path) = &sources.passim else {
-        return Ok(None);
-    };
-    let clusters = crate::passim::read_clusters(path, corpus)?;
-    for p in &clusters.problems {
-        say!("parallax: {}", crate::text::sanitize_for_terminal(p));
-    }
-    Ok(Some(clusters))
-}
-
-/// Loads the corpus (the seeds when no path is given) through the cache unless
-/// `--no-cache`, reports every problem on stderr, and returns `None` when nothing at all
-/// could be loaded.
-fn load(sources: &Sources, hints: &crate::metadata::Hints) -> Option<Opened> {
+/// Opens the corpus (the seeds when no path is given) through the pipeline, reports every
+/// problem on stderr, and returns `None` when nothing at all could be loaded.
+fn load(request: &crate::pipeline::Request) -> Option<Pipeline> {
     let start = Instant::now();
-    let mut opened = cache::open_corpus(
-        &sources.paths,
-        !sources.no_cache,
-        cache::Bodies::Now,
-        &|_| {},
-    );
-    opened.state_metadata(hints, &sources.paths);
+    let mut p = crate::pipeline::open(request, cache::Bodies::Now, &|_| {});
+    let opened = &mut p.opened;
     tracing::info!(
         articles = opened.loaded.corpus.len(),
         problems = opened.loaded.problems.len(),
@@ -233,7 +209,7 @@ fn load(sources: &Sources, hints: &crate::metadata::Hints) -> Option<Opened> {
         say!("parallax: no article could be loaded");
         return None;
     }
-    Some(opened)
+    Some(p)
 }
 
 /// Where the user states metadata: `--sidecar`, `--name-pattern` (else the config's

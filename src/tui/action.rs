@@ -129,16 +129,7 @@ pub enum Action {
     },
 }
 
-/// Whether the cached analysis fits the bodies once they are read (checked in full, see
-/// [`crate::cache::check_analysis`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fit {
-    /// It does (or there was none yet): it stands.
-    Fits,
-    /// It does not: it is dropped, and the worker recomputes it (progress then
-    /// [`Action::AnalysisDone`] follow).
-    Stale,
-}
+pub use crate::pipeline::Fit;
 
 /// Actions a key can be bound to: keymap name, action, and what it does (for help).
 pub fn bindable() -> Vec<(&'static str, Action, &'static str)> {
