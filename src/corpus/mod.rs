@@ -19,11 +19,14 @@ mod load;
 mod lookup;
 pub mod naming;
 pub mod order;
+pub mod overlay;
 mod page_meta;
 pub mod problems;
 mod read;
 mod records;
 mod same_file;
+#[cfg(test)]
+mod seed_tests;
 mod stdin;
 
 pub use article::{Article, ArticleIdx, Metadata};

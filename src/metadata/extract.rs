@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
+use super::Metadata;
 use super::chrome;
 use super::dateline::{self, Dateline};
 use super::dates::DayOfYear;
@@ -14,7 +15,6 @@ use super::header::{self, Field};
 use super::paragraphs::{self, Kind, Line};
 use super::title::{self, Repeat};
 use super::{MonthDay, Parsed, source, tags};
-use crate::corpus::Metadata;
 
 /// Most one-word navigation lines dropped above a headline: a text made of short lines
 /// (a list, a poem) is not all navigation.

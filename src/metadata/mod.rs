@@ -26,15 +26,16 @@ mod chrome;
 mod dateline;
 mod dates;
 mod extract;
+mod fields;
 mod header;
 mod lexicon;
 pub mod name_pattern;
 pub mod outlets;
-pub mod overlay;
 mod paragraphs;
 pub mod provenance;
 pub mod sidecar;
 mod source;
+mod stated;
 mod suffix;
 mod tags;
 mod title;
@@ -43,11 +44,9 @@ mod years;
 #[cfg(test)]
 mod record_tests;
 #[cfg(test)]
-mod seed_tests;
-#[cfg(test)]
 mod tests;
 
-use crate::corpus::Metadata;
+pub use fields::Metadata;
 
 /// Compiles every metadata pattern, on all cores at once. Each would be compiled on first
 /// use anyway, but the files of a small corpus (the seeds) all need the same patterns first
@@ -76,9 +75,9 @@ fn words_up_to(text: &str, cap: usize) -> usize {
 
 pub use dates::find_date;
 pub use name_pattern::{NamePattern, PatternError};
-pub use overlay::{Hints, Stated};
 pub use provenance::{Origin, Provenance};
 pub use sidecar::is_sidecar_name;
+pub use stated::{Hints, Stated};
 pub use years::infer_years;
 
 /// A date without a year (from a dateline such as `November 2`), to be completed from the

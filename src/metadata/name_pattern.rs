@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 use regex::Regex;
 
-use super::overlay::Stated;
+use super::Stated;
 
 /// What a pattern placeholder stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,7 +112,7 @@ fn unslug(value: &str) -> String {
 
 /// The canonical name of a known outlet (written as a slug or not), else the slug's words,
 /// capitalised when written all in lower case (`coast-times` → `Coast Times`).
-pub(super) fn outlet_name(value: &str) -> String {
+pub fn outlet_name(value: &str) -> String {
     let words = unslug(value);
     super::outlets::by_name(&words)
         .or_else(|| super::outlets::by_name(value))

@@ -35,7 +35,7 @@ pub struct Provenance {
 
 impl Provenance {
     /// `Text` for every field `meta` has (what the parser found), nothing for the others.
-    pub fn of_text(meta: &crate::corpus::Metadata) -> Provenance {
+    pub fn of_text(meta: &super::Metadata) -> Provenance {
         let from = |present: bool| present.then_some(Origin::Text);
         Provenance {
             title: from(!meta.title.is_empty()),

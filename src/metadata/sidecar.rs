@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::overlay::Stated;
+use super::Stated;
 
 /// A sidecar's extensions.
 const EXTENSIONS: [&str; 5] = ["csv", "tsv", "json", "jsonl", "ndjson"];

@@ -78,7 +78,7 @@ fn install_panic_hook() {
             restore();
             previous(info);
         } else {
-            crate::cli::logging::log_panic(info);
+            crate::logging::log_panic(info);
         }
     }));
 }

@@ -10,33 +10,10 @@ use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
-
-use super::name_pattern::NamePattern;
-use super::provenance::{Origin, Provenance};
-use super::sidecar::{Sidecar, is_sidecar_name};
 use crate::corpus::{Article, Corpus, LoadProblem, Severity};
-
-/// Fields a user states for one article (each `None` when not stated).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Stated {
-    pub title: Option<String>,
-    pub source: Option<String>,
-    pub date: Option<NaiveDate>,
-    pub url: Option<String>,
-    pub author: Option<String>,
-}
-
-/// Where the user states metadata (command line and config).
-#[derive(Debug, Clone, Default)]
-pub struct Hints {
-    /// A sidecar named with `--sidecar FILE` (sidecars found by name are read too).
-    pub sidecar: Option<PathBuf>,
-    /// A file-name pattern (`--name-pattern`, or `name_pattern` in the config).
-    pub name_pattern: Option<NamePattern>,
-    /// The folder an article is in names its outlet (`--folder-source`).
-    pub folder_source: bool,
-}
+use crate::metadata::provenance::{Origin, Provenance};
+use crate::metadata::sidecar::{Sidecar, is_sidecar_name};
+use crate::metadata::{Hints, Stated};
 
 /// What [`apply`] did: problems to report, and a digest of every statement (0 when none)
 /// for the analysis cache, which depends on the outlets.
@@ -60,7 +37,7 @@ pub fn apply(corpus: &mut Corpus, hints: &Hints, roots: &[PathBuf]) -> Applied {
         if hints.folder_source {
             if let Some(folder) = folder_name(&path) {
                 let stated = Stated {
-                    source: Some(super::name_pattern::outlet_name(&folder)),
+                    source: Some(crate::metadata::name_pattern::outlet_name(&folder)),
                     ..Stated::default()
                 };
                 lay(a, &stated, Origin::Folder, &mut hasher);
@@ -199,6 +176,7 @@ fn warning(path: &Path, line: Option<usize>, reason: String) -> LoadProblem {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::metadata::NamePattern;
     use crate::metadata::provenance::Origin;
 
     fn corpus_in(dir: &Path, files: &[(&str, &str)]) -> Corpus {
