@@ -1,84 +1,157 @@
-//! The event loop: draw, wait for a key (or resize) with a timeout, turn it into an action
-//! through the keymap, update; drain the actions the worker sends back. The worker runs the
-//! pipeline ([`crate::pipeline::run`]: load through the cache, analyse), so the first frame
-//! is drawn at once. No async runtime: one worker thread and a channel; each alignment the
-//! compare screen asks for ([`App::compare_jobs`]) runs on a thread of its own and comes
-//! back on a second channel.
+//! The event loop: draw, then block on one channel that brings everything the app reacts
+//! to ([`Msg`]): terminal events (read on a thread of their own), the worker's steps, each
+//! compare alignment, and a signal. No timed poll: the loop sleeps until something
+//! happens. The one timed wait is documented in [`reader_wait`]. The worker runs the
+//! pipeline ([`crate::pipeline::run`]: load through the cache, analyse), so the first
+//! frame is drawn at once; each alignment the compare screen asks for
+//! ([`App::compare_jobs`]) runs on a thread of its own. No async runtime.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI32, Ordering};
-use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
 
 use super::action::Action;
-use super::app::{App, Indexed};
+use super::app::{App, Indexed, Screen};
 use super::terminal::Term;
 use super::update::update;
 use super::view::view;
 use crate::analysis::Config;
 use crate::pipeline::Event as Step;
 
-/// How long to wait for input before looking at the worker channel again, while the worker
-/// runs: its results (the corpus, the analysis) are drawn at most this late.
-const WORKER_TICK: Duration = Duration::from_millis(4);
-/// How long to wait for input once the worker is done (only a signal is left to notice).
-const TICK: Duration = Duration::from_millis(50);
-/// Most events handled between two draws.
+/// Most messages handled between two draws.
 const MAX_BATCH: usize = 64;
 
-/// Runs the app until it quits or `terminate` holds a signal's number, with `job` on the worker.
+/// What wakes the loop.
+#[derive(Debug)]
+pub enum Msg {
+    /// A terminal event (a key, the mouse, a resize).
+    Input(Event),
+    /// The input thread stopped: the terminal can no longer be read.
+    InputClosed(String),
+    /// A message for the app from a worker (the pipeline, a compare job).
+    App(Action),
+    /// A signal asks the loop to quit (the flag says which).
+    Signal,
+}
+
+/// The channel of [`Msg`]s: made before the loop so that the signal watcher can wake it.
+pub fn messages() -> (Sender<Msg>, Receiver<Msg>) {
+    channel()
+}
+
+/// Runs the app until it quits or `terminate` holds a signal's number, with `job` on the
+/// worker; `tx`/`rx` is the channel made by [`messages`].
 pub fn run(
     app: &mut App,
     terminal: &mut Term,
     terminate: &AtomicI32,
     job: Job,
+    (tx, rx): (Sender<Msg>, Receiver<Msg>),
 ) -> anyhow::Result<()> {
-    let rx = spawn(job, app.config.clone());
-    let (aligned_tx, aligned_rx) = channel();
-    let mut worker = true;
+    spawn(job, app.config.clone(), tx.clone());
+    spawn_input(tx.clone());
     let mut dirty = true;
     while !app.quit && terminate.load(Ordering::Relaxed) == 0 {
         if dirty {
             terminal.draw(|f| view(app, f))?;
-            dirty = false;
         }
-        // Wait for one event, then take every event already queued before drawing again,
-        // so a burst of keys (auto-repeat) never falls behind the screen.
-        let busy = worker || !app.aligning.is_empty();
-        let mut timeout = if busy { WORKER_TICK } else { TICK };
-        let mut batch = 0;
-        while batch < MAX_BATCH && !app.quit && event::poll(timeout)? {
-            batch += 1;
-            if let Some(action) = translate(app, event::read()?) {
-                update(app, action);
-                dirty = true;
+        let first = match reader_wait(app) {
+            Some(wait) => match rx.recv_timeout(wait) {
+                Ok(msg) => Some(msg),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => break,
+            },
+            None => match rx.recv() {
+                Ok(msg) => Some(msg),
+                Err(_) => break,
+            },
+        };
+        dirty = false;
+        // Take every message already queued before drawing again, so that a burst of keys
+        // (auto-repeat) never falls behind the screen.
+        for msg in first.into_iter().chain(rx.try_iter().take(MAX_BATCH)) {
+            dirty |= handle(app, msg)?;
+            if app.quit {
+                break;
             }
-            if let Some(text) = app.clipboard.take() {
-                copy(&text);
-            }
-            timeout = Duration::ZERO;
         }
-        if matches!(app.stack.last(), Some(super::app::Screen::Reader(_))) {
-            let read = app.reading.read.iter().filter(|r| **r).count();
-            update(app, Action::Tick);
-            dirty |= read != app.reading.read.iter().filter(|r| **r).count();
-        }
-        if worker {
-            let (updated, alive) = drain(app, &rx);
-            dirty |= updated;
-            worker = alive;
-        }
-        start_compare_jobs(app, &aligned_tx);
-        dirty |= drain(app, &aligned_rx).0;
+        dirty |= note_reading(app);
+        start_compare_jobs(app, &tx);
     }
     Ok(())
 }
 
+/// Applies one message; returns whether the screen may have changed.
+fn handle(app: &mut App, msg: Msg) -> anyhow::Result<bool> {
+    match msg {
+        Msg::Input(ev) => {
+            let Some(action) = translate(app, ev) else {
+                return Ok(false);
+            };
+            update(app, action);
+            if let Some(text) = app.clipboard.take() {
+                copy(&text);
+            }
+            Ok(true)
+        }
+        Msg::App(action) => {
+            update(app, action);
+            Ok(true)
+        }
+        Msg::InputClosed(why) => anyhow::bail!("reading the terminal: {why}"),
+        Msg::Signal => Ok(false),
+    }
+}
+
+/// How long the loop may sleep: for ever, except while the reader shows an article not yet
+/// counted as read, which is counted once it has been open for `read_after` (the one timed
+/// wait of the loop, at most once per article).
+fn reader_wait(app: &App) -> Option<Duration> {
+    let Some(Screen::Reader(r)) = app.stack.last() else {
+        return None;
+    };
+    let since = r.opened_at?;
+    if app.reading.read.get(r.article) != Some(&false) {
+        return None;
+    }
+    let open = app.reading.clock.now().saturating_duration_since(since);
+    Some(app.reading.read_after.saturating_sub(open))
+}
+
+/// Counts the article open in the reader as read when its time has come; returns whether
+/// that changed anything on screen.
+fn note_reading(app: &mut App) -> bool {
+    if !matches!(app.stack.last(), Some(Screen::Reader(_))) {
+        return false;
+    }
+    let read = app.reading.read.iter().filter(|r| **r).count();
+    update(app, Action::Tick);
+    read != app.reading.read.iter().filter(|r| **r).count()
+}
+
+/// Reads terminal events on a thread of its own and sends each to the loop; stops when the
+/// loop is gone or the terminal cannot be read (and says why).
+fn spawn_input(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(ev) => Msg::Input(ev),
+                Err(e) => Msg::InputClosed(e.to_string()),
+            };
+            let closed = matches!(msg, Msg::InputClosed(_));
+            if tx.send(msg).is_err() || closed {
+                return;
+            }
+        }
+    });
+}
+
 /// Starts a thread for each pair the compare screen asked to align; its result comes back
 /// as [`Action::Aligned`] (no shared passage, should the alignment fail).
-fn start_compare_jobs(app: &mut App, tx: &Sender<Action>) {
+fn start_compare_jobs(app: &mut App, tx: &Sender<Msg>) {
     for (a, b) in std::mem::take(&mut app.compare_jobs) {
         let corpus = Arc::clone(&app.corpus);
         let config = app.config.clone();
@@ -88,24 +161,8 @@ fn start_compare_jobs(app: &mut App, tx: &Sender<Action>) {
                 super::links::align_job(&corpus, a, b, &config)
             }))
             .unwrap_or_default();
-            let _ = tx.send(Action::Aligned { a, b, spans });
+            let _ = tx.send(Msg::App(Action::Aligned { a, b, spans }));
         });
-    }
-}
-
-/// Applies every action the worker has sent; returns whether any was, and whether the
-/// worker may still send more.
-fn drain(app: &mut App, rx: &Receiver<Action>) -> (bool, bool) {
-    let mut updated = false;
-    loop {
-        match rx.try_recv() {
-            Ok(action) => {
-                update(app, action);
-                updated = true;
-            }
-            Err(TryRecvError::Empty) => return (updated, true),
-            Err(TryRecvError::Disconnected) => return (updated, false),
-        }
     }
 }
 
@@ -135,11 +192,10 @@ fn translate(app: &App, ev: Event) -> Option<Action> {
 pub type Job = crate::pipeline::Request;
 
 /// Starts `job` on a worker thread; its progress and results come back as actions.
-fn spawn(job: Job, config: Config) -> Receiver<Action> {
-    let (tx, rx) = channel();
+fn spawn(job: Job, config: Config, tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let sink = |e: Step| {
-            let _ = tx.send(action_of(e));
+            let _ = tx.send(Msg::App(action_of(e)));
         };
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             crate::pipeline::run(&job, &config, &sink)
@@ -150,10 +206,9 @@ fn spawn(job: Job, config: Config) -> Receiver<Action> {
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "internal error".to_string());
-            let _ = tx.send(Action::AnalysisFailed(why));
+            let _ = tx.send(Msg::App(Action::AnalysisFailed(why)));
         }
     });
-    rx
 }
 
 /// The action a step of the pipeline is to the app. An analysis comes with its indexes,

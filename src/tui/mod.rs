@@ -64,7 +64,12 @@ pub fn run(
 ) -> anyhow::Result<Outcome> {
     let keymap = keymap::Keymap::builtin()?.with_overrides(settings)?;
     let theme = theme::Theme::with_overrides(theme::Theme::no_color_requested(), settings)?;
-    let terminate = terminal::termination_flag().context("installing signal handlers")?;
+    let (tx, rx) = event_loop::messages();
+    let wake = tx.clone();
+    let terminate = terminal::termination_flag(move || {
+        let _ = wake.send(event_loop::Msg::Signal);
+    })
+    .context("installing signal handlers")?;
     let mut guard = terminal::enter().context("opening the terminal")?;
     if mouse {
         terminal::enable_mouse().context("turning on the mouse")?;
@@ -84,7 +89,7 @@ pub fn run(
     app.config = settings.analysis.clone();
     app.mouse = mouse;
     let result = first_frame(&app, &mut guard.terminal)
-        .and_then(|()| event_loop::run(&mut app, &mut guard.terminal, &terminate, job));
+        .and_then(|()| event_loop::run(&mut app, &mut guard.terminal, &terminate, job, (tx, rx)));
     drop(guard);
     if !app.is_loading() {
         update::save_reading(&mut app);

@@ -86,15 +86,15 @@ fn install_panic_hook() {
 /// How long the event loop has to quit cleanly after a signal before the process ends.
 const GRACE: Duration = Duration::from_millis(500);
 
-/// A flag set to the number of the SIGTERM, SIGHUP or SIGINT received (0 until then): the
-/// event loop quits cleanly when it sees it, and the process exits with 128 + that number
+/// A flag set to the number of the SIGTERM, SIGHUP or SIGINT received (0 until then), and
+/// `wake` called to wake the event loop: the loop quits cleanly when it sees the flag, and the process exits with 128 + that number
 /// once the terminal is restored.
 ///
 /// A watcher thread also restores the terminal and ends the process if the loop has not
 /// quit within [`GRACE`]: when the terminal goes away, crossterm can spin inside its poll
 /// on the dead tty (read returns 0 forever, crossterm issue #793) and never come back to the
 /// loop, which would leave an orphan burning a core.
-pub fn termination_flag() -> io::Result<Arc<AtomicI32>> {
+pub fn termination_flag(wake: impl Fn() + Send + 'static) -> io::Result<Arc<AtomicI32>> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let flag = Arc::new(AtomicI32::new(0));
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
@@ -104,6 +104,7 @@ pub fn termination_flag() -> io::Result<Arc<AtomicI32>> {
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 raised.store(sig, Ordering::SeqCst);
+                wake();
                 std::thread::sleep(GRACE);
                 restore();
                 std::process::exit(128 + sig);
