@@ -121,6 +121,9 @@ pub enum Action {
     AnalysisIndexed(Box<crate::tui::app::Indexed>),
     /// The analysis worker failed (it panicked); the app keeps working without analysis.
     AnalysisFailed(String),
+    /// The full-text index of this corpus (with its bodies), built off the screen's thread;
+    /// installed only while that corpus is the app's.
+    TextIndexed(Arc<Corpus>, Arc<crate::filter::TextIndex>),
     /// A compare job ([`crate::tui::app::App::compare_jobs`]) aligned articles `a` and `b`.
     Aligned {
         a: crate::corpus::ArticleIdx,

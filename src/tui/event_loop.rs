@@ -195,7 +195,15 @@ pub type Job = crate::pipeline::Request;
 fn spawn(job: Job, config: Config, tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let sink = |e: Step| {
+            let text = match &e {
+                Step::Corpus(c, _) if c.articles.iter().all(|a| a.has_body()) => Some(c.clone()),
+                Step::Bodies(c, _) => Some(c.clone()),
+                _ => None,
+            };
             let _ = tx.send(Msg::App(action_of(e)));
+            if let Some(corpus) = text {
+                index_text(corpus, tx.clone());
+            }
         };
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             crate::pipeline::run(&job, &config, &sink)
@@ -208,6 +216,17 @@ fn spawn(job: Job, config: Config, tx: Sender<Msg>) {
                 .unwrap_or_else(|| "internal error".to_string());
             let _ = tx.send(Msg::App(Action::AnalysisFailed(why)));
         }
+    });
+}
+
+/// Builds the full-text index of `corpus` on a thread of its own (the analysis goes on
+/// meanwhile), so that the library's text filter never builds it on the screen's thread.
+fn index_text(corpus: Arc<crate::corpus::Corpus>, tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        let start = Instant::now();
+        let index = Arc::new(crate::filter::TextIndex::build(&corpus));
+        tracing::info!(took = ?start.elapsed(), "full-text index built");
+        let _ = tx.send(Msg::App(Action::TextIndexed(corpus, index)));
     });
 }
 

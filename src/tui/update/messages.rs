@@ -30,6 +30,11 @@ pub(super) fn handle(app: &mut App, action: Action) -> Option<Action> {
         }
         Action::AnalysisIndexed(indexed) => analysis_done(app, *indexed),
         Action::AnalysisFailed(why) => analysis_failed(app, why),
+        Action::TextIndexed(corpus, index) => {
+            if std::sync::Arc::ptr_eq(&corpus, &app.corpus) {
+                app.text_index = Some(index);
+            }
+        }
         Action::Tick => reading::note(app),
         Action::Aligned { a, b, spans } => {
             // only what was asked of this corpus

@@ -31,7 +31,8 @@ pub(super) fn open_corpus(app: &mut App) {
     }));
 }
 
-/// Sets the library's full-text filter (building the index on first use).
+/// Sets the library's full-text filter. The index is built off the screen's thread as soon
+/// as the bodies are in; only a query typed before it arrives builds it here.
 fn apply_corpus(app: &mut App, query: &str) {
     if query.trim().is_empty() {
         app.library.text = None;

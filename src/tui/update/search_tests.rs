@@ -107,3 +107,32 @@ fn the_text_filter_keeps_the_articles_with_the_words_and_combines_with_entities(
             .starts_with("no article has")
     );
 }
+
+#[test]
+fn a_text_index_built_off_the_screen_is_installed_only_for_its_corpus() {
+    use std::sync::Arc;
+
+    use crate::filter::TextIndex;
+    use crate::tui::action::Action;
+    use crate::tui::update::update;
+    let mut app = seeds_app((80, 24));
+    let other = Arc::new((*app.corpus).clone());
+    let index = Arc::new(TextIndex::build(&other));
+    update(&mut app, Action::TextIndexed(other, Arc::clone(&index)));
+    assert!(app.text_index.is_none(), "a copy is another corpus");
+    let own = Arc::clone(&app.corpus);
+    update(&mut app, Action::TextIndexed(own, Arc::clone(&index)));
+    assert!(
+        app.text_index
+            .as_ref()
+            .is_some_and(|i| Arc::ptr_eq(i, &index))
+    );
+    keys(&mut app, "Fcyber\n");
+    assert!(
+        app.text_index
+            .as_ref()
+            .is_some_and(|i| Arc::ptr_eq(i, &index)),
+        "the filter uses the index it was given, and builds none"
+    );
+    assert!(!app.library.visible.is_empty());
+}
