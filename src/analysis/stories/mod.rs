@@ -15,6 +15,7 @@ pub mod features;
 pub mod grid;
 pub mod labels;
 pub mod omissions;
+mod scatter;
 pub mod score;
 pub mod summary;
 #[cfg(test)]
@@ -89,6 +90,36 @@ impl Story {
     }
 }
 
+/// The candidate pairs (sorted by first article) scored, those at [`EDGE_FLOOR`] or more
+/// kept: each first article's vectors are scattered once for all its partners.
+fn scored(
+    f: &features::Features,
+    pairs: &[(u32, u32)],
+    dates: &[Option<chrono::NaiveDate>],
+    shared: &rustc_hash::FxHashMap<(u32, u32), u32>,
+) -> Vec<(u32, u32, f32)> {
+    let dense = scatter::Dense::new(f);
+    pairs
+        .par_chunk_by(|x, y| x.0 == y.0)
+        .map_init(
+            || dense.buffers(),
+            |buf, run| {
+                let a = run[0].0;
+                let mut out = Vec::new();
+                let partners = run.iter().map(|p| p.1 as usize);
+                scatter::cosines(&dense, buf, a as usize, partners, |b, cos| {
+                    let s = score::finish(score::combine(cos), dates, shared, a, b as u32);
+                    if s >= EDGE_FLOOR {
+                        out.push((a, b as u32, s));
+                    }
+                });
+                out
+            },
+        )
+        .flatten_iter()
+        .collect()
+}
+
 /// Groups the articles of `corpus` into stories.
 pub fn group(corpus: &Corpus, entities: &EntityIndex, passages: &PassageIndex) -> StoryIndex {
     group_with(corpus, entities, passages, THRESHOLD)
@@ -108,13 +139,7 @@ pub fn group_with(
     tracing::debug!(took = ?start.elapsed(), pairs = pairs.len(), "stories: candidates");
     let shared = score::shared_passages(passages);
     let dates: Vec<_> = corpus.articles.iter().map(|a| a.meta.date).collect();
-    let edges: Vec<(u32, u32, f32)> = pairs
-        .par_iter()
-        .filter_map(|&(a, b)| {
-            let s = score::pair(&f, &dates, &shared, a, b);
-            (s >= EDGE_FLOOR).then_some((a, b, s))
-        })
-        .collect();
+    let edges = scored(&f, &pairs, &dates, &shared);
     drop(pairs);
     tracing::debug!(took = ?start.elapsed(), edges = edges.len(), "stories: scored");
     let roots = cluster::average_link(corpus.len(), &edges, threshold);

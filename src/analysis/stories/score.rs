@@ -51,10 +51,16 @@ pub fn content(f: &Features, a: usize, b: usize) -> f32 {
         (&f.body[a], &f.body[b]),
         (&f.entities[a], &f.entities[b]),
     ];
+    combine(channels.map(|(x, y)| (!x.is_empty() && !y.is_empty()).then(|| dot(x, y))))
+}
+
+/// The content similarity from the three cosines (head, body, entities), each `None` when
+/// either article lacks that channel: their weighted mean over the channels both have.
+pub fn combine(cosines: [Option<f32>; 3]) -> f32 {
     let (mut sum, mut weight) = (0.0, 0.0);
-    for ((x, y), w) in channels.into_iter().zip(WEIGHTS) {
-        if !x.is_empty() && !y.is_empty() {
-            sum += w * dot(x, y);
+    for (c, w) in cosines.into_iter().zip(WEIGHTS) {
+        if let Some(c) = c {
+            sum += w * c;
             weight += w;
         }
     }
@@ -93,8 +99,18 @@ pub fn pair(
     a: u32,
     b: u32,
 ) -> f32 {
+    finish(content(f, a as usize, b as usize), dates, shared, a, b)
+}
+
+/// The similarity of a pair whose content similarity is `base`.
+pub fn finish(
+    base: f32,
+    dates: &[Option<NaiveDate>],
+    shared: &FxHashMap<(u32, u32), u32>,
+    a: u32,
+    b: u32,
+) -> f32 {
     let (i, j) = (a as usize, b as usize);
-    let base = content(f, i, j);
     let n = shared.get(&(a.min(b), a.max(b))).copied().unwrap_or(0);
     let date = |k: usize| dates.get(k).copied().flatten();
     ((base + bonus(base, n)) * date_factor(date(i), date(j))).min(1.0)

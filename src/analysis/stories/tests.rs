@@ -229,3 +229,28 @@ fn bad_input_groups_sensibly() {
     assert_partition(&apart, &a);
     assert_eq!(a.stories.stories.len(), 5, "nothing in common: all alone");
 }
+
+#[test]
+fn scattered_scores_are_the_merged_scores_exactly() {
+    use crate::synth::{self, SynthConfig};
+    let (c, _) = synth::corpus(&SynthConfig {
+        articles: 300,
+        ..SynthConfig::default()
+    });
+    let a = analysed(&c);
+    let f = super::features::extract(&c, &a.entities);
+    let pairs = super::candidates::pairs(&f, &a.passages);
+    assert!(pairs.len() > 100, "{} pairs", pairs.len());
+    let shared = super::score::shared_passages(&a.passages);
+    let dates: Vec<_> = c.articles.iter().map(|a| a.meta.date).collect();
+    let fast = super::scored(&f, &pairs, &dates, &shared);
+    let slow: Vec<(u32, u32, f32)> = pairs
+        .iter()
+        .map(|&(x, y)| (x, y, super::score::pair(&f, &dates, &shared, x, y)))
+        .filter(|e| e.2 >= super::EDGE_FLOOR)
+        .collect();
+    assert_eq!(fast.len(), slow.len());
+    for (p, q) in fast.iter().zip(&slow) {
+        assert_eq!((p.0, p.1, p.2.to_bits()), (q.0, q.1, q.2.to_bits()));
+    }
+}
