@@ -17,10 +17,12 @@ pub(super) fn update(app: &mut App, action: &Action) -> bool {
     true
 }
 
-/// The article on screen: the reader's, else the library's selection.
+/// The article on screen: the reader's, compare's active pane's, else the library's
+/// selection.
 fn article(app: &App) -> Option<ArticleIdx> {
     match app.stack.last() {
         Some(Screen::Reader(r)) => Some(r.article),
+        Some(Screen::Compare(c)) => c.panes.get(c.active).map(|p| p.article),
         None => app.selected_article(),
         _ => None,
     }
@@ -57,6 +59,9 @@ fn copy_url(app: &mut App) {
 }
 
 fn copy_passage(app: &mut App) {
+    if let Some(Screen::Compare(c)) = app.stack.last() {
+        return copy_linked(app, c.clone());
+    }
     let Some(Screen::Reader(r)) = app.stack.last() else {
         return;
     };
@@ -81,6 +86,22 @@ fn copy_passage(app: &mut App) {
     }
 }
 
+/// Copies the shared passage compare's n/N moved to, as the active pane words it.
+fn copy_linked(app: &mut App, c: crate::tui::app::Compare) {
+    let text = c.current.and_then(|k| {
+        let pane = c.panes.get(c.active)?;
+        let span = c.links.get(k)?.spans.get(c.active)?.clone()?;
+        let body = &app.corpus.articles.get(pane.article)?.body;
+        body.get(span).map(str::to_string)
+    });
+    match text {
+        Some(t) => copy(app, t, "passage"),
+        None => {
+            app.notice = Some("n moves to a shared passage first; then it can be copied".into())
+        }
+    }
+}
+
 /// Queues `text` for the clipboard (the event loop writes it) and says so.
 fn copy(app: &mut App, mut text: String, what: &str) {
     if text.len() > MAX_COPY_BYTES {
@@ -101,6 +122,28 @@ fn copy(app: &mut App, mut text: String, what: &str) {
 mod tests {
     use super::super::tests::keys;
     use crate::tui::fixture::seeds_app;
+
+    #[test]
+    fn in_compare_y_copies_the_active_panes_url_and_capital_y_its_passage() {
+        let mut app = seeds_app((120, 30));
+        keys(&mut app, "m");
+        keys(&mut app, "jjm");
+        keys(&mut app, "c");
+        let Some(crate::tui::app::Screen::Compare(c)) = app.stack.last().cloned() else {
+            panic!("compare did not open: {:?}", app.stack.last());
+        };
+        keys(&mut app, "\ty");
+        let right = c.panes[1].article;
+        assert_eq!(
+            app.clipboard.take().as_deref(),
+            app.corpus.articles[right].meta.url.as_deref()
+        );
+        keys(&mut app, "Y");
+        assert!(app.clipboard.is_none(), "no passage chosen yet");
+        keys(&mut app, "nY");
+        let copied = app.clipboard.take().expect("passage copied");
+        assert!(app.corpus.articles[right].body.contains(&copied));
+    }
 
     #[test]
     fn y_copies_the_url_and_capital_y_the_current_passage() {

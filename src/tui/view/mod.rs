@@ -6,6 +6,8 @@ mod compare;
 mod filter;
 mod help;
 pub mod highlight;
+#[cfg(test)]
+mod keys_doc_tests;
 pub mod layout;
 mod legend;
 mod library;
