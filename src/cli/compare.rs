@@ -133,7 +133,7 @@ pub fn run(
     } else if args.common.json {
         print_json(&json(a, b, &spans))?;
     } else {
-        let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let color = std::io::stdout().is_terminal() && !crate::config::no_color_requested();
         let width = terminal_width().unwrap_or(100).max(40);
         print_text(&plain(a, b, &spans, width, color))?;
     }
@@ -141,10 +141,7 @@ pub fn run(
 }
 
 fn heading(tag: &str, a: &Article) -> String {
-    let date = a
-        .meta
-        .date
-        .map_or("—".to_string(), |d| d.format("%Y-%m-%d").to_string());
+    let date = a.meta.date_shown();
     let source = a.meta.source.as_deref().unwrap_or("—");
     let line = format!("{tag}: {} · {source} · {date} · {}", a.id, a.meta.title);
     sanitize_for_terminal(&line).into_owned()

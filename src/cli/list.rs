@@ -121,11 +121,7 @@ pub fn run_table(corpus: &Corpus) -> anyhow::Result<Status> {
 fn table(articles: &[&Article]) -> Table {
     let mut t = Table::new(["ID", "DATE", "SOURCE", "TITLE"]);
     for a in articles {
-        let date = match (a.meta.date, a.meta.date_inferred) {
-            (Some(d), false) => d.format("%Y-%m-%d").to_string(),
-            (Some(d), true) => d.format("%Y-%m-%d?").to_string(),
-            (None, _) => "—".to_string(),
-        };
+        let date = a.meta.date_shown();
         let source = a.meta.source.clone().unwrap_or_else(|| "—".to_string());
         t.row(vec![a.id.clone(), date, source, a.meta.title.clone()]);
     }

@@ -102,10 +102,7 @@ fn plain(corpus: &Corpus, passages: &[Passage]) -> String {
         out.push_str(&format!("   {}\n", text.replace('\n', " ")));
         for o in &p.occurrences {
             let a = &corpus.articles[o.article];
-            let date = a
-                .meta
-                .date
-                .map_or("—".to_string(), |d| d.format("%Y-%m-%d").to_string());
+            let date = a.meta.date_shown();
             let source = a.meta.source.as_deref().unwrap_or("—");
             let mark = if o.quoted { " (quoted)" } else { "" };
             out.push_str(&format!("   - {source}, {date}, {}{mark}\n", a.id));

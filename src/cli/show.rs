@@ -61,7 +61,7 @@ fn plain(a: &Article) -> String {
     if let Some(d) = m.date {
         facts.push(format!(
             "{}{}",
-            d.format("%Y-%m-%d"),
+            crate::metadata::iso(d),
             if m.date_inferred {
                 " (year inferred)"
             } else {

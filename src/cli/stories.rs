@@ -57,8 +57,8 @@ pub fn story_json<'a>(
             .filter_map(|&a| corpus.articles.get(a).map(|a| a.id.as_str()))
             .collect(),
         outlets: sum.outlets,
-        first_date: sum.first.map(|d| d.format("%Y-%m-%d").to_string()),
-        last_date: sum.last.map(|d| d.format("%Y-%m-%d").to_string()),
+        first_date: sum.first.map(crate::metadata::iso),
+        last_date: sum.last.map(crate::metadata::iso),
         undated: sum.undated,
         passages: story.passages,
         quotes: story.quotes,

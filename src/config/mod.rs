@@ -24,6 +24,12 @@ use toml::Spanned;
 use crate::analysis::Config as Thresholds;
 use crate::metadata::outlets::Outlet;
 
+/// True when the environment asks for no colour: `NO_COLOR` set and not empty
+/// (<https://no-color.org>). The reader's theme and the command line's output both ask here.
+pub fn no_color_requested() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
 /// Largest configuration file read, in bytes (the documented default is some 5 KB).
 pub const MAX_CONFIG_BYTES: usize = 1 << 20;
 

@@ -107,7 +107,7 @@ fn item(feed: &Feed, e: &Entry, feed_title: Option<&str>) -> Option<Record> {
         fields: RecordFields {
             title: e.title.as_ref().map(text_of).filter(|t| !t.is_empty()),
             source: source_of(feed, url.as_deref(), feed_title),
-            date: date.map(|d| d.format("%Y-%m-%d").to_string()),
+            date: date.map(|d| crate::metadata::iso(d.date_naive())),
             url,
             body,
         },

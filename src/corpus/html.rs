@@ -229,9 +229,9 @@ pub fn tidy(text: &str) -> String {
 pub fn day_of(timestamp: &str) -> String {
     let t = timestamp.trim();
     match chrono::DateTime::parse_from_rfc3339(t) {
-        Ok(d) => d.date_naive().format("%Y-%m-%d").to_string(),
+        Ok(d) => crate::metadata::iso(d.date_naive()),
         Err(_) => match chrono::NaiveDate::parse_from_str(t.get(..10).unwrap_or(t), "%Y-%m-%d") {
-            Ok(d) => d.format("%Y-%m-%d").to_string(),
+            Ok(d) => crate::metadata::iso(d),
             Err(_) => t.to_string(),
         },
     }

@@ -124,10 +124,7 @@ fn valid(body: &str, s: &Span) -> bool {
 
 /// An article's date as `YYYY-MM-DD`, or "" when unknown.
 pub fn date(a: &Article) -> String {
-    a.meta
-        .date
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    a.meta.date_iso().unwrap_or_default()
 }
 
 /// The name of the report file for articles `a` and `b` with extension `ext`, before any

@@ -33,9 +33,31 @@ pub struct Metadata {
     pub encoding: Option<String>,
 }
 
+/// A date as every machine-readable output writes it (JSON, CSV, exports): `YYYY-MM-DD`.
+pub fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+impl Metadata {
+    /// The date as `YYYY-MM-DD`, when known.
+    pub fn date_iso(&self) -> Option<String> {
+        self.date.map(iso)
+    }
+
+    /// The date as shown to a person: `YYYY-MM-DD`, with `?` when its year was inferred,
+    /// and a dash when unknown.
+    pub fn date_shown(&self) -> String {
+        match (self.date, self.date_inferred) {
+            (Some(d), false) => iso(d),
+            (Some(d), true) => format!("{}?", iso(d)),
+            (None, _) => "—".to_string(),
+        }
+    }
+}
+
 fn serialize_date<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
     match d {
-        Some(d) => s.serialize_some(&d.format("%Y-%m-%d").to_string()),
+        Some(d) => s.serialize_some(&iso(*d)),
         None => s.serialize_none(),
     }
 }

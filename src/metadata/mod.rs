@@ -46,7 +46,7 @@ mod record_tests;
 #[cfg(test)]
 mod tests;
 
-pub use fields::Metadata;
+pub use fields::{Metadata, iso};
 
 /// Compiles every metadata pattern, on all cores at once. Each would be compiled on first
 /// use anyway, but the files of a small corpus (the seeds) all need the same patterns first

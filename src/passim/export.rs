@@ -34,7 +34,7 @@ impl<'a> PassimRecord<'a> {
         PassimRecord {
             id: &a.id,
             series: a.meta.source.as_deref().unwrap_or(&a.id),
-            date: a.meta.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            date: a.meta.date_iso(),
             text: &a.body,
             title: &a.meta.title,
             url: a.meta.url.as_deref(),

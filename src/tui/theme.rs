@@ -80,7 +80,7 @@ impl Theme {
 
     /// True when the environment asks for no colour (`NO_COLOR` set and not empty).
     pub fn no_color_requested() -> bool {
-        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+        crate::config::no_color_requested()
     }
 
     /// The built-in theme with the user's `[theme]` overrides: each style or palette named

@@ -67,7 +67,7 @@ fn article(corpus: &Corpus, idx: ArticleIdx) -> JsonArticle {
     JsonArticle {
         article: a.id.clone(),
         outlet: a.meta.source.clone(),
-        date: a.meta.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        date: a.meta.date_iso(),
     }
 }
 

@@ -121,11 +121,7 @@ pub fn outlet(a: &Article) -> String {
 
 /// An article's date (`?` when the year was inferred), or a dash.
 pub fn date(a: &Article) -> String {
-    match (a.meta.date, a.meta.date_inferred) {
-        (Some(d), false) => d.format("%Y-%m-%d").to_string(),
-        (Some(d), true) => d.format("%Y-%m-%d?").to_string(),
-        (None, _) => "—".to_string(),
-    }
+    a.meta.date_shown()
 }
 
 /// A short label for an article: its outlet, else its short headline (never its id).
