@@ -4,11 +4,13 @@
 mod chrome;
 mod compare;
 mod filter;
+mod grid;
 mod help;
 pub mod highlight;
 pub mod layout;
 mod legend;
 mod library;
+mod omissions;
 mod problems;
 mod quotes;
 mod reader;
@@ -17,6 +19,7 @@ mod screens_tests;
 mod search;
 #[cfg(test)]
 mod search_tests;
+mod stories;
 
 pub use help::{help_lines, matching as help_matching, section_start};
 pub use legend::TITLE as LEGEND_TITLE;
@@ -56,6 +59,8 @@ pub fn view(app: &App, frame: &mut Frame) {
         Some(Screen::Compare(c)) => compare::draw(app, c, frame),
         Some(Screen::Quotes(q)) => quotes::draw(app, q, frame),
         Some(Screen::Problems(p)) => problems::draw(app, p, frame),
+        Some(Screen::Omissions(o)) => omissions::draw(app, o, frame),
+        Some(Screen::Grid(g)) => grid::draw(app, g, frame),
     }
     match &app.overlay {
         None => {}
