@@ -135,6 +135,7 @@ mod tests {
         assert_eq!(load(&f), Stored::default());
         let s = Stored {
             sort: SortKey::Date,
+            grouping: crate::tui::stories::Grouping::Stories,
             read: ["a.txt".to_string()].into(),
             marked: vec!["b.txt".into()],
             selected: Some("b.txt".into()),

@@ -342,6 +342,8 @@ mod reading_tests;
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]
+mod stories_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod text_tests;

@@ -20,6 +20,8 @@ mod search;
 #[cfg(test)]
 mod search_tests;
 mod stories;
+#[cfg(test)]
+mod stories_tests;
 
 pub use help::{help_lines, matching as help_matching, section_start};
 pub use legend::TITLE as LEGEND_TITLE;
