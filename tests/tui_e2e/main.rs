@@ -84,7 +84,7 @@ fn sighup_and_sigint_exit_with_128_plus_their_number() {
 }
 
 #[test]
-fn filter_zakh_lists_the_two_zakharova_articles() {
+fn filter_zakh_lists_the_two_zakharova_articles_flat_and_by_story() {
     let mut s = Session::start_analysed();
     s.send("/");
     s.wait_text("Filter by entity");
@@ -98,6 +98,31 @@ fn filter_zakh_lists_the_two_zakharova_articles() {
             && text.contains("Zakharova spoke about")
             && text.contains("Kremlin notes positive")
             && list_rows(&text) == 2
+    });
+    // Grouped by story, the filter holds at both levels: the header counts the two
+    // articles of its four, and the one-article story (no Zakharova) is gone.
+    s.send("v");
+    s.wait("the Zakharova story under its header", |sc| {
+        let text = sc.contents();
+        text.contains("1 story · articles by")
+            && text.contains("2/4 articles · Russia")
+            && !text.contains("the only article of its story")
+            && list_rows(&text) == 3
+    });
+    // The omission view of the article under the cursor: what the others carry.
+    s.send("O");
+    s.wait("the omission view", |sc| {
+        let text = sc.contents();
+        text.contains("What RIA Novosti leaves out")
+            && text.contains("Named by most other outlets, not here (1)")
+            && text.contains("Geneva")
+    });
+    s.send("q");
+    s.wait_text("2/4 articles · Russia");
+    s.send("v");
+    s.wait("flat again", |sc| {
+        let text = sc.contents();
+        text.contains("Articles · by") && list_rows(&text) == 2
     });
     s.send("q");
     assert!(s.finish().0);
