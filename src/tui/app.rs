@@ -259,8 +259,11 @@ impl App {
             keymap,
             theme,
             size,
+            // Flat until the reading state says otherwise (a corpus read for the first
+            // time is listed by story: see `Stored`).
             library: Library {
                 visible,
+                grouping: Grouping::Flat,
                 ..Library::default()
             },
             stack: Vec::new(),

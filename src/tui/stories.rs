@@ -10,14 +10,15 @@ use crate::analysis::stories::grid::Grid;
 use crate::analysis::stories::omissions::{Missing, Omissions};
 use crate::corpus::ArticleIdx;
 
-/// How the library lists the articles (kept between sessions).
+/// How the library lists the articles (kept between sessions): by story unless the
+/// reader chose the flat list for this corpus.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Grouping {
     /// One row per article.
-    #[default]
     Flat,
     /// A header per story, its articles under it when it is opened.
+    #[default]
     Stories,
 }
 

@@ -35,7 +35,18 @@ pub(crate) fn regroup(app: &mut App, keep: Option<Anchor>) {
     if lib.grouping == Grouping::Flat {
         lib.groups.clear();
         lib.rows.clear();
+    } else if app.analysis.stories.stories.is_empty() {
+        // No stories yet (the analysis runs): the articles, without headers.
+        lib.groups.clear();
+        lib.rows = lib.visible.iter().map(|&a| Row::Article(a)).collect();
     } else {
+        // The cursor's article stays in view: its story opens.
+        if let Some(Anchor::Article(a)) = keep {
+            let key = key_of(&app.analysis.stories, a);
+            if !lib.open.contains(&key) {
+                lib.open.push(key);
+            }
+        }
         lib.groups = stories::groups(&app.analysis.stories, &lib.visible);
         lib.rows = stories::rows(&lib.groups, &lib.open);
     }
@@ -63,18 +74,9 @@ fn position(app: &App, anchor: Anchor) -> Option<usize> {
     }
 }
 
-/// Puts the cursor on article `a`, opening its story when grouped.
+/// Puts the cursor on article `a` (its story opens when grouped).
 pub(crate) fn select_article(app: &mut App, a: ArticleIdx) {
-    if app.library.grouping == Grouping::Stories {
-        open_group(app, key_of(&app.analysis.stories, a));
-    }
     regroup(app, Some(Anchor::Article(a)));
-}
-
-fn open_group(app: &mut App, key: GroupKey) {
-    if !app.library.open.contains(&key) {
-        app.library.open.push(key);
-    }
 }
 
 /// Lists by story, or flat; the cursor stays on its article (a story's header: its first).

@@ -158,3 +158,39 @@ fn the_grid_moves_by_cell_and_stays_inside_it() {
     keys(&mut app, "q");
     assert!(top(&app).is_none());
 }
+
+#[test]
+fn a_corpus_read_for_the_first_time_is_listed_by_story_and_the_flat_choice_is_kept() {
+    use crate::tui::reading::load;
+    let dir = tempfile::tempdir().expect("tmp");
+    let f = dir.path().join("state.json");
+    assert_eq!(load(&f).grouping, Grouping::Stories, "no state yet");
+    std::fs::write(&f, r#"{"sort": "date"}"#).expect("write");
+    assert_eq!(
+        load(&f).grouping,
+        Grouping::Stories,
+        "a state kept before stories"
+    );
+    let mut app = seeds_app((120, 40));
+    app.reading.file = Some(f.clone());
+    app.library.grouping = Grouping::Stories;
+    keys(&mut app, "v");
+    assert_eq!(app.library.grouping, Grouping::Flat);
+    assert_eq!(load(&f).grouping, Grouping::Flat, "the choice is saved");
+}
+
+#[test]
+fn before_the_analysis_a_grouped_library_lists_its_articles_without_headers() {
+    let mut app = crate::tui::fixture::app(crate::tui::fixture::seeds(), None, (120, 40));
+    keys(&mut app, "v");
+    assert_eq!(app.library.grouping, Grouping::Stories);
+    assert_eq!(app.library.rows.len(), 5);
+    assert!(
+        app.library
+            .rows
+            .iter()
+            .all(|r| matches!(r, Row::Article(_)))
+    );
+    keys(&mut app, "j");
+    assert_eq!(app.selected_article(), Some(1));
+}

@@ -52,10 +52,14 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let title = match app.library.grouping {
         Grouping::Flat => format!(" Articles · by {} ", app.library.sort.label()),
-        Grouping::Stories => format!(
-            " {} · articles by {} ",
-            super::stories::stories_count(app),
+        Grouping::Stories if app.analysis.stories.stories.is_empty() => format!(
+            " Articles · by {} · stories once analysed ",
             app.library.sort.label()
+        ),
+        Grouping::Stories => format!(
+            " Articles · by {} · {} ",
+            app.library.sort.label(),
+            super::stories::stories_count(app)
         ),
     };
     let block = Block::bordered().title(title).border_style(t.border);

@@ -49,7 +49,10 @@ fn grouped_library() {
     let mut app = seeds_app((80, 24));
     run(&mut app, [Action::Group, Action::Down]);
     let screen = snapshot("grouped_library", &app);
-    assert!(screen.contains("2 stories · articles by file"), "{screen}");
+    assert!(
+        screen.contains("Articles · by file · 2 stories"),
+        "{screen}"
+    );
     assert!(screen.contains("▾ 11-02–11-20 3 outlets"), "{screen}");
     assert!(
         screen.contains("4 articles · Russia, United States"),
