@@ -37,7 +37,7 @@ pub fn draw(app: &App, v: &OmissionsView, frame: &mut Frame) {
     // Keep the selected item in view below the introduction.
     let room = usize::from(inner.height).saturating_sub(lines.len()).max(1);
     let at = list.iter().position(|(_, sel)| *sel).unwrap_or(0);
-    let first = (at + 2).saturating_sub(room);
+    let first = (at + 3).saturating_sub(room);
     lines.extend(list.into_iter().skip(first).map(|(l, _)| l));
     frame.render_widget(Paragraph::new(lines), inner);
     let n = items(o).len();
@@ -96,7 +96,7 @@ fn item_lines(app: &App, v: &OmissionsView, width: usize) -> Vec<(Line<'static>,
         }
         for m in list {
             let sel = k == v.selected;
-            out.push((item(app, section, m, sel, width), sel));
+            out.extend(item(app, section, m, sel, width).map(|l| (l, sel)));
             k += 1;
         }
         out.push((blank(), false));
@@ -104,13 +104,16 @@ fn item_lines(app: &App, v: &OmissionsView, width: usize) -> Vec<(Line<'static>,
     out
 }
 
-/// One item: `▸ text … — outlets`.
-fn item(app: &App, section: Section, m: &Missing, selected: bool, width: usize) -> Line<'static> {
+/// One item: `▸ text`, then the outlets that carry it.
+fn item(
+    app: &App,
+    section: Section,
+    m: &Missing,
+    selected: bool,
+    width: usize,
+) -> [Line<'static>; 2] {
     let t = &app.theme;
     let base = if selected { t.selected } else { Style::new() };
-    let carriers = format!(" — {}", sanitize_for_terminal(&outlets(&m.outlets)));
-    let carriers = fit(&carriers, width.saturating_sub(20).max(10));
-    let room = width.saturating_sub(2 + crate::tui::wrap::str_cols(&carriers));
     let (text, style) = match section {
         Section::Entities => match app.analysis.entities.entities.get(m.index) {
             Some(e) => (e.name.clone(), t.entity(e.kind)),
@@ -118,20 +121,31 @@ fn item(app: &App, section: Section, m: &Missing, selected: bool, width: usize) 
         },
         Section::Quotes => {
             let q = passage_text(&app.corpus, &app.analysis.passages, m.index);
-            (format!("“{}”", q.trim()), t.quote)
+            (format!("“{}”", one_line(q)), t.quote)
         }
         Section::Passages => {
             let p = passage_text(&app.corpus, &app.analysis.passages, m.index);
-            (p.trim().to_string(), Style::new())
+            (one_line(p), Style::new())
         }
     };
     let mark = if selected { "▸ " } else { "  " };
-    Line::from(vec![
-        Span::styled(mark, base),
-        Span::styled(fit(&text, room), base.patch(style)),
-        Span::styled(carriers, base.patch(t.dim)),
-    ])
-    .style(base)
+    let carriers = format!("carried by {}", sanitize_for_terminal(&outlets(&m.outlets)));
+    [
+        Line::from(vec![
+            Span::styled(mark, base),
+            Span::styled(fit(&text, width.saturating_sub(2)), base.patch(style)),
+        ])
+        .style(base),
+        Line::styled(
+            format!("    {}", fit(&carriers, width.saturating_sub(4))),
+            t.dim,
+        ),
+    ]
+}
+
+/// A passage on one line: its runs of white space as single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Outlets as shown, joined.

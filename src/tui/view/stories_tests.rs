@@ -87,15 +87,36 @@ fn story_preview() {
 
 #[test]
 fn omission_view() {
+    // TASS (the last seed) leaves out passages, quotes and names the others carry.
     let mut app = seeds_app((80, 24));
-    run(&mut app, [Action::Omissions]);
+    run(
+        &mut app,
+        [
+            Action::Bottom,
+            Action::Omissions,
+            Action::Down,
+            Action::Down,
+        ],
+    );
     let screen = snapshot("omission_view", &app);
-    assert!(screen.contains("What RIA Novosti leaves out"), "{screen}");
+    assert!(screen.contains("What TASS leaves out"), "{screen}");
     assert!(
-        screen.contains("Named by most other outlets, not here (1)"),
+        screen.contains("Passages two or more other outlets carry (2)"),
         "{screen}"
     );
-    assert!(screen.contains("▸ Geneva"), "{screen}");
+    assert!(
+        screen.contains("carried by RIA Novosti, Sputnik"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Quotes two or more other outlets carry (5)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("▸ “against the use of information"),
+        "{screen}"
+    );
+    assert!(screen.contains("3 of 10"), "{screen}");
 }
 
 #[test]
