@@ -208,15 +208,14 @@ fn compare_from_library(app: &mut App) {
         open_compare(app, marked, None);
         return;
     }
-    let Some(a) = app.selected_article() else {
+    let Some(a) = app
+        .selected_article()
+        .or_else(|| stories::header_article(app))
+    else {
         return;
     };
-    match app
-        .index
-        .partners(&app.analysis.passages, a, app.corpus.len())
-        .first()
-    {
-        Some(&b) => open_compare(app, vec![a, b], None),
+    match stories::partner(app, a) {
+        Some(b) => open_compare(app, vec![a, b], None),
         None => app.notice = Some("nothing to compare with".to_string()),
     }
 }

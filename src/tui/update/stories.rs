@@ -206,3 +206,39 @@ pub(crate) fn open_grid(app: &mut App) {
         column: 0,
     }));
 }
+
+/// The article a story's header stands for: its representative article when visible,
+/// else its first visible one.
+pub(super) fn header_article(app: &App) -> Option<ArticleIdx> {
+    let Some(Anchor::Group(key)) = anchor(app) else {
+        return None;
+    };
+    let articles = group_articles(app, key);
+    let headline = match key {
+        GroupKey::Story(s) => app.analysis.stories.stories.get(s).map(|s| s.headline),
+        GroupKey::Singles => None,
+    };
+    headline
+        .filter(|h| articles.contains(h))
+        .or_else(|| articles.first().copied())
+}
+
+/// What `a` is compared with: the partner sharing the most passages inside its story,
+/// else another article of its story, else a partner from another story.
+pub(super) fn partner(app: &App, a: ArticleIdx) -> Option<ArticleIdx> {
+    let stories = &app.analysis.stories;
+    let partners = app
+        .index
+        .partners(&app.analysis.passages, a, app.corpus.len());
+    let own = match key_of(stories, a) {
+        GroupKey::Story(s) => stories.stories.get(s).map(|s| s.articles.as_slice()),
+        GroupKey::Singles => None,
+    }
+    .unwrap_or_default();
+    partners
+        .iter()
+        .copied()
+        .find(|b| own.contains(b))
+        .or_else(|| own.iter().copied().find(|&b| b != a))
+        .or_else(|| partners.first().copied())
+}

@@ -194,3 +194,16 @@ fn before_the_analysis_a_grouped_library_lists_its_articles_without_headers() {
     keys(&mut app, "j");
     assert_eq!(app.selected_article(), Some(1));
 }
+
+#[test]
+fn c_on_a_story_header_compares_inside_the_story() {
+    let mut app = grouped();
+    keys(&mut app, "gc");
+    let Some(Screen::Compare(c)) = top(&app) else {
+        panic!("no comparison: {:?}", app.notice);
+    };
+    let story = &app.analysis.stories.stories[app.analysis.stories.of_article[0]];
+    assert_eq!(c.panes[0].article, story.headline);
+    assert!(story.articles.contains(&c.panes[1].article));
+    assert_ne!(c.panes[0].article, c.panes[1].article);
+}
