@@ -383,6 +383,8 @@ impl App {
         self.index = index;
         self.names = names;
         self.analysis = analysis;
+        // Story numbers belong to the analysis: the cursor's story opens again on regroup.
+        self.library.open.clear();
         self.progress = Progress::Done;
         self.aligned.clear();
     }
