@@ -40,20 +40,6 @@ fn ids<'a>(corpus: &'a Corpus, m: &Missing) -> Vec<&'a str> {
         .collect()
 }
 
-/// The text of passage `k` (its longest occurrence).
-fn passage_text(corpus: &Corpus, analysis: &Analysis, k: usize) -> String {
-    let Some(p) = analysis.passages.passages.get(k) else {
-        return String::new();
-    };
-    let o = &p.occurrences[p.longest()];
-    corpus
-        .articles
-        .get(o.article)
-        .and_then(|a| a.body.get(o.span.clone()))
-        .unwrap_or_default()
-        .to_string()
-}
-
 /// `parallax omissions [--json] ID`.
 pub fn run(corpus: &Corpus, analysis: &Analysis, id: &str, json: bool) -> anyhow::Result<Status> {
     let Some(a) = corpus.find(id) else {
@@ -91,7 +77,7 @@ pub fn run(corpus: &Corpus, analysis: &Analysis, id: &str, json: bool) -> anyhow
     ] {
         for m in list {
             out.push(Item {
-                text: passage_text(corpus, analysis, m.index),
+                text: omissions::passage_text(corpus, &analysis.passages, m.index).to_string(),
                 kind: None,
                 outlets: &m.outlets,
                 articles: ids(corpus, m),

@@ -36,6 +36,16 @@ pub enum Action {
     MarkDown,
     /// Compare the marked articles, or the selected one with its closest partner.
     Compare,
+    /// Move left (a column of the grid).
+    Left,
+    /// Move right (a column of the grid).
+    Right,
+    /// List the library by story, or flat.
+    Group,
+    /// What the other outlets of the article's story carry and it leaves out.
+    Omissions,
+    /// The outlet × entity grid of the selected story.
+    Grid,
     /// Open the entity filter.
     Filter,
     /// Filter the library by words and phrases of the articles' text.
@@ -155,6 +165,15 @@ const BINDABLE: &[(&str, Action, &str)] = {
         ("mark", Mark, "mark / unmark for comparison"),
         ("mark_down", MarkDown, "mark / unmark, then move down"),
         ("compare", Compare, "compare (marked, or closest partner)"),
+        ("left", Left, "left one column"),
+        ("right", Right, "right one column"),
+        ("group", Group, "list by story / flat"),
+        (
+            "omissions",
+            Omissions,
+            "what the story's other outlets carry and this leaves out",
+        ),
+        ("grid", Grid, "outlet × entity grid of the story"),
         ("filter", Filter, "filter by entity"),
         (
             "text_filter",

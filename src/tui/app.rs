@@ -5,28 +5,16 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::analysis::passages::AlignedSpan;
-use crate::analysis::{Analysis, Config, Span, Stage};
+use crate::analysis::{Analysis, Config, Span};
 use crate::corpus::{ArticleIdx, Corpus, LoadProblem};
 use crate::filter::{EntityMatch, Prepared, Query};
 
 use super::action::Action;
 use super::index::Index;
 use super::keymap::{Context, Keymap};
+pub use super::status::{Progress, Text};
+use super::stories::{GridView, Group, Grouping, Narrow, OmissionsView, Row};
 use super::theme::Theme;
-
-/// Where the background analysis stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Progress {
-    /// Loading the corpus: files loaded of total (0 of 0 while listing).
-    Loading {
-        done: usize,
-        total: usize,
-    },
-    /// Running; the stages finished so far.
-    Running(Vec<Stage>),
-    Done,
-    Failed(String),
-}
 
 /// An analysis with the indexes the app draws from it. The worker builds them, so that the
 /// screen's thread only installs them (and the worker does not start reading bodies while
@@ -54,19 +42,6 @@ impl Indexed {
     }
 }
 
-/// Whether the articles' bodies are in. A corpus reopened from the cache is shown from its
-/// metadata while its bodies are read; what needs the text waits for them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Text {
-    /// Every article has its body.
-    Loaded,
-    /// The worker is reading the bodies: actions that need them wait in
-    /// [`App::typeahead`] and are replayed when they arrive.
-    Pending,
-    /// The worker stopped before the bodies came: what needs them is refused.
-    Missing,
-}
-
 /// The library screen (always at the bottom of the stack).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Library {
@@ -82,6 +57,15 @@ pub struct Library {
     pub sort: crate::corpus::order::SortKey,
     /// A full-text filter (words and "phrases"), combined with the entity filters.
     pub text: Option<String>,
+    /// A set the library is narrowed to (a cell of the grid), combined with the filters.
+    pub narrow: Option<Narrow>,
+    /// Flat, or grouped by story (then `selected` is a position in `rows`).
+    pub grouping: Grouping,
+    /// The visible articles by story, and the rows drawn from them (grouped only).
+    pub groups: Vec<Group>,
+    pub rows: Vec<Row>,
+    /// The groups opened to show their articles.
+    pub open: Vec<super::stories::GroupKey>,
 }
 
 /// The reader screen: one article.
@@ -161,6 +145,10 @@ pub enum Screen {
     Quotes(Quotes),
     /// The load problems, grouped by reason.
     Problems(Problems),
+    /// What the other outlets of an article's story carry and it leaves out.
+    Omissions(OmissionsView),
+    /// The outlet × entity grid of a story.
+    Grid(GridView),
 }
 
 /// The load problems screen: the first line shown.
@@ -271,8 +259,11 @@ impl App {
             keymap,
             theme,
             size,
+            // Flat until the reading state says otherwise (a corpus read for the first
+            // time is listed by story: see `Stored`).
             library: Library {
                 visible,
+                grouping: Grouping::Flat,
                 ..Library::default()
             },
             stack: Vec::new(),
@@ -315,6 +306,7 @@ impl App {
     pub fn set_corpus(&mut self, corpus: Arc<Corpus>, problems: Vec<LoadProblem>) {
         self.library = Library {
             visible: (0..corpus.len()).collect(),
+            grouping: self.library.grouping,
             ..Library::default()
         };
         self.text = Text::of(&corpus);
@@ -343,12 +335,29 @@ impl App {
             (None, Some(Screen::Compare(_))) => Context::Compare,
             (None, Some(Screen::Quotes(_))) => Context::Quotes,
             (None, Some(Screen::Problems(_))) => Context::Problems,
+            (None, Some(Screen::Omissions(_))) => Context::Omissions,
+            (None, Some(Screen::Grid(_))) => Context::Grid,
         }
     }
 
-    /// The article selected in the library, if the list is not empty.
+    /// The article selected in the library (none on a story's header or an empty list).
     pub fn selected_article(&self) -> Option<ArticleIdx> {
-        self.library.visible.get(self.library.selected).copied()
+        let lib = &self.library;
+        match lib.grouping {
+            Grouping::Flat => lib.visible.get(lib.selected).copied(),
+            Grouping::Stories => match lib.rows.get(lib.selected) {
+                Some(Row::Article(a)) => Some(*a),
+                _ => None,
+            },
+        }
+    }
+
+    /// How many rows the library lists (articles, or headers and articles).
+    pub fn library_len(&self) -> usize {
+        match self.library.grouping {
+            Grouping::Flat => self.library.visible.len(),
+            Grouping::Stories => self.library.rows.len(),
+        }
     }
 
     /// Installs the bodies the corpus lacked (the same articles, with their text).
@@ -374,18 +383,9 @@ impl App {
         self.index = index;
         self.names = names;
         self.analysis = analysis;
+        // Story numbers belong to the analysis: the cursor's story opens again on regroup.
+        self.library.open.clear();
         self.progress = Progress::Done;
         self.aligned.clear();
-    }
-}
-
-impl Text {
-    /// Whether every article of `corpus` has its body.
-    pub fn of(corpus: &Corpus) -> Text {
-        if corpus.articles.iter().all(|a| a.has_body()) {
-            Text::Loaded
-        } else {
-            Text::Pending
-        }
     }
 }

@@ -17,6 +17,8 @@ pub mod quote_rows;
 pub mod reading;
 pub mod report;
 pub mod search;
+pub mod status;
+pub mod stories;
 pub mod terminal;
 pub mod theme;
 pub mod update;

@@ -38,5 +38,5 @@ pub fn library_row_at(app: &App, column: u16, row: u16) -> Option<usize> {
     }
     let offset = (app.library.selected + 1).saturating_sub(rows);
     let pos = offset + usize::from(row - first);
-    (pos < app.library.visible.len()).then_some(pos)
+    (pos < app.library_len()).then_some(pos)
 }

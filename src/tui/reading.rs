@@ -22,6 +22,8 @@ pub const READ_AFTER: Duration = Duration::from_secs(4);
 #[serde(default)]
 pub struct Stored {
     pub sort: SortKey,
+    /// Flat, or by story.
+    pub grouping: crate::tui::stories::Grouping,
     /// Paths of the articles read.
     pub read: BTreeSet<String>,
     /// Paths of the marked articles, in marking order.
@@ -133,6 +135,7 @@ mod tests {
         assert_eq!(load(&f), Stored::default());
         let s = Stored {
             sort: SortKey::Date,
+            grouping: crate::tui::stories::Grouping::Stories,
             read: ["a.txt".to_string()].into(),
             marked: vec!["b.txt".into()],
             selected: Some("b.txt".into()),

@@ -11,6 +11,8 @@ mod reader;
 mod reading;
 mod search;
 mod share;
+mod stories;
+mod story_screens;
 
 pub use compare::open_compare;
 pub use marks::count_line as marked_count;
@@ -91,7 +93,11 @@ fn needs_text(app: &App, action: &Action) -> bool {
         && app.stack.is_empty()
         && matches!(
             action,
-            Action::Open | Action::Compare | Action::Quotes | Action::TextFilter
+            Action::Open
+                | Action::Compare
+                | Action::Quotes
+                | Action::TextFilter
+                | Action::Omissions
         )
 }
 
@@ -100,7 +106,7 @@ fn screen(app: &mut App, action: Action) {
         help::open(app, matches!(action, Action::Legend));
         return;
     }
-    if share::update(app, &action) {
+    if share::update(app, &action) || stories::keys(app, &action) {
         return;
     }
     if let Action::Problems = action {
@@ -118,6 +124,8 @@ fn screen(app: &mut App, action: Action) {
         Some(Screen::Compare(_)) => compare::update(app, action),
         Some(Screen::Quotes(_)) => lists::quotes(app, action),
         Some(Screen::Problems(_)) => lists::problems(app, action),
+        Some(Screen::Omissions(_)) => story_screens::omissions(app, action),
+        Some(Screen::Grid(_)) => story_screens::grid(app, action),
     }
 }
 
@@ -137,7 +145,7 @@ pub(crate) fn navigate(pos: usize, len: usize, page: usize, action: &Action) -> 
 }
 
 fn library(app: &mut App, action: Action) {
-    let len = app.library.visible.len();
+    let len = app.library_len();
     let page = layout::library_rows(app.size);
     match action {
         Action::Up
@@ -149,7 +157,8 @@ fn library(app: &mut App, action: Action) {
             app.library.selected = navigate(app.library.selected, len, page, &action);
         }
         Action::Open => {
-            if let Some(article) = app.selected_article() {
+            if stories::fold(app) {
+            } else if let Some(article) = app.selected_article() {
                 let mut r = Reader::at_top(article);
                 r.opened_at = Some(app.reading.clock.now());
                 app.stack.push(Screen::Reader(r));
@@ -173,7 +182,7 @@ fn library(app: &mut App, action: Action) {
         }
         Action::TextFilter => search::open_corpus(app),
         Action::RemoveFilter => {
-            if app.library.text.take().is_none() {
+            if app.library.narrow.take().is_none() && app.library.text.take().is_none() {
                 app.library.filters.pop();
             }
             refilter(app);
@@ -199,15 +208,14 @@ fn compare_from_library(app: &mut App) {
         open_compare(app, marked, None);
         return;
     }
-    let Some(a) = app.selected_article() else {
+    let Some(a) = app
+        .selected_article()
+        .or_else(|| stories::header_article(app))
+    else {
         return;
     };
-    match app
-        .index
-        .partners(&app.analysis.passages, a, app.corpus.len())
-        .first()
-    {
-        Some(&b) => open_compare(app, vec![a, b], None),
+    match stories::partner(app, a) {
+        Some(b) => open_compare(app, vec![a, b], None),
         None => app.notice = Some("nothing to compare with".to_string()),
     }
 }
@@ -226,8 +234,13 @@ pub(crate) fn refilter(app: &mut App) {
             index.search(&app.corpus, q).into_iter().collect();
         app.library.visible.retain(|a| hits.contains(a));
     }
+    if let Some(n) = &app.library.narrow {
+        app.library
+            .visible
+            .retain(|a| n.articles.binary_search(a).is_ok());
+    }
     reading::sort_visible(app);
-    let len = app.library.visible.len();
+    let len = app.library_len();
     app.library.selected = app.library.selected.min(len.saturating_sub(1));
     quote_rows::refresh(app);
 }
@@ -327,6 +340,8 @@ mod filter_tests;
 mod reading_tests;
 #[cfg(test)]
 mod search_tests;
+#[cfg(test)]
+mod stories_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

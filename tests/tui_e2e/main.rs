@@ -84,18 +84,42 @@ fn sighup_and_sigint_exit_with_128_plus_their_number() {
 }
 
 #[test]
-fn filter_zakh_lists_the_two_zakharova_articles() {
+fn filter_zakh_lists_the_two_zakharova_articles_by_story_and_flat() {
     let mut s = Session::start_analysed();
     s.send("/");
     s.wait_text("Filter by entity");
     s.send("zakh");
     s.wait_text("Zakharova");
     s.send("\r");
-    // The whole frame must have arrived: the count, both titles, and only two rows.
-    s.wait("exactly the two Zakharova articles", |sc| {
+    // Listed by story (the default), the filter holds at both levels: the whole frame must
+    // have arrived, the header counting the two articles of its four under it, and the
+    // one-article story (no Zakharova) gone.
+    s.wait("the two Zakharova articles under their story", |sc| {
         let text = sc.contents();
         text.contains("2/5 articles")
+            && text.contains("Articles · by file · 1 story")
+            && text.contains("2/4 articles · Russia")
             && text.contains("Zakharova spoke about")
+            && text.contains("Kremlin notes positive")
+            && !text.contains("the only article of its story")
+            && list_rows(&text) == 3
+    });
+    // The cursor on the story's header: down to its first article, and its omission view.
+    s.send("jO");
+    s.wait("the omission view", |sc| {
+        let text = sc.contents();
+        text.contains("What RIA Novosti leaves out")
+            && text.contains("Named by most other outlets, not here (1)")
+            && text.contains("Geneva")
+    });
+    s.send("q");
+    s.wait_text("2/4 articles · Russia");
+    // Flat: exactly the two articles.
+    s.send("v");
+    s.wait("flat", |sc| {
+        let text = sc.contents();
+        text.contains("Articles · by file ")
+            && !text.contains("1 story")
             && text.contains("Kremlin notes positive")
             && list_rows(&text) == 2
     });

@@ -48,6 +48,22 @@ pub struct Sources<'a> {
     pub stories: &'a StoryIndex,
 }
 
+/// The text of passage `k` (its longest occurrence), as the omission view quotes it; empty
+/// when there is no such passage or its text is not loaded.
+pub fn passage_text<'a>(corpus: &'a Corpus, passages: &PassageIndex, k: usize) -> &'a str {
+    let Some(p) = passages.passages.get(k) else {
+        return "";
+    };
+    let Some(o) = p.occurrences.get(p.longest()) else {
+        return "";
+    };
+    corpus
+        .articles
+        .get(o.article)
+        .and_then(|a| a.body.get(o.span.clone()))
+        .unwrap_or_default()
+}
+
 /// What `article` leaves out of its story; `None` when the article is not in the index.
 pub fn omissions(src: Sources<'_>, article: ArticleIdx) -> Option<Omissions> {
     let story_ix = *src.stories.of_article.get(article)?;

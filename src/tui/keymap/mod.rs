@@ -27,16 +27,20 @@ pub enum Context {
     Help,
     Search,
     Problems,
+    Omissions,
+    Grid,
 }
 
 impl Context {
     /// Every context, in the order the help shows them.
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::Library,
         Context::Reader,
         Context::Compare,
         Context::Quotes,
+        Context::Omissions,
+        Context::Grid,
         Context::Problems,
         Context::Filter,
         Context::Help,
@@ -55,6 +59,8 @@ impl Context {
             Context::Help => "help",
             Context::Search => "search",
             Context::Problems => "problems",
+            Context::Omissions => "omissions",
+            Context::Grid => "grid",
         }
     }
 
@@ -70,6 +76,8 @@ impl Context {
             Context::Help => "Help",
             Context::Search => "Search (typing)",
             Context::Problems => "Load problems",
+            Context::Omissions => "Left out",
+            Context::Grid => "Outlet × entity grid",
         }
     }
 }

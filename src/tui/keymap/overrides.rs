@@ -180,7 +180,7 @@ mod tests {
         );
         check(
             "[keys.nowhere]\nup = [\"k\"]\n",
-            "config.toml:1: keys.nowhere: unknown screen, expected one of global, library, reader, compare, quotes, problems, filter, help, search",
+            "config.toml:1: keys.nowhere: unknown screen, expected one of global, library, reader, compare, quotes, omissions, grid, problems, filter, help, search",
         );
         check(
             "[keys.reader]\n\nup = [\"Hyper-k\"]\n",

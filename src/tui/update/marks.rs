@@ -25,7 +25,7 @@ pub fn toggle(app: &mut App, down: bool) {
         marked.push(a);
     }
     if down {
-        let len = app.library.visible.len();
+        let len = app.library_len();
         app.library.selected = super::navigate(app.library.selected, len, 1, &Action::Down);
     }
 }

@@ -16,6 +16,7 @@ pub(super) fn install(app: &mut App) {
     };
     let stored = reading::load(&file);
     app.library.sort = stored.sort;
+    app.library.grouping = stored.grouping;
     for i in reading::indexes(&app.corpus, &stored.read) {
         app.reading.read[i] = true;
     }
@@ -24,9 +25,7 @@ pub(super) fn install(app: &mut App) {
     super::refilter(app);
     if let Some(sel) = stored.selected {
         if let Some(&a) = reading::indexes(&app.corpus, [sel]).first() {
-            if let Some(pos) = app.library.visible.iter().position(|&v| v == a) {
-                app.library.selected = pos;
-            }
+            super::stories::select_article(app, a);
         }
     }
 }
@@ -50,16 +49,14 @@ pub(super) fn note(app: &mut App) {
 
 /// Sorts the visible articles by the library's order, keeping the cursor on its article.
 pub(super) fn sort_visible(app: &mut App) {
-    let keep = app.selected_article();
+    let keep = super::stories::anchor(app);
     let index = &app.index;
     let mut visible = std::mem::take(&mut app.library.visible);
     order::sort(&app.corpus, &mut visible, app.library.sort, &|a| {
         index.passage_count(a)
     });
     app.library.visible = visible;
-    if let Some(pos) = keep.and_then(|k| app.library.visible.iter().position(|&v| v == k)) {
-        app.library.selected = pos;
-    }
+    super::stories::regroup(app, keep);
 }
 
 /// The next order.
@@ -88,6 +85,7 @@ pub fn save(app: &mut App) {
     let path_of = |i: usize| app.corpus.articles.get(i).map(|a| a.path.clone());
     let stored = Stored {
         sort: app.library.sort,
+        grouping: app.library.grouping,
         read: (0..app.reading.read.len())
             .filter(|&i| app.reading.read[i])
             .filter_map(path_of)

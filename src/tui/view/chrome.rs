@@ -17,7 +17,7 @@ use crate::tui::keymap::Context;
 pub fn header(app: &App, frame: &mut Frame, area: Rect, title: &str) {
     let t = &app.theme;
     let lib = &app.library;
-    let count = if lib.filters.is_empty() && lib.text.is_none() {
+    let count = if lib.filters.is_empty() && lib.text.is_none() && lib.narrow.is_none() {
         crate::text::count(app.corpus.len(), "article")
     } else {
         format!(
@@ -50,6 +50,11 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, title: &str) {
         let q = sanitize_for_terminal(q).replace('\n', " ");
         spans.push(Span::raw(" "));
         spans.push(Span::styled(format!(" text: {q} ✕ "), t.chip));
+    }
+    if let Some(n) = &lib.narrow {
+        let label = sanitize_for_terminal(&n.label).replace('\n', " ");
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!(" {label} ✕ "), t.chip));
     }
     spans.push(Span::raw(" "));
     spans.push(progress(app));

@@ -14,6 +14,7 @@ use crate::corpus::ArticleIdx;
 use crate::text::sanitize_for_terminal;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
+use crate::tui::stories::{Group, Grouping, Row};
 use crate::tui::wrap::wrap_body;
 
 const HINTS: &[(&str, &str)] = &[
@@ -25,6 +26,7 @@ const HINTS: &[(&str, &str)] = &[
     ("sort", "sort"),
     ("help", "help"),
     ("back", "quit"),
+    ("group", "stories"),
 ];
 
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -35,6 +37,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if preview.width > 0 {
         if let Some(a) = app.selected_article() {
             draw_preview(app, frame, preview, a);
+        } else if let Some(g) = selected_group(app) {
+            super::stories::draw_preview(app, frame, preview, g);
         }
     }
     let marked = match crate::tui::update::marked_count(app) {
@@ -46,7 +50,18 @@ pub fn draw(app: &App, frame: &mut Frame) {
 
 fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    let title = format!(" Articles · by {} ", app.library.sort.label());
+    let title = match app.library.grouping {
+        Grouping::Flat => format!(" Articles · by {} ", app.library.sort.label()),
+        Grouping::Stories if app.analysis.stories.stories.is_empty() => format!(
+            " Articles · by {} · stories once analysed ",
+            app.library.sort.label()
+        ),
+        Grouping::Stories => format!(
+            " Articles · by {} · {} ",
+            app.library.sort.label(),
+            super::stories::stories_count(app)
+        ),
+    };
     let block = Block::bordered().title(title).border_style(t.border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -69,17 +84,37 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
     }
     let sel = app.library.selected;
     let offset = (sel + 1).saturating_sub(rows);
-    for (pos, &a) in app
-        .library
-        .visible
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(rows)
-    {
-        lines.push(row(app, a, pos == sel, (outlet_cols, title_cols)));
+    let cols = (outlet_cols, title_cols);
+    let end = app.library_len().min(offset + rows);
+    for pos in offset..end {
+        lines.extend(list_row(app, pos, pos == sel, cols));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The row at `pos` of the library: an article, or (grouped) a story's header.
+fn list_row(app: &App, pos: usize, selected: bool, cols: (usize, usize)) -> Option<Line<'static>> {
+    let lib = &app.library;
+    match lib.grouping {
+        Grouping::Flat => lib.visible.get(pos).map(|&a| row(app, a, selected, cols)),
+        Grouping::Stories => match lib.rows.get(pos)? {
+            Row::Article(a) => Some(row(app, *a, selected, cols)),
+            Row::Header(g) => {
+                let group = lib.groups.get(*g)?;
+                let open = lib.open.contains(&group.key);
+                Some(super::stories::header_row(app, group, open, selected, cols))
+            }
+        },
+    }
+}
+
+/// The group whose header is selected (grouped library).
+fn selected_group(app: &App) -> Option<&Group> {
+    let lib = &app.library;
+    match (lib.grouping, lib.rows.get(lib.selected)) {
+        (Grouping::Stories, Some(Row::Header(g))) => lib.groups.get(*g),
+        _ => None,
+    }
 }
 
 /// One article row; `cols` are the widths of the outlet and title columns.

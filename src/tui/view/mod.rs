@@ -4,6 +4,7 @@
 mod chrome;
 mod compare;
 mod filter;
+mod grid;
 mod help;
 pub mod highlight;
 #[cfg(test)]
@@ -11,6 +12,7 @@ mod keys_doc_tests;
 pub mod layout;
 mod legend;
 mod library;
+mod omissions;
 mod problems;
 mod quotes;
 mod reader;
@@ -19,6 +21,9 @@ mod screens_tests;
 mod search;
 #[cfg(test)]
 mod search_tests;
+mod stories;
+#[cfg(test)]
+mod stories_tests;
 
 pub use help::{help_lines, matching as help_matching, section_start};
 pub use legend::TITLE as LEGEND_TITLE;
@@ -58,6 +63,8 @@ pub fn view(app: &App, frame: &mut Frame) {
         Some(Screen::Compare(c)) => compare::draw(app, c, frame),
         Some(Screen::Quotes(q)) => quotes::draw(app, q, frame),
         Some(Screen::Problems(p)) => problems::draw(app, p, frame),
+        Some(Screen::Omissions(o)) => omissions::draw(app, o, frame),
+        Some(Screen::Grid(g)) => grid::draw(app, g, frame),
     }
     match &app.overlay {
         None => {}
