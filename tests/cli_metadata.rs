@@ -66,6 +66,24 @@ fn a_name_pattern_sets_source_and_date() {
 }
 
 #[test]
+fn a_folder_mostly_named_outlet_date_slug_needs_no_pattern() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path());
+    std::fs::write(
+        dir.path().join("harbour-gazette_2024-03-07_quay.txt"),
+        "Quay vote put off\n\nBy Ann Lee, Tide Weekly\n\nThe board met again on the quay.",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let all = list(&["list", "--json", d]);
+    let ct = by_id(&all, "coast");
+    assert_eq!(ct["source"], "Coast Times");
+    assert_eq!(ct["date"], "2024-03-05");
+    assert_eq!(ct["provenance"]["source"], "file-name");
+    assert!(by_id(&all, "notes")["source"].is_null());
+}
+
+#[test]
 fn a_sidecar_csv_wins_over_the_file_name() {
     let dir = tempfile::tempdir().unwrap();
     corpus(dir.path());

@@ -17,6 +17,7 @@ mod html;
 mod json_array;
 mod load;
 mod lookup;
+mod name_guess;
 pub mod naming;
 pub mod order;
 pub mod overlay;

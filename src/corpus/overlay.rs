@@ -31,6 +31,14 @@ pub fn apply(corpus: &mut Corpus, hints: &Hints, roots: &[PathBuf]) -> Applied {
     let sidecars = read_sidecars(corpus, hints, roots, &mut applied.problems);
     let mut hasher = rustc_hash::FxHasher::default();
     let mut stated_any = false;
+    let guessed = match hints.name_pattern {
+        Some(_) => None,
+        None => super::name_guess::guess(&corpus.articles),
+    };
+    let known = match guessed {
+        Some(_) => super::name_guess::known_outlets(&corpus.articles),
+        None => Default::default(),
+    };
     for a in &mut corpus.articles {
         a.provenance = Provenance::of_text(&a.meta);
         let path = PathBuf::from(&a.path);
@@ -50,6 +58,13 @@ pub fn apply(corpus: &mut Corpus, hints: &Hints, roots: &[PathBuf]) -> Applied {
                 lay(a, &stated, Origin::FileName, &mut hasher);
                 stated_any = true;
             }
+        }
+        if let Some(stated) = guessed
+            .as_ref()
+            .and_then(|p| super::name_guess::missing_fields(p, a, &known))
+        {
+            lay(a, &stated, Origin::FileName, &mut hasher);
+            stated_any = true;
         }
         let row = sidecars
             .iter()
