@@ -7,6 +7,34 @@ use std::ops::Range;
 /// Most matches reported in one text (a one-letter query in a long article).
 pub const MAX_MATCHES: usize = 10_000;
 
+/// Whether `query` occurs in `text` as [`find_in`] finds it (folded, runs of white space
+/// as one), without placing it: one folded copy of the text and a substring search.
+pub fn occurs_in(text: &str, query: &str) -> bool {
+    let needle = folded(
+        query
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .as_str(),
+    );
+    !needle.is_empty() && folded(text).contains(&needle)
+}
+
+/// `text` folded char by char, each run of white space one space.
+fn folded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(super::fold(c));
+        }
+    }
+    out
+}
+
 /// The byte ranges where `query` occurs in `text`, in order, not overlapping. An empty
 /// (or all-blank) query finds nothing.
 pub fn find_in(text: &str, query: &str) -> Vec<Range<usize>> {
@@ -55,6 +83,16 @@ pub fn find_in(text: &str, query: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn occurs_in_agrees_with_find_in(
+            text in "[aAéÉ \t\nbß.]{0,40}",
+            query in "[aAéÉ \tbß.]{0,6}",
+        ) {
+            proptest::prop_assert_eq!(occurs_in(&text, &query), !find_in(&text, &query).is_empty());
+        }
+    }
 
     fn found<'a>(text: &'a str, q: &str) -> Vec<&'a str> {
         find_in(text, q).into_iter().map(|r| &text[r]).collect()

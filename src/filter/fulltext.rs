@@ -82,15 +82,30 @@ impl TextIndex {
         if !prefix {
             return self.words.get(word).cloned().unwrap_or_default();
         }
+        // a bit per article: a short prefix ("th*") unites hundreds of long lists, which
+        // sorting and deduplicating would cost far more than marking
         let start = self.sorted.partition_point(|w| w.as_str() < word);
-        let mut out: Vec<u32> = self.sorted[start..]
+        let mut bits: Vec<u64> = Vec::new();
+        for w in self.sorted[start..]
             .iter()
             .take_while(|w| w.starts_with(word))
-            .flat_map(|w| self.words.get(w).into_iter().flatten().copied())
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        {
+            for &a in self.words.get(w).into_iter().flatten() {
+                let (k, bit) = (a as usize / 64, a % 64);
+                if k >= bits.len() {
+                    bits.resize(k + 1, 0);
+                }
+                bits[k] |= 1 << bit;
+            }
+        }
+        bits.iter()
+            .enumerate()
+            .flat_map(|(k, &b)| {
+                (0..64u32)
+                    .filter(move |i| b & (1 << i) != 0)
+                    .map(move |i| k as u32 * 64 + i)
+            })
+            .collect()
     }
 
     /// The articles matching `query` (see [`parse_text`]), in corpus order; an empty query
@@ -109,15 +124,16 @@ impl TextIndex {
                 break;
             }
         }
-        hits.into_iter()
+        // phrases are checked in the text of each article that has all their words
+        hits.into_par_iter()
             .map(|a| a as usize)
             .filter(|&a| {
                 let Some(art) = corpus.articles.get(a) else {
                     return false;
                 };
                 q.phrases.iter().all(|p| {
-                    !super::find_in(&art.body, p).is_empty()
-                        || !super::find_in(&art.meta.title, p).is_empty()
+                    super::find::occurs_in(&art.body, p)
+                        || super::find::occurs_in(&art.meta.title, p)
                 })
             })
             .collect()
