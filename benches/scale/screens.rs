@@ -8,7 +8,7 @@ use std::time::Instant;
 use parallax::analysis::Analysis;
 use parallax::analysis::entities::EntityKind;
 use parallax::corpus::Corpus;
-use parallax::tui::action::Action;
+use parallax::tui::action::{Action, Command};
 use parallax::tui::app::App;
 use parallax::tui::keymap::Keymap;
 use parallax::tui::theme::Theme;
@@ -66,12 +66,12 @@ fn busiest_article(corpus: &Corpus, analysis: &Analysis) -> usize {
 fn open(app: &mut App, screen: &str, f: &mut Figures) {
     let t = Instant::now();
     match screen {
-        "reader" => update(app, Action::Open),
-        "compare" => update(app, Action::Compare),
-        "quotes" => update(app, Action::Quotes),
-        "help" => update(app, Action::Help),
+        "reader" => update(app, Action::Command(Command::Open)),
+        "compare" => update(app, Action::Command(Command::Compare)),
+        "quotes" => update(app, Action::Command(Command::Quotes)),
+        "help" => update(app, Action::Command(Command::Help)),
         "filter" => {
-            update(app, Action::Filter);
+            update(app, Action::Command(Command::Filter));
             for c in typed_names(app)
                 .first()
                 .map_or("a", |n| n.as_str())
@@ -126,13 +126,13 @@ fn typed_names(app: &App) -> Vec<String> {
 fn keystrokes(app: &mut App, f: &mut Figures) {
     let mut samples = Vec::new();
     for name in typed_names(app) {
-        update(app, Action::Filter);
+        update(app, Action::Command(Command::Filter));
         for c in name.chars() {
             let t = Instant::now();
             update(app, Action::Input(c));
             samples.push(ms(t.elapsed()));
         }
-        update(app, Action::Cancel);
+        update(app, Action::Command(Command::Cancel));
     }
     f.put("keys_n", samples.len() as f64);
     let (median, max) = median_max(&mut samples);

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod clipboard;
+pub mod command;
 pub mod event_loop;
 pub mod fault;
 pub mod index;

@@ -23,6 +23,7 @@ use super::app::{App, Filter, Overlay, Reader, Screen, Text};
 use super::quote_rows;
 use super::view::layout;
 use crate::filter::{EntityMatch, articles_mentioning_all, parse};
+use crate::tui::command::Command;
 
 /// Most keys kept while the corpus loads.
 const MAX_TYPEAHEAD: usize = 256;
@@ -36,13 +37,15 @@ pub fn update(app: &mut App, action: Action) {
         return;
     };
     match action {
-        Action::Quit => app.quit = true,
+        Action::Command(Command::Quit) => app.quit = true,
         Action::Unbound(key) => {
             app.notice = Some(format!("{key}: not bound here (? lists the keys)"));
         }
         // Nothing to act on yet: q leaves, Esc says so, other keys wait for the corpus.
-        Action::Back if app.is_loading() && app.typeahead.is_empty() => app.quit = true,
-        Action::Cancel if app.is_loading() => app.notice = Some(quit_hint(app)),
+        Action::Command(Command::Back) if app.is_loading() && app.typeahead.is_empty() => {
+            app.quit = true
+        }
+        Action::Command(Command::Cancel) if app.is_loading() => app.notice = Some(quit_hint(app)),
         other if app.is_loading() => {
             if app.typeahead.len() < MAX_TYPEAHEAD {
                 app.typeahead.push(other);
@@ -62,7 +65,11 @@ pub fn update(app: &mut App, action: Action) {
             app.notice = Some("the article text could not be loaded".to_string());
         }
         Action::Wheel(down) => {
-            let step = if down { Action::Down } else { Action::Up };
+            let step = if down {
+                Action::Command(Command::Down)
+            } else {
+                Action::Command(Command::Up)
+            };
             for _ in 0..super::mouse::WHEEL_LINES {
                 update(app, step.clone());
             }
@@ -93,23 +100,23 @@ fn needs_text(app: &App, action: &Action) -> bool {
         && app.stack.is_empty()
         && matches!(
             action,
-            Action::Open
-                | Action::Compare
-                | Action::Quotes
-                | Action::TextFilter
-                | Action::Omissions
+            Action::Command(Command::Open)
+                | Action::Command(Command::Compare)
+                | Action::Command(Command::Quotes)
+                | Action::Command(Command::TextFilter)
+                | Action::Command(Command::Omissions)
         )
 }
 
 fn screen(app: &mut App, action: Action) {
-    if let Action::Help | Action::Legend = action {
-        help::open(app, matches!(action, Action::Legend));
+    if let Action::Command(Command::Help) | Action::Command(Command::Legend) = action {
+        help::open(app, matches!(action, Action::Command(Command::Legend)));
         return;
     }
     if share::update(app, &action) || stories::keys(app, &action) {
         return;
     }
-    if let Action::Problems = action {
+    if let Action::Command(Command::Problems) = action {
         if app.problems.is_empty() {
             app.notice = Some("no load problem: every file loaded".to_string());
         } else if !matches!(app.stack.last(), Some(Screen::Problems(_))) {
@@ -134,12 +141,12 @@ pub(crate) fn navigate(pos: usize, len: usize, page: usize, action: &Action) -> 
     let last = len.saturating_sub(1);
     let page = page.max(1);
     match action {
-        Action::Up => pos.saturating_sub(1),
-        Action::Down => (pos + 1).min(last),
-        Action::PageUp => pos.saturating_sub(page),
-        Action::PageDown => (pos + page).min(last),
-        Action::Top => 0,
-        Action::Bottom => last,
+        Action::Command(Command::Up) => pos.saturating_sub(1),
+        Action::Command(Command::Down) => (pos + 1).min(last),
+        Action::Command(Command::PageUp) => pos.saturating_sub(page),
+        Action::Command(Command::PageDown) => (pos + page).min(last),
+        Action::Command(Command::Top) => 0,
+        Action::Command(Command::Bottom) => last,
         _ => pos.min(last),
     }
 }
@@ -148,15 +155,15 @@ fn library(app: &mut App, action: Action) {
     let len = app.library_len();
     let page = layout::library_rows(app.size);
     match action {
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom => {
+        Action::Command(Command::Up)
+        | Action::Command(Command::Down)
+        | Action::Command(Command::PageUp)
+        | Action::Command(Command::PageDown)
+        | Action::Command(Command::Top)
+        | Action::Command(Command::Bottom) => {
             app.library.selected = navigate(app.library.selected, len, page, &action);
         }
-        Action::Open => {
+        Action::Command(Command::Open) => {
             if stories::fold(app) {
             } else if let Some(article) = app.selected_article() {
                 let mut r = Reader::at_top(article);
@@ -164,31 +171,31 @@ fn library(app: &mut App, action: Action) {
                 app.stack.push(Screen::Reader(r));
             }
         }
-        Action::Mark => {
+        Action::Command(Command::Mark) => {
             marks::toggle(app, false);
             reading::save(app);
         }
-        Action::MarkDown => {
+        Action::Command(Command::MarkDown) => {
             marks::toggle(app, true);
             reading::save(app);
         }
-        Action::Sort => reading::cycle_sort(app),
-        Action::ClearState => reading::clear(app),
-        Action::Cancel => app.notice = Some(quit_hint(app)),
-        Action::Compare => compare_from_library(app),
-        Action::Filter => {
+        Action::Command(Command::Sort) => reading::cycle_sort(app),
+        Action::Command(Command::ClearState) => reading::clear(app),
+        Action::Command(Command::Cancel) => app.notice = Some(quit_hint(app)),
+        Action::Command(Command::Compare) => compare_from_library(app),
+        Action::Command(Command::Filter) => {
             app.overlay = Some(Overlay::Filter(Filter::default()));
             rerank(app, "");
         }
-        Action::TextFilter => search::open_corpus(app),
-        Action::RemoveFilter => {
+        Action::Command(Command::TextFilter) => search::open_corpus(app),
+        Action::Command(Command::RemoveFilter) => {
             if app.library.narrow.take().is_none() && app.library.text.take().is_none() {
                 app.library.filters.pop();
             }
             refilter(app);
         }
-        Action::Quotes => app.stack.push(Screen::Quotes(quote_rows::screen(app))),
-        Action::Back => app.quit = true,
+        Action::Command(Command::Quotes) => app.stack.push(Screen::Quotes(quote_rows::screen(app))),
+        Action::Command(Command::Back) => app.quit = true,
         _ => {}
     }
 }
@@ -303,20 +310,20 @@ fn filter(app: &mut App, action: Action) {
             let q = f.query.clone();
             rerank(app, &q);
         }
-        Action::DeleteChar if f.query.is_empty() => {
+        Action::Command(Command::DeleteChar) if f.query.is_empty() => {
             app.library.filters.pop();
             refilter(app);
         }
-        Action::DeleteChar => {
+        Action::Command(Command::DeleteChar) => {
             f.query.pop();
             let q = f.query.clone();
             rerank(app, &q);
         }
-        Action::Up | Action::Down => {
+        Action::Command(Command::Up) | Action::Command(Command::Down) => {
             f.selected = navigate(f.selected, f.matches.len(), 1, &action);
             show_positions(app);
         }
-        Action::Apply => {
+        Action::Command(Command::Apply) => {
             let chosen = f.matches.get(f.selected).map(|m| m.entity);
             app.overlay = None;
             if let Some(e) = chosen.filter(|e| !app.library.filters.contains(e)) {
@@ -325,7 +332,7 @@ fn filter(app: &mut App, action: Action) {
                 refilter(app);
             }
         }
-        Action::Cancel | Action::Back => app.overlay = None,
+        Action::Command(Command::Cancel) | Action::Command(Command::Back) => app.overlay = None,
         _ => {}
     }
 }

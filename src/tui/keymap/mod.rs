@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use anyhow::{Context as _, anyhow, bail};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::{self, Action};
+use super::action::Action;
+use super::command::Command;
 
 mod names;
 mod overrides;
@@ -143,11 +144,10 @@ impl Key {
     }
 }
 
-/// One action and the keys bound to it in one context.
+/// One command and the keys bound to it in one context.
 #[derive(Debug, Clone)]
 pub struct Binding {
-    pub action: Action,
-    pub description: &'static str,
+    pub command: Command,
     /// The key names as written in the keymap (for help).
     pub names: Vec<String>,
     pub keys: Vec<Key>,
@@ -161,11 +161,9 @@ pub struct Keymap {
 
 type RawKeymap = BTreeMap<String, BTreeMap<String, Vec<String>>>;
 
-/// Where a binding stands in the help: the order of [`action::bindable`].
-fn order(b: &Binding) -> Option<usize> {
-    action::bindable()
-        .iter()
-        .position(|(_, _, d)| *d == b.description)
+/// Where a binding stands in the help: the order of [`Command::ALL`].
+fn order(b: &Binding) -> usize {
+    b.command.order()
 }
 
 impl Keymap {
@@ -185,15 +183,14 @@ impl Keymap {
                 .ok_or_else(|| anyhow!("unknown screen [{table}]"))?;
             let mut bindings = Vec::new();
             for (name, keys) in actions {
-                let (action, description) =
-                    action::by_name(&name).ok_or_else(|| anyhow!("unknown action {name:?}"))?;
+                let command =
+                    Command::by_name(&name).ok_or_else(|| anyhow!("unknown action {name:?}"))?;
                 let parsed = keys
                     .iter()
                     .map(|k| Key::parse(k))
                     .collect::<Result<_, _>>()?;
                 bindings.push(Binding {
-                    action,
-                    description,
+                    command,
                     names: keys,
                     keys: parsed,
                 });
@@ -218,7 +215,7 @@ impl Keymap {
         self.bindings(ctx)
             .iter()
             .find(|b| b.keys.contains(&key))
-            .map(|b| b.action.clone())
+            .map(|b| Action::Command(b.command))
     }
 
     /// The action a key event stands for in `ctx`, else in the global table. In the
@@ -240,14 +237,14 @@ impl Keymap {
         self.find(Context::Global, key)
     }
 
-    /// The first key name bound to the action described by `description` in `ctx` (for
-    /// footers), looking in the global table too.
+    /// The first key name bound to the command called `name` in `ctx` (for footers),
+    /// looking in the global table too.
     pub fn key_for(&self, ctx: Context, name: &str) -> Option<&str> {
-        let (_, description) = action::by_name(name)?;
+        let command = Command::by_name(name)?;
         [ctx, Context::Global].into_iter().find_map(|c| {
             self.bindings(c)
                 .iter()
-                .find(|b| b.description == description)
+                .find(|b| b.command == command)
                 .and_then(|b| b.names.first().map(String::as_str))
         })
     }
@@ -266,18 +263,21 @@ mod tests {
         let km = Keymap::builtin().expect("builtin keymap");
         for code in [KeyCode::Char('j'), KeyCode::Down] {
             let a = km.action_for(Context::Library, &ev(code, KeyModifiers::NONE));
-            assert!(matches!(a, Some(Action::Down)), "{code:?}");
+            assert!(
+                matches!(a, Some(Action::Command(Command::Down))),
+                "{code:?}"
+            );
         }
         let g = km.action_for(
             Context::Reader,
             &ev(KeyCode::Char('G'), KeyModifiers::SHIFT),
         );
-        assert!(matches!(g, Some(Action::Bottom)));
+        assert!(matches!(g, Some(Action::Command(Command::Bottom))));
         let quit = km.action_for(
             Context::Compare,
             &ev(KeyCode::Char('c'), KeyModifiers::CONTROL),
         );
-        assert!(matches!(quit, Some(Action::Quit)));
+        assert!(matches!(quit, Some(Action::Command(Command::Quit))));
     }
 
     #[test]
@@ -291,7 +291,7 @@ mod tests {
         );
         assert!(matches!(a, Some(Action::Input('?'))), "{a:?}");
         let a = km.action_for(Context::Filter, &ev(KeyCode::Enter, KeyModifiers::NONE));
-        assert!(matches!(a, Some(Action::Apply)));
+        assert!(matches!(a, Some(Action::Command(Command::Apply))));
     }
 
     #[test]
@@ -339,9 +339,9 @@ mod tests {
                 let keys = b.names.join(" ");
                 assert!(
                     text.iter()
-                        .any(|l| l.contains(&keys) && l.contains(b.description)),
+                        .any(|l| l.contains(&keys) && l.contains(b.command.description())),
                     "{keys} {}",
-                    b.description
+                    b.command.description()
                 );
             }
         }

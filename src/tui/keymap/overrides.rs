@@ -4,7 +4,8 @@
 
 use super::{Binding, Context, Key, Keymap, order};
 use crate::config::{ConfigError, Settings};
-use crate::tui::action::{self, Action};
+use crate::tui::action::Action;
+use crate::tui::command::Command;
 
 impl Keymap {
     /// This keymap with the user's `[keys]` overrides applied: an action named in a screen's
@@ -30,7 +31,7 @@ impl Keymap {
             actions.sort_by_key(|(name, _)| name.span().start);
             for (name, keys) in actions {
                 let path = format!("keys.{}.{}", ctx.name(), name.get_ref());
-                let (action, description) = action::by_name(name.get_ref()).ok_or_else(|| {
+                let command = Command::by_name(name.get_ref()).ok_or_else(|| {
                     settings.error_at(
                         name.span(),
                         &path,
@@ -53,8 +54,7 @@ impl Keymap {
                 self.rebind(
                     ctx,
                     Binding {
-                        action,
-                        description,
+                        command,
                         names: keys.get_ref().clone(),
                         keys: parsed,
                     },
@@ -71,11 +71,11 @@ impl Keymap {
     /// Whether some key of `quit` (global) quits from every screen: bound, and not taken by
     /// another action of a screen's own table.
     fn can_quit(&self) -> bool {
-        let quit = |a: &Action| matches!(a, Action::Quit);
+        let quit = |a: &Action| matches!(a, Action::Command(Command::Quit));
         let Some(binding) = self
             .bindings(Context::Global)
             .iter()
-            .find(|b| quit(&b.action))
+            .find(|b| b.command == Command::Quit)
         else {
             return false;
         };
@@ -100,7 +100,7 @@ impl Keymap {
         let Some((_, table)) = self.tables.get_mut(pos) else {
             return;
         };
-        table.retain(|b| b.description != binding.description);
+        table.retain(|b| b.command != binding.command);
         for b in table.iter_mut() {
             let keep: Vec<(String, Key)> = b
                 .names
@@ -140,27 +140,27 @@ mod tests {
         let at = |ctx, code| km.action_for(ctx, &ev(code, KeyModifiers::NONE));
         assert!(matches!(
             at(Context::Library, KeyCode::Char('n')),
-            Some(Action::Down)
+            Some(Action::Command(Command::Down))
         ));
         assert!(matches!(
             at(Context::Library, KeyCode::Char('k')),
-            Some(Action::Down)
+            Some(Action::Command(Command::Down))
         ));
         assert!(at(Context::Library, KeyCode::Char('j')).is_none());
         // `k` left `up`, which keeps its other key.
         assert!(matches!(
             at(Context::Library, KeyCode::Up),
-            Some(Action::Up)
+            Some(Action::Command(Command::Up))
         ));
         assert!(matches!(
             at(Context::Compare, KeyCode::F(5)),
-            Some(Action::Export)
+            Some(Action::Command(Command::Export))
         ));
         assert!(at(Context::Compare, KeyCode::Char('e')).is_none());
         // Other screens are untouched.
         assert!(matches!(
             at(Context::Reader, KeyCode::Char('j')),
-            Some(Action::Down)
+            Some(Action::Command(Command::Down))
         ));
     }
 

@@ -8,6 +8,7 @@ use crate::analysis::Span;
 use crate::corpus::ArticleIdx;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Compare, Pane, Screen};
+use crate::tui::command::Command;
 use crate::tui::links::links;
 use crate::tui::view::layout;
 use crate::tui::wrap::{WrappedLine, line_of, wrap_body};
@@ -67,25 +68,33 @@ pub(super) fn update(app: &mut App, action: Action) {
         return;
     };
     match action {
-        Action::Back => return,
-        Action::NextPassage | Action::PrevPassage if cmp.links.is_empty() => {
+        Action::Command(Command::Back) => return,
+        Action::Command(Command::NextPassage) | Action::Command(Command::PrevPassage)
+            if cmp.links.is_empty() =>
+        {
             app.notice = Some("these articles share no passage".to_string());
         }
-        Action::NextPassage | Action::PrevPassage => {
-            let forward = matches!(action, Action::NextPassage);
+        Action::Command(Command::NextPassage) | Action::Command(Command::PrevPassage) => {
+            let forward = matches!(action, Action::Command(Command::NextPassage));
             cmp.current = Some(step(cmp.current, cmp.links.len(), forward, || 0));
             align(app, &mut cmp);
         }
-        Action::SwitchPane => cmp.active = (cmp.active + 1) % cmp.panes.len().max(1),
-        Action::ToggleSync => cmp.sync = !cmp.sync,
-        Action::Export => {
+        Action::Command(Command::SwitchPane) => {
+            cmp.active = (cmp.active + 1) % cmp.panes.len().max(1)
+        }
+        Action::Command(Command::ToggleSync) => cmp.sync = !cmp.sync,
+        Action::Command(Command::Export) => {
             app.notice = Some(match crate::tui::report::write(app, &cmp) {
                 Ok(path) => format!("saved {}", crate::tui::report::shown(&path)),
                 Err(e) => format!("could not write the report: {e:#}"),
             });
         }
-        Action::PrevPartner | Action::NextPartner => {
-            switch_partner(app, &mut cmp, matches!(action, Action::NextPartner));
+        Action::Command(Command::PrevPartner) | Action::Command(Command::NextPartner) => {
+            switch_partner(
+                app,
+                &mut cmp,
+                matches!(action, Action::Command(Command::NextPartner)),
+            );
         }
         nav => scroll(app, &mut cmp, &nav),
     }
@@ -122,8 +131,8 @@ fn scroll(app: &App, cmp: &mut Compare, action: &Action) {
         } else if cmp.sync {
             let last = lines.len().saturating_sub(1);
             pane.scroll = match action {
-                Action::Top => 0,
-                Action::Bottom => last,
+                Action::Command(Command::Top) => 0,
+                Action::Command(Command::Bottom) => last,
                 _ if new >= old => (pane.scroll + (new - old)).min(last),
                 _ => pane.scroll.saturating_sub(old - new),
             };

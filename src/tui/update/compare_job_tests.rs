@@ -4,15 +4,16 @@
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
+use crate::tui::command::Command;
 use crate::tui::fixture::seeds_app;
 use crate::tui::links::align_job;
 use crate::tui::update::update;
 
 fn open_compare_of_first_two(app: &mut App) {
-    update(app, Action::Mark);
-    update(app, Action::Down);
-    update(app, Action::Mark);
-    update(app, Action::Compare);
+    update(app, Action::Command(Command::Mark));
+    update(app, Action::Command(Command::Down));
+    update(app, Action::Command(Command::Mark));
+    update(app, Action::Command(Command::Compare));
 }
 
 fn links_changed(app: &App) -> Option<usize> {
@@ -39,7 +40,7 @@ fn compare_asks_for_its_alignment_and_the_answer_refreshes_the_screen() {
     assert_eq!(asked.len(), 1, "asked once: {asked:?}");
     assert!(app.aligned.is_empty(), "not computed on the spot");
     // the screen redraws and moves meanwhile without asking again
-    update(&mut app, Action::Down);
+    update(&mut app, Action::Command(Command::Down));
     update(&mut app, Action::Resize(100, 30));
     update(&mut app, Action::Resize(120, 40));
     assert_eq!(app.compare_jobs, asked);
@@ -83,7 +84,7 @@ fn a_report_asked_before_the_alignment_is_in_waits_for_it() {
     app.align_inline = false;
     app.export_dir = dir.path().to_path_buf();
     open_compare_of_first_two(&mut app);
-    update(&mut app, Action::Export);
+    update(&mut app, Action::Command(Command::Export));
     let notice = app.notice.clone().unwrap_or_default();
     assert!(notice.contains("still running"), "{notice}");
     assert_eq!(

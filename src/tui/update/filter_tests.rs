@@ -7,6 +7,7 @@ use crate::corpus::Corpus;
 use crate::filter::{EntityMatch, rank, testing};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
+use crate::tui::command::Command;
 use crate::tui::fixture;
 
 /// Terminal rows: positions are filled in this many rows either side of the selection.
@@ -45,7 +46,7 @@ fn check(app: &App, query: &str) {
 #[test]
 fn typing_deleting_and_moving_show_rank_s_result() {
     let mut app = app(1200, 21);
-    update(&mut app, Action::Filter);
+    update(&mut app, Action::Command(Command::Filter));
     let mut typed = String::new();
     for c in "ka mo !e".chars() {
         typed.push(c);
@@ -54,18 +55,18 @@ fn typing_deleting_and_moving_show_rank_s_result() {
     }
     for _ in 0..4 {
         typed.pop();
-        update(&mut app, Action::DeleteChar);
+        update(&mut app, Action::Command(Command::DeleteChar));
         check(&app, &typed);
     }
-    update(&mut app, Action::Cancel);
-    update(&mut app, Action::Filter);
+    update(&mut app, Action::Command(Command::Cancel));
+    update(&mut app, Action::Command(Command::Filter));
     typed = "a".to_string();
     update(&mut app, Action::Input('a'));
     let (first, _) = shown(&app);
     assert!(first.len() > 3 * usize::from(ROWS), "{}", first.len());
     assert!(first[3 * usize::from(ROWS)].positions.is_empty());
     for _ in 0..3 * ROWS {
-        update(&mut app, Action::Down);
+        update(&mut app, Action::Command(Command::Down));
     }
     check(&app, &typed);
 }
@@ -73,7 +74,7 @@ fn typing_deleting_and_moving_show_rank_s_result() {
 #[test]
 fn a_new_analysis_ranks_its_own_entities() {
     let mut app = app(800, 1);
-    update(&mut app, Action::Filter);
+    update(&mut app, Action::Command(Command::Filter));
     update(&mut app, Action::Input('k'));
     let analysis = Analysis {
         entities: testing::index(300, 2),

@@ -4,6 +4,7 @@
 use super::navigate;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Help, Overlay};
+use crate::tui::command::Command;
 use crate::tui::view::{LEGEND_TITLE, help_lines, help_matching, section_start};
 
 /// Opens the help at the current screen's keys, or at the legend.
@@ -31,10 +32,10 @@ pub(super) fn update(app: &mut App, action: Action) {
     if let Some(typed) = &mut h.typing {
         match action {
             Action::Input(c) => typed.push(c),
-            Action::DeleteChar => {
+            Action::Command(Command::DeleteChar) => {
                 typed.pop();
             }
-            Action::Apply => {
+            Action::Command(Command::Apply) => {
                 let q = std::mem::take(typed);
                 h.typing = None;
                 h.hits = help_matching(&lines, &q);
@@ -46,11 +47,13 @@ pub(super) fn update(app: &mut App, action: Action) {
         return;
     }
     match action {
-        Action::Close | Action::Back | Action::Help => app.overlay = None,
-        Action::Legend => h.scroll = section_start(&lines, LEGEND_TITLE).min(max),
-        Action::Search => h.typing = Some(String::new()),
-        Action::NextMatch => step(h, true, max),
-        Action::PrevMatch => step(h, false, max),
+        Action::Command(Command::Close)
+        | Action::Command(Command::Back)
+        | Action::Command(Command::Help) => app.overlay = None,
+        Action::Command(Command::Legend) => h.scroll = section_start(&lines, LEGEND_TITLE).min(max),
+        Action::Command(Command::Search) => h.typing = Some(String::new()),
+        Action::Command(Command::NextMatch) => step(h, true, max),
+        Action::Command(Command::PrevMatch) => step(h, false, max),
         nav => h.scroll = navigate(h.scroll, max + 1, shown.saturating_sub(1), &nav),
     }
 }

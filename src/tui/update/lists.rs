@@ -4,6 +4,7 @@
 use super::{navigate, open_compare, search};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
+use crate::tui::command::Command;
 
 pub(super) fn problems(app: &mut App, action: Action) {
     let total = crate::tui::view::problem_lines(app).len();
@@ -13,7 +14,7 @@ pub(super) fn problems(app: &mut App, action: Action) {
         return;
     };
     match action {
-        Action::Back | Action::Cancel => {
+        Action::Command(Command::Back) | Action::Command(Command::Cancel) => {
             app.stack.pop();
         }
         nav => p.scroll = navigate(p.scroll, max + 1, shown.saturating_sub(1), &nav),
@@ -26,18 +27,18 @@ pub(super) fn quotes(app: &mut App, action: Action) {
         return;
     };
     match action {
-        Action::Back => {
+        Action::Command(Command::Back) => {
             app.stack.pop();
         }
-        Action::Cancel => {
+        Action::Command(Command::Cancel) => {
             if !search::clear(app) {
                 app.stack.pop();
             }
         }
-        Action::Search => search::open(app),
-        Action::NextMatch => search::step_rows(app, true),
-        Action::PrevMatch => search::step_rows(app, false),
-        Action::Open => {
+        Action::Command(Command::Search) => search::open(app),
+        Action::Command(Command::NextMatch) => search::step_rows(app, true),
+        Action::Command(Command::PrevMatch) => search::step_rows(app, false),
+        Action::Command(Command::Open) => {
             let pair = q
                 .rows
                 .get(q.selected)

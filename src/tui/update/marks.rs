@@ -5,6 +5,7 @@
 use crate::corpus::ArticleIdx;
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::command::Command;
 
 /// Most articles compared side by side.
 pub const MAX_MARKED: usize = 4;
@@ -26,7 +27,12 @@ pub fn toggle(app: &mut App, down: bool) {
     }
     if down {
         let len = app.library_len();
-        app.library.selected = super::navigate(app.library.selected, len, 1, &Action::Down);
+        app.library.selected = super::navigate(
+            app.library.selected,
+            len,
+            1,
+            &Action::Command(Command::Down),
+        );
     }
 }
 

@@ -4,6 +4,7 @@
 use super::{navigate, open_compare};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
+use crate::tui::command::Command;
 use crate::tui::view::layout;
 use crate::tui::wrap::{WrappedLine, line_of, wrap_body};
 
@@ -25,14 +26,16 @@ pub(super) fn update(app: &mut App, action: Action) {
         return;
     };
     match action {
-        Action::Back => {
+        Action::Command(Command::Back) => {
             app.stack.pop();
         }
-        Action::NextPassage | Action::PrevPassage if marks.is_empty() => {
+        Action::Command(Command::NextPassage) | Action::Command(Command::PrevPassage)
+            if marks.is_empty() =>
+        {
             app.notice = Some("no shared passage in this article".to_string());
         }
-        Action::NextPassage | Action::PrevPassage => {
-            let forward = matches!(action, Action::NextPassage);
+        Action::Command(Command::NextPassage) | Action::Command(Command::PrevPassage) => {
+            let forward = matches!(action, Action::Command(Command::NextPassage));
             let next = step(r.current, marks.len(), forward, || {
                 let top = lines.get(r.scroll).map_or(0, |l| l.start);
                 marks.iter().position(|(_, s)| s.start >= top).unwrap_or(0)
@@ -41,11 +44,11 @@ pub(super) fn update(app: &mut App, action: Action) {
             let line = line_of(&lines, marks[next].1.start);
             r.scroll = line.saturating_sub(height / 3).min(max_scroll);
         }
-        Action::Compare => {
+        Action::Command(Command::Compare) => {
             let span = r.current.and_then(|i| marks.get(i)).cloned();
             compare_current(app, article, span);
         }
-        Action::Quotes => app
+        Action::Command(Command::Quotes) => app
             .stack
             .push(Screen::Quotes(crate::tui::quote_rows::screen(app))),
         nav => {
@@ -59,18 +62,18 @@ pub(super) fn update(app: &mut App, action: Action) {
 /// `action` was one of them.
 fn text_search(app: &mut App, action: &Action) -> bool {
     match action {
-        Action::Search => {
+        Action::Command(Command::Search) => {
             super::search::open(app);
             true
         }
-        Action::Cancel => {
+        Action::Command(Command::Cancel) => {
             if !super::search::clear(app) {
                 app.stack.pop();
             }
             true
         }
-        Action::NextPassage | Action::PrevPassage => {
-            super::search::step_text(app, matches!(action, Action::NextPassage))
+        Action::Command(Command::NextPassage) | Action::Command(Command::PrevPassage) => {
+            super::search::step_text(app, matches!(action, Action::Command(Command::NextPassage)))
         }
         _ => false,
     }

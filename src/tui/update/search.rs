@@ -6,6 +6,7 @@ use super::reader::step;
 use crate::filter::find_in;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay, Screen};
+use crate::tui::command::Command;
 use crate::tui::search::{RowSearch, SearchInput, TextSearch};
 use crate::tui::view::layout;
 use crate::tui::wrap::{line_of, wrap_body};
@@ -57,10 +58,10 @@ pub(super) fn input(app: &mut App, action: Action) {
     };
     match action {
         Action::Input(c) => s.query.push(c),
-        Action::DeleteChar => {
+        Action::Command(Command::DeleteChar) => {
             s.query.pop();
         }
-        Action::Apply => {
+        Action::Command(Command::Apply) => {
             let query = std::mem::take(&mut s.query);
             let corpus = s.corpus;
             app.overlay = None;
@@ -70,7 +71,7 @@ pub(super) fn input(app: &mut App, action: Action) {
                 apply(app, &query);
             }
         }
-        Action::Cancel | Action::Back => app.overlay = None,
+        Action::Command(Command::Cancel) | Action::Command(Command::Back) => app.overlay = None,
         _ => {}
     }
 }

@@ -5,13 +5,14 @@ use crate::corpus::ArticleIdx;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
 use crate::tui::clipboard::MAX_COPY_BYTES;
+use crate::tui::command::Command;
 
 /// Acts on `OpenUrl`, `CopyUrl`, `CopyPassage`; `false` for any other action.
 pub(super) fn update(app: &mut App, action: &Action) -> bool {
     match action {
-        Action::OpenUrl => open(app),
-        Action::CopyUrl => copy_url(app),
-        Action::CopyPassage => copy_passage(app),
+        Action::Command(Command::OpenUrl) => open(app),
+        Action::Command(Command::CopyUrl) => copy_url(app),
+        Action::Command(Command::CopyPassage) => copy_passage(app),
         _ => return false,
     }
     true

@@ -6,6 +6,7 @@ use crate::analysis::stories::{grid, omissions};
 use crate::corpus::ArticleIdx;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
+use crate::tui::command::Command;
 use crate::tui::stories::{self, GridView, GroupKey, Grouping, OmissionsView, Row, key_of};
 
 /// What the cursor is on, to find it again once the rows change.
@@ -131,13 +132,14 @@ pub(super) fn fold(app: &mut App) -> bool {
 /// True when `action` was one of them.
 pub(super) fn keys(app: &mut App, action: &Action) -> bool {
     match action {
-        Action::Group if app.stack.is_empty() => toggle(app),
-        Action::Omissions if matches!(app.stack.last(), Some(Screen::Omissions(_))) => {}
-        Action::Omissions => match current_article(app) {
+        Action::Command(Command::Group) if app.stack.is_empty() => toggle(app),
+        Action::Command(Command::Omissions)
+            if matches!(app.stack.last(), Some(Screen::Omissions(_))) => {}
+        Action::Command(Command::Omissions) => match current_article(app) {
             Some(a) => open_omissions(app, a),
             None => app.notice = Some("the omission view is for an article: open a story".into()),
         },
-        Action::Grid => open_grid(app),
+        Action::Command(Command::Grid) => open_grid(app),
         _ => return false,
     }
     true

@@ -7,6 +7,7 @@ use super::{navigate, open_compare, refilter};
 use crate::analysis::stories::grid;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
+use crate::tui::command::Command;
 use crate::tui::stories::{Grouping, Narrow, display_outlet, items, key_of};
 
 /// Rows a page of these screens moves.
@@ -20,10 +21,10 @@ pub(super) fn omissions(app: &mut App, action: Action) {
         return;
     };
     match action {
-        Action::Back | Action::Cancel => {
+        Action::Command(Command::Back) | Action::Command(Command::Cancel) => {
             app.stack.pop();
         }
-        Action::Open => {
+        Action::Command(Command::Open) => {
             let pair = items(&v.omissions)
                 .get(v.selected)
                 .and_then(|(_, m)| m.articles.first())
@@ -46,12 +47,12 @@ pub(super) fn grid(app: &mut App, action: Action) {
     };
     let columns = g.grid.outlets.len();
     match action {
-        Action::Back | Action::Cancel => {
+        Action::Command(Command::Back) | Action::Command(Command::Cancel) => {
             app.stack.pop();
         }
-        Action::Left => g.column = g.column.saturating_sub(1),
-        Action::Right => g.column = (g.column + 1).min(columns.saturating_sub(1)),
-        Action::Open => narrow_to_cell(app),
+        Action::Command(Command::Left) => g.column = g.column.saturating_sub(1),
+        Action::Command(Command::Right) => g.column = (g.column + 1).min(columns.saturating_sub(1)),
+        Action::Command(Command::Open) => narrow_to_cell(app),
         nav => g.row = navigate(g.row, g.grid.rows.len(), page, &nav),
     }
 }

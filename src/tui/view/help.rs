@@ -28,7 +28,7 @@ pub fn help_lines(keymap: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
             let keys = b.names.join(" ");
             out.push(Line::from(vec![
                 Span::styled(format!("  {keys:<22}"), theme.key),
-                Span::raw(b.description),
+                Span::raw(b.command.description()),
             ]));
         }
     }

@@ -1,6 +1,7 @@
 //! Snapshots (with styles, 80x24) of the load problems screen and of the help opened at
 //! the legend.
 
+use crate::tui::command::Command;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -38,7 +39,7 @@ fn problems_screen_groups_by_reason() {
             "not UTF-8: decoded as windows-1252",
         ),
     ];
-    update(&mut app, Action::Problems);
+    update(&mut app, Action::Command(Command::Problems));
     let buf = render(&app);
     insta::assert_snapshot!("problems_80x24", format!("{buf:?}"));
     let text: String = (0..24)
@@ -51,7 +52,7 @@ fn problems_screen_groups_by_reason() {
 #[test]
 fn the_legend_explains_the_symbols() {
     let mut app = seeds_app((80, 24));
-    update(&mut app, Action::Legend);
+    update(&mut app, Action::Command(Command::Legend));
     let buf = render(&app);
     insta::assert_snapshot!("legend_80x24", format!("{buf:?}"));
 }

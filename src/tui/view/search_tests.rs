@@ -1,6 +1,7 @@
 //! Snapshots (with styles, 80x24) of the screens a search changes: the input over the
 //! footer, the reader's matches, the quotes screen's matching rows.
 
+use crate::tui::command::Command;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -33,11 +34,14 @@ fn row(buf: &ratatui::buffer::Buffer, y: u16) -> String {
 
 #[test]
 fn the_reader_marks_matches_and_counts_them() {
-    let mut actions = vec![Action::Open, Action::Search];
+    let mut actions = vec![
+        Action::Command(Command::Open),
+        Action::Command(Command::Search),
+    ];
     actions.extend(typed("moscow"));
     let typing = snapshot("search_typing_80x24", &actions);
     assert!(row(&typing, 23).contains("/ moscow▏"));
-    actions.push(Action::Apply);
+    actions.push(Action::Command(Command::Apply));
     let buf = snapshot("search_reader_80x24", &actions);
     let footer = row(&buf, 23);
     assert!(footer.contains("“moscow” 1/"), "{footer}");
@@ -45,9 +49,12 @@ fn the_reader_marks_matches_and_counts_them() {
 
 #[test]
 fn the_quotes_screen_highlights_matching_rows() {
-    let mut actions = vec![Action::Quotes, Action::Search];
+    let mut actions = vec![
+        Action::Command(Command::Quotes),
+        Action::Command(Command::Search),
+    ];
     actions.extend(typed("united states"));
-    actions.push(Action::Apply);
+    actions.push(Action::Command(Command::Apply));
     let buf = snapshot("search_quotes_80x24", &actions);
     assert!(row(&buf, 23).contains("“united states”"));
 }

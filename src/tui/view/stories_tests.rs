@@ -2,6 +2,7 @@
 //! story's preview (120x40: at 80 columns the library has no preview), the omission view
 //! and the outlet × entity grid (80x24); and what a person must read in each.
 
+use crate::tui::command::Command;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -47,7 +48,13 @@ fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
 #[test]
 fn grouped_library() {
     let mut app = seeds_app((80, 24));
-    run(&mut app, [Action::Group, Action::Down]);
+    run(
+        &mut app,
+        [
+            Action::Command(Command::Group),
+            Action::Command(Command::Down),
+        ],
+    );
     let screen = snapshot("grouped_library", &app);
     assert!(
         screen.contains("Articles · by file · 2 stories"),
@@ -68,7 +75,13 @@ fn grouped_library() {
 #[test]
 fn story_preview() {
     let mut app = seeds_app((120, 40));
-    run(&mut app, [Action::Group, Action::Top]);
+    run(
+        &mut app,
+        [
+            Action::Command(Command::Group),
+            Action::Command(Command::Top),
+        ],
+    );
     let screen = snapshot("story_preview", &app);
     assert!(
         screen.contains("4 articles · 3 outlets · 2021-11-02 – 2021-11-20"),
@@ -92,10 +105,10 @@ fn omission_view() {
     run(
         &mut app,
         [
-            Action::Bottom,
-            Action::Omissions,
-            Action::Down,
-            Action::Down,
+            Action::Command(Command::Bottom),
+            Action::Command(Command::Omissions),
+            Action::Command(Command::Down),
+            Action::Command(Command::Down),
         ],
     );
     let screen = snapshot("omission_view", &app);
@@ -122,7 +135,14 @@ fn omission_view() {
 #[test]
 fn grid() {
     let mut app = seeds_app((80, 24));
-    run(&mut app, [Action::Grid, Action::Down, Action::Right]);
+    run(
+        &mut app,
+        [
+            Action::Command(Command::Grid),
+            Action::Command(Command::Down),
+            Action::Command(Command::Right),
+        ],
+    );
     let screen = snapshot("grid", &app);
     assert!(
         screen.contains("Who names whom · Russia, United States"),

@@ -2,6 +2,7 @@
 //! lists every style change), at 120x40 and 80x24, and per-cell checks that passages,
 //! entity mentions and matched characters carry their style.
 
+use crate::tui::command::Command;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -128,7 +129,13 @@ fn library_while_loading_shows_the_files_loaded() {
 fn reader_snapshots_style_passages_and_entities() {
     for size in SIZES {
         let mut app = seeds_app(size);
-        run(&mut app, [Action::Open, Action::NextPassage]);
+        run(
+            &mut app,
+            [
+                Action::Command(Command::Open),
+                Action::Command(Command::NextPassage),
+            ],
+        );
         let buf = snapshot("reader", &app);
         let t = &app.theme;
         let z = find(&buf, "Zakharova");
@@ -159,16 +166,16 @@ fn compare_snapshots_highlight_both_panes_alike() {
         run(
             &mut app,
             [
-                Action::Mark,
-                Action::Down,
-                Action::Down,
-                Action::Mark,
-                Action::Compare,
+                Action::Command(Command::Mark),
+                Action::Command(Command::Down),
+                Action::Command(Command::Down),
+                Action::Command(Command::Mark),
+                Action::Command(Command::Compare),
             ],
         );
         // n until the current passage is the one about terrorist purposes.
         for _ in 0..50 {
-            run(&mut app, [Action::NextPassage]);
+            run(&mut app, [Action::Command(Command::NextPassage)]);
             if current_text(&app).contains("terrorist") {
                 break;
             }
@@ -209,7 +216,7 @@ fn compare_snapshots_highlight_both_panes_alike() {
 fn quotes_snapshots() {
     for size in SIZES {
         let mut app = seeds_app(size);
-        run(&mut app, [Action::Quotes]);
+        run(&mut app, [Action::Command(Command::Quotes)]);
         let buf = snapshot("quotes", &app);
         assert!(!find(&buf, "[2 outlets]").is_empty());
         assert!(!find(&buf, "first in RIA Novosti").is_empty());
@@ -220,7 +227,7 @@ fn quotes_snapshots() {
 fn filter_snapshots_mark_matched_characters() {
     for size in SIZES {
         let mut app = seeds_app(size);
-        run(&mut app, [Action::Filter]);
+        run(&mut app, [Action::Command(Command::Filter)]);
         // Ranked matches as crate::filter::rank reports them (positions are char indices).
         let z = zakharova(&app);
         if let Some(Overlay::Filter(f)) = &mut app.overlay {
@@ -240,7 +247,7 @@ fn filter_snapshots_mark_matched_characters() {
                 && style_at(&buf, p).add_modifier.contains(Modifier::BOLD)),
             "matched characters styled"
         );
-        run(&mut app, [Action::Apply]);
+        run(&mut app, [Action::Command(Command::Apply)]);
         let buf = snapshot("library_filtered", &app);
         assert!(!find(&buf, "2/5 articles").is_empty());
     }
@@ -250,7 +257,7 @@ fn filter_snapshots_mark_matched_characters() {
 fn help_snapshots_list_every_screen() {
     for size in SIZES {
         let mut app = seeds_app(size);
-        run(&mut app, [Action::Help]);
+        run(&mut app, [Action::Command(Command::Help)]);
         let buf = snapshot("help", &app);
         assert!(!find(&buf, "Library").is_empty());
     }
@@ -270,10 +277,15 @@ fn the_minimum_size_is_one_constant() {
     use super::layout::{MIN_COLS, MIN_ROWS};
     let screens: [&[Action]; 5] = [
         &[],
-        &[Action::Open],
-        &[Action::Mark, Action::Down, Action::Mark, Action::Compare],
-        &[Action::Quotes],
-        &[Action::Help],
+        &[Action::Command(Command::Open)],
+        &[
+            Action::Command(Command::Mark),
+            Action::Command(Command::Down),
+            Action::Command(Command::Mark),
+            Action::Command(Command::Compare),
+        ],
+        &[Action::Command(Command::Quotes)],
+        &[Action::Command(Command::Help)],
     ];
     for actions in screens {
         let mut app = seeds_app((MIN_COLS, MIN_ROWS));
@@ -296,7 +308,13 @@ fn the_minimum_size_is_one_constant() {
 fn wide_characters_keep_columns_aligned() {
     let mut app = wide_app((80, 24));
     snapshot("wide_library", &app);
-    run(&mut app, [Action::Compare, Action::NextPassage]);
+    run(
+        &mut app,
+        [
+            Action::Command(Command::Compare),
+            Action::Command(Command::NextPassage),
+        ],
+    );
     let buf = snapshot("wide_compare", &app);
     // The right pane starts at the same column on every row.
     let pane_x = crate::tui::view::layout::compare((80, 24), 2)[1].text.x;
@@ -304,7 +322,13 @@ fn wide_characters_keep_columns_aligned() {
         .filter(|&y| buf[(pane_x, y)].symbol() != " ")
         .count();
     assert!(rows_with_text >= 2, "right pane drawn at its column");
-    run(&mut app, [Action::Back, Action::Open]);
+    run(
+        &mut app,
+        [
+            Action::Command(Command::Back),
+            Action::Command(Command::Open),
+        ],
+    );
     snapshot("wide_reader", &app);
 }
 
@@ -312,7 +336,7 @@ fn wide_characters_keep_columns_aligned() {
 fn no_color_uses_reverse_and_underline_only() {
     let mut app = seeds_app((120, 40));
     app.theme = crate::tui::theme::Theme::builtin(true).expect("theme");
-    run(&mut app, [Action::Open]);
+    run(&mut app, [Action::Command(Command::Open)]);
     let buf = render(&app);
     let pass = find(&buf, "communication technologies");
     assert!(!pass.is_empty());
@@ -345,10 +369,10 @@ fn three_articles_stand_as_columns_when_wide() {
     run(
         &mut app,
         [
-            Action::MarkDown,
-            Action::MarkDown,
-            Action::MarkDown,
-            Action::Compare,
+            Action::Command(Command::MarkDown),
+            Action::Command(Command::MarkDown),
+            Action::Command(Command::MarkDown),
+            Action::Command(Command::Compare),
         ],
     );
     let buf = snapshot("compare_three", &app);
@@ -362,7 +386,13 @@ fn three_articles_stand_as_columns_when_wide() {
 #[test]
 fn hand_built_analysis_styles_the_same_meanings() {
     let mut app = crate::tui::fixture::seeds_app_by_hand((120, 40));
-    run(&mut app, [Action::Open, Action::NextPassage]);
+    run(
+        &mut app,
+        [
+            Action::Command(Command::Open),
+            Action::Command(Command::NextPassage),
+        ],
+    );
     let buf = render(&app);
     let pass = find(&buf, "communication technologies");
     assert!(pass.iter().any(|&p| style_at(&buf, p).bg.is_some()));

@@ -1,6 +1,7 @@
 //! The screens of a reopen before its text is in: the library shows its metadata and the
 //! analysis with a placeholder for the text, and no screen slices a body it does not have.
 
+use crate::tui::command::Command;
 use std::sync::Arc;
 
 use ratatui::Terminal;
@@ -62,11 +63,11 @@ fn the_library_before_the_text_shows_a_placeholder() {
 /// text.
 fn filtered() -> App {
     let mut app = seeds_app((120, 40));
-    update(&mut app, Action::Filter);
+    update(&mut app, Action::Command(Command::Filter));
     for c in "zakh".chars() {
         update(&mut app, Action::Input(c));
     }
-    update(&mut app, Action::Apply);
+    update(&mut app, Action::Command(Command::Apply));
     app
 }
 
@@ -75,9 +76,17 @@ fn no_screen_slices_a_body_that_is_not_in() {
     let meta = Arc::new(without_bodies(&seeds()));
     let screens: [&[Action]; 4] = [
         &[],
-        &[Action::Open, Action::NextPassage],
-        &[Action::Mark, Action::Down, Action::Mark, Action::Compare],
-        &[Action::Quotes],
+        &[
+            Action::Command(Command::Open),
+            Action::Command(Command::NextPassage),
+        ],
+        &[
+            Action::Command(Command::Mark),
+            Action::Command(Command::Down),
+            Action::Command(Command::Mark),
+            Action::Command(Command::Compare),
+        ],
+        &[Action::Command(Command::Quotes)],
     ];
     for actions in screens {
         let mut app = filtered();

@@ -2,6 +2,7 @@
 //! unassigned code points, noncharacters, emoji joined by ZWJ) never reach the screen: every
 //! row, measured code point by code point as a terminal does, ends on its right border.
 
+use crate::tui::command::Command;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -87,12 +88,12 @@ fn check(buf: &Buffer, screen: &str) {
 fn every_row_keeps_its_border_whatever_the_characters() {
     let mut app = hostile_app();
     check(&render(&app), "library");
-    update(&mut app, Action::Open);
+    update(&mut app, Action::Command(Command::Open));
     check(&render(&app), "reader");
-    update(&mut app, Action::Back);
-    update(&mut app, Action::Mark);
-    update(&mut app, Action::Down);
-    update(&mut app, Action::Mark);
-    update(&mut app, Action::Compare);
+    update(&mut app, Action::Command(Command::Back));
+    update(&mut app, Action::Command(Command::Mark));
+    update(&mut app, Action::Command(Command::Down));
+    update(&mut app, Action::Command(Command::Mark));
+    update(&mut app, Action::Command(Command::Compare));
     check(&render(&app), "compare");
 }
