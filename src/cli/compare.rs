@@ -12,8 +12,7 @@ use super::Status;
 use super::args::CompareArgs;
 use super::output::{print_json, print_text, terminal_width};
 use crate::analysis::Span;
-use crate::analysis::passages::compare::with_passages;
-use crate::analysis::passages::{AlignedSpan, Label, Passage, compare};
+use crate::analysis::passages::{AlignedSpan, Label, Passage};
 use crate::config::Settings;
 use crate::corpus::{Article, Corpus};
 use crate::export::{self, Comparison};
@@ -119,15 +118,19 @@ pub fn run(
         }
     }
     let (a, b) = (found[0], found[1]);
-    let spans = match passim {
-        Some(c) => crate::passim::aligned_pair(corpus, c, idx[0], idx[1]),
-        None => with_passages(
-            compare(&a.body, &b.body, &settings.analysis),
-            &passages(),
-            idx[0],
-            idx[1],
-        ),
+    let passages = if passim.is_some() {
+        Vec::new()
+    } else {
+        passages()
     };
+    let spans = crate::pipeline::pair::compare_pair(
+        corpus,
+        &passages,
+        passim,
+        idx[0],
+        idx[1],
+        &settings.analysis,
+    );
     if args.html || args.markdown {
         print_text(&report(a, b, spans, args.html, settings))?;
     } else if args.common.json {

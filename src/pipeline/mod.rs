@@ -10,6 +10,7 @@
 //! UI-free, like the rest of the core.
 
 mod events;
+pub mod pair;
 
 pub use events::{Event, Fit, run, run_in};
 

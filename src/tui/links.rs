@@ -7,22 +7,25 @@
 //! [`Action::Aligned`]: super::action::Action::Aligned
 
 use crate::analysis::Config;
-use crate::analysis::passages::compare::with_passages;
-use crate::analysis::passages::{AlignedSpan, Label, compare};
+use crate::analysis::passages::{AlignedSpan, Label};
 use crate::corpus::{ArticleIdx, Corpus};
+use crate::pipeline::pair;
 
 use super::app::{App, Link};
 
-/// The links between the articles of `panes`, in reading order of the first pane.
+/// The links between the articles of `panes`, in reading order of the first pane. Two
+/// articles show what [`crate::pipeline::pair::compare_pair`] says they share: passim's
+/// spans at once, or the alignment once its job is done, completed the same way.
 pub fn links(app: &mut App, panes: &[ArticleIdx]) -> Vec<Link> {
-    // with passim's clusters, the corpus passages are the only shared passages
-    if let ([a, b], None) = (panes, &app.passim) {
+    if let [a, b] = panes {
         let (a, b) = (*a, *b);
-        if let Some(aligned) = aligned(app, a, b) {
-            let aligned = with_passages(aligned, &app.analysis.passages.passages, a, b);
-            if !aligned.is_empty() {
-                return from_aligned(app, a, &aligned);
-            }
+        let shared = match &app.passim {
+            Some(c) => Some(crate::passim::aligned_pair(&app.corpus, c, a, b)),
+            None => aligned(app, a, b)
+                .map(|al| pair::complete(al, &app.analysis.passages.passages, a, b)),
+        };
+        if let Some(shared) = shared.filter(|s| !s.is_empty()) {
+            return from_aligned(app, a, &shared);
         }
     }
     from_passages(app, panes)
@@ -51,20 +54,7 @@ pub fn align_job(
     b: ArticleIdx,
     config: &Config,
 ) -> Vec<AlignedSpan> {
-    let (Some(x), Some(y)) = (corpus.articles.get(a), corpus.articles.get(b)) else {
-        return Vec::new();
-    };
-    compare(&x.body, &y.body, config)
-        .into_iter()
-        .filter(|s| valid(&x.body, &s.a) && valid(&y.body, &s.b))
-        .collect()
-}
-
-fn valid(body: &str, s: &crate::analysis::Span) -> bool {
-    s.start < s.end
-        && s.end <= body.len()
-        && body.is_char_boundary(s.start)
-        && body.is_char_boundary(s.end)
+    pair::align(corpus, a, b, config)
 }
 
 fn from_aligned(app: &App, a: ArticleIdx, aligned: &[AlignedSpan]) -> Vec<Link> {

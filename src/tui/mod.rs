@@ -14,6 +14,8 @@ pub mod keymap;
 pub mod links;
 pub mod mouse;
 pub mod open;
+#[cfg(test)]
+mod pair_tests;
 pub mod quote_rows;
 pub mod reading;
 pub mod report;

@@ -2,7 +2,7 @@
 //! computation it triggers is library calls (entity ranking, pair alignment on demand), and
 //! the only I/O is writing a small report file when the user asks for one (`e` on compare).
 
-mod compare;
+pub(crate) mod compare;
 mod help;
 mod lists;
 mod marks;
