@@ -117,6 +117,22 @@ fn show_json_body_is_clean() {
 }
 
 #[test]
+fn show_json_names_the_articles_sharing_most_with_it_first() {
+    let o = parallax(&["show", "--json", "000"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let partners = v["partners"].as_array().expect("partners");
+    assert!(!partners.is_empty());
+    let counts: Vec<u64> = partners
+        .iter()
+        .map(|p| p["shared_passages"].as_u64().unwrap())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    // the reader's closest partner (what `c` compares with) is the first one
+    assert_eq!(partners[0]["article"], "001_3dffd0074b00d26a");
+}
+
+#[test]
 fn bad_files_are_reported_and_the_rest_loads() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

@@ -18,6 +18,16 @@ struct WithBody<'a> {
     article: &'a Article,
     body: &'a str,
     quotes: Vec<quotes::ArticleQuote>,
+    /// The articles sharing passages with this one, most first.
+    partners: Vec<Partner<'a>>,
+}
+
+/// An article that shares passages with the one shown.
+#[derive(Serialize)]
+struct Partner<'a> {
+    article: &'a str,
+    outlet: Option<&'a str>,
+    shared_passages: usize,
 }
 
 /// `parallax show [--json] ID`; `analysis` gives the article's quotes (with `--json`).
@@ -34,10 +44,24 @@ pub fn run(
         let quotes = analysis
             .and_then(|an| an.quotes.get(idx).map(|q| quotes::of_article(a, q, an)))
             .unwrap_or_default();
+        let partners = analysis
+            .map(|an| an.passages.partners(idx))
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|(b, n)| {
+                let other = corpus.articles.get(b)?;
+                Some(Partner {
+                    article: &other.id,
+                    outlet: other.meta.source.as_deref(),
+                    shared_passages: n,
+                })
+            })
+            .collect();
         print_json(&WithBody {
             article: a,
             body: &a.body,
             quotes,
+            partners,
         })?;
     } else {
         print_text(&sanitize_for_terminal(&plain(a)))?;

@@ -131,6 +131,28 @@ impl AlignedSpan {
     }
 }
 
+impl PassageIndex {
+    /// The articles that share passages with article `a`, with how many: most first, ties
+    /// in corpus order (the reader's closest partner, `show --json`'s `partners`).
+    pub fn partners(&self, a: ArticleIdx) -> Vec<(ArticleIdx, usize)> {
+        let mut shared = rustc_hash::FxHashMap::<ArticleIdx, usize>::default();
+        for p in &self.passages {
+            let mut carriers: Vec<ArticleIdx> = p.occurrences.iter().map(|o| o.article).collect();
+            carriers.sort_unstable();
+            carriers.dedup();
+            if carriers.binary_search(&a).is_err() {
+                continue;
+            }
+            for b in carriers.into_iter().filter(|&b| b != a) {
+                *shared.entry(b).or_insert(0) += 1;
+            }
+        }
+        let mut out: Vec<(ArticleIdx, usize)> = shared.into_iter().collect();
+        out.sort_by_key(|&(b, n)| (std::cmp::Reverse(n), b));
+        out
+    }
+}
+
 impl Passage {
     /// Number of distinct articles carrying the passage (an article may carry it twice).
     pub fn article_count(&self) -> usize {
