@@ -24,9 +24,9 @@ fn render(app: &App) -> Buffer {
     t.backend().buffer().clone()
 }
 
-fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
-    for a in actions {
-        update(app, a);
+fn run(app: &mut App, commands: impl IntoIterator<Item = Command>) {
+    for c in commands {
+        update(app, Action::Command(c));
     }
 }
 
@@ -129,13 +129,7 @@ fn library_while_loading_shows_the_files_loaded() {
 fn reader_snapshots_style_passages_and_entities() {
     for size in SIZES {
         let mut app = seeds_app(size);
-        run(
-            &mut app,
-            [
-                Action::Command(Command::Open),
-                Action::Command(Command::NextPassage),
-            ],
-        );
+        run(&mut app, [Command::Open, Command::NextPassage]);
         let buf = snapshot("reader", &app);
         let t = &app.theme;
         let z = find(&buf, "Zakharova");
@@ -166,16 +160,16 @@ fn compare_snapshots_highlight_both_panes_alike() {
         run(
             &mut app,
             [
-                Action::Command(Command::Mark),
-                Action::Command(Command::Down),
-                Action::Command(Command::Down),
-                Action::Command(Command::Mark),
-                Action::Command(Command::Compare),
+                Command::Mark,
+                Command::Down,
+                Command::Down,
+                Command::Mark,
+                Command::Compare,
             ],
         );
         // n until the current passage is the one about terrorist purposes.
         for _ in 0..50 {
-            run(&mut app, [Action::Command(Command::NextPassage)]);
+            run(&mut app, [Command::NextPassage]);
             if current_text(&app).contains("terrorist") {
                 break;
             }
@@ -216,7 +210,7 @@ fn compare_snapshots_highlight_both_panes_alike() {
 fn quotes_snapshots() {
     for size in SIZES {
         let mut app = seeds_app(size);
-        run(&mut app, [Action::Command(Command::Quotes)]);
+        run(&mut app, [Command::Quotes]);
         let buf = snapshot("quotes", &app);
         assert!(!find(&buf, "[2 outlets]").is_empty());
         assert!(!find(&buf, "first in RIA Novosti").is_empty());
@@ -227,7 +221,7 @@ fn quotes_snapshots() {
 fn filter_snapshots_mark_matched_characters() {
     for size in SIZES {
         let mut app = seeds_app(size);
-        run(&mut app, [Action::Command(Command::Filter)]);
+        run(&mut app, [Command::Filter]);
         // Ranked matches as crate::filter::rank reports them (positions are char indices).
         let z = zakharova(&app);
         if let Some(Overlay::Filter(f)) = &mut app.overlay {
@@ -247,7 +241,7 @@ fn filter_snapshots_mark_matched_characters() {
                 && style_at(&buf, p).add_modifier.contains(Modifier::BOLD)),
             "matched characters styled"
         );
-        run(&mut app, [Action::Command(Command::Apply)]);
+        run(&mut app, [Command::Apply]);
         let buf = snapshot("library_filtered", &app);
         assert!(!find(&buf, "2/5 articles").is_empty());
     }
@@ -257,7 +251,7 @@ fn filter_snapshots_mark_matched_characters() {
 fn help_snapshots_list_every_screen() {
     for size in SIZES {
         let mut app = seeds_app(size);
-        run(&mut app, [Action::Command(Command::Help)]);
+        run(&mut app, [Command::Help]);
         let buf = snapshot("help", &app);
         assert!(!find(&buf, "Library").is_empty());
     }
@@ -275,17 +269,17 @@ fn too_small_terminal_gets_a_message() {
 #[test]
 fn the_minimum_size_is_one_constant() {
     use super::layout::{MIN_COLS, MIN_ROWS};
-    let screens: [&[Action]; 5] = [
+    let screens: [&[Command]; 5] = [
         &[],
-        &[Action::Command(Command::Open)],
+        &[Command::Open],
         &[
-            Action::Command(Command::Mark),
-            Action::Command(Command::Down),
-            Action::Command(Command::Mark),
-            Action::Command(Command::Compare),
+            Command::Mark,
+            Command::Down,
+            Command::Mark,
+            Command::Compare,
         ],
-        &[Action::Command(Command::Quotes)],
-        &[Action::Command(Command::Help)],
+        &[Command::Quotes],
+        &[Command::Help],
     ];
     for actions in screens {
         let mut app = seeds_app((MIN_COLS, MIN_ROWS));
@@ -308,13 +302,7 @@ fn the_minimum_size_is_one_constant() {
 fn wide_characters_keep_columns_aligned() {
     let mut app = wide_app((80, 24));
     snapshot("wide_library", &app);
-    run(
-        &mut app,
-        [
-            Action::Command(Command::Compare),
-            Action::Command(Command::NextPassage),
-        ],
-    );
+    run(&mut app, [Command::Compare, Command::NextPassage]);
     let buf = snapshot("wide_compare", &app);
     // The right pane starts at the same column on every row.
     let pane_x = crate::tui::view::layout::compare((80, 24), 2)[1].text.x;
@@ -322,13 +310,7 @@ fn wide_characters_keep_columns_aligned() {
         .filter(|&y| buf[(pane_x, y)].symbol() != " ")
         .count();
     assert!(rows_with_text >= 2, "right pane drawn at its column");
-    run(
-        &mut app,
-        [
-            Action::Command(Command::Back),
-            Action::Command(Command::Open),
-        ],
-    );
+    run(&mut app, [Command::Back, Command::Open]);
     snapshot("wide_reader", &app);
 }
 
@@ -336,7 +318,7 @@ fn wide_characters_keep_columns_aligned() {
 fn no_color_uses_reverse_and_underline_only() {
     let mut app = seeds_app((120, 40));
     app.theme = crate::tui::theme::Theme::builtin(true).expect("theme");
-    run(&mut app, [Action::Command(Command::Open)]);
+    run(&mut app, [Command::Open]);
     let buf = render(&app);
     let pass = find(&buf, "communication technologies");
     assert!(!pass.is_empty());
@@ -369,10 +351,10 @@ fn three_articles_stand_as_columns_when_wide() {
     run(
         &mut app,
         [
-            Action::Command(Command::MarkDown),
-            Action::Command(Command::MarkDown),
-            Action::Command(Command::MarkDown),
-            Action::Command(Command::Compare),
+            Command::MarkDown,
+            Command::MarkDown,
+            Command::MarkDown,
+            Command::Compare,
         ],
     );
     let buf = snapshot("compare_three", &app);
@@ -386,13 +368,7 @@ fn three_articles_stand_as_columns_when_wide() {
 #[test]
 fn hand_built_analysis_styles_the_same_meanings() {
     let mut app = crate::tui::fixture::seeds_app_by_hand((120, 40));
-    run(
-        &mut app,
-        [
-            Action::Command(Command::Open),
-            Action::Command(Command::NextPassage),
-        ],
-    );
+    run(&mut app, [Command::Open, Command::NextPassage]);
     let buf = render(&app);
     let pass = find(&buf, "communication technologies");
     assert!(pass.iter().any(|&p| style_at(&buf, p).bg.is_some()));
