@@ -1,0 +1,47 @@
+//! Times the analysis stage by stage, then each step of story grouping, on a generated
+//! corpus: `cargo run --release --example stories-timing -- 10000` (the article count;
+//! 10,000 by default). The steps are logged as the stories module's debug laps.
+
+use std::time::Instant;
+
+use parallax::analysis::{Config, analyse_with_progress};
+use parallax::synth::{self, SynthConfig};
+
+fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter("parallax::analysis::stories=debug")
+        .with_writer(std::io::stderr)
+        .init();
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10_000);
+    let (corpus, _) = synth::corpus(&SynthConfig {
+        seed: 1,
+        articles: n,
+        min_words: 200,
+        max_words: 1500,
+        ..SynthConfig::default()
+    });
+    let start = Instant::now();
+    let lap = std::sync::Mutex::new(Instant::now());
+    let analysis = analyse_with_progress(&corpus, &Config::default(), |stage| {
+        if let Ok(mut at) = lap.lock() {
+            eprintln!("{stage:?} done after {:?}", at.elapsed());
+            *at = Instant::now();
+        }
+    });
+    eprintln!(
+        "analysis {:?}; {} stories",
+        start.elapsed(),
+        analysis.stories.stories.len()
+    );
+    let start = Instant::now();
+    let stories =
+        parallax::analysis::stories::group(&corpus, &analysis.entities, &analysis.passages);
+    eprintln!(
+        "stories alone {:?}; {} stories",
+        start.elapsed(),
+        stories.stories.len()
+    );
+}
