@@ -87,7 +87,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn occurs_in_agrees_with_find_in(
-            text in "[aAéÉ \t\nbß.]{0,40}",
+            text in "[aAéÉ \t\nbß.]{0,40}|[aAb .\t\n\r\x0b\x0c]{0,40}",
             query in "[aAéÉ \tbß.]{0,6}",
         ) {
             proptest::prop_assert_eq!(occurs_in(&text, &query), !find_in(&text, &query).is_empty());
