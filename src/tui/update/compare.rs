@@ -173,9 +173,20 @@ fn switch_partner(app: &mut App, cmp: &mut Compare, forward: bool) {
         return;
     }
     let left = cmp.panes[0].article;
-    let partners = app
+    let mut partners = app
         .index
         .partners(&app.analysis.passages, left, app.corpus.len());
+    // inside the story, when the article is in one with others
+    if let Some(story) = app.analysis.stories.story_of(left) {
+        let inside: Vec<_> = partners
+            .iter()
+            .copied()
+            .filter(|b| story.articles.contains(b))
+            .collect();
+        if !inside.is_empty() {
+            partners = inside;
+        }
+    }
     if partners.is_empty() {
         return;
     }

@@ -207,3 +207,22 @@ fn c_on_a_story_header_compares_inside_the_story() {
     assert!(story.articles.contains(&c.panes[1].article));
     assert_ne!(c.panes[0].article, c.panes[1].article);
 }
+
+#[test]
+fn partners_in_compare_stay_inside_the_story() {
+    let mut app = seeds_app((120, 40));
+    crate::tui::update::compare::open_compare(&mut app, vec![0, 1], None);
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        keys(&mut app, "]");
+        let Some(Screen::Compare(c)) = top(&app) else {
+            panic!("compare closed");
+        };
+        seen.push(c.panes[1].article);
+    }
+    assert!(
+        !seen.contains(&3),
+        "article 3 is a story of its own: {seen:?}"
+    );
+    assert!(seen.contains(&2) && seen.contains(&4), "{seen:?}");
+}
