@@ -7,7 +7,8 @@
 //! person mention becomes that entity.
 
 use super::persons::Persons;
-use super::words::{is_capitalised, is_pronoun, is_speech_verb, is_title};
+use super::words::{is_capitalised, is_demonym, is_pronoun, is_speech_verb, is_title};
+use crate::analysis::entities::lexicon::{self, lexicon};
 use crate::analysis::Span;
 use crate::analysis::passages::tokens::for_each_word;
 
@@ -40,7 +41,42 @@ enum Who {
 /// A speech verb as written in running text: lower case (`States` is no verb), but for a
 /// sentence-initial `According`.
 fn verb(w: &str) -> bool {
+    let w = inverted(w).map_or(w, |(v, _)| v);
     (!is_capitalised(w) || w == "According") && is_speech_verb(&w.to_lowercase())
+}
+
+/// A verb with its subject pronoun glued after it (`confie-t-elle`, `a-t-il`): the verb
+/// and the offset of the pronoun in the word.
+fn inverted(w: &str) -> Option<(&str, usize)> {
+    let (head, tail) = w.rsplit_once('-')?;
+    let head = head.strip_suffix("-t").unwrap_or(head);
+    (is_pronoun(&tail.to_lowercase()) && !head.is_empty()).then(|| (head, w.len() - tail.len()))
+}
+
+/// Words that may stand between a speaker and the speech verb (`Ferik has also said`).
+fn between_subject_and_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "then"
+            | "later"
+            | "again"
+            | "has"
+            | "had"
+            | "have"
+            | "once"
+            | "previously"
+            | "simply"
+            | "only"
+            | "herself"
+            | "himself"
+            | "itself"
+            | "themselves"
+            | "repeatedly"
+            | "recently"
+            | "publicly"
+            | "privately"
+    )
 }
 
 /// Words of `body[from..to]` as (absolute start, word).
@@ -59,6 +95,48 @@ fn broken(body: &str, prev_end: usize, next_start: usize) -> bool {
 /// The name run right after word `v` (a verb): titles are skipped, the last capitalised run
 /// before any other word or punctuation is the name.
 fn name_after(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
+    if let Some(&(s, w)) = words.get(v + 1)
+        && is_pronoun(&w.to_lowercase())
+        && !broken(body, words[v].0 + words[v].1.len(), s)
+    {
+        // `said he`, `sagte sie`
+        return Some(Who::Anaphor(s..s + w.len(), false));
+    }
+    name_run_after(body, words, v).or_else(|| name_after_role(body, words, v))
+}
+
+/// `said the mayor, Tor Helland` / `a déclaré le ministre des Transports, Jonas Brekke`: a
+/// determiner, a few words of role, a comma, and a person's name.
+fn name_after_role(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
+    const MAX_ROLE_WORDS: usize = 6;
+    let det = words.get(v + 1)?.1.to_lowercase();
+    if !matches!(
+        det.as_str(),
+        "the" | "a" | "an" | "le" | "la" | "l" | "der" | "die" | "el" | "its" | "his" | "her"
+    ) {
+        return None;
+    }
+    let comma = (v + 2..words.len().min(v + 2 + MAX_ROLE_WORDS)).find(|&k| {
+        body.get(words[k - 1].0 + words[k - 1].1.len()..words[k].0)
+            .is_some_and(|g| g.trim() == ",")
+    })?;
+    if (v + 2..comma).any(|k| broken(body, words[k - 1].0 + words[k - 1].1.len(), words[k].0)) {
+        return None;
+    }
+    let mut end = comma;
+    while end + 1 < words.len()
+        && is_capitalised(words[end + 1].1)
+        && !broken(body, words[end].0 + words[end].1.len(), words[end + 1].0)
+    {
+        end += 1;
+    }
+    let span = words[comma].0..words[end].0 + words[end].1.len();
+    (is_capitalised(words[comma].1) && super::names::person_like(&body[span.clone()]))
+        .then_some(Who::Name(span))
+}
+
+/// The capitalised run after word `v`; see [`name_after`].
+fn name_run_after(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
     let mut runs: Vec<Span> = Vec::new();
     let mut current: Option<Span> = None;
     let mut prev_end = words[v].0 + words[v].1.len();
@@ -97,7 +175,7 @@ fn name_after(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
 /// The name, pronoun or role right before word `v` (a verb).
 fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
     let mut k = v.checked_sub(1)?;
-    if matches!(words[k].1, "also" | "then" | "later" | "again") && k > 0 {
+    while k > 0 && between_subject_and_verb(words[k].1) {
         k -= 1;
     }
     let (s, w) = words[k];
@@ -129,7 +207,46 @@ fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
         start = ps;
         k -= 1;
     }
-    Some(Who::Name(start..end))
+    if words[k].0 < s && lexicon::with_lower(words[k].1, |l| lexicon().is_function(l)) {
+        // `The Czech said` at a sentence's start: `The` opens no name
+        k += 1;
+        start = words[k].0;
+    }
+    if k > 0 && start == s && words[k - 1].1.eq_ignore_ascii_case("the")
+        && is_demonym(w)
+    {
+        // `the Czech said`: a nationality standing for someone named before
+        return Some(Who::Anaphor(words[k - 1].0..end, true));
+    }
+    Some(Who::Name(person_of(body, words, k).unwrap_or(start..end)))
+}
+
+/// `Imran Choudry of the Medicines Safety Agency said`: when the name run starting at word
+/// `k` follows `of` (or `of the`), the person named before `of`.
+fn person_of(body: &str, words: &[(usize, &str)], k: usize) -> Option<Span> {
+    let mut j = k.checked_sub(1)?;
+    if words[j].1.eq_ignore_ascii_case("the") {
+        j = j.checked_sub(1)?;
+    }
+    if words[j].1 != "of" || broken(body, words[j].0 + 2, words[k].0) {
+        return None;
+    }
+    let last = j.checked_sub(1)?;
+    let (ls, lw) = words[last];
+    if !is_capitalised(lw) || broken(body, ls + lw.len(), words[j].0) {
+        return None;
+    }
+    let mut first = last;
+    while first > 0 {
+        let (ps, pw) = words[first - 1];
+        if !is_capitalised(pw) || is_title(&pw.to_lowercase()) || broken(body, ps + pw.len(), words[first].0)
+        {
+            break;
+        }
+        first -= 1;
+    }
+    let span = words[first].0..ls + lw.len();
+    super::names::person_like(&body[span.clone()]).then_some(span)
 }
 
 /// True when punctuation breaks the words from `start` to the word at `end`.
@@ -146,25 +263,45 @@ fn broken_between(body: &str, words: &[(usize, &str)], start: usize, end: usize)
 /// counts, else the last).
 fn who_in(body: &str, from: usize, to: usize, after: bool) -> Option<(Who, Span)> {
     let words = words_in(body, from, to);
-    let mut verbs = words
+    let verbs = words
         .iter()
         .enumerate()
         .filter(|(_, (_, w))| verb(w))
         .map(|(k, _)| k);
-    let v = if after {
-        verbs.take_while(|&k| k <= 16).next()?
-    } else {
-        verbs.next_back()?
-    };
+    if !after {
+        // the verb nearest the quote, or the one before it when that one names nobody
+        // (`Dahl called him on Sunday and later told reporters that …`)
+        let cands: Vec<usize> = verbs.collect();
+        return cands
+            .iter()
+            .rev()
+            .take(2)
+            .find_map(|&v| who_at(body, &words, v, false));
+    }
+    let v = verbs.take_while(|&k| k <= 16).next()?;
+    who_at(body, &words, v, true)
+}
+
+/// The speaker next to the speech verb at word `v` of `words`.
+fn who_at(body: &str, words: &[(usize, &str)], v: usize, after: bool) -> Option<(Who, Span)> {
+    if let Some((_, at)) = inverted(words[v].1) {
+        // `confie-t-elle`
+        let (s, w) = words[v];
+        return Some((Who::Anaphor(s + at..s + w.len(), false), s..s + at));
+    }
     if after && v > 6 {
-        let span = super::appositive::name_after_quote(body, &words, v)?;
+        let span = super::appositive::name_after_quote(body, words, v)
+            .or_else(|| match name_before(body, words, v) {
+                Some(Who::Name(span)) if span.start == words[0].0 => Some(span),
+                _ => None,
+            })?;
         return Some((Who::Name(span), words[v].0..words[v].0 + words[v].1.len()));
     }
-    if let Some(span) = super::appositive::name_before_appositive(body, &words, v) {
+    if let Some(span) = super::appositive::name_before_appositive(body, words, v) {
         return Some((Who::Name(span), words[v].0..words[v].0 + words[v].1.len()));
     }
-    let before = name_before(body, &words, v);
-    let after_v = name_after(body, &words, v);
+    let before = name_before(body, words, v);
+    let after_v = name_after(body, words, v);
     let cue = words[v].0..words[v].0 + words[v].1.len();
     let who = match (words[v].1, before, after_v) {
         ("according" | "According", _, a) => a,
@@ -353,7 +490,10 @@ pub fn speech_names(body: &str, quotes: &[Span], persons: &Persons) -> Vec<Speak
         let who = if w.eq_ignore_ascii_case("according") {
             name_after(body, &words, v)
         } else {
-            name_before(body, &words, v).or_else(|| name_after(body, &words, v))
+            super::appositive::name_before_appositive(body, &words, v)
+                .map(Who::Name)
+                .or_else(|| name_before(body, &words, v))
+                .or_else(|| name_after(body, &words, v))
         };
         if let Some(Who::Name(span)) = who {
             let s = named(body, span, persons);

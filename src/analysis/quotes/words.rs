@@ -13,6 +13,7 @@ fn set(asset: &'static str) -> FxHashSet<&'static str> {
 static SPEECH_VERBS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set(assets::SPEECH_VERBS));
 static TITLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(assets::TITLES));
+static DEMONYMS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(assets::DEMONYMS));
 static ORG_ROLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(assets::ORG_ROLES));
 
 /// True for a noun that stands for an organisation (`company`, `bank`); lower case.
@@ -28,6 +29,11 @@ pub fn is_speech_verb(word: &str) -> bool {
 /// True for a title or role word (`president`, `spokeswoman`, `diplomat`); lower case.
 pub fn is_title(word: &str) -> bool {
     TITLES.contains(word)
+}
+
+/// True for a nationality noun that can stand for a person (`the Czech said`); as written.
+pub fn is_demonym(word: &str) -> bool {
+    DEMONYMS.contains(word)
 }
 
 /// True for a personal pronoun that stands for a speaker.
