@@ -7,7 +7,9 @@
 //! person mention becomes that entity.
 
 use super::persons::Persons;
-use super::words::{is_capitalised, is_demonym, is_pronoun, is_speech_verb, is_title};
+use super::words::{
+    is_capitalised, is_demonym, is_pronoun, is_speech_verb, is_title, is_unnamed_speaker,
+};
 use crate::analysis::entities::lexicon::{self, lexicon};
 use crate::analysis::Span;
 use crate::analysis::passages::tokens::for_each_word;
@@ -36,21 +38,29 @@ enum Who {
     Anaphor(Span, bool),
     /// A description of an organisation (`the company`): the organisation named before.
     Org(Span),
+    /// Someone the text does not name (`his brother`, `a witness`).
+    Unnamed(Span),
 }
 
 /// A speech verb as written in running text: lower case (`States` is no verb), but for a
 /// sentence-initial `According`.
 fn verb(w: &str) -> bool {
-    let w = inverted(w).map_or(w, |(v, _)| v);
     (!is_capitalised(w) || w == "According") && is_speech_verb(&w.to_lowercase())
 }
 
-/// A verb with its subject pronoun glued after it (`confie-t-elle`, `a-t-il`): the verb
-/// and the offset of the pronoun in the word.
-fn inverted(w: &str) -> Option<(&str, usize)> {
-    let (head, tail) = w.rsplit_once('-')?;
-    let head = head.strip_suffix("-t").unwrap_or(head);
-    (is_pronoun(&tail.to_lowercase()) && !head.is_empty()).then(|| (head, w.len() - tail.len()))
+/// Verbs that cue speech only with a named or pronoun subject: `Farrant called it “a
+/// victory”`, but not `the so-called “peace dividend”` or `the letter calls it “vandalism”`.
+fn weak_verb(w: &str) -> bool {
+    matches!(w, "called" | "calls" | "described" | "describes")
+}
+
+/// The verb at word `v` of `words`, not the tail of a compound (`so-called`).
+fn verb_at(body: &str, words: &[(usize, &str)], v: usize) -> bool {
+    let glued = v > 0
+        && body
+            .get(words[v - 1].0 + words[v - 1].1.len()..words[v].0)
+            .is_some_and(|g| g == "-");
+    !glued && verb(words[v].1)
 }
 
 /// Words that may stand between a speaker and the speech verb (`Ferik has also said`).
@@ -95,14 +105,37 @@ fn broken(body: &str, prev_end: usize, next_start: usize) -> bool {
 /// The name run right after word `v` (a verb): titles are skipped, the last capitalised run
 /// before any other word or punctuation is the name.
 fn name_after(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
-    if let Some(&(s, w)) = words.get(v + 1)
+    // `confie-t-elle`: the euphonic `t` between verb and pronoun
+    let next = match words.get(v + 1) {
+        Some(&(_, "t")) => v + 2,
+        _ => v + 1,
+    };
+    if let Some(&(s, w)) = words.get(next)
         && is_pronoun(&w.to_lowercase())
         && !broken(body, words[v].0 + words[v].1.len(), s)
     {
         // `said he`, `sagte sie`
         return Some(Who::Anaphor(s..s + w.len(), false));
     }
-    name_run_after(body, words, v).or_else(|| name_after_role(body, words, v))
+    name_run_after(body, words, v)
+        .or_else(|| name_after_role(body, words, v))
+        .or_else(|| unnamed_after(body, words, v))
+}
+
+/// `said a cousin`, `told his brother`: a determiner, at most two more words and a noun for
+/// someone unnamed (`assets/unnamed_speakers.txt`).
+fn unnamed_after(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
+    let det = words.get(v + 1)?;
+    if !matches!(
+        det.1.to_lowercase().as_str(),
+        "a" | "an" | "the" | "his" | "her" | "their" | "one"
+    ) {
+        return None;
+    }
+    (v + 2..words.len().min(v + 5))
+        .take_while(|&k| !broken(body, words[k - 1].0 + words[k - 1].1.len(), words[k].0))
+        .find(|&k| is_unnamed_speaker(words[k].1))
+        .map(|k| Who::Unnamed(det.0..words[k].0 + words[k].1.len()))
 }
 
 /// `said the mayor, Tor Helland` / `a déclaré le ministre des Transports, Jonas Brekke`: a
@@ -187,8 +220,20 @@ fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
         .filter(|d| !broken_between(body, words, d.span().start, s));
     match described {
         Some(super::roles::Description::Organisation(span)) => return Some(Who::Org(span)),
+        Some(super::roles::Description::Person(span)) if is_unnamed_speaker(&lower) => {
+            return Some(Who::Unnamed(span));
+        }
         Some(super::roles::Description::Person(span)) => return Some(Who::Anaphor(span, true)),
         None => {}
+    }
+    let possessed = k > 0
+        && matches!(
+            words[k - 1].1.to_lowercase().as_str(),
+            "his" | "her" | "their" | "my" | "our" | "your"
+        );
+    if (possessed || is_unnamed_speaker(&lower)) && !is_capitalised(w) {
+        // `his lawyer said`, `a witness said`: someone unnamed, not the person named before
+        return Some(Who::Unnamed(words[k.saturating_sub(usize::from(possessed))].0..s + w.len()));
     }
     if is_title(&lower) {
         return Some(Who::Anaphor(s..s + w.len(), true));
@@ -226,9 +271,12 @@ fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
 fn person_of(body: &str, words: &[(usize, &str)], k: usize) -> Option<Span> {
     let mut j = k.checked_sub(1)?;
     if words[j].1.eq_ignore_ascii_case("the") {
+        if broken(body, words[j].0 + 3, words[k].0) {
+            return None;
+        }
         j = j.checked_sub(1)?;
     }
-    if words[j].1 != "of" || broken(body, words[j].0 + 2, words[k].0) {
+    if words[j].1 != "of" || broken(body, words[j].0 + 2, words[j + 1].0) {
         return None;
     }
     let last = j.checked_sub(1)?;
@@ -263,11 +311,7 @@ fn broken_between(body: &str, words: &[(usize, &str)], start: usize, end: usize)
 /// counts, else the last).
 fn who_in(body: &str, from: usize, to: usize, after: bool) -> Option<(Who, Span)> {
     let words = words_in(body, from, to);
-    let verbs = words
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, w))| verb(w))
-        .map(|(k, _)| k);
+    let verbs = (0..words.len()).filter(|&k| verb_at(body, &words, k));
     if !after {
         // the verb nearest the quote, or the one before it when that one names nobody
         // (`Dahl called him on Sunday and later told reporters that …`)
@@ -284,11 +328,6 @@ fn who_in(body: &str, from: usize, to: usize, after: bool) -> Option<(Who, Span)
 
 /// The speaker next to the speech verb at word `v` of `words`.
 fn who_at(body: &str, words: &[(usize, &str)], v: usize, after: bool) -> Option<(Who, Span)> {
-    if let Some((_, at)) = inverted(words[v].1) {
-        // `confie-t-elle`
-        let (s, w) = words[v];
-        return Some((Who::Anaphor(s + at..s + w.len(), false), s..s + at));
-    }
     if after && v > 6 {
         let span = super::appositive::name_after_quote(body, words, v)
             .or_else(|| match name_before(body, words, v) {
@@ -308,7 +347,8 @@ fn who_at(body: &str, words: &[(usize, &str)], v: usize, after: bool) -> Option<
         (_, Some(b), _) => Some(b),
         (_, None, a) => a,
     }?;
-    Some((who, cue))
+    let described = matches!(who, Who::Org(_) | Who::Anaphor(_, true));
+    (!(described && weak_verb(words[v].1))).then_some((who, cue))
 }
 
 /// Byte offset where the sentence holding `pos` starts (at most `max` bytes back).
@@ -341,6 +381,8 @@ pub enum Attribution {
     Anaphor,
     /// An organisation's description (`the company said`): the organisation named before.
     Organisation,
+    /// Someone the text does not name (`his brother said`): no speaker.
+    Unnamed,
 }
 
 /// An [`Attribution`] with where the text says it: the speech verb (`said`, `according`)
@@ -377,6 +419,15 @@ pub fn attribute_at(
         who_in(body, start, outer.start, false)
     })?;
     Some(match who {
+        Who::Name(span) if super::names::opens_with_function_word(&body[span.clone()]) => {
+            // `One wrote that …`: a capitalised function word names nobody
+            Found {
+                attribution: Attribution::Unnamed,
+                cue,
+                mention: span,
+                role: false,
+            }
+        }
         Who::Name(span) => Found {
             attribution: Attribution::Named(named(body, span.clone(), persons)),
             cue,
@@ -388,6 +439,12 @@ pub fn attribute_at(
             cue,
             mention: span,
             role,
+        },
+        Who::Unnamed(span) => Found {
+            attribution: Attribution::Unnamed,
+            cue,
+            mention: span,
+            role: true,
         },
         Who::Org(span) => Found {
             attribution: Attribution::Organisation,
@@ -484,7 +541,7 @@ pub fn speech_names(body: &str, quotes: &[Span], persons: &Persons) -> Vec<Speak
             quoted_to = quoted_to.max(q.end);
             next_quote += 1;
         }
-        if s < quoted_to || !verb(w) {
+        if s < quoted_to || !verb_at(body, &words, v) {
             continue;
         }
         let who = if w.eq_ignore_ascii_case("according") {

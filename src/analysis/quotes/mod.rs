@@ -6,6 +6,7 @@
 mod appositive;
 pub mod attribution;
 pub mod fragments;
+mod floating;
 mod names;
 mod open_stack;
 pub mod pairing;
@@ -68,6 +69,9 @@ pub enum How {
     Role,
     /// Another fragment of the same statement names the speaker.
     Statement,
+    /// The sentence names no speaker; the one named just before it speaks (`Lund said he
+    /// was sorry. “It was my fault.”`, or a quote paragraph after the speaker's paragraph).
+    Context,
 }
 
 /// What a pair of quotation marks holds.
@@ -127,8 +131,7 @@ struct Attributed {
 /// The quotes of one body, with speakers; `persons` are its known person mentions.
 pub fn find_in(body: &str, persons: &[PersonMention]) -> Vec<Quote> {
     let pairs = pairing::pair_marks(body);
-    let mut found = attribute_all(body, &pairs, persons);
-    carry_back(&pairs, &mut found);
+    let found = attribute_all(body, &pairs, persons);
     let mut quotes: Vec<Quote> = pairs
         .iter()
         .zip(found)
@@ -211,6 +214,15 @@ fn attribute_all(
             .flatten();
         out.push(found.map_or_else(Attributed::default, |f| attributed(&mut cx, &p.outer, f)));
     }
+    carry_back(pairs, &mut out);
+    if out.iter().zip(pairs).any(|(a, p)| p.depth == 0 && a.cue.is_none()) {
+        let (tops, persons) = (&cx.tops, cx.persons);
+        let names = cx
+            .named_in_text
+            .get_or_insert_with(|| attribution::speech_names(body, tops, persons));
+        let outers: Vec<(Span, bool)> = pairs.iter().map(|p| (p.outer.clone(), p.depth == 0)).collect();
+        floating::attribute_floating(body, &outers, &mut out, &cx.persons_by_start, names);
+    }
     out
 }
 
@@ -240,6 +252,7 @@ fn attributed(cx: &mut Context, outer: &Span, f: attribution::Found) -> Attribut
             });
             (s, How::Role)
         }
+        Attribution::Unnamed => (None, How::Named),
         Attribution::Anaphor => {
             let (body, persons, tops) = (cx.body, cx.persons, &cx.tops);
             let names = cx
@@ -247,6 +260,7 @@ fn attributed(cx: &mut Context, outer: &Span, f: attribution::Found) -> Attribut
                 .get_or_insert_with(|| attribution::speech_names(body, tops, persons));
             let s =
                 attribution::latest_before(outer.start, &cx.persons_by_start, names, &cx.earlier);
+            let s = prefer_speaker_in_paragraph(cx.body, outer.start, s, names, &cx.earlier);
             (s, if f.role { How::Role } else { How::Pronoun })
         }
     };
@@ -261,6 +275,31 @@ fn attributed(cx: &mut Context, outer: &Span, f: attribution::Found) -> Attribut
         speaker,
         cue: Some(f.cue),
         mention: Some(f.mention),
+    }
+}
+
+/// A pronoun resolves to the person named last; but when someone spoke earlier in the same
+/// paragraph and a person merely mentioned since is that last one (`Sharon Carver, whose son
+/// died alongside Jodie Pettit, said … “…,” she said`), the speaker is meant.
+fn prefer_speaker_in_paragraph(
+    body: &str,
+    pos: usize,
+    found: Option<Speaker>,
+    names: &[Speaker],
+    earlier: &[Speaker],
+) -> Option<Speaker> {
+    let para = floating::paragraph_start(body, pos);
+    let last = |list: &[Speaker]| {
+        let i = list.partition_point(|s| s.at < pos);
+        i.checked_sub(1).map(|i| &list[i]).filter(|s| s.at >= para).cloned()
+    };
+    let spoke = match (last(names), last(earlier)) {
+        (Some(n), Some(e)) => Some(if e.at >= n.at { e } else { n }),
+        (n, e) => n.or(e),
+    };
+    match (found, spoke) {
+        (Some(f), Some(s)) if f.at > s.at && f.name != s.name => Some(s),
+        (f, s) => f.or(s),
     }
 }
 

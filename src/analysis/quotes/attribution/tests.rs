@@ -8,7 +8,7 @@ fn speaker(body: &str, quote: &str) -> Option<String> {
     match attribute(body, &outer, body.len(), &none)? {
         Attribution::Named(s) => Some(s.name),
         Attribution::Anaphor => nearest_before(outer.start, &[], &earlier).map(|s| s.name),
-        Attribution::Organisation => None,
+        Attribution::Organisation | Attribution::Unnamed => None,
     }
 }
 
