@@ -119,7 +119,26 @@ fn name_after(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
     }
     name_run_after(body, words, v)
         .or_else(|| name_after_role(body, words, v))
+        .or_else(|| name_after_bare_role(body, words, v))
         .or_else(|| unnamed_after(body, words, v))
+}
+
+/// `said chief executive Ole Karlsen`, `said helmsman Steve Tregunna`: one or two lower-case
+/// words of role, then a person's name that ends the clause.
+fn name_after_bare_role(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
+    let gap = |k: usize| broken(body, words[k - 1].0 + words[k - 1].1.len(), words[k].0);
+    let first = (v + 2..words.len().min(v + 4)).find(|&k| is_capitalised(words[k].1))?;
+    if (v + 1..=first).any(gap) || (v + 1..first).any(|k| is_capitalised(words[k].1)) {
+        return None;
+    }
+    let mut end = first;
+    while end + 1 < words.len() && is_capitalised(words[end + 1].1) && !gap(end + 1) {
+        end += 1;
+    }
+    let closes = end + 1 == words.len() || gap(end + 1);
+    let span = words[first].0..words[end].0 + words[end].1.len();
+    (closes && end > first && super::names::person_like(&body[span.clone()]))
+        .then_some(Who::Name(span))
 }
 
 /// `said a cousin`, `told his brother`: a determiner, at most two more words and a noun for

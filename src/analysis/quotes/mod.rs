@@ -87,20 +87,26 @@ pub enum QuoteKind {
 
 /// Finds the direct quotes of every article.
 pub fn find_all(corpus: &Corpus, entities: &EntityIndex) -> Vec<Vec<Quote>> {
-    let persons = person_mentions(corpus, entities);
+    let persons = mentions_of(corpus, entities, EntityKind::Person);
+    let orgs = mentions_of(corpus, entities, EntityKind::Organization);
     corpus
         .articles
         .par_iter()
-        .zip(persons.par_iter())
-        .map(|(a, p)| find_in(&a.body, p))
+        .zip(persons.par_iter().zip(orgs.par_iter()))
+        .map(|(a, (p, o))| find_in_with(&a.body, p, o))
         .collect()
 }
 
-/// Person mentions in each article's body (indexed like `corpus.articles`), by offset.
-fn person_mentions<'a>(corpus: &Corpus, entities: &'a EntityIndex) -> Vec<Vec<PersonMention<'a>>> {
+/// Mentions of entities of `kind` in each article's body (indexed like `corpus.articles`),
+/// by offset.
+fn mentions_of<'a>(
+    corpus: &Corpus,
+    entities: &'a EntityIndex,
+    kind: EntityKind,
+) -> Vec<Vec<PersonMention<'a>>> {
     let mut out: Vec<Vec<PersonMention>> = vec![Vec::new(); corpus.len()];
     for (i, e) in entities.entities.iter().enumerate() {
-        if e.kind != EntityKind::Person {
+        if e.kind != kind {
             continue;
         }
         for m in e.mentions.iter().filter(|m| m.field == Field::Body) {
@@ -130,8 +136,15 @@ struct Attributed {
 
 /// The quotes of one body, with speakers; `persons` are its known person mentions.
 pub fn find_in(body: &str, persons: &[PersonMention]) -> Vec<Quote> {
+    find_in_with(body, persons, &[])
+}
+
+/// [`find_in`], with the body's organisation mentions (sorted by start): `the airline said`
+/// goes to the organisation named last, and a name written short (`Halvern`) to the
+/// organisation it mentions (`Halvern Pharma`).
+pub fn find_in_with(body: &str, persons: &[PersonMention], orgs: &[PersonMention]) -> Vec<Quote> {
     let pairs = pairing::pair_marks(body);
-    let found = attribute_all(body, &pairs, persons);
+    let found = attribute_all(body, &pairs, persons, orgs);
     let mut quotes: Vec<Quote> = pairs
         .iter()
         .zip(found)
@@ -168,6 +181,8 @@ struct Context<'a, 'p> {
     /// Speakers of the top-level quotes so far: in document order, as top-level quotes do
     /// not overlap.
     earlier: Vec<Speaker>,
+    /// Organisation mentions, sorted by start.
+    orgs: &'a [PersonMention<'p>],
 }
 
 /// The speaker of every top-level quote of `pairs` (nested quotes get none).
@@ -175,6 +190,7 @@ fn attribute_all(
     body: &str,
     pairs: &[pairing::MarkPair],
     persons: &[PersonMention],
+    orgs: &[PersonMention],
 ) -> Vec<Attributed> {
     // Sorted once, so that "the person named last before this quote" and "the mention a
     // name overlaps" are binary searches, not scans per quote (quadratic on a body of many
@@ -196,6 +212,7 @@ fn attribute_all(
             .collect(),
         named_in_text: None,
         earlier: Vec::new(),
+        orgs,
     };
     // Where the next top-level quote starts, for each quote: one pass from the end (a scan
     // forward per quote is quadratic in a paragraph of nested marks).
@@ -230,6 +247,15 @@ fn attribute_all(
 fn attributed(cx: &mut Context, outer: &Span, f: attribution::Found) -> Attributed {
     let (speaker, how) = match f.attribution {
         Attribution::Named(s) => {
+            let s = if s.entity.is_none() {
+                org_at(cx.orgs, &f.mention).map_or(s, |o| Speaker {
+                    name: o.name.to_string(),
+                    entity: Some(o.entity),
+                    at: f.mention.start,
+                })
+            } else {
+                s
+            };
             let according = cx
                 .body
                 .get(f.cue.clone())
@@ -244,10 +270,12 @@ fn attributed(cx: &mut Context, outer: &Span, f: attribution::Found) -> Attribut
             )
         }
         Attribution::Organisation => {
-            let org = roles::last_org_before(cx.body, outer.start, &[]);
+            let last = orgs_before(cx.orgs, outer.start);
+            let known: Vec<(Span, &str)> = last.iter().map(|o| (o.span.clone(), o.name)).collect();
+            let org = roles::last_org_before(cx.body, outer.start, &known);
             let s = org.map(|(name, at)| Speaker {
+                entity: last.iter().find(|o| o.name == name).map(|o| o.entity),
                 name,
-                entity: None,
                 at,
             });
             (s, How::Role)
@@ -276,6 +304,20 @@ fn attributed(cx: &mut Context, outer: &Span, f: attribution::Found) -> Attribut
         cue: Some(f.cue),
         mention: Some(f.mention),
     }
+}
+
+/// The organisation mention `span` falls in, of `orgs` sorted by start.
+fn org_at<'o, 'p>(orgs: &'o [PersonMention<'p>], span: &Span) -> Option<&'o PersonMention<'p>> {
+    let i = orgs.partition_point(|o| o.span.start <= span.start);
+    i.checked_sub(1)
+        .map(|i| &orgs[i])
+        .filter(|o| o.span.end > span.start)
+}
+
+/// The last few organisation mentions before `pos` (the one named last is all that counts).
+fn orgs_before<'o, 'p>(orgs: &'o [PersonMention<'p>], pos: usize) -> &'o [PersonMention<'p>] {
+    let i = orgs.partition_point(|o| o.span.start < pos);
+    &orgs[i.saturating_sub(1)..i]
 }
 
 /// A pronoun resolves to the person named last; but when someone spoke earlier in the same
