@@ -151,10 +151,33 @@ fn unnamed_after(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
     ) {
         return None;
     }
-    (v + 2..words.len().min(v + 5))
+    let phrase: Vec<usize> = (v + 2..words.len().min(v + 6))
         .take_while(|&k| !broken(body, words[k - 1].0 + words[k - 1].1.len(), words[k].0))
-        .find(|&k| is_unnamed_speaker(words[k].1))
-        .map(|k| Who::Unnamed(det.0..words[k].0 + words[k].1.len()))
+        .collect();
+    if let Some(&k) = phrase.iter().find(|&&k| is_unnamed_speaker(words[k].1)) {
+        return Some(Who::Unnamed(det.0..words[k].0 + words[k].1.len()));
+    }
+    // `said one young man.`: an indefinite description closing the clause
+    let indefinite = matches!(det.1.to_lowercase().as_str(), "a" | "an" | "one");
+    let last = *phrase.last()?;
+    let closes = last + 1 == words.len()
+        || broken(body, words[last].0 + words[last].1.len(), words[last + 1].0);
+    (indefinite && closes && phrase.len() <= 3 && !is_capitalised(words[last].1))
+        .then(|| Who::Unnamed(det.0..words[last].0 + words[last].1.len()))
+}
+
+/// `a teacher told`, `one resident said`: an indefinite description right before the verb
+/// at word `v` (the noun at `k`), someone the text does not name.
+fn indefinite_before(body: &str, words: &[(usize, &str)], k: usize) -> Option<Span> {
+    let (s, w) = words[k];
+    if is_capitalised(w) {
+        return None;
+    }
+    (k.saturating_sub(3)..k)
+        .rev()
+        .take_while(|&j| !broken(body, words[j].0 + words[j].1.len(), words[j + 1].0))
+        .find(|&j| matches!(words[j].1, "a" | "an" | "one" | "another" | "A" | "An" | "One"))
+        .map(|j| words[j].0..s + w.len())
 }
 
 /// `said the mayor, Tor Helland` / `a déclaré le ministre des Transports, Jonas Brekke`: a
@@ -244,6 +267,12 @@ fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
         }
         Some(super::roles::Description::Person(span)) => return Some(Who::Anaphor(span, true)),
         None => {}
+    }
+    if !is_title(&lower)
+        && !super::words::is_org_role(&lower)
+        && let Some(span) = indefinite_before(body, words, k)
+    {
+        return Some(Who::Unnamed(span));
     }
     let possessed = k > 0
         && matches!(
@@ -350,7 +379,17 @@ fn who_at(body: &str, words: &[(usize, &str)], v: usize, after: bool) -> Option<
     if after && v > 6 {
         let span = super::appositive::name_after_quote(body, words, v)
             .or_else(|| match name_before(body, words, v) {
-                Some(Who::Name(span)) if span.start == words[0].0 => Some(span),
+                // the name opens the clause, or only words of role stand before it
+                // (`prosecutor Anne-Lise Krogh of the Economic Crime Unit told`)
+                Some(Who::Name(span))
+                    if words
+                        .iter()
+                        .take_while(|w| w.0 < span.start)
+                        .all(|w| !is_capitalised(w.1) && !verb(w.1))
+                        && words.iter().take_while(|w| w.0 < span.start).count() <= 3 =>
+                {
+                    Some(span)
+                }
                 _ => None,
             })?;
         return Some((Who::Name(span), words[v].0..words[v].0 + words[v].1.len()));

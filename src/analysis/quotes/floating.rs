@@ -101,7 +101,12 @@ fn floating_speaker(
     let opens_paragraph = body.get(para..outer.start).is_some_and(|g| g.trim().is_empty());
     if opens_paragraph && para > 0 {
         let before = paragraph_start(body, para.saturating_sub(1));
-        return named(before, para);
+        // a person merely mentioned before counts only for a paragraph that is all quote
+        // (`Ana Ferik spoke for an hour.` / `“They had eight years.”`)
+        let rest = body.get(outer.end..).unwrap_or_default();
+        let rest = rest.split('\n').next().unwrap_or_default();
+        let all_quote = rest.chars().all(|c| !c.is_alphanumeric());
+        return named(before, para).or_else(|| all_quote.then(|| mention(before, para)).flatten());
     }
     None
 }

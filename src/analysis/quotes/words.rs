@@ -55,6 +55,8 @@ pub fn is_pronoun(word: &str) -> bool {
             | "sie"
             | "il"
             | "elle"
+            | "lui"
+            | "eux"
             | "ils"
             | "elles"
             | "él"
