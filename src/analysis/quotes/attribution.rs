@@ -173,11 +173,16 @@ fn indefinite_before(body: &str, words: &[(usize, &str)], k: usize) -> Option<Sp
     if is_capitalised(w) {
         return None;
     }
-    (k.saturating_sub(3)..k)
+    let j = (k.saturating_sub(3)..k)
         .rev()
         .take_while(|&j| !broken(body, words[j].0 + words[j].1.len(), words[j + 1].0))
-        .find(|&j| matches!(words[j].1, "a" | "an" | "one" | "another" | "A" | "An" | "One"))
-        .map(|j| words[j].0..s + w.len())
+        .take_while(|&j| !matches!(words[j].1, "of" | "in" | "at" | "for" | "from" | "with"))
+        .find(|&j| matches!(words[j].1, "a" | "an" | "one" | "another" | "A" | "An" | "One"))?;
+    // the description opens its clause: `more than a week said` is no speaker
+    let opens = j == 0
+        || broken(body, words[j - 1].0 + words[j - 1].1.len(), words[j].0)
+        || matches!(words[j - 1].1, "and" | "but" | "while" | "as" | "when" | "where");
+    opens.then(|| words[j].0..s + w.len())
 }
 
 /// `said the mayor, Tor Helland` / `a déclaré le ministre des Transports, Jonas Brekke`: a
@@ -405,7 +410,7 @@ fn who_at(body: &str, words: &[(usize, &str)], v: usize, after: bool) -> Option<
         (_, Some(b), _) => Some(b),
         (_, None, a) => a,
     }?;
-    let described = matches!(who, Who::Org(_) | Who::Anaphor(_, true));
+    let described = matches!(who, Who::Org(_) | Who::Anaphor(_, true) | Who::Unnamed(_));
     (!(described && weak_verb(words[v].1))).then_some((who, cue))
 }
 

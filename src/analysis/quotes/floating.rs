@@ -7,6 +7,7 @@
 //! sentence (`calls the closures “an act of vandalism”`) is left alone: it may be a term.
 
 use super::attribution::{PersonMention, Speaker, sentence_start};
+use super::words::{is_capitalised, is_pronoun, is_speech_verb};
 use super::{Attributed, How};
 use crate::analysis::Span;
 
@@ -97,6 +98,12 @@ fn floating_speaker(
         if let Some(s) = named(para, outer.start).or_else(|| mention(para, outer.start)) {
             return Some(s);
         }
+        if pronoun_speaks(body, para, outer.start) {
+            // `He said the service was stretched. “We had 600 cases.”`: whoever the pronoun
+            // stands for, named in the paragraph before
+            let before = paragraph_start(body, para.saturating_sub(1));
+            return named(before, para).or_else(|| mention(before, para));
+        }
     }
     let opens_paragraph = body.get(para..outer.start).is_some_and(|g| g.trim().is_empty());
     if opens_paragraph && para > 0 {
@@ -109,6 +116,15 @@ fn floating_speaker(
         return named(before, para).or_else(|| all_quote.then(|| mention(before, para)).flatten());
     }
     None
+}
+
+/// True when `body[from..to]` holds a pronoun followed by a speech verb (`she added`).
+fn pronoun_speaks(body: &str, from: usize, to: usize) -> bool {
+    let mut words: Vec<&str> = Vec::new();
+    crate::text::for_each_word(body.get(from..to).unwrap_or_default(), |_, w| words.push(w));
+    words.windows(2).any(|p| {
+        is_pronoun(&p[0].to_lowercase()) && !is_capitalised(p[1]) && is_speech_verb(p[1])
+    })
 }
 
 #[cfg(test)]
