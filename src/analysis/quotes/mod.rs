@@ -5,6 +5,7 @@
 
 mod appositive;
 pub mod attribution;
+mod dashes;
 pub mod fragments;
 mod floating;
 mod names;

@@ -122,8 +122,27 @@ pub fn pair_marks(text: &str) -> Vec<MarkPair> {
         }
         start += para.len() + 1;
     }
+    add_dialogue(text, &mut out);
     out.sort_by_key(|q| (q.outer.start, std::cmp::Reverse(q.outer.end)));
     out
+}
+
+/// Adds the quotes of dialogue lines ([`super::dashes`]); quotation marks inside one are
+/// nested in it, one level deeper.
+fn add_dialogue(text: &str, out: &mut Vec<MarkPair>) {
+    let dialogue = super::dashes::dialogue_pairs(text);
+    if dialogue.is_empty() {
+        return;
+    }
+    for q in out.iter_mut() {
+        if dialogue
+            .iter()
+            .any(|d| d.outer.start <= q.outer.start && q.outer.end <= d.outer.end)
+        {
+            q.depth += 1;
+        }
+    }
+    out.extend(dialogue);
 }
 
 /// Trims white space (also no-break spaces) off both ends of `base + range` of `para`.
