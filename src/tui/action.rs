@@ -68,6 +68,10 @@ pub enum Action {
     NextMatch,
     /// To the previous match of the search.
     PrevMatch,
+    /// Quotes: list only the next speaker's statements (after the last, all again).
+    NextSpeaker,
+    /// Quotes: list only the previous speaker's statements.
+    PrevSpeaker,
     /// Close the help overlay.
     Close,
     /// Jump to the next shared passage.
@@ -192,6 +196,16 @@ const BINDABLE: &[(&str, Action, &str)] = {
         ),
         ("next_match", NextMatch, "next match"),
         ("prev_match", PrevMatch, "previous match"),
+        (
+            "next_speaker",
+            NextSpeaker,
+            "only the next speaker's statements (then all)",
+        ),
+        (
+            "prev_speaker",
+            PrevSpeaker,
+            "only the previous speaker's statements",
+        ),
         ("close", Close, "close"),
         ("next_passage", NextPassage, "next shared passage"),
         ("prev_passage", PrevPassage, "previous shared passage"),

@@ -10,8 +10,8 @@ use super::persons::Persons;
 use super::words::{
     is_capitalised, is_demonym, is_pronoun, is_speech_verb, is_title, is_unnamed_speaker,
 };
-use crate::analysis::entities::lexicon::{self, lexicon};
 use crate::analysis::Span;
+use crate::analysis::entities::lexicon::{self, lexicon};
 use crate::analysis::passages::tokens::for_each_word;
 
 /// A known person mention in the article: its span and entity index and canonical name.
@@ -177,11 +177,19 @@ fn indefinite_before(body: &str, words: &[(usize, &str)], k: usize) -> Option<Sp
         .rev()
         .take_while(|&j| !broken(body, words[j].0 + words[j].1.len(), words[j + 1].0))
         .take_while(|&j| !matches!(words[j].1, "of" | "in" | "at" | "for" | "from" | "with"))
-        .find(|&j| matches!(words[j].1, "a" | "an" | "one" | "another" | "A" | "An" | "One"))?;
+        .find(|&j| {
+            matches!(
+                words[j].1,
+                "a" | "an" | "one" | "another" | "A" | "An" | "One"
+            )
+        })?;
     // the description opens its clause: `more than a week said` is no speaker
     let opens = j == 0
         || broken(body, words[j - 1].0 + words[j - 1].1.len(), words[j].0)
-        || matches!(words[j - 1].1, "and" | "but" | "while" | "as" | "when" | "where");
+        || matches!(
+            words[j - 1].1,
+            "and" | "but" | "while" | "as" | "when" | "where"
+        );
     opens.then(|| words[j].0..s + w.len())
 }
 
@@ -286,7 +294,9 @@ fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
         );
     if (possessed || is_unnamed_speaker(&lower)) && !is_capitalised(w) {
         // `his lawyer said`, `a witness said`: someone unnamed, not the person named before
-        return Some(Who::Unnamed(words[k.saturating_sub(usize::from(possessed))].0..s + w.len()));
+        return Some(Who::Unnamed(
+            words[k.saturating_sub(usize::from(possessed))].0..s + w.len(),
+        ));
     }
     if is_title(&lower) {
         return Some(Who::Anaphor(s..s + w.len(), true));
@@ -310,9 +320,7 @@ fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
         k += 1;
         start = words[k].0;
     }
-    if k > 0 && start == s && words[k - 1].1.eq_ignore_ascii_case("the")
-        && is_demonym(w)
-    {
+    if k > 0 && start == s && words[k - 1].1.eq_ignore_ascii_case("the") && is_demonym(w) {
         // `the Czech said`: a nationality standing for someone named before
         return Some(Who::Anaphor(words[k - 1].0..end, true));
     }
@@ -340,7 +348,9 @@ fn person_of(body: &str, words: &[(usize, &str)], k: usize) -> Option<Span> {
     let mut first = last;
     while first > 0 {
         let (ps, pw) = words[first - 1];
-        if !is_capitalised(pw) || is_title(&pw.to_lowercase()) || broken(body, ps + pw.len(), words[first].0)
+        if !is_capitalised(pw)
+            || is_title(&pw.to_lowercase())
+            || broken(body, ps + pw.len(), words[first].0)
         {
             break;
         }
@@ -382,20 +392,22 @@ fn who_in(body: &str, from: usize, to: usize, after: bool) -> Option<(Who, Span)
 /// The speaker next to the speech verb at word `v` of `words`.
 fn who_at(body: &str, words: &[(usize, &str)], v: usize, after: bool) -> Option<(Who, Span)> {
     if after && v > 6 {
-        let span = super::appositive::name_after_quote(body, words, v)
-            .or_else(|| match name_before(body, words, v) {
-                // the name opens the clause, or only words of role stand before it
-                // (`prosecutor Anne-Lise Krogh of the Economic Crime Unit told`)
-                Some(Who::Name(span))
-                    if words
-                        .iter()
-                        .take_while(|w| w.0 < span.start)
-                        .all(|w| !is_capitalised(w.1) && !verb(w.1))
-                        && words.iter().take_while(|w| w.0 < span.start).count() <= 3 =>
-                {
-                    Some(span)
+        let span =
+            super::appositive::name_after_quote(body, words, v).or_else(|| {
+                match name_before(body, words, v) {
+                    // the name opens the clause, or only words of role stand before it
+                    // (`prosecutor Anne-Lise Krogh of the Economic Crime Unit told`)
+                    Some(Who::Name(span))
+                        if words
+                            .iter()
+                            .take_while(|w| w.0 < span.start)
+                            .all(|w| !is_capitalised(w.1) && !verb(w.1))
+                            && words.iter().take_while(|w| w.0 < span.start).count() <= 3 =>
+                    {
+                        Some(span)
+                    }
+                    _ => None,
                 }
-                _ => None,
             })?;
         return Some((Who::Name(span), words[v].0..words[v].0 + words[v].1.len()));
     }

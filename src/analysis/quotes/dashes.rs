@@ -51,7 +51,10 @@ pub fn dialogue_pairs(text: &str) -> Vec<MarkPair> {
             k += 1;
         }
         let run = &mut lines[run_start..k];
-        let dialogue = run[0].2 || run.iter().any(|l| l.1.as_ref().is_some_and(|l| l.attributed));
+        let dialogue = run[0].2
+            || run
+                .iter()
+                .any(|l| l.1.as_ref().is_some_and(|l| l.attributed));
         if dialogue {
             for (_, line, _) in run.iter_mut() {
                 out.extend(line.take().map(|l| l.fragments).unwrap_or_default());
@@ -84,7 +87,10 @@ fn dash_line(base: usize, para: &str) -> Option<Line> {
         }
     }
     if in_attribution {
-        return Some(Line { fragments, attributed });
+        return Some(Line {
+            fragments,
+            attributed,
+        });
     }
     // the last fragment runs to the paragraph's end: unless only punctuation follows the
     // attribution's closing dash (`—dijo Ana—.`)
@@ -92,7 +98,10 @@ fn dash_line(base: usize, para: &str) -> Option<Line> {
     if para[from.min(end)..end].chars().any(char::is_alphanumeric) {
         push(base, para, open, from, end, &mut fragments);
     }
-    Some(Line { fragments, attributed })
+    Some(Line {
+        fragments,
+        attributed,
+    })
 }
 
 /// Adds the fragment `para[from..to]` (its dash at `open`) when it holds words.

@@ -19,7 +19,10 @@ pub(super) fn paragraph_start(body: &str, pos: usize) -> usize {
     let head = body.get(..pos).unwrap_or_default();
     let mut at = head.len();
     while let Some(i) = head[..at].rfind('\n') {
-        if head[..i].trim_end_matches([' ', '\t', '\r']).ends_with('\n') {
+        if head[..i]
+            .trim_end_matches([' ', '\t', '\r'])
+            .ends_with('\n')
+        {
             return i + 1;
         }
         at = i;
@@ -105,7 +108,9 @@ fn floating_speaker(
             return named(before, para).or_else(|| mention(before, para));
         }
     }
-    let opens_paragraph = body.get(para..outer.start).is_some_and(|g| g.trim().is_empty());
+    let opens_paragraph = body
+        .get(para..outer.start)
+        .is_some_and(|g| g.trim().is_empty());
     if opens_paragraph && para > 0 {
         let before = paragraph_start(body, para.saturating_sub(1));
         // a person merely mentioned before counts only for a paragraph that is all quote
@@ -122,9 +127,9 @@ fn floating_speaker(
 fn pronoun_speaks(body: &str, from: usize, to: usize) -> bool {
     let mut words: Vec<&str> = Vec::new();
     crate::text::for_each_word(body.get(from..to).unwrap_or_default(), |_, w| words.push(w));
-    words.windows(2).any(|p| {
-        is_pronoun(&p[0].to_lowercase()) && !is_capitalised(p[1]) && is_speech_verb(p[1])
-    })
+    words
+        .windows(2)
+        .any(|p| is_pronoun(&p[0].to_lowercase()) && !is_capitalised(p[1]) && is_speech_verb(p[1]))
 }
 
 #[cfg(test)]

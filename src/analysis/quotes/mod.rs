@@ -6,8 +6,8 @@
 mod appositive;
 pub mod attribution;
 mod dashes;
-pub mod fragments;
 mod floating;
+pub mod fragments;
 mod names;
 mod open_stack;
 pub mod pairing;
@@ -233,12 +233,19 @@ fn attribute_all(
         out.push(found.map_or_else(Attributed::default, |f| attributed(&mut cx, &p.outer, f)));
     }
     carry_back(pairs, &mut out);
-    if out.iter().zip(pairs).any(|(a, p)| p.depth == 0 && a.cue.is_none()) {
+    if out
+        .iter()
+        .zip(pairs)
+        .any(|(a, p)| p.depth == 0 && a.cue.is_none())
+    {
         let (tops, persons) = (&cx.tops, cx.persons);
         let names = cx
             .named_in_text
             .get_or_insert_with(|| attribution::speech_names(body, tops, persons));
-        let outers: Vec<(Span, bool)> = pairs.iter().map(|p| (p.outer.clone(), p.depth == 0)).collect();
+        let outers: Vec<(Span, bool)> = pairs
+            .iter()
+            .map(|p| (p.outer.clone(), p.depth == 0))
+            .collect();
         floating::attribute_floating(body, &outers, &mut out, &cx.persons_by_start, names);
     }
     out
@@ -334,7 +341,10 @@ fn prefer_speaker_in_paragraph(
     let para = floating::paragraph_start(body, pos);
     let last = |list: &[Speaker]| {
         let i = list.partition_point(|s| s.at < pos);
-        i.checked_sub(1).map(|i| &list[i]).filter(|s| s.at >= para).cloned()
+        i.checked_sub(1)
+            .map(|i| &list[i])
+            .filter(|s| s.at >= para)
+            .cloned()
     };
     let spoke = match (last(names), last(earlier)) {
         (Some(n), Some(e)) => Some(if e.at >= n.at { e } else { n }),

@@ -14,8 +14,7 @@ static SPEECH_VERBS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set(assets::SPEECH_VERBS));
 static TITLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(assets::TITLES));
 static DEMONYMS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(assets::DEMONYMS));
-static UNNAMED: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| set(assets::UNNAMED_SPEAKERS));
+static UNNAMED: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(assets::UNNAMED_SPEAKERS));
 static ORG_ROLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(assets::ORG_ROLES));
 
 /// True for a noun that stands for an organisation (`company`, `bank`); lower case.

@@ -36,6 +36,8 @@ pub(super) fn quotes(app: &mut App, action: Action) {
         }
         Action::Search => search::open(app),
         Action::NextMatch => search::step_rows(app, true),
+        Action::NextSpeaker => crate::tui::quote_rows::cycle_speaker(app, true),
+        Action::PrevSpeaker => crate::tui::quote_rows::cycle_speaker(app, false),
         Action::PrevMatch => search::step_rows(app, false),
         Action::Open => {
             let pair = q

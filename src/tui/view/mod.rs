@@ -17,6 +17,8 @@ mod screens_tests;
 mod search;
 #[cfg(test)]
 mod search_tests;
+#[cfg(test)]
+mod speaker_tests;
 
 pub use help::{help_lines, matching as help_matching, section_start};
 pub use legend::TITLE as LEGEND_TITLE;
@@ -65,7 +67,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
 }
 
-/// The marks of an article: quotes, entity mentions and shared passages; `current`, the
+/// The marks of an article: quotes and their speakers, entity mentions and shared passages; `current`, the
 /// span n/N moved to, is marked too.
 pub fn article_marks(app: &App, article: ArticleIdx, current: Option<&Span>) -> Vec<Marked> {
     let mut marks = Vec::new();
@@ -73,6 +75,10 @@ pub fn article_marks(app: &App, article: ArticleIdx, current: Option<&Span>) -> 
         marks.extend(m.quotes.iter().map(|s| Marked {
             span: s.clone(),
             meaning: Meaning::Quote,
+        }));
+        marks.extend(m.speakers.iter().map(|s| Marked {
+            span: s.clone(),
+            meaning: Meaning::Speaker,
         }));
         marks.extend(m.entities.iter().map(|e| Marked {
             span: e.span(),

@@ -14,6 +14,7 @@ use crate::tui::quote_rows::QuoteRow;
 
 const HINTS: &[(&str, &str)] = &[
     ("open", "compare two carriers"),
+    ("next_speaker", "speaker"),
     ("search", "search"),
     ("down", "next"),
     ("back", "back"),
@@ -25,10 +26,14 @@ pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
     chrome::header(app, frame, header, "quotes");
     let rows = &q.rows;
     let block = Block::bordered()
-        .title(format!(
-            " {} quoted ",
-            crate::text::count(rows.len(), "statement")
-        ))
+        .title(match &q.speaker {
+            None => format!(" {} quoted ", crate::text::count(rows.len(), "statement")),
+            Some(who) => format!(
+                " {} of {} ",
+                crate::text::count(rows.len(), "statement"),
+                crate::text::sanitize_for_terminal(who)
+            ),
+        })
         .border_style(app.theme.border);
     let inner = block.inner(body);
     frame.render_widget(block, body);
