@@ -392,23 +392,22 @@ fn who_in(body: &str, from: usize, to: usize, after: bool) -> Option<(Who, Span)
 /// The speaker next to the speech verb at word `v` of `words`.
 fn who_at(body: &str, words: &[(usize, &str)], v: usize, after: bool) -> Option<(Who, Span)> {
     if after && v > 6 {
-        let span =
-            super::appositive::name_after_quote(body, words, v).or_else(|| {
-                match name_before(body, words, v) {
-                    // the name opens the clause, or only words of role stand before it
-                    // (`prosecutor Anne-Lise Krogh of the Economic Crime Unit told`)
-                    Some(Who::Name(span))
-                        if words
-                            .iter()
-                            .take_while(|w| w.0 < span.start)
-                            .all(|w| !is_capitalised(w.1) && !verb(w.1))
-                            && words.iter().take_while(|w| w.0 < span.start).count() <= 3 =>
-                    {
-                        Some(span)
-                    }
-                    _ => None,
+        let span = super::appositive::name_after_quote(body, words, v).or_else(|| {
+            match name_before(body, words, v) {
+                // the name opens the clause, or only words of role stand before it
+                // (`prosecutor Anne-Lise Krogh of the Economic Crime Unit told`)
+                Some(Who::Name(span))
+                    if words
+                        .iter()
+                        .take_while(|w| w.0 < span.start)
+                        .all(|w| !is_capitalised(w.1) && !verb(w.1))
+                        && words.iter().take_while(|w| w.0 < span.start).count() <= 3 =>
+                {
+                    Some(span)
                 }
-            })?;
+                _ => None,
+            }
+        })?;
         return Some((Who::Name(span), words[v].0..words[v].0 + words[v].1.len()));
     }
     if let Some(span) = super::appositive::name_before_appositive(body, words, v) {

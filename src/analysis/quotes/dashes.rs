@@ -176,6 +176,17 @@ mod tests {
     }
 
     #[test]
+    fn marks_inside_a_dialogue_line_are_nested() {
+        let t = "— Он ответил «нет», — сказал Лавров.";
+        let pairs = super::super::pairing::pair_marks(t);
+        let got: Vec<(&str, usize)> = pairs
+            .iter()
+            .map(|p| (&t[p.inner.clone()], p.depth))
+            .collect();
+        assert_eq!(got, [("Он ответил «нет»,", 0), ("нет", 1)]);
+    }
+
+    #[test]
     fn offsets_stay_on_char_boundaries_in_odd_lines() {
         for t in ["—", "— —", "—— a", "—a—b—c—", "\n—\n—é—"] {
             for p in dialogue_pairs(t) {

@@ -14,20 +14,29 @@ use crate::analysis::Span;
 /// How far back a sentence is looked for (bytes).
 const MAX_SENTENCE: usize = 400;
 
-/// Start of the paragraph holding `pos`: after the last blank line before it.
+/// How far back a paragraph's start is looked for (bytes): a body without blank lines is
+/// one long paragraph, and each of its quotes must not scan all of it.
+const MAX_PARAGRAPH: usize = 4000;
+
+/// Start of the paragraph holding `pos`: after the last blank line before it (at most
+/// [`MAX_PARAGRAPH`] bytes back).
 pub(super) fn paragraph_start(body: &str, pos: usize) -> usize {
-    let head = body.get(..pos).unwrap_or_default();
+    let mut floor = pos.saturating_sub(MAX_PARAGRAPH);
+    while !body.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let head = body.get(floor..pos).unwrap_or_default();
     let mut at = head.len();
     while let Some(i) = head[..at].rfind('\n') {
         if head[..i]
             .trim_end_matches([' ', '\t', '\r'])
             .ends_with('\n')
         {
-            return i + 1;
+            return floor + i + 1;
         }
         at = i;
     }
-    0
+    floor
 }
 
 /// The last item of `items` (sorted by position) in `from..to`.

@@ -134,11 +134,11 @@ fn add_dialogue(text: &str, out: &mut Vec<MarkPair>) {
     if dialogue.is_empty() {
         return;
     }
+    // dialogue pieces do not overlap and come in text order: the one a mark pair may sit
+    // in is the last starting before it (a binary search, not a scan per pair)
     for q in out.iter_mut() {
-        if dialogue
-            .iter()
-            .any(|d| d.outer.start <= q.outer.start && q.outer.end <= d.outer.end)
-        {
+        let i = dialogue.partition_point(|d| d.outer.start <= q.outer.start);
+        if i > 0 && q.outer.end <= dialogue[i - 1].outer.end {
             q.depth += 1;
         }
     }
