@@ -8,6 +8,7 @@ pub mod attribution;
 mod dashes;
 mod floating;
 pub mod fragments;
+mod gender;
 mod names;
 mod open_stack;
 pub mod pairing;
@@ -184,6 +185,8 @@ struct Context<'a, 'p> {
     earlier: Vec<Speaker>,
     /// Organisation mentions, sorted by start.
     orgs: &'a [PersonMention<'p>],
+    /// The genders the body gives its people, read the first time a pronoun needs them.
+    genders: Option<gender::Genders>,
 }
 
 /// The speaker of every top-level quote of `pairs` (nested quotes get none).
@@ -214,6 +217,7 @@ fn attribute_all(
         named_in_text: None,
         earlier: Vec::new(),
         orgs,
+        genders: None,
     };
     // Where the next top-level quote starts, for each quote: one pass from the end (a scan
     // forward per quote is quadratic in a paragraph of nested marks).
@@ -297,6 +301,27 @@ fn attributed(cx: &mut Context, outer: &Span, f: attribution::Found) -> Attribut
             let s =
                 attribution::latest_before(outer.start, &cx.persons_by_start, names, &cx.earlier);
             let s = prefer_speaker_in_paragraph(cx.body, outer.start, s, names, &cx.earlier);
+            let s = match cx.body.get(f.mention.clone()).and_then(gender::of_pronoun) {
+                Some(g) => {
+                    let by_start = &cx.persons_by_start;
+                    let genders = cx.genders.get_or_insert_with(|| {
+                        let mut people: Vec<Speaker> = by_start
+                            .iter()
+                            .map(|p| Speaker {
+                                name: p.name.to_string(),
+                                entity: Some(p.entity),
+                                at: p.span.start,
+                            })
+                            .chain(names.iter().cloned())
+                            .collect();
+                        people.sort_by_key(|p| p.at);
+                        gender::Genders::read(body, &people, tops)
+                    });
+                    let spoke: [&[Speaker]; 2] = [names, &cx.earlier];
+                    gender::agreeing(genders, g, outer.start, s, by_start, &spoke)
+                }
+                None => s,
+            };
             (s, if f.role { How::Role } else { How::Pronoun })
         }
     };
