@@ -13,6 +13,7 @@ mod names;
 mod open_stack;
 pub mod pairing;
 mod persons;
+mod resolve;
 mod roles;
 pub mod statements;
 mod words;
@@ -23,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use super::Span;
 use super::entities::{EntityIndex, EntityKind, Field};
 use crate::corpus::Corpus;
-use attribution::{Attribution, PersonMention, Speaker};
+use attribution::{PersonMention, Speaker};
 use persons::Persons;
 
 /// One direct quote in an article's body.
@@ -234,7 +235,9 @@ fn attribute_all(
         let found = (p.depth == 0)
             .then(|| attribution::attribute_at(body, &p.outer, next_top[k], &persons))
             .flatten();
-        out.push(found.map_or_else(Attributed::default, |f| attributed(&mut cx, &p.outer, f)));
+        out.push(found.map_or_else(Attributed::default, |f| {
+            resolve::attributed(&mut cx, &p.outer, f)
+        }));
     }
     carry_back(pairs, &mut out);
     if out
@@ -253,132 +256,6 @@ fn attribute_all(
         floating::attribute_floating(body, &outers, &mut out, &cx.persons_by_start, names);
     }
     out
-}
-
-/// The speaker a quote's attribution `f` names, remembered for the pronouns after it.
-fn attributed(cx: &mut Context, outer: &Span, f: attribution::Found) -> Attributed {
-    let (speaker, how) = match f.attribution {
-        Attribution::Named(s) => {
-            let s = if s.entity.is_none() {
-                org_at(cx.orgs, &f.mention).map_or(s, |o| Speaker {
-                    name: o.name.to_string(),
-                    entity: Some(o.entity),
-                    at: f.mention.start,
-                })
-            } else {
-                s
-            };
-            let according = cx
-                .body
-                .get(f.cue.clone())
-                .is_some_and(|w| w.eq_ignore_ascii_case("according"));
-            (
-                Some(s),
-                if according {
-                    How::AccordingTo
-                } else {
-                    How::Named
-                },
-            )
-        }
-        Attribution::Organisation => {
-            let last = orgs_before(cx.orgs, outer.start);
-            let known: Vec<(Span, &str)> = last.iter().map(|o| (o.span.clone(), o.name)).collect();
-            let org = roles::last_org_before(cx.body, outer.start, &known);
-            let s = org.map(|(name, at)| Speaker {
-                entity: last.iter().find(|o| o.name == name).map(|o| o.entity),
-                name,
-                at,
-            });
-            (s, How::Role)
-        }
-        Attribution::Unnamed => (None, How::Named),
-        Attribution::Anaphor => {
-            let (body, persons, tops) = (cx.body, cx.persons, &cx.tops);
-            let names = cx
-                .named_in_text
-                .get_or_insert_with(|| attribution::speech_names(body, tops, persons));
-            let s =
-                attribution::latest_before(outer.start, &cx.persons_by_start, names, &cx.earlier);
-            let s = prefer_speaker_in_paragraph(cx.body, outer.start, s, names, &cx.earlier);
-            let s = match cx.body.get(f.mention.clone()).and_then(gender::of_pronoun) {
-                Some(g) => {
-                    let by_start = &cx.persons_by_start;
-                    let genders = cx.genders.get_or_insert_with(|| {
-                        let mut people: Vec<Speaker> = by_start
-                            .iter()
-                            .map(|p| Speaker {
-                                name: p.name.to_string(),
-                                entity: Some(p.entity),
-                                at: p.span.start,
-                            })
-                            .chain(names.iter().cloned())
-                            .collect();
-                        people.sort_by_key(|p| p.at);
-                        gender::Genders::read(body, &people, tops)
-                    });
-                    let spoke: [&[Speaker]; 2] = [names, &cx.earlier];
-                    gender::agreeing(genders, g, outer.start, s, by_start, &spoke)
-                }
-                None => s,
-            };
-            (s, if f.role { How::Role } else { How::Pronoun })
-        }
-    };
-    if let Some(s) = &speaker {
-        cx.earlier.push(Speaker {
-            at: outer.start,
-            ..s.clone()
-        });
-    }
-    Attributed {
-        how: speaker.as_ref().map(|_| how),
-        speaker,
-        cue: Some(f.cue),
-        mention: Some(f.mention),
-    }
-}
-
-/// The organisation mention `span` falls in, of `orgs` sorted by start.
-fn org_at<'o, 'p>(orgs: &'o [PersonMention<'p>], span: &Span) -> Option<&'o PersonMention<'p>> {
-    let i = orgs.partition_point(|o| o.span.start <= span.start);
-    i.checked_sub(1)
-        .map(|i| &orgs[i])
-        .filter(|o| o.span.end > span.start)
-}
-
-/// The last few organisation mentions before `pos` (the one named last is all that counts).
-fn orgs_before<'o, 'p>(orgs: &'o [PersonMention<'p>], pos: usize) -> &'o [PersonMention<'p>] {
-    let i = orgs.partition_point(|o| o.span.start < pos);
-    &orgs[i.saturating_sub(1)..i]
-}
-
-/// A pronoun resolves to the person named last; but when someone spoke earlier in the same
-/// paragraph and a person merely mentioned since is that last one (`Sharon Carver, whose son
-/// died alongside Jodie Pettit, said … “…,” she said`), the speaker is meant.
-fn prefer_speaker_in_paragraph(
-    body: &str,
-    pos: usize,
-    found: Option<Speaker>,
-    names: &[Speaker],
-    earlier: &[Speaker],
-) -> Option<Speaker> {
-    let para = floating::paragraph_start(body, pos);
-    let last = |list: &[Speaker]| {
-        let i = list.partition_point(|s| s.at < pos);
-        i.checked_sub(1)
-            .map(|i| &list[i])
-            .filter(|s| s.at >= para)
-            .cloned()
-    };
-    let spoke = match (last(names), last(earlier)) {
-        (Some(n), Some(e)) => Some(if e.at >= n.at { e } else { n }),
-        (n, e) => n.or(e),
-    };
-    match (found, spoke) {
-        (Some(f), Some(s)) if f.at > s.at && f.name != s.name => Some(s),
-        (f, s) => f.or(s),
-    }
 }
 
 /// A long quote spread over paragraphs is attributed once, at its end: earlier parts take
