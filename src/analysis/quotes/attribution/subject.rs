@@ -236,17 +236,25 @@ pub(super) fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Opti
 }
 
 /// `Imran Choudry of the Medicines Safety Agency said`: when the name run starting at word
-/// `k` follows `of` (or `of the`), the person named before `of`.
+/// `k` ends an organisation's name after `of`, the person named before `of`.
 fn person_of(body: &str, words: &[(usize, &str)], k: usize) -> Option<Span> {
-    let mut j = k.checked_sub(1)?;
-    if words[j].1.eq_ignore_ascii_case("the") {
-        if broken(body, words[j].0 + 3, words[k].0) {
+    // back over the rest of the organisation's name (`of the University and College Staff
+    // Union`, `of Reopen the Westmoor Line`) to its `of`
+    const MAX_ORG_WORDS: usize = 6;
+    let mut j = k;
+    loop {
+        let prev = j.checked_sub(1)?;
+        let w = words[prev].1;
+        if broken(body, words[prev].0 + w.len(), words[j].0) || k - prev > MAX_ORG_WORDS {
             return None;
         }
-        j = j.checked_sub(1)?;
-    }
-    if words[j].1 != "of" || broken(body, words[j].0 + 2, words[j + 1].0) {
-        return None;
+        j = prev;
+        if w == "of" {
+            break;
+        }
+        if !is_capitalised(w) && !matches!(w, "the" | "and" | "for") {
+            return None;
+        }
     }
     let last = j.checked_sub(1)?;
     let (ls, lw) = words[last];
