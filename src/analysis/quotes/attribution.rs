@@ -115,7 +115,8 @@ fn who_at(body: &str, words: &[(usize, &str)], v: usize, after: bool) -> Option<
         })?;
         return Some((Who::Name(span), words[v].0..words[v].0 + words[v].1.len()));
     }
-    if let Some(span) = super::appositive::name_before_appositive(body, words, v) {
+    let subject_end = subject::before_auxiliaries(words, v);
+    if let Some(span) = super::appositive::name_before_appositive(body, words, subject_end) {
         return Some((Who::Name(span), words[v].0..words[v].0 + words[v].1.len()));
     }
     let before = name_before(body, words, v);
@@ -326,10 +327,14 @@ pub fn speech_names(body: &str, quotes: &[Span], persons: &Persons) -> Vec<Speak
         let who = if w.eq_ignore_ascii_case("according") {
             name_after(body, &words, v)
         } else {
-            super::appositive::name_before_appositive(body, &words, v)
-                .map(Who::Name)
-                .or_else(|| name_before(body, &words, v))
-                .or_else(|| name_after(body, &words, v))
+            super::appositive::name_before_appositive(
+                body,
+                &words,
+                subject::before_auxiliaries(&words, v),
+            )
+            .map(Who::Name)
+            .or_else(|| name_before(body, &words, v))
+            .or_else(|| name_after(body, &words, v))
         };
         if let Some(Who::Name(span)) = who {
             let s = named(body, span, persons);

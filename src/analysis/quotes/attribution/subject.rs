@@ -285,6 +285,16 @@ fn broken_between(body: &str, words: &[(usize, &str)], start: usize, end: usize)
         .any(|p| broken(body, words[p[0]].0 + words[p[0]].1.len(), words[p[1]].0))
 }
 
+/// The first of the words right before the verb at word `v` that may stand between a speaker
+/// and the verb (`has also` in `Fjeld, a member, has also said`); `v` when there are none.
+pub(super) fn before_auxiliaries(words: &[(usize, &str)], v: usize) -> usize {
+    let mut k = v;
+    while k > 1 && between_subject_and_verb(words[k - 1].1) {
+        k -= 1;
+    }
+    k
+}
+
 /// Words that may stand between a speaker and the speech verb (`Ferik has also said`).
 fn between_subject_and_verb(w: &str) -> bool {
     matches!(
