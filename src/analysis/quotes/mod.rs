@@ -220,16 +220,7 @@ fn attribute_all(
         orgs,
         genders: None,
     };
-    // Where the next top-level quote starts, for each quote: one pass from the end (a scan
-    // forward per quote is quadratic in a paragraph of nested marks).
-    let mut next_top = vec![body.len(); pairs.len()];
-    let mut after = body.len();
-    for (k, p) in pairs.iter().enumerate().rev() {
-        next_top[k] = after;
-        if p.depth == 0 {
-            after = p.outer.start;
-        }
-    }
+    let next_top = next_tops(body, pairs);
     let mut out: Vec<Attributed> = Vec::with_capacity(pairs.len());
     for (k, p) in pairs.iter().enumerate() {
         let found = (p.depth == 0)
@@ -240,22 +231,43 @@ fn attribute_all(
         }));
     }
     carry_back(pairs, &mut out);
-    if out
+    from_context(&mut cx, pairs, &mut out);
+    out
+}
+
+/// Where the next top-level quote starts, for each quote: one pass from the end (a scan
+/// forward per quote is quadratic in a paragraph of nested marks).
+fn next_tops(body: &str, pairs: &[pairing::MarkPair]) -> Vec<usize> {
+    let mut next_top = vec![body.len(); pairs.len()];
+    let mut after = body.len();
+    for (k, p) in pairs.iter().enumerate().rev() {
+        next_top[k] = after;
+        if p.depth == 0 {
+            after = p.outer.start;
+        }
+    }
+    next_top
+}
+
+/// Speakers from the context for the top-level quotes their sentences do not attribute
+/// ([`floating`]).
+fn from_context(cx: &mut Context, pairs: &[pairing::MarkPair], out: &mut [Attributed]) {
+    if !out
         .iter()
         .zip(pairs)
         .any(|(a, p)| p.depth == 0 && a.cue.is_none())
     {
-        let (tops, persons) = (&cx.tops, cx.persons);
-        let names = cx
-            .named_in_text
-            .get_or_insert_with(|| attribution::speech_names(body, tops, persons));
-        let outers: Vec<(Span, bool)> = pairs
-            .iter()
-            .map(|p| (p.outer.clone(), p.depth == 0))
-            .collect();
-        floating::attribute_floating(body, &outers, &mut out, &cx.persons_by_start, names);
+        return;
     }
-    out
+    let (body, tops, persons) = (cx.body, &cx.tops, cx.persons);
+    let names = cx
+        .named_in_text
+        .get_or_insert_with(|| attribution::speech_names(body, tops, persons));
+    let outers: Vec<(Span, bool)> = pairs
+        .iter()
+        .map(|p| (p.outer.clone(), p.depth == 0))
+        .collect();
+    floating::attribute_floating(body, &outers, out, &cx.persons_by_start, names);
 }
 
 /// A long quote spread over paragraphs is attributed once, at its end: earlier parts take

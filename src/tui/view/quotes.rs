@@ -26,14 +26,7 @@ pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
     chrome::header(app, frame, header, "quotes");
     let rows = &q.rows;
     let block = Block::bordered()
-        .title(match &q.speaker {
-            None => format!(" {} quoted ", crate::text::count(rows.len(), "statement")),
-            Some(who) => format!(
-                " {} of {} ",
-                crate::text::count(rows.len(), "statement"),
-                crate::text::sanitize_for_terminal(who)
-            ),
-        })
+        .title(title(q))
         .border_style(app.theme.border);
     let inner = block.inner(body);
     frame.render_widget(block, body);
@@ -81,6 +74,15 @@ pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
         },
     );
     chrome::footer(app, frame, footer, Context::Quotes, HINTS, extra);
+}
+
+/// `12 statements quoted`, or `3 statements of Ana Ferik` when one speaker's are listed.
+fn title(q: &Quotes) -> String {
+    let n = crate::text::count(q.rows.len(), "statement");
+    match &q.speaker {
+        None => format!(" {n} quoted "),
+        Some(who) => format!(" {n} of {} ", crate::text::sanitize_for_terminal(who)),
+    }
 }
 
 fn row_lines(

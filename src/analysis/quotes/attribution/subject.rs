@@ -177,16 +177,30 @@ pub(super) fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Opti
     if is_pronoun(&lower) {
         return Some(Who::Anaphor(s..s + w.len(), false));
     }
-    let described = super::super::roles::description_at(words, k)
-        .filter(|d| !broken_between(body, words, d.span().start, s));
+    if let Some(who) = described_before(body, words, k) {
+        return Some(who);
+    }
+    if !is_capitalised(w) {
+        return None;
+    }
+    name_run_before(body, words, k)
+}
+
+/// A description ending at word `k`: an organisation's (`the company`), an unnamed person's
+/// (`his lawyer`, `a witness`, `one resident`), or a role standing for someone named before
+/// (`the spokeswoman`, `the retired bus driver`).
+fn described_before(body: &str, words: &[(usize, &str)], k: usize) -> Option<Who> {
+    use super::super::roles::{Description, description_at};
+    let (s, w) = words[k];
+    let lower = w.to_lowercase();
+    let described =
+        description_at(words, k).filter(|d| !broken_between(body, words, d.span().start, s));
     match described {
-        Some(super::super::roles::Description::Organisation(span)) => return Some(Who::Org(span)),
-        Some(super::super::roles::Description::Person(span)) if is_unnamed_speaker(&lower) => {
+        Some(Description::Organisation(span)) => return Some(Who::Org(span)),
+        Some(Description::Person(span)) if is_unnamed_speaker(&lower) => {
             return Some(Who::Unnamed(span));
         }
-        Some(super::super::roles::Description::Person(span)) => {
-            return Some(Who::Anaphor(span, true));
-        }
+        Some(Description::Person(span)) => return Some(Who::Anaphor(span, true)),
         None => {}
     }
     if !is_title(&lower)
@@ -202,16 +216,16 @@ pub(super) fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Opti
         );
     if (possessed || is_unnamed_speaker(&lower)) && !is_capitalised(w) {
         // `his lawyer said`, `a witness said`: someone unnamed, not the person named before
-        return Some(Who::Unnamed(
-            words[k.saturating_sub(usize::from(possessed))].0..s + w.len(),
-        ));
+        let from = words[k.saturating_sub(usize::from(possessed))].0;
+        return Some(Who::Unnamed(from..s + w.len()));
     }
-    if is_title(&lower) {
-        return Some(Who::Anaphor(s..s + w.len(), true));
-    }
-    if !is_capitalised(w) {
-        return None;
-    }
+    is_title(&lower).then(|| Who::Anaphor(s..s + w.len(), true))
+}
+
+/// The capitalised run ending at word `k`: a name, the person before `of ORGANISATION`, or
+/// a nationality after `the` (`the Czech said`) standing for someone named before.
+fn name_run_before(body: &str, words: &[(usize, &str)], mut k: usize) -> Option<Who> {
+    let (s, w) = words[k];
     let mut start = s;
     let end = s + w.len();
     while k > 0 {
@@ -229,7 +243,6 @@ pub(super) fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Opti
         start = words[k].0;
     }
     if k > 0 && start == s && words[k - 1].1.eq_ignore_ascii_case("the") && is_demonym(w) {
-        // `the Czech said`: a nationality standing for someone named before
         return Some(Who::Anaphor(words[k - 1].0..end, true));
     }
     Some(Who::Name(person_of(body, words, k).unwrap_or(start..end)))
