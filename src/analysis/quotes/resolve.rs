@@ -73,7 +73,11 @@ fn anaphor(cx: &mut Context, pos: usize, mention: &Span) -> Option<Speaker> {
     let names = cx
         .named_in_text
         .get_or_insert_with(|| attribution::speech_names(body, tops, persons));
-    let s = attribution::latest_before(pos, &cx.persons_by_start, names, &cx.earlier);
+    let mut s = attribution::latest_before(pos, &cx.persons_by_start, names, &cx.earlier);
+    if let Some(start) = s.as_ref().and_then(|s| asked_clause(body, s.at)) {
+        // `Asked about Gritsenko, he said`: who was asked about is not who answers
+        s = attribution::latest_before(start, &cx.persons_by_start, names, &cx.earlier);
+    }
     let s = prefer_speaker_in_paragraph(body, pos, s, names, &cx.earlier);
     let Some(g) = body.get(mention.clone()).and_then(gender::of_pronoun) else {
         return s;
@@ -94,6 +98,15 @@ fn anaphor(cx: &mut Context, pos: usize, mention: &Span) -> Option<Speaker> {
     });
     let spoke: [&[Speaker]; 2] = [names, &cx.earlier];
     gender::agreeing(genders, g, pos, s, by_start, &spoke)
+}
+
+/// Where the `Asked about …,` clause opening a sentence starts, when `at` lies in one.
+fn asked_clause(body: &str, at: usize) -> Option<usize> {
+    let start = attribution::sentence_start(body, at, 300);
+    let head = body.get(start..at)?;
+    let lead = head.len() - head.trim_start().len();
+    let clause = &head[lead..];
+    (clause.starts_with("Asked ") && !clause.contains(',')).then_some(start + lead)
 }
 
 /// The organisation mention `span` falls in, of `orgs` sorted by start.
@@ -135,5 +148,37 @@ fn prefer_speaker_in_paragraph(
     match (found, spoke) {
         (Some(f), Some(s)) if f.at > s.at && f.name != s.name => Some(s),
         (f, s) => f.or(s),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::quotes::find_in;
+
+    #[test]
+    fn who_was_asked_about_does_not_answer() {
+        let body = "Yuriy Dovbush left hospital on Friday. Asked about the ambassador Oleksander \
+                    Gritsenko, he shrugged. “He is a polite man,” he said.";
+        let at = |w: &str| body.find(w).map_or(0..0, |i| i..i + w.len());
+        let persons = [
+            PersonMention {
+                span: at("Yuriy Dovbush"),
+                entity: 0,
+                name: "Yuriy Dovbush",
+            },
+            PersonMention {
+                span: at("Oleksander Gritsenko"),
+                entity: 1,
+                name: "Oleksander Gritsenko",
+            },
+        ];
+        let q = find_in(body, &persons);
+        assert_eq!(q[0].speaker.as_deref(), Some("Yuriy Dovbush"));
+        assert_eq!(
+            asked_clause(body, body.find("Gritsenko").unwrap_or(0)),
+            body.find("Asked")
+        );
+        assert_eq!(asked_clause(body, body.find("Dovbush").unwrap_or(0)), None);
     }
 }
