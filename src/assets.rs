@@ -37,6 +37,12 @@ pub const SPEECH_VERBS: &str = include_str!("../assets/speech_verbs.txt");
 /// Titles and roles that stand before or for a person's name.
 pub const TITLES: &str = include_str!("../assets/titles.txt");
 
+/// Nationality nouns that stand for a person named earlier (`the Czech said`).
+pub const DEMONYMS: &str = include_str!("../assets/demonyms.txt");
+
+/// Nouns for a person quoted without a name (`his brother said`, `a witness said`).
+pub const UNNAMED_SPEAKERS: &str = include_str!("../assets/unnamed_speakers.txt");
+
 /// Nouns that stand for an organisation named earlier (`the company said`).
 pub const ORG_ROLES: &str = include_str!("../assets/org_roles.txt");
 

@@ -198,3 +198,36 @@ fn quotes_of_one_long_paragraph_of_mixed_marks() {
         },
     );
 }
+
+/// `n` lines without a blank line between them (one long paragraph): each line a sentence
+/// naming a speaker and a quote that its own sentence does not attribute, and a dialogue
+/// line with a nested quote.
+fn context_and_dialogue_quotes(n: usize) -> String {
+    let mut w = Words(17);
+    let mut out = String::new();
+    for k in 0..n {
+        out.push_str(&format!(
+            "Anna Berg said {}\n“{} {k}”\n— Мы «готовы» {k}, — сказал Лавров. — Начнём.\n",
+            w.sentence(6),
+            w.sentence(8)
+        ));
+    }
+    out
+}
+
+#[test]
+fn quotes_attributed_from_context_in_one_long_paragraph() {
+    grows_linearly(
+        "context quotes",
+        1_000,
+        context_and_dialogue_quotes,
+        |body| {
+            let quotes = find_in(body, &[]);
+            assert!(
+                quotes
+                    .iter()
+                    .any(|q| q.speaker.as_deref() == Some("Лавров"))
+            );
+        },
+    );
+}

@@ -134,6 +134,8 @@ fn assets_hash() -> u64 {
         SPEECH_VERBS,
         TITLES,
         ORG_ROLES,
+        DEMONYMS,
+        UNNAMED_SPEAKERS,
         PASSAGE_CHROME,
         GAZETTEER,
         FUNCTION_WORDS,

@@ -101,5 +101,6 @@ fn how_str(h: How) -> &'static str {
         How::Pronoun => "pronoun",
         How::Role => "role",
         How::Statement => "statement",
+        How::Context => "context",
     }
 }

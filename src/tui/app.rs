@@ -135,6 +135,8 @@ pub struct Quotes {
     pub rows: Vec<crate::tui::quote_rows::QuoteRow>,
     /// A search applied with `/`: the rows it matched (n/N move between them).
     pub search: Option<super::search::RowSearch>,
+    /// The speaker whose statements alone are listed (`s`/`S` cycle through speakers).
+    pub speaker: Option<String>,
 }
 
 /// A screen above the library.

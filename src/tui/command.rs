@@ -72,6 +72,10 @@ pub enum Command {
     NextMatch,
     /// To the previous match of the search.
     PrevMatch,
+    /// Quotes: list only the next speaker's statements (after the last, all again).
+    NextSpeaker,
+    /// Quotes: list only the previous speaker's statements.
+    PrevSpeaker,
     /// Close the help overlay.
     Close,
     /// Jump to the next shared passage.
@@ -154,6 +158,16 @@ impl Command {
             ),
             (NextMatch, "next_match", "next match"),
             (PrevMatch, "prev_match", "previous match"),
+            (
+                NextSpeaker,
+                "next_speaker",
+                "only the next speaker's statements (then all)",
+            ),
+            (
+                PrevSpeaker,
+                "prev_speaker",
+                "only the previous speaker's statements",
+            ),
             (Close, "close", "close"),
             (NextPassage, "next_passage", "next shared passage"),
             (PrevPassage, "prev_passage", "previous shared passage"),

@@ -21,6 +21,8 @@ pub struct ArticleMarks<'a> {
     pub entities: &'a [EntityMark],
     /// Outer spans of direct quotes.
     pub quotes: &'a [Span],
+    /// The words naming each attributed quote's speaker (`Lavrov`, `she`, `the spokeswoman`).
+    pub speakers: &'a [Span],
 }
 
 /// One body mention of an entity, kept small: there are millions in a large corpus, and
@@ -118,6 +120,7 @@ pub struct Index {
     passages: Grouped<(usize, Span)>,
     entities: Grouped<EntityMark>,
     quotes: Grouped<Span>,
+    speakers: Grouped<Span>,
 }
 
 impl Index {
@@ -134,10 +137,12 @@ impl Index {
             },
             || quote_marks(corpus, analysis),
         );
+        let (quotes, speakers) = quotes;
         Index {
             passages,
             entities,
             quotes,
+            speakers,
         }
     }
 
@@ -147,6 +152,7 @@ impl Index {
             passages: self.passages.of(a)?,
             entities: self.entities.of(a)?,
             quotes: self.quotes.of(a)?,
+            speakers: self.speakers.of(a)?,
         })
     }
 
@@ -216,18 +222,29 @@ fn entity_marks(corpus: &Bodies, analysis: &Analysis) -> Grouped<EntityMark> {
     Grouped::new(corpus.len(), pairs, |m| (m.start, m.entity))
 }
 
-/// The outer span of every direct quote, by article.
-fn quote_marks(corpus: &Bodies, analysis: &Analysis) -> Grouped<Span> {
+/// The outer span of every direct quote, and the mention of every attributed quote's
+/// speaker (once, however many quotes it attributes), by article.
+fn quote_marks(corpus: &Bodies, analysis: &Analysis) -> (Grouped<Span>, Grouped<Span>) {
     let qs = analysis.quotes.iter().take(corpus.len());
     let mut pairs = Vec::with_capacity(qs.clone().map(Vec::len).sum());
+    let mut speakers = Vec::new();
     for (a, quotes) in qs.enumerate() {
         for q in quotes {
             if valid(corpus, a, &q.outer) {
                 pairs.push((a, q.outer.clone()));
             }
+            if let Some(m) = q.mention.as_ref().filter(|_| q.speaker.is_some())
+                && valid(corpus, a, m)
+                && speakers.last() != Some(&(a, m.clone()))
+            {
+                speakers.push((a, m.clone()));
+            }
         }
     }
-    Grouped::new(corpus.len(), pairs, |s| s.start)
+    (
+        Grouped::new(corpus.len(), pairs, |s| s.start),
+        Grouped::new(corpus.len(), speakers, |s| s.start),
+    )
 }
 
 /// What the spans are checked against: per article, its body, or its length while it is

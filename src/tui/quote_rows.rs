@@ -37,6 +37,7 @@ pub fn screen(app: &App) -> Quotes {
         selected: 0,
         rows: rows(app),
         search: None,
+        speaker: None,
     }
 }
 
@@ -49,11 +50,66 @@ pub fn refresh(app: &mut App) {
     let fresh = rows(app);
     for screen in &mut app.stack {
         if let Screen::Quotes(q) = screen {
-            q.selected = q.selected.min(fresh.len().saturating_sub(1));
-            q.rows = fresh.clone();
+            q.rows = of_speaker(&fresh, q.speaker.as_deref());
+            q.selected = q.selected.min(q.rows.len().saturating_sub(1));
             q.search = None;
         }
     }
+}
+
+/// The speakers of `rows`, most statements first (then by name): a row counts for its
+/// speaker, or for each speaker the carriers give it to when they disagree.
+pub fn speakers(rows: &[QuoteRow]) -> Vec<String> {
+    let mut count: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for r in rows {
+        let mut names: Vec<&str> = r.speaker.iter().map(String::as_str).collect();
+        names.extend(r.speakers.iter().map(|(_, s)| s.as_str()));
+        names.sort_unstable();
+        names.dedup();
+        for n in names {
+            *count.entry(n).or_default() += 1;
+        }
+    }
+    let mut out: Vec<(&str, usize)> = count.into_iter().collect();
+    out.sort_by_key(|&(n, c)| (std::cmp::Reverse(c), n));
+    out.into_iter().map(|(n, _)| n.to_string()).collect()
+}
+
+/// The rows attributed to `speaker` by some carrier (all rows for `None`).
+fn of_speaker(rows: &[QuoteRow], speaker: Option<&str>) -> Vec<QuoteRow> {
+    let Some(who) = speaker else {
+        return rows.to_vec();
+    };
+    rows.iter()
+        .filter(|r| r.speaker.as_deref() == Some(who) || r.speakers.iter().any(|(_, s)| s == who))
+        .cloned()
+        .collect()
+}
+
+/// Lists only the next (or previous) speaker's statements on the quotes screen; past the
+/// last speaker, every statement again.
+pub fn cycle_speaker(app: &mut App, forward: bool) {
+    let all = rows(app);
+    let names = speakers(&all);
+    let Some(Screen::Quotes(q)) = app.stack.last_mut() else {
+        return;
+    };
+    let at = q
+        .speaker
+        .as_ref()
+        .and_then(|s| names.iter().position(|n| n == s));
+    // positions 0..n are speakers, n is "everyone"
+    let n = names.len();
+    let current = at.unwrap_or(n);
+    let next = if forward {
+        (current + 1) % (n + 1)
+    } else {
+        (current + n) % (n + 1)
+    };
+    q.speaker = names.get(next).cloned();
+    q.rows = of_speaker(&all, q.speaker.as_deref());
+    q.selected = 0;
+    q.search = None;
 }
 
 /// The rows for the articles visible in the library: statements with a visible carrier,

@@ -54,6 +54,8 @@ pub struct Theme {
     pub changed: Style,
     pub current: Style,
     pub quote: Style,
+    /// The words naming a quote's speaker.
+    pub speaker: Style,
     pub person: Style,
     pub organization: Style,
     pub place: Style,
@@ -167,6 +169,7 @@ impl Theme {
             changed: table("changed")?,
             current: table("current")?,
             quote: table("quote")?,
+            speaker: table("speaker")?,
             person: table("person")?,
             organization: table("organization")?,
             place: table("place")?,

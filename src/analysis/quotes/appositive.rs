@@ -8,7 +8,7 @@ use super::words::{is_capitalised, is_title};
 use crate::analysis::Span;
 
 /// Most words an appositive may hold.
-const MAX_APPOSITIVE_WORDS: usize = 12;
+const MAX_APPOSITIVE_WORDS: usize = 30;
 
 fn gap_has_comma(body: &str, words: &[(usize, &str)], k: usize) -> bool {
     k > 0
@@ -18,7 +18,7 @@ fn gap_has_comma(body: &str, words: &[(usize, &str)], k: usize) -> bool {
 }
 
 /// The capitalised run ending at word `end` (inclusive), titles left out.
-fn run_ending_at(words: &[(usize, &str)], end: usize) -> Option<Span> {
+fn run_ending_at(body: &str, words: &[(usize, &str)], end: usize) -> Option<Span> {
     let (s, w) = words[end];
     if !is_capitalised(w) || is_title(&w.to_lowercase()) {
         return None;
@@ -27,6 +27,7 @@ fn run_ending_at(words: &[(usize, &str)], end: usize) -> Option<Span> {
     while start > 0
         && is_capitalised(words[start - 1].1)
         && !is_title(&words[start - 1].1.to_lowercase())
+        && !gap_has_comma(body, words, start)
     {
         start -= 1;
     }
@@ -35,15 +36,27 @@ fn run_ending_at(words: &[(usize, &str)], end: usize) -> Option<Span> {
 
 /// The name before an appositive that ends right before the verb at word `v` (the text
 /// between word `v - 1` and the verb holds a comma).
+///
+/// The appositive may hold commas itself (`Amara Nwosu, the union's president, who has …,
+/// said`): the nearest comma before which a person's name ends opens it. An organisation
+/// opens it too when `which` follows (`Velmar Container Terminals, which operates the port,
+/// said`).
 pub fn name_before_appositive(body: &str, words: &[(usize, &str)], v: usize) -> Option<Span> {
     if !gap_has_comma(body, words, v) {
         return None;
     }
-    let open = (v.saturating_sub(MAX_APPOSITIVE_WORDS)..v - 1)
+    let which = |k: usize| words.get(k + 1).is_some_and(|w| w.1 == "which");
+    (v.saturating_sub(MAX_APPOSITIVE_WORDS)..v - 1)
         .rev()
-        .find(|&k| gap_has_comma(body, words, k + 1))?;
-    let span = run_ending_at(words, open)?;
-    person_like(&body[span.clone()]).then_some(span)
+        .filter(|&k| gap_has_comma(body, words, k + 1))
+        .enumerate()
+        .find_map(|(n, k)| {
+            let span = run_ending_at(body, words, k)?;
+            // past the nearest comma, only a full name (a single capitalised word there is
+            // as often a noun: `dankte den Helfern, mahnte aber …, sagte er`)
+            let full = n == 0 || body[span.clone()].contains(' ');
+            (full && (person_like(&body[span.clone()]) || which(k))).then_some(span)
+        })
 }
 
 /// A name right after a quote, set off by a comma, before a speech verb later in the
@@ -57,7 +70,7 @@ pub fn name_after_quote(body: &str, words: &[(usize, &str)], v: usize) -> Option
     if !gap_has_comma(body, words, end + 1) || v > end + 1 + MAX_APPOSITIVE_WORDS {
         return None;
     }
-    let span = run_ending_at(words, end)?;
+    let span = run_ending_at(body, words, end)?;
     (span.start == words[0].0 && person_like(&body[span.clone()])).then_some(span)
 }
 
@@ -79,6 +92,27 @@ mod tests {
         let v = w.iter().position(|x| x.1 == "said").expect("verb");
         let got = name_before_appositive(body, &w, v).map(|s| &body[s]);
         assert_eq!(got, Some("Sean Corrigan"));
+    }
+
+    #[test]
+    fn an_appositive_with_commas_or_an_organisation_before_which() {
+        for (body, who) in [
+            (
+                "Amara Nwosu, the union's president, who has been in the building for a \
+                 week, said so.",
+                "Amara Nwosu",
+            ),
+            (
+                "Velmar Container Terminals, which operates the port, said so.",
+                "Velmar Container Terminals",
+            ),
+            ("In Kelvo, Goran Pelin, 61, said so.", "Goran Pelin"),
+        ] {
+            let w = words(body);
+            let v = w.iter().position(|x| x.1 == "said").expect("verb");
+            let got = name_before_appositive(body, &w, v).map(|s| &body[s]);
+            assert_eq!(got, Some(who), "{body}");
+        }
     }
 
     #[test]

@@ -7,9 +7,10 @@
 //! person mention becomes that entity.
 
 use super::persons::Persons;
-use super::words::{is_capitalised, is_pronoun, is_speech_verb, is_title};
+use super::words::{is_capitalised, is_speech_verb};
 use crate::analysis::Span;
 use crate::analysis::passages::tokens::for_each_word;
+use subject::{name_after, name_before};
 
 /// A known person mention in the article: its span and entity index and canonical name.
 #[derive(Debug, Clone)]
@@ -35,12 +36,29 @@ enum Who {
     Anaphor(Span, bool),
     /// A description of an organisation (`the company`): the organisation named before.
     Org(Span),
+    /// Someone the text does not name (`his brother`, `a witness`).
+    Unnamed(Span),
 }
 
 /// A speech verb as written in running text: lower case (`States` is no verb), but for a
 /// sentence-initial `According`.
 fn verb(w: &str) -> bool {
     (!is_capitalised(w) || w == "According") && is_speech_verb(&w.to_lowercase())
+}
+
+/// Verbs that cue speech only with a named or pronoun subject: `Farrant called it “a
+/// victory”`, but not `the so-called “peace dividend”` or `the letter calls it “vandalism”`.
+fn weak_verb(w: &str) -> bool {
+    matches!(w, "called" | "calls" | "described" | "describes")
+}
+
+/// The verb at word `v` of `words`, not the tail of a compound (`so-called`).
+fn verb_at(body: &str, words: &[(usize, &str)], v: usize) -> bool {
+    let glued = v > 0
+        && body
+            .get(words[v - 1].0 + words[v - 1].1.len()..words[v].0)
+            .is_some_and(|g| g == "-");
+    !glued && verb(words[v].1)
 }
 
 /// Words of `body[from..to]` as (absolute start, word).
@@ -56,122 +74,61 @@ fn broken(body: &str, prev_end: usize, next_start: usize) -> bool {
         .is_none_or(|g| g.chars().any(|c| !c.is_whitespace() && c != '-'))
 }
 
-/// The name run right after word `v` (a verb): titles are skipped, the last capitalised run
-/// before any other word or punctuation is the name.
-fn name_after(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
-    let mut runs: Vec<Span> = Vec::new();
-    let mut current: Option<Span> = None;
-    let mut prev_end = words[v].0 + words[v].1.len();
-    for (k, &(s, w)) in words.iter().enumerate().skip(v + 1) {
-        let lower = w.to_lowercase();
-        if broken(body, prev_end, s) && k > v + 1 {
-            break;
-        }
-        prev_end = s + w.len();
-        if k == v + 1 && lower == "to" {
-            continue; // according to NAME
-        }
-        if is_capitalised(w) && !is_title(&lower) {
-            current = Some(current.map_or(s..prev_end, |c| c.start..prev_end));
-        } else if is_title(&lower) || (lower == "the" && k == v + 1) {
-            if let Some(c) = current.take() {
-                runs.push(c);
-            }
-            if lower != "the" && runs.is_empty() && words.get(k + 1).is_none() {
-                return Some(Who::Anaphor(s..prev_end, true));
-            }
-        } else {
-            break;
-        }
-    }
-    if let Some(c) = current {
-        runs.push(c);
-    }
-    // `told the Daily Meridian`: a name after `the` is an organisation, not a speaker.
-    let run = runs.pop()?;
-    let k = words.partition_point(|w| w.0 < run.start);
-    let after_the = k > 0 && words[k - 1].1.eq_ignore_ascii_case("the");
-    (!after_the).then_some(Who::Name(run))
-}
-
-/// The name, pronoun or role right before word `v` (a verb).
-fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Option<Who> {
-    let mut k = v.checked_sub(1)?;
-    if matches!(words[k].1, "also" | "then" | "later" | "again") && k > 0 {
-        k -= 1;
-    }
-    let (s, w) = words[k];
-    let lower = w.to_lowercase();
-    if is_pronoun(&lower) {
-        return Some(Who::Anaphor(s..s + w.len(), false));
-    }
-    let described = super::roles::description_at(words, k)
-        .filter(|d| !broken_between(body, words, d.span().start, s));
-    match described {
-        Some(super::roles::Description::Organisation(span)) => return Some(Who::Org(span)),
-        Some(super::roles::Description::Person(span)) => return Some(Who::Anaphor(span, true)),
-        None => {}
-    }
-    if is_title(&lower) {
-        return Some(Who::Anaphor(s..s + w.len(), true));
-    }
-    if !is_capitalised(w) {
-        return None;
-    }
-    let mut start = s;
-    let end = s + w.len();
-    while k > 0 {
-        let (ps, pw) = words[k - 1];
-        if !is_capitalised(pw) || is_title(&pw.to_lowercase()) || broken(body, ps + pw.len(), start)
-        {
-            break;
-        }
-        start = ps;
-        k -= 1;
-    }
-    Some(Who::Name(start..end))
-}
-
-/// True when punctuation breaks the words from `start` to the word at `end`.
-fn broken_between(body: &str, words: &[(usize, &str)], start: usize, end: usize) -> bool {
-    let ks: Vec<usize> = (0..words.len())
-        .filter(|&k| words[k].0 >= start && words[k].0 <= end)
-        .collect();
-    ks.windows(2)
-        .any(|p| broken(body, words[p[0]].0 + words[p[0]].1.len(), words[p[1]].0))
-}
-
 /// The speaker next to the speech verb nearest the quote in `body[from..to]`, with the
 /// verb's span; `after` says whether the window follows the quote (then the first verb
 /// counts, else the last).
 fn who_in(body: &str, from: usize, to: usize, after: bool) -> Option<(Who, Span)> {
     let words = words_in(body, from, to);
-    let mut verbs = words
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, w))| verb(w))
-        .map(|(k, _)| k);
-    let v = if after {
-        verbs.take_while(|&k| k <= 16).next()?
-    } else {
-        verbs.next_back()?
-    };
+    let verbs = (0..words.len()).filter(|&k| verb_at(body, &words, k));
+    if !after {
+        // the verb nearest the quote, or the one before it when that one names nobody
+        // (`Dahl called him on Sunday and later told reporters that …`)
+        let cands: Vec<usize> = verbs.collect();
+        return cands
+            .iter()
+            .rev()
+            .take(2)
+            .find_map(|&v| who_at(body, &words, v, false));
+    }
+    let v = verbs.take_while(|&k| k <= 16).next()?;
+    who_at(body, &words, v, true)
+}
+
+/// The speaker next to the speech verb at word `v` of `words`.
+fn who_at(body: &str, words: &[(usize, &str)], v: usize, after: bool) -> Option<(Who, Span)> {
     if after && v > 6 {
-        let span = super::appositive::name_after_quote(body, &words, v)?;
+        let span = super::appositive::name_after_quote(body, words, v).or_else(|| {
+            match name_before(body, words, v) {
+                // the name opens the clause, or only words of role stand before it
+                // (`prosecutor Anne-Lise Krogh of the Economic Crime Unit told`)
+                Some(Who::Name(span))
+                    if words
+                        .iter()
+                        .take_while(|w| w.0 < span.start)
+                        .all(|w| !is_capitalised(w.1) && !verb(w.1))
+                        && words.iter().take_while(|w| w.0 < span.start).count() <= 3 =>
+                {
+                    Some(span)
+                }
+                _ => None,
+            }
+        })?;
         return Some((Who::Name(span), words[v].0..words[v].0 + words[v].1.len()));
     }
-    if let Some(span) = super::appositive::name_before_appositive(body, &words, v) {
+    let subject_end = subject::before_auxiliaries(words, v);
+    if let Some(span) = super::appositive::name_before_appositive(body, words, subject_end) {
         return Some((Who::Name(span), words[v].0..words[v].0 + words[v].1.len()));
     }
-    let before = name_before(body, &words, v);
-    let after_v = name_after(body, &words, v);
+    let before = name_before(body, words, v);
+    let after_v = name_after(body, words, v);
     let cue = words[v].0..words[v].0 + words[v].1.len();
     let who = match (words[v].1, before, after_v) {
         ("according" | "According", _, a) => a,
         (_, Some(b), _) => Some(b),
         (_, None, a) => a,
     }?;
-    Some((who, cue))
+    let described = matches!(who, Who::Org(_) | Who::Anaphor(_, true) | Who::Unnamed(_));
+    (!(described && weak_verb(words[v].1))).then_some((who, cue))
 }
 
 /// Byte offset where the sentence holding `pos` starts (at most `max` bytes back).
@@ -204,6 +161,8 @@ pub enum Attribution {
     Anaphor,
     /// An organisation's description (`the company said`): the organisation named before.
     Organisation,
+    /// Someone the text does not name (`his brother said`): no speaker.
+    Unnamed,
 }
 
 /// An [`Attribution`] with where the text says it: the speech verb (`said`, `according`)
@@ -240,6 +199,15 @@ pub fn attribute_at(
         who_in(body, start, outer.start, false)
     })?;
     Some(match who {
+        Who::Name(span) if super::names::opens_with_function_word(&body[span.clone()]) => {
+            // `One wrote that …`: a capitalised function word names nobody
+            Found {
+                attribution: Attribution::Unnamed,
+                cue,
+                mention: span,
+                role: false,
+            }
+        }
         Who::Name(span) => Found {
             attribution: Attribution::Named(named(body, span.clone(), persons)),
             cue,
@@ -251,6 +219,12 @@ pub fn attribute_at(
             cue,
             mention: span,
             role,
+        },
+        Who::Unnamed(span) => Found {
+            attribution: Attribution::Unnamed,
+            cue,
+            mention: span,
+            role: true,
         },
         Who::Org(span) => Found {
             attribution: Attribution::Organisation,
@@ -347,13 +321,20 @@ pub fn speech_names(body: &str, quotes: &[Span], persons: &Persons) -> Vec<Speak
             quoted_to = quoted_to.max(q.end);
             next_quote += 1;
         }
-        if s < quoted_to || !verb(w) {
+        if s < quoted_to || !verb_at(body, &words, v) {
             continue;
         }
         let who = if w.eq_ignore_ascii_case("according") {
             name_after(body, &words, v)
         } else {
-            name_before(body, &words, v).or_else(|| name_after(body, &words, v))
+            super::appositive::name_before_appositive(
+                body,
+                &words,
+                subject::before_auxiliaries(&words, v),
+            )
+            .map(Who::Name)
+            .or_else(|| name_before(body, &words, v))
+            .or_else(|| name_after(body, &words, v))
         };
         if let Some(Who::Name(span)) = who {
             let s = named(body, span, persons);
@@ -365,5 +346,6 @@ pub fn speech_names(body: &str, quotes: &[Span], persons: &Persons) -> Vec<Speak
     out
 }
 
+mod subject;
 #[cfg(test)]
 mod tests;

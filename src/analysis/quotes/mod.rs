@@ -5,11 +5,15 @@
 
 mod appositive;
 pub mod attribution;
+mod dashes;
+mod floating;
 pub mod fragments;
+mod gender;
 mod names;
 mod open_stack;
 pub mod pairing;
 mod persons;
+mod resolve;
 mod roles;
 pub mod statements;
 mod words;
@@ -20,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use super::Span;
 use super::entities::{EntityIndex, EntityKind, Field};
 use crate::corpus::Corpus;
-use attribution::{Attribution, PersonMention, Speaker};
+use attribution::{PersonMention, Speaker};
 use persons::Persons;
 
 /// One direct quote in an article's body.
@@ -68,6 +72,9 @@ pub enum How {
     Role,
     /// Another fragment of the same statement names the speaker.
     Statement,
+    /// The sentence names no speaker; the one named just before it speaks (`Lund said he
+    /// was sorry. “It was my fault.”`, or a quote paragraph after the speaker's paragraph).
+    Context,
 }
 
 /// What a pair of quotation marks holds.
@@ -83,20 +90,26 @@ pub enum QuoteKind {
 
 /// Finds the direct quotes of every article.
 pub fn find_all(corpus: &Corpus, entities: &EntityIndex) -> Vec<Vec<Quote>> {
-    let persons = person_mentions(corpus, entities);
+    let persons = mentions_of(corpus, entities, EntityKind::Person);
+    let orgs = mentions_of(corpus, entities, EntityKind::Organization);
     corpus
         .articles
         .par_iter()
-        .zip(persons.par_iter())
-        .map(|(a, p)| find_in(&a.body, p))
+        .zip(persons.par_iter().zip(orgs.par_iter()))
+        .map(|(a, (p, o))| find_in_with(&a.body, p, o))
         .collect()
 }
 
-/// Person mentions in each article's body (indexed like `corpus.articles`), by offset.
-fn person_mentions<'a>(corpus: &Corpus, entities: &'a EntityIndex) -> Vec<Vec<PersonMention<'a>>> {
+/// Mentions of entities of `kind` in each article's body (indexed like `corpus.articles`),
+/// by offset.
+fn mentions_of<'a>(
+    corpus: &Corpus,
+    entities: &'a EntityIndex,
+    kind: EntityKind,
+) -> Vec<Vec<PersonMention<'a>>> {
     let mut out: Vec<Vec<PersonMention>> = vec![Vec::new(); corpus.len()];
     for (i, e) in entities.entities.iter().enumerate() {
-        if e.kind != EntityKind::Person {
+        if e.kind != kind {
             continue;
         }
         for m in e.mentions.iter().filter(|m| m.field == Field::Body) {
@@ -126,9 +139,15 @@ struct Attributed {
 
 /// The quotes of one body, with speakers; `persons` are its known person mentions.
 pub fn find_in(body: &str, persons: &[PersonMention]) -> Vec<Quote> {
+    find_in_with(body, persons, &[])
+}
+
+/// [`find_in`], with the body's organisation mentions (sorted by start): `the airline said`
+/// goes to the organisation named last, and a name written short (`Halvern`) to the
+/// organisation it mentions (`Halvern Pharma`).
+pub fn find_in_with(body: &str, persons: &[PersonMention], orgs: &[PersonMention]) -> Vec<Quote> {
     let pairs = pairing::pair_marks(body);
-    let mut found = attribute_all(body, &pairs, persons);
-    carry_back(&pairs, &mut found);
+    let found = attribute_all(body, &pairs, persons, orgs);
     let mut quotes: Vec<Quote> = pairs
         .iter()
         .zip(found)
@@ -165,6 +184,10 @@ struct Context<'a, 'p> {
     /// Speakers of the top-level quotes so far: in document order, as top-level quotes do
     /// not overlap.
     earlier: Vec<Speaker>,
+    /// Organisation mentions, sorted by start.
+    orgs: &'a [PersonMention<'p>],
+    /// The genders the body gives its people, read the first time a pronoun needs them.
+    genders: Option<gender::Genders>,
 }
 
 /// The speaker of every top-level quote of `pairs` (nested quotes get none).
@@ -172,6 +195,7 @@ fn attribute_all(
     body: &str,
     pairs: &[pairing::MarkPair],
     persons: &[PersonMention],
+    orgs: &[PersonMention],
 ) -> Vec<Attributed> {
     // Sorted once, so that "the person named last before this quote" and "the mention a
     // name overlaps" are binary searches, not scans per quote (quadratic on a body of many
@@ -193,9 +217,27 @@ fn attribute_all(
             .collect(),
         named_in_text: None,
         earlier: Vec::new(),
+        orgs,
+        genders: None,
     };
-    // Where the next top-level quote starts, for each quote: one pass from the end (a scan
-    // forward per quote is quadratic in a paragraph of nested marks).
+    let next_top = next_tops(body, pairs);
+    let mut out: Vec<Attributed> = Vec::with_capacity(pairs.len());
+    for (k, p) in pairs.iter().enumerate() {
+        let found = (p.depth == 0)
+            .then(|| attribution::attribute_at(body, &p.outer, next_top[k], &persons))
+            .flatten();
+        out.push(found.map_or_else(Attributed::default, |f| {
+            resolve::attributed(&mut cx, &p.outer, f)
+        }));
+    }
+    carry_back(pairs, &mut out);
+    from_context(&mut cx, pairs, &mut out);
+    out
+}
+
+/// Where the next top-level quote starts, for each quote: one pass from the end (a scan
+/// forward per quote is quadratic in a paragraph of nested marks).
+fn next_tops(body: &str, pairs: &[pairing::MarkPair]) -> Vec<usize> {
     let mut next_top = vec![body.len(); pairs.len()];
     let mut after = body.len();
     for (k, p) in pairs.iter().enumerate().rev() {
@@ -204,64 +246,28 @@ fn attribute_all(
             after = p.outer.start;
         }
     }
-    let mut out: Vec<Attributed> = Vec::with_capacity(pairs.len());
-    for (k, p) in pairs.iter().enumerate() {
-        let found = (p.depth == 0)
-            .then(|| attribution::attribute_at(body, &p.outer, next_top[k], &persons))
-            .flatten();
-        out.push(found.map_or_else(Attributed::default, |f| attributed(&mut cx, &p.outer, f)));
-    }
-    out
+    next_top
 }
 
-/// The speaker a quote's attribution `f` names, remembered for the pronouns after it.
-fn attributed(cx: &mut Context, outer: &Span, f: attribution::Found) -> Attributed {
-    let (speaker, how) = match f.attribution {
-        Attribution::Named(s) => {
-            let according = cx
-                .body
-                .get(f.cue.clone())
-                .is_some_and(|w| w.eq_ignore_ascii_case("according"));
-            (
-                Some(s),
-                if according {
-                    How::AccordingTo
-                } else {
-                    How::Named
-                },
-            )
-        }
-        Attribution::Organisation => {
-            let org = roles::last_org_before(cx.body, outer.start, &[]);
-            let s = org.map(|(name, at)| Speaker {
-                name,
-                entity: None,
-                at,
-            });
-            (s, How::Role)
-        }
-        Attribution::Anaphor => {
-            let (body, persons, tops) = (cx.body, cx.persons, &cx.tops);
-            let names = cx
-                .named_in_text
-                .get_or_insert_with(|| attribution::speech_names(body, tops, persons));
-            let s =
-                attribution::latest_before(outer.start, &cx.persons_by_start, names, &cx.earlier);
-            (s, if f.role { How::Role } else { How::Pronoun })
-        }
-    };
-    if let Some(s) = &speaker {
-        cx.earlier.push(Speaker {
-            at: outer.start,
-            ..s.clone()
-        });
+/// Speakers from the context for the top-level quotes their sentences do not attribute
+/// ([`floating`]).
+fn from_context(cx: &mut Context, pairs: &[pairing::MarkPair], out: &mut [Attributed]) {
+    if !out
+        .iter()
+        .zip(pairs)
+        .any(|(a, p)| p.depth == 0 && a.cue.is_none())
+    {
+        return;
     }
-    Attributed {
-        how: speaker.as_ref().map(|_| how),
-        speaker,
-        cue: Some(f.cue),
-        mention: Some(f.mention),
-    }
+    let (body, tops, persons) = (cx.body, &cx.tops, cx.persons);
+    let names = cx
+        .named_in_text
+        .get_or_insert_with(|| attribution::speech_names(body, tops, persons));
+    let outers: Vec<(Span, bool)> = pairs
+        .iter()
+        .map(|p| (p.outer.clone(), p.depth == 0))
+        .collect();
+    floating::attribute_floating(body, &outers, out, &cx.persons_by_start, names);
 }
 
 /// A long quote spread over paragraphs is attributed once, at its end: earlier parts take

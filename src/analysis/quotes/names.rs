@@ -35,6 +35,13 @@ pub fn without_post_nominals(name: &str) -> &str {
     out
 }
 
+/// True when a name's first word is a function word (`One`, `The`, `This`).
+pub fn opens_with_function_word(name: &str) -> bool {
+    name.split_whitespace()
+        .next()
+        .is_some_and(|first| lexicon::with_lower(first, |w| lexicon().is_function(w)))
+}
+
 /// True when a capitalised run can be a person's name: not ending in an organisation's or
 /// a place's cue word (`Brigade`, `Bank`, `Coast`), not a known country, city or body, and
 /// not written in capitals throughout (`NATO`).

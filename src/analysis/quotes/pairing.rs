@@ -122,8 +122,27 @@ pub fn pair_marks(text: &str) -> Vec<MarkPair> {
         }
         start += para.len() + 1;
     }
+    add_dialogue(text, &mut out);
     out.sort_by_key(|q| (q.outer.start, std::cmp::Reverse(q.outer.end)));
     out
+}
+
+/// Adds the quotes of dialogue lines ([`super::dashes`]); quotation marks inside one are
+/// nested in it, one level deeper.
+fn add_dialogue(text: &str, out: &mut Vec<MarkPair>) {
+    let dialogue = super::dashes::dialogue_pairs(text);
+    if dialogue.is_empty() {
+        return;
+    }
+    // dialogue pieces do not overlap and come in text order: the one a mark pair may sit
+    // in is the last starting before it (a binary search, not a scan per pair)
+    for q in out.iter_mut() {
+        let i = dialogue.partition_point(|d| d.outer.start <= q.outer.start);
+        if i > 0 && q.outer.end <= dialogue[i - 1].outer.end {
+            q.depth += 1;
+        }
+    }
+    out.extend(dialogue);
 }
 
 /// Trims white space (also no-break spaces) off both ends of `base + range` of `para`.

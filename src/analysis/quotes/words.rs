@@ -13,6 +13,8 @@ fn set(asset: &'static str) -> FxHashSet<&'static str> {
 static SPEECH_VERBS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set(assets::SPEECH_VERBS));
 static TITLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(assets::TITLES));
+static DEMONYMS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(assets::DEMONYMS));
+static UNNAMED: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(assets::UNNAMED_SPEAKERS));
 static ORG_ROLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(assets::ORG_ROLES));
 
 /// True for a noun that stands for an organisation (`company`, `bank`); lower case.
@@ -30,6 +32,16 @@ pub fn is_title(word: &str) -> bool {
     TITLES.contains(word)
 }
 
+/// True for a nationality noun that can stand for a person (`the Czech said`); as written.
+pub fn is_demonym(word: &str) -> bool {
+    DEMONYMS.contains(word)
+}
+
+/// True for a noun naming someone a text quotes without naming (`cousin`, `witness`).
+pub fn is_unnamed_speaker(word: &str) -> bool {
+    UNNAMED.contains(word)
+}
+
 /// True for a personal pronoun that stands for a speaker.
 pub fn is_pronoun(word: &str) -> bool {
     matches!(
@@ -42,6 +54,8 @@ pub fn is_pronoun(word: &str) -> bool {
             | "sie"
             | "il"
             | "elle"
+            | "lui"
+            | "eux"
             | "ils"
             | "elles"
             | "él"

@@ -37,6 +37,8 @@ pub(super) fn quotes(app: &mut App, action: Action) {
         }
         Action::Command(Command::Search) => search::open(app),
         Action::Command(Command::NextMatch) => search::step_rows(app, true),
+        Action::Command(Command::NextSpeaker) => crate::tui::quote_rows::cycle_speaker(app, true),
+        Action::Command(Command::PrevSpeaker) => crate::tui::quote_rows::cycle_speaker(app, false),
         Action::Command(Command::PrevMatch) => search::step_rows(app, false),
         Action::Command(Command::Open) => {
             let pair = q

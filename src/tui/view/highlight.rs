@@ -18,6 +18,8 @@ pub enum Meaning {
     Quote,
     /// An entity mention.
     Entity(EntityKind),
+    /// The words naming a quote's speaker.
+    Speaker,
     /// A shared passage: palette number, and whether it is near-verbatim.
     Passage { color: usize, near: bool },
     /// A word that differs inside a near-verbatim passage.
@@ -34,10 +36,11 @@ impl Meaning {
         match self {
             Meaning::Quote => 0,
             Meaning::Entity(_) => 1,
-            Meaning::Passage { .. } => 2,
-            Meaning::Changed => 3,
-            Meaning::Current => 4,
-            Meaning::Match => 5,
+            Meaning::Speaker => 2,
+            Meaning::Passage { .. } => 3,
+            Meaning::Changed => 4,
+            Meaning::Current => 5,
+            Meaning::Match => 6,
         }
     }
 
@@ -45,6 +48,7 @@ impl Meaning {
         match self {
             Meaning::Quote => theme.quote,
             Meaning::Entity(kind) => theme.entity(kind),
+            Meaning::Speaker => theme.speaker,
             Meaning::Passage { color, near: false } => theme.passage(color),
             Meaning::Passage { color, near: true } => {
                 theme.passage(color).patch(theme.near_verbatim)

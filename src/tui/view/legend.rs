@@ -68,6 +68,7 @@ fn text_styles(t: &Theme) -> Vec<Line<'static>> {
         row("changed", t.changed, "the words that differ"),
         row("current", t.current, "the passage or match n/N moved to"),
         row("“quote”", t.quote, "a direct quote"),
+        row("she said", t.speaker, "who said it: the quote's speaker"),
         row("Person", t.person, "a person named"),
         row("Organisation", t.organization, "an organisation named"),
         row("Place", t.place, "a place named"),

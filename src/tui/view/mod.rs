@@ -21,6 +21,8 @@ mod screens_tests;
 mod search;
 #[cfg(test)]
 mod search_tests;
+#[cfg(test)]
+mod speaker_tests;
 mod stories;
 #[cfg(test)]
 mod stories_tests;
@@ -74,7 +76,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
 }
 
-/// The marks of an article: quotes, entity mentions and shared passages; `current`, the
+/// The marks of an article: quotes and their speakers, entity mentions and shared passages; `current`, the
 /// span n/N moved to, is marked too.
 pub fn article_marks(app: &App, article: ArticleIdx, current: Option<&Span>) -> Vec<Marked> {
     let mut marks = Vec::new();
@@ -82,6 +84,10 @@ pub fn article_marks(app: &App, article: ArticleIdx, current: Option<&Span>) -> 
         marks.extend(m.quotes.iter().map(|s| Marked {
             span: s.clone(),
             meaning: Meaning::Quote,
+        }));
+        marks.extend(m.speakers.iter().map(|s| Marked {
+            span: s.clone(),
+            meaning: Meaning::Speaker,
         }));
         marks.extend(m.entities.iter().map(|e| Marked {
             span: e.span(),

@@ -14,6 +14,7 @@ use crate::tui::quote_rows::QuoteRow;
 
 const HINTS: &[(&str, &str)] = &[
     ("open", "compare two carriers"),
+    ("next_speaker", "speaker"),
     ("search", "search"),
     ("down", "next"),
     ("back", "back"),
@@ -25,10 +26,7 @@ pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
     chrome::header(app, frame, header, "quotes");
     let rows = &q.rows;
     let block = Block::bordered()
-        .title(format!(
-            " {} quoted ",
-            crate::text::count(rows.len(), "statement")
-        ))
+        .title(title(q))
         .border_style(app.theme.border);
     let inner = block.inner(body);
     frame.render_widget(block, body);
@@ -76,6 +74,15 @@ pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
         },
     );
     chrome::footer(app, frame, footer, Context::Quotes, HINTS, extra);
+}
+
+/// `12 statements quoted`, or `3 statements of Ana Ferik` when one speaker's are listed.
+fn title(q: &Quotes) -> String {
+    let n = crate::text::count(q.rows.len(), "statement");
+    match &q.speaker {
+        None => format!(" {n} quoted "),
+        Some(who) => format!(" {n} of {} ", crate::text::sanitize_for_terminal(who)),
+    }
 }
 
 fn row_lines(

@@ -8,7 +8,7 @@ fn speaker(body: &str, quote: &str) -> Option<String> {
     match attribute(body, &outer, body.len(), &none)? {
         Attribution::Named(s) => Some(s.name),
         Attribution::Anaphor => nearest_before(outer.start, &[], &earlier).map(|s| s.name),
-        Attribution::Organisation => None,
+        Attribution::Organisation | Attribution::Unnamed => None,
     }
 }
 
@@ -109,5 +109,39 @@ fn latest_before_agrees_with_nearest_before() {
             nearest_before(pos, &persons, &known),
             "at {pos}"
         );
+    }
+}
+
+#[test]
+fn a_person_of_an_organisation_speaks_not_the_organisation() {
+    for (body, who) in [
+        (
+            "Dominic Farrant of the University and College Staff Union called it “a partial \
+             victory”.",
+            "Dominic Farrant",
+        ),
+        (
+            "Glenys Harker of Reopen the Westmoor Line said it was “the first yes”.",
+            "Glenys Harker",
+        ),
+        (
+            "“It is a dangerous storm,” Megan Tolliver of the National Weather Service said.",
+            "Megan Tolliver",
+        ),
+    ] {
+        let q = &body[body.find('“').unwrap_or(0)..body.find('”').map_or(0, |i| i + 3)];
+        assert_eq!(speaker(body, q).as_deref(), Some(who), "{body}");
+    }
+}
+
+#[test]
+fn unnamed_speakers_stay_unnamed() {
+    for body in [
+        "“He owes us,” said one season-ticket holder.",
+        "His lawyer said: “My client will cooperate.”",
+        "“It was his life,” said a cousin, who did not want to be named.",
+    ] {
+        let q = &body[body.find('“').unwrap_or(0)..body.find('”').map_or(0, |i| i + 3)];
+        assert_eq!(speaker(body, q), None, "{body}");
     }
 }
