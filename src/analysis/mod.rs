@@ -17,6 +17,19 @@ use crate::corpus::Corpus;
 /// A byte range into an article's body, always on char boundaries.
 pub type Span = std::ops::Range<usize>;
 
+/// Whether `span` is a non-empty range of `body` on char boundaries: what every surface
+/// checks before it slices a body with a span it did not make itself (a cached analysis,
+/// passim's offsets). While a body is not read yet, [`span_fits_len`] says what can be
+/// said.
+pub fn span_fits(body: &str, span: &Span) -> bool {
+    span.start < span.end && body.get(span.clone()).is_some()
+}
+
+/// Whether `span` is a non-empty range within a body of `len` bytes (not read yet).
+pub fn span_fits_len(len: usize, span: &Span) -> bool {
+    span.start < span.end && span.end <= len
+}
+
 /// Tunable thresholds of the analysis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {

@@ -117,10 +117,7 @@ impl<'a> Comparison<'a> {
     }
 }
 
-/// True when `s` is a non-empty range of `body` on char boundaries.
-fn valid(body: &str, s: &Span) -> bool {
-    s.start < s.end && body.get(s.clone()).is_some()
-}
+use crate::analysis::span_fits as valid;
 
 /// An article's date as `YYYY-MM-DD`, or "" when unknown.
 pub fn date(a: &Article) -> String {

@@ -6,7 +6,7 @@
 
 use crate::analysis::passages::compare::with_passages;
 use crate::analysis::passages::{AlignedSpan, Passage, compare};
-use crate::analysis::{Config, Span};
+use crate::analysis::{Config, span_fits};
 use crate::corpus::{ArticleIdx, Corpus};
 use crate::passim::Clusters;
 
@@ -32,7 +32,7 @@ pub fn align(corpus: &Corpus, a: ArticleIdx, b: ArticleIdx, config: &Config) -> 
     };
     compare(&x.body, &y.body, config)
         .into_iter()
-        .filter(|s| valid(&x.body, &s.a) && valid(&y.body, &s.b))
+        .filter(|s| span_fits(&x.body, &s.a) && span_fits(&y.body, &s.b))
         .collect()
 }
 
@@ -44,11 +44,4 @@ pub fn complete(
     b: ArticleIdx,
 ) -> Vec<AlignedSpan> {
     with_passages(aligned, passages, a, b)
-}
-
-fn valid(body: &str, s: &Span) -> bool {
-    s.start < s.end
-        && s.end <= body.len()
-        && body.is_char_boundary(s.start)
-        && body.is_char_boundary(s.end)
 }

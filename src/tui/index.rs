@@ -274,12 +274,11 @@ impl<'a> Bodies<'a> {
 /// True when `span` is a non-empty range of article `a`'s body on char boundaries (within
 /// its length while the body is pending: the views slice it only once it is in).
 fn valid(bodies: &Bodies, a: ArticleIdx, span: &Span) -> bool {
-    span.start < span.end
-        && match bodies.0.get(a) {
-            Some(Ok(body)) => body.is_char_boundary(span.start) && body.is_char_boundary(span.end),
-            Some(Err(len)) => span.end <= *len,
-            None => false,
-        }
+    match bodies.0.get(a) {
+        Some(Ok(body)) => crate::analysis::span_fits(body, span),
+        Some(Err(len)) => crate::analysis::span_fits_len(*len, span),
+        None => false,
+    }
 }
 
 #[cfg(test)]

@@ -100,11 +100,10 @@ pub fn load(file: &Path) -> Stored {
 pub fn save(file: &Path, stored: &Stored) -> std::io::Result<()> {
     let dir = file.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    serde_json::to_writer_pretty(&mut tmp, stored)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(file).map_err(|e| e.error)?;
-    Ok(())
+    crate::fsio::replace(file, |w| {
+        serde_json::to_writer_pretty(w, stored).map_err(std::io::Error::other)
+    })
+    .map_err(std::io::Error::other)
 }
 
 /// The indexes of `paths` in `corpus` (paths it lacks are dropped).
