@@ -232,11 +232,8 @@ fn bad_input_groups_sensibly() {
 
 #[test]
 fn scattered_scores_are_the_merged_scores_exactly() {
-    use crate::synth::{self, SynthConfig};
-    let (c, _) = synth::corpus(&SynthConfig {
-        articles: 300,
-        ..SynthConfig::default()
-    });
+    let news = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/news/articles");
+    let c = crate::corpus::load_paths(&[news]).corpus;
     let a = analysed(&c);
     let f = super::features::extract(&c, &a.entities);
     let pairs = super::candidates::pairs(&f, &a.passages);
