@@ -27,6 +27,8 @@ const HINTS: &[(&str, &str)] = &[
     ("help", "help"),
     ("back", "quit"),
     ("group", "stories"),
+    ("omissions", "left out"),
+    ("grid", "grid"),
 ];
 
 pub fn draw(app: &App, frame: &mut Frame) {

@@ -22,6 +22,7 @@ const HINTS: &[(&str, &str)] = &[
     ("compare", "compare"),
     ("back", "back"),
     ("help", "help"),
+    ("omissions", "left out"),
 ];
 
 pub fn draw(app: &App, r: &Reader, frame: &mut Frame) {
