@@ -6,10 +6,14 @@ use super::args::ExportArgs;
 use super::output::say;
 
 /// Loads the articles under `args.paths` and writes them to `args.passim`.
-pub fn run(args: &ExportArgs) -> anyhow::Result<Status> {
+pub fn run(args: &ExportArgs, settings: &crate::config::Settings) -> anyhow::Result<Status> {
     let request = crate::pipeline::Request {
         paths: args.paths.clone(),
         use_cache: true,
+        hints: crate::metadata::Hints {
+            outlets: settings.outlets.clone(),
+            ..crate::metadata::Hints::default()
+        },
         ..crate::pipeline::Request::default()
     };
     let Some(p) = super::load(&request) else {

@@ -150,7 +150,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             return Ok(Status::Usage);
         }
     };
-    crate::metadata::outlets::add_extra(settings.outlets.clone());
     let sources = cli.sources();
     if let Some(Err(e)) = sources.passim.as_deref().map(crate::passim::check_path) {
         say!(
@@ -160,7 +159,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         return Ok(Status::Usage);
     }
     if let Some(Command::Export(a)) = &cli.command {
-        return export_passim::run(a);
+        return export_passim::run(a, &settings);
     }
     let hints = match hints(sources, &settings) {
         Ok(h) => h,
@@ -233,6 +232,7 @@ fn hints(
         sidecar: sources.sidecar.clone(),
         name_pattern,
         folder_source: sources.folder_source,
+        outlets: settings.outlets.clone(),
     })
 }
 

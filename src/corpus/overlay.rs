@@ -42,6 +42,14 @@ pub fn apply(corpus: &mut Corpus, hints: &Hints, roots: &[PathBuf]) -> Applied {
     for a in &mut corpus.articles {
         a.provenance = Provenance::of_text(&a.meta);
         let path = PathBuf::from(&a.path);
+        if let Some(name) = configured_outlet(&hints.outlets, a) {
+            let stated = Stated {
+                source: Some(name),
+                ..Stated::default()
+            };
+            lay(a, &stated, Origin::Config, &mut hasher);
+            stated_any = true;
+        }
         if hints.folder_source {
             if let Some(folder) = folder_name(&path) {
                 let stated = Stated {
@@ -77,6 +85,31 @@ pub fn apply(corpus: &mut Corpus, hints: &Hints, roots: &[PathBuf]) -> Applied {
     }
     applied.digest = if stated_any { hasher.finish() } else { 0 };
     applied
+}
+
+/// The outlet of the configuration `a` belongs to: by its URL's domain, else by the name
+/// its text gives (one of the outlet's names or aliases, letter case aside).
+fn configured_outlet(outlets: &[crate::metadata::outlets::Outlet], a: &Article) -> Option<String> {
+    if outlets.is_empty() {
+        return None;
+    }
+    let host = a
+        .meta
+        .url
+        .as_deref()
+        .and_then(crate::metadata::outlets::host_of);
+    if let Some(name) = host.and_then(|h| crate::metadata::outlets::in_list(outlets, h)) {
+        return Some(name.to_string());
+    }
+    let given = a.meta.source.as_deref()?.trim();
+    outlets
+        .iter()
+        .find(|o| {
+            std::iter::once(&o.name)
+                .chain(&o.aliases)
+                .any(|n| n.eq_ignore_ascii_case(given))
+        })
+        .map(|o| o.name.clone())
 }
 
 /// Sets the stated fields of `a`, their origin, and feeds them to `h`.
@@ -276,5 +309,35 @@ mod tests {
                 .iter()
                 .all(|p| p.severity == Severity::Warning)
         );
+    }
+
+    #[test]
+    fn outlets_of_the_configuration_name_articles_by_domain_or_alias() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut c = corpus_in(
+            dir.path(),
+            &[
+                (
+                    "a.txt",
+                    "Quay vote\n\nhttps://news.coasttimes.example/quay\n\nThe board met.",
+                ),
+                ("b.txt", BODY),
+            ],
+        );
+        c.articles[1].meta.source = Some("the coast times".into());
+        let hints = Hints {
+            outlets: vec![crate::metadata::outlets::Outlet {
+                name: "Coast Times".into(),
+                domains: vec!["coasttimes.example".into()],
+                aliases: vec!["The Coast Times".into()],
+            }],
+            ..Hints::default()
+        };
+        let applied = apply(&mut c, &hints, &[dir.path().to_path_buf()]);
+        for a in &c.articles {
+            assert_eq!(a.meta.source.as_deref(), Some("Coast Times"), "{}", a.path);
+            assert_eq!(a.provenance.source, Some(Origin::Config));
+        }
+        assert_ne!(applied.digest, 0, "the analysis depends on them");
     }
 }

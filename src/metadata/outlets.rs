@@ -6,8 +6,7 @@
 //! the word "ap" or "rt" in running text is never an outlet.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
 use serde::Deserialize;
 
@@ -27,32 +26,15 @@ struct Table {
     outlet: Vec<Outlet>,
 }
 
-/// Set once [`OUTLETS`] is built: extras added later would not be seen.
-static BUILT: AtomicBool = AtomicBool::new(false);
-
-/// Outlets the user's configuration adds (see [`add_extra`]).
-static EXTRA: OnceLock<Vec<Outlet>> = OnceLock::new();
-
-/// The parsed table, then the user's extra outlets (last, so that their domains win a tie);
-/// empty (never a panic) if the asset were malformed, which a unit test rules out.
+/// The parsed table (an asset, like the gazetteer); empty (never a panic) if the asset were
+/// malformed, which a unit test rules out. The outlets a user's configuration adds are not
+/// in it: they are laid over a loaded corpus as stated metadata ([`in_list`] and
+/// `crate::corpus::overlay`), so that nothing here changes once the process runs.
 static OUTLETS: LazyLock<Vec<Outlet>> = LazyLock::new(|| {
-    BUILT.store(true, Ordering::SeqCst);
-    let mut all = toml::from_str::<Table>(crate::assets::OUTLETS)
+    toml::from_str::<Table>(crate::assets::OUTLETS)
         .map(|t| t.outlet)
-        .unwrap_or_default();
-    all.extend(EXTRA.get().into_iter().flatten().cloned());
-    all
+        .unwrap_or_default()
 });
-
-/// Adds outlets to the table for this process. Must come before the table is first used
-/// (the command line calls it before loading a corpus); returns false, changing nothing,
-/// when it comes too late or twice.
-pub fn add_extra(outlets: Vec<Outlet>) -> bool {
-    if BUILT.load(Ordering::SeqCst) {
-        return false;
-    }
-    EXTRA.set(outlets).is_ok()
-}
 
 /// All known outlets.
 pub fn all() -> &'static [Outlet] {
@@ -62,9 +44,13 @@ pub fn all() -> &'static [Outlet] {
 /// The canonical outlet name for a host (`www.reuters.com` → `Reuters`): a table domain
 /// matches itself and every subdomain. The longest matching domain wins.
 pub fn by_domain(host: &str) -> Option<&'static str> {
+    in_list(all(), host)
+}
+
+/// The outlet of `list` whose domain `host` is (or is under), the longest domain winning.
+pub fn in_list<'a>(list: &'a [Outlet], host: &str) -> Option<&'a str> {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
-    all()
-        .iter()
+    list.iter()
         .flat_map(|o| o.domains.iter().map(move |d| (o, d)))
         .filter(|(_, d)| {
             host == d.as_str()

@@ -16,6 +16,8 @@ pub enum Origin {
     FileName,
     /// The name of the folder the file is in (`--folder-source`).
     Folder,
+    /// An outlet of the configuration (`[[outlet]]`), by the article's URL or an alias.
+    Config,
 }
 
 /// The origin of each field an article has; a field it lacks has none.

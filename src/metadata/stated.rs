@@ -26,4 +26,7 @@ pub struct Hints {
     pub name_pattern: Option<NamePattern>,
     /// The folder an article is in names its outlet (`--folder-source`).
     pub folder_source: bool,
+    /// Outlets the configuration adds (`[[outlet]]`): an article whose URL is on one of
+    /// their domains, or whose text names one by an alias, gets its name.
+    pub outlets: Vec<super::outlets::Outlet>,
 }
