@@ -37,6 +37,9 @@ pub const SPEECH_VERBS: &str = include_str!("../assets/speech_verbs.txt");
 /// Titles and roles that stand before or for a person's name.
 pub const TITLES: &str = include_str!("../assets/titles.txt");
 
+/// Role nouns that stand before a person's name (`striker`, `coach`), besides the titles.
+pub const ROLE_WORDS: &str = include_str!("../assets/role_words.txt");
+
 /// Nouns that stand for an organisation named earlier (`the company said`).
 pub const ORG_ROLES: &str = include_str!("../assets/org_roles.txt");
 

@@ -16,6 +16,7 @@ mod headlines;
 pub(crate) mod lexicon;
 mod lower_forms;
 mod merge;
+pub mod roles;
 mod runs;
 mod segment;
 mod tokens;

@@ -176,6 +176,11 @@ impl<'a, 'b> Segmenter<'a, 'b> {
     fn emit_gazetteer(&mut self, e: usize, unit: Unit) {
         let mut start = self.token(unit.first).start;
         let end = self.token(unit.last).end;
+        // "Russian", "French": a nationality, not a mention of the country.
+        if self.gz.is_demonym(&self.cx.body[start..end]) {
+            self.after_title = false;
+            return;
+        }
         // "the States": the article is not part of the name.
         if self.cx.body[start..end].starts_with("the ") {
             start += 4;
