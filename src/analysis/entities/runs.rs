@@ -108,11 +108,25 @@ impl<'a> Context<'a> {
         if p.possessive && !((inner_possessive || saint) && t.gap == Gap::Space) {
             return false;
         }
+        if self.plural_possessive(prev, i) {
+            return true;
+        }
         match t.gap {
             Gap::Space | Gap::Hyphen => true,
             Gap::Stop => p.shape == Shape::Initial || self.lx.is_abbreviation(self.text(prev)),
             Gap::Break => false,
         }
+    }
+
+    /// "Dockworkers' Union", "Pensioners’ Association": a plural possessive before a cue
+    /// word is inside the name.
+    fn plural_possessive(&self, prev: usize, i: usize) -> bool {
+        let (p, t) = (&self.tokens[prev], &self.tokens[i]);
+        let gap = &self.body[p.end..t.start];
+        matches!(gap, "' " | "\u{2019} ")
+            && self.text(prev).ends_with('s')
+            && t.shape == Shape::Capitalised
+            && self.lx.cue(self.text(i)).is_some()
     }
 
     /// The unit starting at token `i` when it can stand in a name, without connectors.
@@ -381,6 +395,14 @@ mod tests {
         assert_eq!(
             show("SMALLTOWN, June 3 (Reuters) - Floods"),
             ["@SMALLTOWN", "[Reuters]", "Floods"]
+        );
+    }
+
+    #[test]
+    fn plural_possessives_before_a_cue_stay_in_names() {
+        assert_eq!(
+            show("the Dockworkers' Union and the Pensioners’ Association met Smiths' lawyers"),
+            ["Dockworkers Union", "Pensioners Association", "Smiths"]
         );
     }
 
