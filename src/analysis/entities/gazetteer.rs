@@ -28,6 +28,9 @@ pub struct Entry {
     /// names and become roles, but never a mention of the country.
     #[serde(default)]
     pub demonyms: Vec<String>,
+    /// A city: in a sports story, alone, it names its club.
+    #[serde(default)]
+    pub city: bool,
 }
 
 /// What a gazetteer pattern stands for.

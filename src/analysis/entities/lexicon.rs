@@ -25,6 +25,8 @@ pub struct Lexicon {
     generic: FxHashSet<String>,
     sections: FxHashSet<String>,
     person_suffixes: FxHashSet<String>,
+    sport_words: FxHashSet<String>,
+    club_words: FxHashSet<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -43,6 +45,10 @@ struct CueFile {
     sections: Vec<String>,
     #[serde(default)]
     person_suffixes: Vec<String>,
+    #[serde(default)]
+    sport_words: Vec<String>,
+    #[serde(default)]
+    club_words: Vec<String>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -137,6 +143,8 @@ impl Lexicon {
             generic,
             sections: cue_file.sections.iter().map(|s| s.to_lowercase()).collect(),
             person_suffixes: cue_file.person_suffixes.into_iter().collect(),
+            sport_words: cue_file.sport_words.into_iter().collect(),
+            club_words: cue_file.club_words.into_iter().collect(),
             function: both_cases(assets::FUNCTION_WORDS),
             openers: both_cases(assets::NAME_OPENERS),
             calendar: both_cases(assets::CALENDAR),
@@ -202,6 +210,16 @@ impl Lexicon {
     /// A word after a person's name that is not part of it ("KC", "Jr").
     pub fn is_person_suffix(&self, word: &str) -> bool {
         self.person_suffixes.contains(word)
+    }
+
+    /// A word of sports reporting ("match", "scored"), lower case as written.
+    pub fn is_sport_word(&self, word: &str) -> bool {
+        self.sport_words.contains(word)
+    }
+
+    /// The last word of a club's name ("United", "Rovers").
+    pub fn is_club_word(&self, word: &str) -> bool {
+        self.club_words.contains(word)
     }
 
     /// The kind a cue word gives a name ("Ministry" -> organization).

@@ -191,17 +191,20 @@ pub struct Found(Vec<Vec<candidates::Candidate>>);
 pub fn find(docs: &[Doc<'_>]) -> Found {
     let start = std::time::Instant::now();
     let gz = gazetteer::gazetteer();
-    // A headline is too short to tell its language: its article's body tells.
-    let german: rustc_hash::FxHashMap<crate::corpus::ArticleIdx, bool> = docs
+    // A headline is too short to tell its language or subject: its article's body tells.
+    let hints: rustc_hash::FxHashMap<crate::corpus::ArticleIdx, candidates::Hints> = docs
         .par_iter()
         .filter(|d| d.field == Field::Body)
-        .map(|d| (d.article, candidates::is_german(&d.text)))
+        .map(|d| (d.article, candidates::Hints::of(&d.text)))
         .collect();
     let found = docs
         .par_iter()
         .map(|d| {
-            let hint = german.get(&d.article).copied();
-            candidates::find_in(&d.text, gz, hint)
+            let hints = hints
+                .get(&d.article)
+                .copied()
+                .unwrap_or_else(|| candidates::Hints::of(&d.text));
+            candidates::find_with(&d.text, gz, hints)
         })
         .collect();
     tracing::debug!(took = ?start.elapsed(), "entities: candidates");

@@ -23,6 +23,9 @@ pub struct Segmenter<'a, 'b> {
     /// The text is German, whose nouns all take capitals: a name needs a title, a cue or
     /// a place preposition to stand on its own.
     pub german: bool,
+    /// The text is sports reporting: a city alone, or a name ending in a club word, is a
+    /// club.
+    pub sport: bool,
 }
 
 impl<'a, 'b> Segmenter<'a, 'b> {
@@ -42,6 +45,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             after_title: false,
             absorbed: false,
             german: false,
+            sport: false,
         }
     }
 
@@ -65,6 +69,13 @@ impl<'a, 'b> Segmenter<'a, 'b> {
                     kind: UnitKind::Word,
                     ..unit
                 }),
+                // "incumbent Milan Oreško": after a title, a city opens a person's name.
+                UnitKind::Entity(e) if self.opens_person(e, run.get(k + 1)) => {
+                    self.seg.push(Unit {
+                        kind: UnitKind::Word,
+                        ..unit
+                    });
+                }
                 UnitKind::Entity(e) if self.absorbs(e) || self.opens_event(e, run.get(k + 1)) => {
                     self.absorbed = true;
                     self.seg.push(Unit {
@@ -128,6 +139,20 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         }
     }
 
+    /// A gazetteer place right after a title and before a plain word is a first name
+    /// ("incumbent Milan Oreško", "President Georgia Vale").
+    fn opens_person(&self, e: usize, next: Option<&Unit>) -> bool {
+        let Some(next) = next.filter(|u| u.kind == UnitKind::Word) else {
+            return false;
+        };
+        self.after_title
+            && self.seg.is_empty()
+            && self.gz.entries[e].kind == EntityKind::Place
+            && self.token(next.first).gap == Gap::Space
+            && self.token(next.first).shape == Shape::Capitalised
+            && lexicon().cue(self.word(next.last)).is_none()
+    }
+
     /// The next unit is a single cue word ("Motors").
     fn names_cue(&self, next: Option<&Unit>) -> bool {
         next.is_some_and(|u| {
@@ -185,6 +210,21 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         if self.cx.body[start..end].starts_with("the ") {
             start += 4;
         }
+        if self.names_club(e, unit) {
+            self.out.push(Candidate {
+                span: start..end,
+                name: Some(self.gz.entries[e].name.clone()),
+                gazetteer: None,
+                kind: EntityKind::Organization,
+                strength: BY_CUE,
+                weak: false,
+                headline: false,
+                words: Vec::new(),
+                metonym: false,
+            });
+            self.after_title = false;
+            return;
+        }
         let country = self.governs(e, unit);
         let e = country.unwrap_or(e);
         self.out.push(Candidate {
@@ -199,6 +239,19 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             metonym: country.is_some(),
         });
         self.after_title = false;
+    }
+
+    /// In a sports story, a city alone names its club ("Barcelona beat Milan"), unless
+    /// it stands in a dateline or after a place preposition ("in Milan").
+    fn names_club(&self, e: usize, unit: Unit) -> bool {
+        let first = &self.cx.tokens[unit.first];
+        let dateline = first.line_start && self.cx.body[first.end..].starts_with(',');
+        self.sport
+            && self.gz.entries[e].city
+            && first.shape != Shape::AllCaps
+            && !dateline
+            && !self.after_place_preposition(unit.first)
+            && !(unit.first > 0 && matches!(self.word(unit.first - 1), "at" | "from" | "to"))
     }
 
     /// The country a capital stands for when it acts as its government: followed by a
@@ -344,8 +397,11 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             return None;
         }
         let placed = self.after_place_preposition(first.first);
+        let club = self.sport && count >= 2 && lx.is_club_word(self.word(last.last));
         let (kind, strength) = if after_title {
             (EntityKind::Person, BY_TITLE)
+        } else if club {
+            (EntityKind::Organization, BY_CUE)
         } else if let Some(k) = last_cue {
             (k, BY_CUE)
         } else if placed {
