@@ -9,6 +9,7 @@
 
 use rustc_hash::FxHashSet;
 
+use super::EntityKind;
 use super::gazetteer::{Gazetteer, Target};
 use super::lexicon::{Lexicon, lexicon, with_lower};
 use super::lower_forms;
@@ -225,6 +226,54 @@ impl<'a> Context<'a> {
     }
 }
 
+impl Context<'_> {
+    /// "and" inside an organisation's name: after one or two plain words, before at most
+    /// three more that end in an organisation cue ("Health and Safety Executive", "Lisbury
+    /// Fire and Rescue Service"); not between two names ("Britain and France").
+    fn and_chain(&self, i: usize, cur: &[Unit]) -> Option<usize> {
+        let t = self.tokens.get(i)?;
+        if self.text(i) != "and" || t.gap != Gap::Space || cur.len() > 2 {
+            return None;
+        }
+        if !cur.iter().all(|u| u.kind == UnitKind::Word) {
+            return None;
+        }
+        // Two words before "and" may be a person ("Sunita Rao and Foreign Office staff"):
+        // only a common noun second ("Lisbury Fire", with "fire" in the text) is an
+        // organisation's.
+        if cur.len() == 2 && !self.lower_case_elsewhere(cur[1].last) {
+            return None;
+        }
+        let mut k = i + 1;
+        while k < self.tokens.len() && k <= i + 3 {
+            let next = &self.tokens[k];
+            let plain = next.gap == Gap::Space
+                && !next.sentence_start
+                && self.gz_at[k].is_none()
+                && self.is_name_word(k);
+            if !plain {
+                return None;
+            }
+            if self.lx.cue(self.text(k)) == Some(EntityKind::Organization) {
+                return Some(i);
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The word at `i` also occurs in lower case in the body ("Fire" and "the fire").
+    fn lower_case_elsewhere(&self, i: usize) -> bool {
+        let word = self.text(i);
+        let lower = word.to_lowercase();
+        self.body.match_indices(lower.as_str()).any(|(at, m)| {
+            let before = self.body[..at].chars().next_back();
+            let after = self.body[at + m.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    }
+}
+
 /// "I'm", "I’ve", "We're", "Don't": the capital is a pronoun's or a sentence's.
 fn is_first_person(word: &str) -> bool {
     let Some((_, tail)) = word.split_once(['\'', '\u{2019}']) else {
@@ -280,6 +329,7 @@ pub fn for_each_run(cx: &Context<'_>, mut f: impl FnMut(&[Unit])) {
             .last()
             .filter(|_| continues)
             .and_then(|prev| cx.connector_chain(i, prev))
+            .or_else(|| continues.then(|| cx.and_chain(i, &cur)).flatten())
         {
             cur.extend((i..=last).map(|k| Unit {
                 kind: UnitKind::Connector,
@@ -403,6 +453,18 @@ mod tests {
         assert_eq!(
             show("the Dockworkers' Union and the Pensioners’ Association met Smiths' lawyers"),
             ["Dockworkers Union", "Pensioners Association", "Smiths"]
+        );
+    }
+
+    #[test]
+    fn and_inside_organisation_names() {
+        assert_eq!(
+            show("the Health and Safety Executive and Lisbury Fire and Rescue Service said the fire"),
+            ["Health and Safety Executive", "Lisbury Fire and Rescue Service"]
+        );
+        assert_eq!(
+            show("Britain and France met Sunita Rao and Foreign Office staff"),
+            ["[Britain]", "[France]", "Sunita Rao", "Foreign Office"]
         );
     }
 
