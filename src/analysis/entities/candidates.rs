@@ -398,6 +398,23 @@ mod tests {
     }
 
     #[test]
+    fn results_rows_give_people_not_country_codes() {
+        let got = found("WTA rankings\n1. M. Okafor-Lee (GBR) 7,840 pts\n4. A. Ilyina (USA) 5,660");
+        let people: Vec<(String, EntityKind)> = got
+            .into_iter()
+            .filter(|(n, _, _)| n != "WTA")
+            .map(|(n, k, _)| (n, k))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("M. Okafor-Lee".into(), EntityKind::Person),
+                ("A. Ilyina".into(), EntityKind::Person),
+            ]
+        );
+    }
+
+    #[test]
     fn the_is_not_part_of_a_gazetteer_span() {
         let body = "visas for the States";
         let c = find(body, gazetteer());

@@ -27,6 +27,7 @@ pub struct Lexicon {
     person_suffixes: FxHashSet<String>,
     sport_words: FxHashSet<String>,
     club_words: FxHashSet<String>,
+    nation_codes: FxHashSet<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -145,6 +146,9 @@ impl Lexicon {
             person_suffixes: cue_file.person_suffixes.into_iter().collect(),
             sport_words: cue_file.sport_words.into_iter().collect(),
             club_words: cue_file.club_words.into_iter().collect(),
+            nation_codes: assets::lines(assets::NATION_CODES)
+                .map(str::to_string)
+                .collect(),
             function: both_cases(assets::FUNCTION_WORDS),
             openers: both_cases(assets::NAME_OPENERS),
             calendar: both_cases(assets::CALENDAR),
@@ -215,6 +219,11 @@ impl Lexicon {
     /// A word of sports reporting ("match", "scored"), lower case as written.
     pub fn is_sport_word(&self, word: &str) -> bool {
         self.sport_words.contains(word)
+    }
+
+    /// A country code of sport ("GBR", "USA"), in capitals.
+    pub fn is_nation_code(&self, word: &str) -> bool {
+        self.nation_codes.contains(word)
     }
 
     /// The last word of a club's name ("United", "Rovers").

@@ -84,7 +84,13 @@ impl<'a> Context<'a> {
         if !t.shape.is_capitalised() || self.lx.is_calendar(w) || is_first_person(w) {
             return false;
         }
-        if t.sentence_start {
+        // "4. A. Ilyina": an initial, not the article "A".
+        let initial = t.shape == Shape::Initial
+            && self.body[t.end..].starts_with(". ")
+            && self.body[t.end + 2..].starts_with(char::is_uppercase);
+        if initial {
+            true
+        } else if t.sentence_start {
             !self.lx.is_function(w) && !with_lower(w, |l| self.lower.contains(l))
         } else {
             !self.lx.is_function(w) || self.lx.is_opener(w)

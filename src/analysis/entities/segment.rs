@@ -59,6 +59,10 @@ impl<'a, 'b> Segmenter<'a, 'b> {
 
     pub fn cut(&mut self, run: &[Unit]) {
         for (k, &unit) in run.iter().enumerate() {
+            if self.nation_code(unit) {
+                self.flush();
+                continue;
+            }
             match unit.kind {
                 // "General Motors": a title before a cue word is the name's first word.
                 UnitKind::Title if !self.names_cue(run.get(k + 1)) => {
@@ -108,6 +112,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
                         && !self.after_title
                         && self.token(unit.first).sentence_start
                         && unit.first == unit.last
+                        && self.token(unit.first).shape != Shape::Initial
                         && lexicon().is_generic(self.word(unit.first));
                     if !opener {
                         self.seg.push(unit);
@@ -137,6 +142,16 @@ impl<'a, 'b> Segmenter<'a, 'b> {
                 .is_some_and(|u| lx.cue(self.word(u.last)).is_some()),
             _ => false,
         }
+    }
+
+    /// A country code of sport in brackets ("M. Okafor-Lee (GBR)"): a nationality.
+    fn nation_code(&self, unit: Unit) -> bool {
+        let t = self.token(unit.first);
+        unit.first == unit.last
+            && t.shape == Shape::AllCaps
+            && self.cx.body[..t.start].ends_with('(')
+            && self.cx.body[t.end..].starts_with(')')
+            && lexicon().is_nation_code(self.word(unit.first))
     }
 
     /// A gazetteer place right after a title and before a plain word is a first name
@@ -317,11 +332,21 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         (2..=3).contains(&count)
             && !absorbed
             && !after_the
-            && self
-                .seg
-                .iter()
-                .filter(|u| u.kind == UnitKind::Word)
-                .all(|u| self.token(u.first).shape == Shape::Capitalised)
+            && self.plain_name_words()
+    }
+
+    /// Every word of the segment is capitalised, or an initial before the last ("T.
+    /// Holubova").
+    fn plain_name_words(&self) -> bool {
+        let words: Vec<&Unit> = self
+            .seg
+            .iter()
+            .filter(|u| u.kind == UnitKind::Word)
+            .collect();
+        words.iter().enumerate().all(|(k, u)| {
+            let shape = self.token(u.first).shape;
+            shape == Shape::Capitalised || (shape == Shape::Initial && k + 1 < words.len())
+        })
     }
 
     /// Turns the name being built into a candidate.
