@@ -307,3 +307,22 @@ fn headline_words_need_confirmation_in_their_article() {
     absent(&ix, "Surprise Defeat");
     assert_eq!(entity(&ix, "Barack Obama").articles(), [1]);
 }
+
+#[test]
+fn company_heads_and_storm_names_join_their_full_names() {
+    let ix = index(&[
+        "A fire broke out at the Korvane Chemicals plant near Lisbury. Storm Ingrid hit the coast.",
+        "Inspectors said Korvane had ignored warnings. Homes flooded as Ingrid hit Lisbury.",
+    ]);
+    assert_eq!(entity(&ix, "Korvane").name, "Korvane Chemicals");
+    assert_eq!(entity(&ix, "Ingrid").name, "Storm Ingrid");
+    assert_eq!(entity(&ix, "Lisbury").kind, EntityKind::Place);
+}
+
+#[test]
+fn demonyms_are_not_places() {
+    let ix = index(&["Russian officials met French diplomats in Geneva."]);
+    absent(&ix, "Russia");
+    absent(&ix, "France");
+    assert_eq!(entity(&ix, "Geneva").kind, EntityKind::Place);
+}
