@@ -415,6 +415,19 @@ mod tests {
     }
 
     #[test]
+    fn cue_word_names_and_compass_openers() {
+        assert_eq!(
+            names("fans at Harbour Road cheered the Northern Premier League leaders."),
+            ["Harbour Road", "Northern Premier League"]
+        );
+        // A description in capitals, its words also written in lower case.
+        assert_eq!(
+            names("The Police Service said the police service would act."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn the_is_not_part_of_a_gazetteer_span() {
         let body = "visas for the States";
         let c = find(body, gazetteer());

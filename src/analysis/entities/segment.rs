@@ -127,6 +127,17 @@ impl<'a, 'b> Segmenter<'a, 'b> {
     /// Madrid") or a cue word and a connector ("Bank of England", "Stade de France").
     fn absorbs(&self, e: usize) -> bool {
         let lx = lexicon();
+        // "Northern Premier League": a compass word opens a longer name.
+        let compass = self.seg.last().is_some_and(|u| {
+            u.kind == UnitKind::Word
+                && matches!(
+                    self.word(u.last),
+                    "Northern" | "Southern" | "Eastern" | "Western" | "North" | "South" | "East" | "West" | "Central"
+                )
+        });
+        if compass {
+            return true;
+        }
         if self.gz.entries[e].kind != EntityKind::Place {
             return false;
         }
@@ -349,6 +360,24 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         })
     }
 
+    /// A name of cue words only is generic when each also stands in lower case in the
+    /// text ("the police service" makes "Police Service" a description).
+    fn all_cues_generic(&self) -> bool {
+        let body = self.cx.body;
+        self.seg
+            .iter()
+            .filter(|u| u.kind == UnitKind::Word)
+            .any(|u| {
+                let lower = self.word(u.first).to_lowercase();
+                body.match_indices(lower.as_str()).any(|(at, m)| {
+                    let before = body[..at].chars().next_back();
+                    let after = body[at + m.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
+    }
+
     /// Turns the name being built into a candidate.
     fn flush(&mut self) {
         let after_title = std::mem::replace(&mut self.after_title, false);
@@ -409,8 +438,10 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         let first = *words.next()?;
         let last = words.next_back().copied().unwrap_or(first);
         let (count, cues, last_cue) = self.cues();
-        // Too generic: "Ministry", "Office", a lone initial.
-        if cues == count || (count == 1 && self.word(first.first).chars().nth(1).is_none()) {
+        // Too generic: "Ministry", "Office", a lone initial; but two cue words may make a
+        // name ("Harbour Road", "Energy Ministry").
+        let generic = cues == count && (count == 1 || self.all_cues_generic());
+        if generic || (count == 1 && self.word(first.first).chars().nth(1).is_none()) {
             return None;
         }
         // "Results", "Inside": never a name alone, whatever its capital; nor a section slug.
