@@ -326,3 +326,14 @@ fn demonyms_are_not_places() {
     absent(&ix, "France");
     assert_eq!(entity(&ix, "Geneva").kind, EntityKind::Place);
 }
+
+#[test]
+fn nationalities_of_places_the_corpus_names_are_not_entities() {
+    let ix = index(&[
+        "Protests spread across Borovia on Sunday.",
+        "Two Borovian diplomats and a Lessarian envoy met in Velmar, a town in Lessaria.",
+    ]);
+    absent(&ix, "Borovian");
+    absent(&ix, "Lessarian");
+    assert_eq!(entity(&ix, "Borovia").kind, EntityKind::Place);
+}
