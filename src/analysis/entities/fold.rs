@@ -26,9 +26,23 @@ pub fn fold(name: &str) -> String {
 }
 
 /// A key under which the transliterations of one name meet: folded, `y`/`j` read as `i`,
-/// `w` as `v`, `kh` as `h`, an initial `h` as `g`, doubled letters once.
+/// `w` as `v`, `kh` as `h`, an initial `h` as `g`, doubled letters once; French `ou` as
+/// `u` and a final `ch` as `sh` ("Iouri Dovbouch" = "Yuriy Dovbush"), German `tz` as `ts`,
+/// `qu`/`qv` as `kv` ("Lundquist" = "Lundqvist").
 pub fn translit(word: &str) -> String {
-    let folded = fold(word);
+    let mut folded = fold(word);
+    if folded.contains(['o', 't', 'q', 'c']) {
+        folded = folded
+            .replace("ou", "u")
+            .replace("tz", "ts")
+            .replace("qu", "kv")
+            .replace("qv", "kv");
+        if let Some(stem) = folded.strip_suffix("ch")
+            && !stem.ends_with(['t', 's'])
+        {
+            folded = format!("{stem}sh");
+        }
+    }
     let mut out = String::with_capacity(folded.len());
     let mut chars = folded.chars().peekable();
     while let Some(c) = chars.next() {
@@ -102,6 +116,11 @@ mod tests {
         assert_eq!(translit("Navalny"), translit("Navalnyi"));
         assert_eq!(translit("Hrytsenko"), translit("Gritsenko"));
         assert_ne!(translit("Ivanov"), translit("Ivanova"));
+        assert_eq!(translit("Iouri"), translit("Yuriy"));
+        assert_eq!(translit("Dovbouch"), translit("Dovbush"));
+        assert_eq!(translit("Hrytzenko"), translit("Hrytsenko"));
+        assert_eq!(translit("Lundquist"), translit("Lundqvist"));
+        assert!(same_first_name("Yousef", "Yusuf"));
     }
 
     #[test]
