@@ -10,7 +10,7 @@
 use rustc_hash::FxHashMap;
 
 use super::EntityKind;
-use super::candidates::BY_TITLE;
+use super::candidates::{BY_CUE, BY_TITLE};
 use super::fold::{same_first_name, translit};
 use super::lexicon::{lexicon, title_case};
 use super::merge::Group;
@@ -174,7 +174,12 @@ fn join_short_forms(groups: &[Group], idx: &Indexes, to: &mut [usize]) {
             continue;
         }
         let titled_person = group.kind() == EntityKind::Person && group.strength >= BY_TITLE;
-        let target = found(&idx.surnames, &translit(&group.key))
+        // "ESTMARK, May 2", "Estmark Coast": a place by a dateline or a cue is nobody's
+        // surname ("in Rao's words" is too weak to tell).
+        let place = group.kind() == EntityKind::Place && group.strength >= BY_CUE;
+        let target = (!place)
+            .then(|| found(&idx.surnames, &translit(&group.key)))
+            .flatten()
             .or_else(|| {
                 titled_person
                     .then(|| found(&idx.first_names, &group.key))

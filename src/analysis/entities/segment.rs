@@ -378,6 +378,11 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             })
     }
 
+    /// The word before token `i` is "the".
+    fn after_the(&self, i: usize) -> bool {
+        i > 0 && self.word(i - 1).eq_ignore_ascii_case("the")
+    }
+
     /// Turns the name being built into a candidate.
     fn flush(&mut self) {
         let after_title = std::mem::replace(&mut self.after_title, false);
@@ -464,6 +469,10 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             (EntityKind::Place, BY_CONTEXT)
         } else if !self.german && self.person_shaped(absorbed) {
             (EntityKind::Person, BY_SHAPE)
+        } else if !self.german && self.after_the(first.first) && count >= 2 {
+            // "the Green Left", "the Daily Meridian": a name after "the" is an
+            // organisation's more often than anything else.
+            (EntityKind::Organization, BY_SHAPE)
         } else {
             (EntityKind::Other, UNKNOWN)
         };

@@ -337,3 +337,12 @@ fn nationalities_of_places_the_corpus_names_are_not_entities() {
     absent(&ix, "Lessarian");
     assert_eq!(entity(&ix, "Borovia").kind, EntityKind::Place);
 }
+
+#[test]
+fn a_place_is_not_a_surname() {
+    let ix = index(&[
+        "ESTMARK, May 2 - Floods hit homes in Estmark on Monday.",
+        "The campaign group Transparency Estmark said so. Ministers in Estmark agreed.",
+    ]);
+    assert_eq!(entity(&ix, "Estmark").kind, EntityKind::Place);
+}
