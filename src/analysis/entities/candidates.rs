@@ -70,7 +70,7 @@ pub struct Hints {
 }
 
 impl Hints {
-    /// The hints a body gives.
+    /// The hints a body gives (see [`is_german`] and [`is_sport`]).
     pub fn of(body: &str) -> Self {
         Self {
             german: is_german(body),
@@ -134,8 +134,12 @@ fn clubs_by_first_word(body: &str, out: &mut [Candidate]) {
 pub fn is_sport(body: &str) -> bool {
     let lx = super::lexicon::lexicon();
     let mut seen: Vec<&str> = Vec::new();
-    for w in body.split_whitespace().take(600) {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    for w in body.split_ascii_whitespace().take(600) {
+        // Sport words are lower case: most words are turned away by their first letter.
+        if !w.starts_with(|c: char| c.is_ascii_lowercase()) {
+            continue;
+        }
+        let w = w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
         if lx.is_sport_word(w) && !seen.contains(&w) {
             seen.push(w);
             if seen.len() >= 3 {
@@ -425,6 +429,15 @@ mod tests {
             names("The Police Service said the police service would act."),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn standings_columns_and_compass_nationalities_are_not_names() {
+        assert_eq!(
+            names("the table:\n1 Port Selby P35 W18 D7 L10 Pts 61"),
+            ["Port Selby"]
+        );
+        assert_eq!(names("the South Asian nations met"), Vec::<String>::new());
     }
 
     #[test]

@@ -84,6 +84,10 @@ impl<'a> Context<'a> {
         if !t.shape.is_capitalised() || self.lx.is_calendar(w) || is_first_person(w) {
             return false;
         }
+        // "P35 W18 D7": a table's columns, a code; not a name's word.
+        if w.bytes().any(|b| b.is_ascii_digit()) {
+            return false;
+        }
         // "4. A. Ilyina": an initial, not the article "A".
         let initial = t.shape == Shape::Initial
             && self.body[t.end..].starts_with(". ")

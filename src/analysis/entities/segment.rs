@@ -80,7 +80,9 @@ impl<'a, 'b> Segmenter<'a, 'b> {
                         ..unit
                     });
                 }
-                UnitKind::Entity(e) if self.absorbs(e) || self.opens_event(e, run.get(k + 1)) => {
+                UnitKind::Entity(e)
+                    if self.absorbs(e, unit) || self.opens_event(e, run.get(k + 1)) =>
+                {
                     self.absorbed = true;
                     self.seg.push(Unit {
                         kind: UnitKind::Word,
@@ -125,7 +127,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
 
     /// A gazetteer place joins the name being built when it follows a plain word ("Real
     /// Madrid") or a cue word and a connector ("Bank of England", "Stade de France").
-    fn absorbs(&self, e: usize) -> bool {
+    fn absorbs(&self, e: usize, unit: Unit) -> bool {
         let lx = lexicon();
         // "Northern Premier League": a compass word opens a longer name.
         let compass = self.seg.last().is_some_and(|u| {
@@ -135,6 +137,11 @@ impl<'a, 'b> Segmenter<'a, 'b> {
                     "Northern" | "Southern" | "Eastern" | "Western" | "North" | "South" | "East" | "West" | "Central"
                 )
         });
+        // "South Asian": a nationality is not absorbed ("South" then goes alone).
+        let text = &self.cx.body[self.token(unit.first).start..self.token(unit.last).end];
+        if self.gz.is_demonym(text) {
+            return false;
+        }
         if compass {
             return true;
         }
