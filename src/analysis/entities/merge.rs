@@ -305,7 +305,11 @@ fn demonym_groups(groups: &Groups, gz: &Gazetteer) -> FxHashSet<usize> {
             .by_key
             .get(key)
             .is_some_and(|&g| groups.groups[g].kind() == EntityKind::Place);
-        let known = |e: usize| gz.entries.get(e).is_some_and(|e| e.kind == EntityKind::Place);
+        let known = |e: usize| {
+            gz.entries
+                .get(e)
+                .is_some_and(|e| e.kind == EntityKind::Place)
+        };
         corpus || matches!(gz.lookup_folded(key), Some(Target::Entity(e)) if known(e))
     };
     let mut out = FxHashSet::default();

@@ -47,8 +47,7 @@ fn part(word: &str) -> Option<Part> {
     if word.ends_with(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}') {
         return None;
     }
-    if with_lower(word, |l| ROLE_WORDS.contains(l))
-        || gz.lookup_folded(word) == Some(Target::Title)
+    if with_lower(word, |l| ROLE_WORDS.contains(l)) || gz.lookup_folded(word) == Some(Target::Title)
     {
         return Some(Part::Role);
     }
@@ -80,7 +79,9 @@ pub fn role_before(text: &str, start: usize) -> Option<&str> {
     while end > line_start && words.len() < MAX_WORDS {
         let begin = head[..end]
             .rfind(char::is_whitespace)
-            .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8))
+            .map_or(0, |i| {
+                i + head[i..].chars().next().map_or(1, char::len_utf8)
+            })
             .max(line_start);
         let Some(p) = part(&head[begin..end]) else {
             break;
@@ -181,7 +182,11 @@ mod tests {
             .expect("found");
         assert_eq!(
             roles(&corpus, e),
-            ["Foreign Ministry spokeswoman", "Spokeswoman", "Russian diplomat"]
+            [
+                "Foreign Ministry spokeswoman",
+                "Spokeswoman",
+                "Russian diplomat"
+            ]
         );
         let russia = index.entities.iter().find(|e| e.name == "Russia");
         assert!(russia.is_none(), "a demonym is no place");

@@ -469,8 +469,13 @@ mod tests {
     #[test]
     fn and_inside_organisation_names() {
         assert_eq!(
-            show("the Health and Safety Executive and Lisbury Fire and Rescue Service said the fire"),
-            ["Health and Safety Executive", "Lisbury Fire and Rescue Service"]
+            show(
+                "the Health and Safety Executive and Lisbury Fire and Rescue Service said the fire"
+            ),
+            [
+                "Health and Safety Executive",
+                "Lisbury Fire and Rescue Service"
+            ]
         );
         assert_eq!(
             show("Britain and France met Sunita Rao and Foreign Office staff"),

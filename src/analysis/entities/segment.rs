@@ -134,7 +134,15 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             u.kind == UnitKind::Word
                 && matches!(
                     self.word(u.last),
-                    "Northern" | "Southern" | "Eastern" | "Western" | "North" | "South" | "East" | "West" | "Central"
+                    "Northern"
+                        | "Southern"
+                        | "Eastern"
+                        | "Western"
+                        | "North"
+                        | "South"
+                        | "East"
+                        | "West"
+                        | "Central"
                 )
         });
         // "South Asian": a nationality is not absorbed ("South" then goes alone).
@@ -347,10 +355,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             .filter(|u| self.token(u.first).gap != Gap::Hyphen)
             .count();
         let after_the = first.first > 0 && self.word(first.first - 1).eq_ignore_ascii_case("the");
-        (2..=3).contains(&count)
-            && !absorbed
-            && !after_the
-            && self.plain_name_words()
+        (2..=3).contains(&count) && !absorbed && !after_the && self.plain_name_words()
     }
 
     /// Every word of the segment is capitalised, or an initial before the last ("T.
