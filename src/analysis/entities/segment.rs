@@ -107,24 +107,28 @@ impl<'a, 'b> Segmenter<'a, 'b> {
                         self.seg.push(unit);
                     }
                 }
-                UnitKind::Word => {
-                    if self.ends_organisation(&run[k..]) {
-                        self.flush();
-                    }
-                    // "Tonight Calderbridge voted": the opener is not the name's.
-                    let opener = self.seg.is_empty()
-                        && !self.after_title
-                        && self.token(unit.first).sentence_start
-                        && unit.first == unit.last
-                        && self.token(unit.first).shape != Shape::Initial
-                        && lexicon().is_generic(self.word(unit.first));
-                    if !opener {
-                        self.seg.push(unit);
-                    }
-                }
+                UnitKind::Word => self.word_unit(&run[k..]),
             }
         }
         self.flush();
+    }
+
+    /// A plain word (`rest[0]`): it ends an organisation's name before a new one, and
+    /// a generic word opening a sentence ("Tonight Calderbridge voted") is not the name's.
+    fn word_unit(&mut self, rest: &[Unit]) {
+        let unit = rest[0];
+        if self.ends_organisation(rest) {
+            self.flush();
+        }
+        let opener = self.seg.is_empty()
+            && !self.after_title
+            && self.token(unit.first).sentence_start
+            && unit.first == unit.last
+            && self.token(unit.first).shape != Shape::Initial
+            && lexicon().is_generic(self.word(unit.first));
+        if !opener {
+            self.seg.push(unit);
+        }
     }
 
     /// A gazetteer place joins the name being built when it follows a plain word ("Real

@@ -129,6 +129,38 @@ impl Segmenter<'_, '_> {
         (count, cues, head.flatten().or(last_cue))
     }
 
+    /// The kind of the segment's name (first and last word units, number of words, head
+    /// cue) with the strength of its evidence.
+    fn kind_of(
+        &self,
+        after_title: bool,
+        absorbed: bool,
+        (first, last): (Unit, Unit),
+        count: usize,
+        last_cue: Option<EntityKind>,
+    ) -> (EntityKind, u8) {
+        let placed = self.after_place_preposition(first.first);
+        let club = self.sport && count >= 2 && lexicon().is_club_word(self.word(last.last));
+        if after_title {
+            (EntityKind::Person, BY_TITLE)
+        } else if club {
+            (EntityKind::Organization, BY_CUE)
+        } else if let Some(k) = last_cue {
+            (k, BY_CUE)
+        } else if placed {
+            (EntityKind::Place, BY_CONTEXT)
+        } else if !self.german && self.person_shaped(absorbed) {
+            (EntityKind::Person, BY_SHAPE)
+        } else if !self.german && self.after_the(first.first) && count >= 2 {
+            // "the Green Left", "the Daily Meridian": a name after "the" is an
+            // organisation's more often than anything else.
+            (EntityKind::Organization, BY_SHAPE)
+        } else {
+            (EntityKind::Other, UNKNOWN)
+        }
+    }
+
+    /// The name being built as a candidate; none when too generic to be a name.
     pub(super) fn candidate(&self, after_title: bool, absorbed: bool) -> Option<Candidate> {
         let lx = lexicon();
         let mut words = self.seg.iter().filter(|u| u.kind == UnitKind::Word);
@@ -149,25 +181,7 @@ impl Segmenter<'_, '_> {
         if lx.is_section(text) {
             return None;
         }
-        let placed = self.after_place_preposition(first.first);
-        let club = self.sport && count >= 2 && lx.is_club_word(self.word(last.last));
-        let (kind, strength) = if after_title {
-            (EntityKind::Person, BY_TITLE)
-        } else if club {
-            (EntityKind::Organization, BY_CUE)
-        } else if let Some(k) = last_cue {
-            (k, BY_CUE)
-        } else if placed {
-            (EntityKind::Place, BY_CONTEXT)
-        } else if !self.german && self.person_shaped(absorbed) {
-            (EntityKind::Person, BY_SHAPE)
-        } else if !self.german && self.after_the(first.first) && count >= 2 {
-            // "the Green Left", "the Daily Meridian": a name after "the" is an
-            // organisation's more often than anything else.
-            (EntityKind::Organization, BY_SHAPE)
-        } else {
-            (EntityKind::Other, UNKNOWN)
-        };
+        let (kind, strength) = self.kind_of(after_title, absorbed, (first, last), count, last_cue);
         let opens_sentence = self.token(first.first).sentence_start;
         let headline = self.headline[first.first];
         let unattested = self.german && strength < BY_CONTEXT;
