@@ -6,6 +6,7 @@
 //! `candidates` (runs cut into names with a kind by `segment`, weak in `headlines`)
 //! -> `merge` and `aliases` (one
 //! entity per name across the corpus, surnames and abbreviations joined to full names).
+//! [`roles`] reads a person's titles and nationality back from the text before each mention.
 //! The data lives in `assets/`: the [`gazetteer`] and the word lists of `lexicon`.
 
 mod aliases;
