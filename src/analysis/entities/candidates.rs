@@ -67,6 +67,9 @@ pub fn find(body: &str, gz: &Gazetteer) -> Vec<Candidate> {
 pub struct Hints {
     pub german: bool,
     pub sport: bool,
+    /// The text is a headline (an article's title): every name in it is weak, whatever
+    /// its case, until the body or the gazetteer confirms it.
+    pub headline: bool,
 }
 
 impl Hints {
@@ -75,6 +78,7 @@ impl Hints {
         Self {
             german: is_german(body),
             sport: is_sport(body),
+            headline: false,
         }
     }
 }
@@ -88,6 +92,7 @@ pub fn find_with(body: &str, gz: &Gazetteer, hints: Hints) -> Vec<Candidate> {
     let mut segmenter = Segmenter::new(&cx, gz, &headline, &mut out);
     segmenter.german = hints.german;
     segmenter.sport = hints.sport;
+    segmenter.all_headline = hints.headline;
     for_each_run(&cx, |run| segmenter.cut(run));
     if hints.sport {
         clubs_by_first_word(body, &mut out);

@@ -201,10 +201,11 @@ pub fn find(docs: &[Doc<'_>]) -> Found {
     let found = docs
         .par_iter()
         .map(|d| {
-            let hints = hints
+            let mut hints = hints
                 .get(&d.article)
                 .copied()
                 .unwrap_or_else(|| candidates::Hints::of(&d.text));
+            hints.headline = matches!(d.field, Field::Title | Field::Subtitle);
             candidates::find_with(&d.text, gz, hints)
         })
         .collect();

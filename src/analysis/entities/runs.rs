@@ -174,14 +174,18 @@ impl<'a> Context<'a> {
         if t.line_start {
             while last + 1 < self.tokens.len()
                 && self.tokens[last + 1].shape == Shape::AllCaps
-                && self.tokens[last + 1].gap == Gap::Space
+                && matches!(self.tokens[last + 1].gap, Gap::Space | Gap::Hyphen)
             {
                 last += 1;
             }
             let rest = &self.body[self.tokens[last].end..];
-            let dateline = [",", " –", " —", " -", " ("]
-                .iter()
-                .any(|p| rest.starts_with(p));
+            // A place of three words at most, not the start of a headline in capitals
+            // ("JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT").
+            let banner = last - i >= 3 || self.caps_follow(last + 1);
+            let dateline = !banner
+                && [",", " –", " —", " -", " ("]
+                    .iter()
+                    .any(|p| rest.starts_with(p));
             let name = &self.body[t.start..self.tokens[last].end];
             if dateline && !self.lx.is_function(self.text(i)) && !self.lx.is_section(name) {
                 let kind = match self.gz.lookup_folded(name) {
@@ -207,6 +211,16 @@ impl<'a> Context<'a> {
             }),
             _ => None,
         }
+    }
+
+    /// Two words in capitals at `i` on the same line: a headline in capitals goes on.
+    fn caps_follow(&self, i: usize) -> bool {
+        let caps = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|t| t.shape == Shape::AllCaps && !t.line_start)
+        };
+        caps(i) && caps(i + 1)
     }
 
     /// A chain of one or two connectors at `i` ("of", "of the", "bin") followed by a name

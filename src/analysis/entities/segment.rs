@@ -28,6 +28,8 @@ pub struct Segmenter<'a, 'b> {
     /// The text is sports reporting: a city alone, or a name ending in a club word, is a
     /// club.
     pub sport: bool,
+    /// The whole text is a headline (see [`super::candidates::Hints::headline`]).
+    pub all_headline: bool,
 }
 
 impl<'a, 'b> Segmenter<'a, 'b> {
@@ -48,6 +50,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             absorbed: false,
             german: false,
             sport: false,
+            all_headline: false,
         }
     }
 
@@ -83,7 +86,9 @@ impl<'a, 'b> Segmenter<'a, 'b> {
                     });
                 }
                 UnitKind::Entity(e)
-                    if self.absorbs(e, unit) || self.opens_event(e, run.get(k + 1)) =>
+                    if self.absorbs(e, unit)
+                        || self.opens_event(e, run.get(k + 1))
+                        || self.opens_organisation(e, &run[k + 1..]) =>
                 {
                     self.absorbed = true;
                     self.seg.push(Unit {
@@ -210,6 +215,20 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             && lexicon().cue(self.word(next.last)) == Some(EntityKind::Other)
     }
 
+    /// A place or nationality opening a run whose next plain words (up to three) hold an
+    /// organisation cue opens the organisation's name ("Palestine Liberation
+    /// Organisation", "French Foreign Ministry", "China Development Bank").
+    fn opens_organisation(&self, e: usize, rest: &[Unit]) -> bool {
+        let lx = lexicon();
+        self.seg.is_empty()
+            && self.gz.entries[e].kind == EntityKind::Place
+            && rest
+                .iter()
+                .take(3)
+                .take_while(|u| u.kind == UnitKind::Word && self.token(u.first).gap == Gap::Space)
+                .any(|u| lx.cue(self.word(u.last)) == Some(EntityKind::Organization))
+    }
+
     /// Two or more plain words right after an organisation cue start a new name
     /// ("Security Council | Nikolai Patrushev", but "Radio Rossiya" stays whole).
     fn ends_organisation(&self, rest: &[Unit]) -> bool {
@@ -305,16 +324,21 @@ impl<'a, 'b> Segmenter<'a, 'b> {
     }
 
     fn emit_dateline(&mut self, unit: Unit) {
-        let words: Vec<Span> = (unit.first..=unit.last)
-            .map(|k| self.token(k).start..self.token(k).end)
-            .collect();
-        let name: Vec<String> = words
-            .iter()
-            .map(|s| name_case(&self.cx.body[s.clone()]))
-            .collect();
+        let span = self.token(unit.first).start..self.token(unit.last).end;
+        // "AL-AIN" -> "Al-Ain": each part of the name in name case.
+        let mut name = String::with_capacity(span.len());
+        let mut rest = &self.cx.body[span.clone()];
+        while let Some(at) = rest.find(|c: char| !c.is_alphanumeric()) {
+            let sep = rest[at..].chars().next().map_or(1, char::len_utf8);
+            name.push_str(&name_case(&rest[..at]));
+            name.push_str(&rest[at..at + sep]);
+            rest = &rest[at + sep..];
+        }
+        name.push_str(&name_case(rest));
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         self.out.push(Candidate {
-            span: self.token(unit.first).start..self.token(unit.last).end,
-            name: Some(name.join(" ")),
+            span,
+            name: Some(name),
             gazetteer: None,
             kind: EntityKind::Place,
             strength: BY_CUE,

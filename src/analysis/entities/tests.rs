@@ -94,9 +94,9 @@ fn a_flood_in_germany() {
          the region. The German Weather Service warned of more rain along the Rhine."]);
     assert_eq!(entity(&ix, "Merkel").name, "Angela Merkel");
     assert_eq!(entity(&ix, "Ahr Valley").kind, EntityKind::Place);
-    // A demonym opening a name counts for its country: "German | Weather Service".
+    // A nationality opening an organisation's name is part of it.
     assert_eq!(
-        entity(&ix, "Weather Service").kind,
+        entity(&ix, "German Weather Service").kind,
         EntityKind::Organization
     );
     let germany = entity(&ix, "Germany");

@@ -140,7 +140,11 @@ impl Segmenter<'_, '_> {
         last_cue: Option<EntityKind>,
     ) -> (EntityKind, u8) {
         let placed = self.after_place_preposition(first.first);
-        let club = self.sport && count >= 2 && lexicon().is_club_word(self.word(last.last));
+        // "Aston Villa", "Real Madrid": in a sports story, a club.
+        let club = self.sport
+            && count >= 2
+            && !placed
+            && (absorbed || lexicon().is_club_word(self.word(last.last)));
         if after_title {
             (EntityKind::Person, BY_TITLE)
         } else if club {
@@ -183,7 +187,7 @@ impl Segmenter<'_, '_> {
         }
         let (kind, strength) = self.kind_of(after_title, absorbed, (first, last), count, last_cue);
         let opens_sentence = self.token(first.first).sentence_start;
-        let headline = self.headline[first.first];
+        let headline = self.headline[first.first] || self.all_headline;
         let unattested = self.german && strength < BY_CONTEXT;
         let weak = headline || unattested || (count == 1 && opens_sentence && !after_title);
         let spans = self
