@@ -7,7 +7,7 @@ use super::gazetteer::Gazetteer;
 use super::lexicon::{lexicon, name_case};
 use super::runs::{Context, Unit, UnitKind};
 use super::tokens::{Gap, Shape, Token};
-use super::{EntityKind, Span};
+use super::EntityKind;
 
 mod kind;
 
