@@ -303,3 +303,13 @@ fn headlines_in_capitals_are_not_datelines() {
     assert!(!got.iter().any(|n| n.contains("Lucky")), "{got:?}");
     assert!(got.contains(&"Al-Ain".to_string()), "{got:?}");
 }
+
+#[test]
+fn sports_stories_need_words_rare_outside_sport() {
+    assert!(!is_sport(
+        "The team hopes to win the final vote after a defeat on points, the minister said."
+    ));
+    assert!(is_sport(
+        "The striker scored twice as the club climbed the league table."
+    ));
+}
