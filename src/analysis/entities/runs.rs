@@ -262,12 +262,6 @@ impl Context<'_> {
         if !cur.iter().all(|u| u.kind == UnitKind::Word) {
             return None;
         }
-        // Two words before "and" may be a person ("Sunita Rao and Foreign Office staff"):
-        // only a common noun second ("Lisbury Fire", with "fire" in the text) is an
-        // organisation's.
-        if cur.len() == 2 && !self.lower_case_elsewhere(cur[1].last) {
-            return None;
-        }
         let mut k = i + 1;
         while k < self.tokens.len() && k <= i + 3 {
             let next = &self.tokens[k];
@@ -279,7 +273,11 @@ impl Context<'_> {
                 return None;
             }
             if self.lx.cue(self.text(k)) == Some(EntityKind::Organization) {
-                return Some(i);
+                // Two words before "and" may be a person ("Sunita Rao and Foreign Office
+                // staff"): only a common noun second ("Lisbury Fire", with "fire" in the
+                // text) is an organisation's. (Checked last: it reads the whole text.)
+                let person = cur.len() == 2 && !self.lower_case_elsewhere(cur[1].last);
+                return (!person).then_some(i);
             }
             k += 1;
         }

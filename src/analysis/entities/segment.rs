@@ -2,12 +2,12 @@
 //! entities, and after an organisation cue followed by a new name; each candidate gets a
 //! kind with the strength of its evidence and a weak mark (see [`super::candidates`]).
 
+use super::EntityKind;
 use super::candidates::{BY_CUE, BY_GAZETTEER, Candidate};
 use super::gazetteer::Gazetteer;
 use super::lexicon::{lexicon, name_case};
 use super::runs::{Context, Unit, UnitKind};
 use super::tokens::{Gap, Shape, Token};
-use super::EntityKind;
 
 mod kind;
 

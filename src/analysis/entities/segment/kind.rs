@@ -62,24 +62,6 @@ impl Segmenter<'_, '_> {
         })
     }
 
-    /// A name of cue words only is generic when each also stands in lower case in the
-    /// text ("the police service" makes "Police Service" a description).
-    pub(super) fn all_cues_generic(&self) -> bool {
-        let body = self.cx.body;
-        self.seg
-            .iter()
-            .filter(|u| u.kind == UnitKind::Word)
-            .any(|u| {
-                let lower = self.word(u.first).to_lowercase();
-                body.match_indices(lower.as_str()).any(|(at, m)| {
-                    let before = body[..at].chars().next_back();
-                    let after = body[at + m.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                })
-            })
-    }
-
     /// The word before token `i` is "the".
     pub(super) fn after_the(&self, i: usize) -> bool {
         i > 0 && self.word(i - 1).eq_ignore_ascii_case("the")
@@ -171,9 +153,9 @@ impl Segmenter<'_, '_> {
         let first = *words.next()?;
         let last = words.next_back().copied().unwrap_or(first);
         let (count, cues, last_cue) = self.cues();
-        // Too generic: "Ministry", "Office", a lone initial; but two cue words may make a
-        // name ("Harbour Road", "Energy Ministry").
-        let generic = cues == count && (count == 1 || self.all_cues_generic());
+        // Too generic: "Ministry", "Office", a lone initial; but two cue words make a name
+        // ("Harbour Road", "Energy Ministry").
+        let generic = cues == count && count == 1;
         if generic || (count == 1 && self.word(first.first).chars().nth(1).is_none()) {
             return None;
         }
