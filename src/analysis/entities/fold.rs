@@ -30,35 +30,46 @@ pub fn fold(name: &str) -> String {
 /// `u` and a final `ch` as `sh` ("Iouri Dovbouch" = "Yuriy Dovbush"), German `tz` as `ts`,
 /// `qu`/`qv` as `kv` ("Lundquist" = "Lundqvist").
 pub fn translit(word: &str) -> String {
-    let mut folded = fold(word);
-    if folded.contains(['o', 't', 'q', 'c']) {
-        folded = folded
-            .replace("ou", "u")
-            .replace("tz", "ts")
-            .replace("qu", "kv")
-            .replace("qv", "kv");
-        if let Some(stem) = folded.strip_suffix("ch")
-            && !stem.ends_with(['t', 's'])
-        {
-            folded = format!("{stem}sh");
+    let folded = fold(word);
+    // A final "ch" not after "t" or "s" reads as "sh" ("Dovbouch").
+    let final_ch = folded
+        .strip_suffix("ch")
+        .is_some_and(|stem| !stem.ends_with(['t', 's']));
+    let body = if final_ch {
+        &folded[..folded.len() - 2]
+    } else {
+        folded.as_str()
+    };
+    let mut out = String::with_capacity(folded.len());
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let mapped: &[char] = match (c, next) {
+            ('y' | 'j', _) => &['i'],
+            ('w', _) => &['v'],
+            ('k', Some('h')) | ('o', Some('u')) => {
+                chars.next();
+                if c == 'k' { &['h'] } else { &['u'] }
+            }
+            ('t', Some('z')) => {
+                chars.next();
+                &['t', 's']
+            }
+            ('q', Some('u' | 'v')) => {
+                chars.next();
+                &['k', 'v']
+            }
+            ('h', _) if out.is_empty() => &['g'],
+            _ => std::slice::from_ref(&c),
+        };
+        for &m in mapped {
+            if !out.ends_with(m) {
+                out.push(m);
+            }
         }
     }
-    let mut out = String::with_capacity(folded.len());
-    let mut chars = folded.chars().peekable();
-    while let Some(c) = chars.next() {
-        let mapped = match c {
-            'y' | 'j' => 'i',
-            'w' => 'v',
-            'k' if chars.peek() == Some(&'h') => {
-                chars.next();
-                'h'
-            }
-            'h' if out.is_empty() => 'g',
-            c => c,
-        };
-        if !out.ends_with(mapped) {
-            out.push(mapped);
-        }
+    if final_ch {
+        out.push_str("sh");
     }
     out
 }
