@@ -26,8 +26,17 @@ pub struct Lexicon {
     sections: FxHashSet<String>,
     person_suffixes: FxHashSet<String>,
     sport_words: FxHashSet<String>,
+    /// Bit set of the first two bytes of the sport words: most words are turned away
+    /// without hashing them (the sports hint reads 600 words of every article).
+    sport_pairs: Vec<u64>,
     club_words: FxHashSet<String>,
     nation_codes: FxHashSet<String>,
+}
+
+/// The first two bytes of a word as a number below 2^16.
+fn pair(word: &str) -> usize {
+    let b = word.as_bytes();
+    usize::from(b.first().copied().unwrap_or(0)) << 8 | usize::from(b.get(1).copied().unwrap_or(0))
 }
 
 #[derive(Deserialize, Default)]
@@ -144,6 +153,14 @@ impl Lexicon {
             generic,
             sections: cue_file.sections.iter().map(|s| s.to_lowercase()).collect(),
             person_suffixes: cue_file.person_suffixes.into_iter().collect(),
+            sport_pairs: {
+                let mut bits = vec![0u64; 1 << 10];
+                for w in &cue_file.sport_words {
+                    let k = pair(w);
+                    bits[k >> 6] |= 1 << (k & 63);
+                }
+                bits
+            },
             sport_words: cue_file.sport_words.into_iter().collect(),
             club_words: cue_file.club_words.into_iter().collect(),
             nation_codes: assets::lines(assets::NATION_CODES)
@@ -218,7 +235,11 @@ impl Lexicon {
 
     /// A word of sports reporting ("match", "scored"), lower case as written.
     pub fn is_sport_word(&self, word: &str) -> bool {
-        self.sport_words.contains(word)
+        let k = pair(word);
+        self.sport_pairs
+            .get(k >> 6)
+            .is_some_and(|bits| bits & (1 << (k & 63)) != 0)
+            && self.sport_words.contains(word)
     }
 
     /// A country code of sport ("GBR", "USA"), in capitals.
