@@ -73,13 +73,9 @@ pub struct Hints {
 }
 
 impl Hints {
-    /// The hints a body gives (see [`is_german`] and [`is_sport`]).
+    /// The hints a body gives (see [`is_german`] and [`is_sport`]), in one pass.
     pub fn of(body: &str) -> Self {
-        Self {
-            german: is_german(body),
-            sport: is_sport(body),
-            headline: false,
-        }
+        scan(body)
     }
 }
 
@@ -134,40 +130,51 @@ fn clubs_by_first_word(body: &str, out: &mut [Candidate]) {
     }
 }
 
+/// How many words of a text its hints read.
+const HINT_WORDS: usize = 300;
+
 /// Whether a text reads as sports reporting: three different words of sport ("match",
-/// "league", "scored", "coach") among its first 600 words.
+/// "league", "scored", "coach") among its first 300 words.
 pub fn is_sport(body: &str) -> bool {
-    let lx = super::lexicon::lexicon();
-    let mut seen: Vec<&str> = Vec::new();
-    for w in body.split_ascii_whitespace().take(600) {
-        // Sport words are lower case: most words are turned away by their first letter.
-        if !w.starts_with(|c: char| c.is_ascii_lowercase()) {
-            continue;
-        }
-        let w = w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
-        if lx.is_sport_word(w) && !seen.contains(&w) {
-            seen.push(w);
-            if seen.len() >= 3 {
-                return true;
-            }
-        }
-    }
-    false
+    scan(body).sport
 }
 
 /// Whether a text reads as German: among its first 300 words, German function words
 /// outnumber English ones by three to one, and there are at least eight of them.
 pub fn is_german(body: &str) -> bool {
+    scan(body).german
+}
+
+/// Both hints in one pass over the first words of a text.
+fn scan(body: &str) -> Hints {
+    let lx = super::lexicon::lexicon();
     let (mut de, mut en) = (0, 0);
-    for w in body.split_whitespace().take(300) {
+    let mut seen: [&str; 3] = [""; 3];
+    let mut sport = 0;
+    for w in body.split_whitespace().take(HINT_WORDS) {
+        // Function words and sport words are lower case.
+        if !w.starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
         match w.trim_end_matches([',', '.', ';', ':']) {
             "und" | "der" | "die" | "das" | "nicht" | "mit" | "ist" | "sich" | "auf" | "für"
             | "dem" | "den" | "ein" | "eine" | "wurde" | "sind" => de += 1,
             "the" | "and" | "of" | "to" | "is" | "was" | "with" | "for" => en += 1,
+            _ if sport < 3 => {
+                let w = w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+                if lx.is_sport_word(w) && !seen[..sport].contains(&w) {
+                    seen[sport] = w;
+                    sport += 1;
+                }
+            }
             _ => {}
         }
     }
-    de >= 8 && de >= 3 * en
+    Hints {
+        german: de >= 8 && de >= 3 * en,
+        sport: sport >= 3,
+        headline: false,
+    }
 }
 
 #[cfg(test)]
