@@ -119,29 +119,34 @@ fn cased<'a>(words: impl Iterator<Item = &'a str>) -> FxHashSet<String> {
     set
 }
 
+/// The cue words of each kind with their plurals ("Ministry", "Ministries", "Councils").
+fn cue_map(groups: [(&Vec<String>, EntityKind); 3]) -> FxHashMap<String, EntityKind> {
+    let mut cues = FxHashMap::default();
+    for (words, kind) in groups {
+        for w in words {
+            if let Some(stem) = w.strip_suffix('y') {
+                cues.entry(format!("{stem}ies")).or_insert(kind);
+            }
+            cues.entry(format!("{w}s")).or_insert(kind);
+            cues.entry(w.clone()).or_insert(kind);
+        }
+    }
+    cues
+}
+
 impl Lexicon {
     fn load() -> Self {
         let cue_file: CueFile = toml::from_str(assets::KIND_CUES).unwrap_or_default();
-        let mut cues = FxHashMap::default();
         let legal_suffixes = cue_file
             .legal_suffixes
             .iter()
             .map(|s| s.to_lowercase())
             .collect();
-        let groups = [
-            (cue_file.organization, EntityKind::Organization),
-            (cue_file.place, EntityKind::Place),
-            (cue_file.other, EntityKind::Other),
-        ];
-        for (words, kind) in groups {
-            for w in words {
-                if let Some(stem) = w.strip_suffix('y') {
-                    cues.entry(format!("{stem}ies")).or_insert(kind);
-                }
-                cues.entry(format!("{w}s")).or_insert(kind);
-                cues.entry(w).or_insert(kind);
-            }
-        }
+        let cues = cue_map([
+            (&cue_file.organization, EntityKind::Organization),
+            (&cue_file.place, EntityKind::Place),
+            (&cue_file.other, EntityKind::Other),
+        ]);
         let generic = cased(
             cue_file
                 .generic

@@ -256,19 +256,7 @@ fn entities(groups: Groups, r: &Redirects, gz: &Gazetteer) -> Vec<Entity> {
             field: hit.field,
         });
     }
-    let mut surfaces = groups.surfaces;
-    for (g, t) in moved {
-        let form = groups.groups[g].surface.clone();
-        surfaces[t].entry(form).or_insert(1);
-    }
-    for g in 0..n {
-        let t = r.target(g);
-        if t != g {
-            for (form, count) in std::mem::take(&mut surfaces[g]) {
-                *surfaces[t].entry(form).or_insert(0) += count;
-            }
-        }
-    }
+    let surfaces = merged_surfaces(&groups.groups, groups.surfaces, r, moved);
     let mut out = Vec::new();
     for (g, (mut ms, forms)) in mentions.into_iter().zip(surfaces).enumerate() {
         if ms.is_empty() {
@@ -295,6 +283,29 @@ fn entities(groups: Groups, r: &Redirects, gz: &Gazetteer) -> Vec<Entity> {
         )
     });
     out
+}
+
+/// The surface forms of each entity: its groups' own, those of groups redirected to it,
+/// and the names of groups whose mentions moved to it (`moved`: group, target).
+fn merged_surfaces(
+    groups: &[Group],
+    mut surfaces: Vec<FxHashMap<String, usize>>,
+    r: &Redirects,
+    moved: FxHashSet<(usize, usize)>,
+) -> Vec<FxHashMap<String, usize>> {
+    for (g, t) in moved {
+        let form = groups[g].surface.clone();
+        surfaces[t].entry(form).or_insert(1);
+    }
+    for g in 0..surfaces.len() {
+        let t = r.target(g);
+        if t != g {
+            for (form, count) in std::mem::take(&mut surfaces[g]) {
+                *surfaces[t].entry(form).or_insert(0) += count;
+            }
+        }
+    }
+    surfaces
 }
 
 /// Single words that are the nationality of a place the corpus names ("Borovian" beside
