@@ -43,6 +43,12 @@ pub const DEMONYMS: &str = include_str!("../assets/demonyms.txt");
 /// Nouns for a person quoted without a name (`his brother said`, `a witness said`).
 pub const UNNAMED_SPEAKERS: &str = include_str!("../assets/unnamed_speakers.txt");
 
+/// Role nouns that stand before a person's name (`striker`, `coach`), besides the titles.
+pub const ROLE_WORDS: &str = include_str!("../assets/role_words.txt");
+
+/// Three-letter country codes of sport, printed in brackets after a name in results.
+pub const NATION_CODES: &str = include_str!("../assets/nation_codes.txt");
+
 /// Nouns that stand for an organisation named earlier (`the company said`).
 pub const ORG_ROLES: &str = include_str!("../assets/org_roles.txt");
 

@@ -116,7 +116,8 @@ fn build_id() -> u64 {
             s.hash_into(&mut h);
         }
         h.update(&assets_hash().to_le_bytes());
-        // The outlet table with the user's own outlets (configuration): it names sources.
+        // The built-in outlet table, as parsed (the configuration's outlets are stated
+        // metadata: the analysis depends on them through the statements' digest).
         h.update(format!("{:?}", crate::metadata::outlets::all()).as_bytes());
         h.digest()
     })
@@ -136,6 +137,8 @@ fn assets_hash() -> u64 {
         ORG_ROLES,
         DEMONYMS,
         UNNAMED_SPEAKERS,
+        ROLE_WORDS,
+        NATION_CODES,
         PASSAGE_CHROME,
         GAZETTEER,
         FUNCTION_WORDS,

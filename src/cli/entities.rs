@@ -1,11 +1,12 @@
-//! `parallax entities`: the entities of a corpus, as JSON ({name, kind, aliases, articles,
-//! mentions}) or as an aligned table, most widely named first.
+//! `parallax entities`: the entities of a corpus, as JSON ({name, kind, aliases, roles,
+//! articles, mentions}) or as an aligned table, most widely named first.
 
 use serde::Serialize;
 
 use super::Status;
 use super::output::{print_json, print_text, terminal_width};
 use super::table::Table;
+use crate::analysis::entities::roles::roles;
 use crate::analysis::entities::{Entity, EntityIndex};
 use crate::corpus::Corpus;
 
@@ -15,6 +16,8 @@ struct Row<'a> {
     name: &'a str,
     kind: &'static str,
     aliases: &'a [String],
+    /// A person's titles, ranks and nationality words, most often written first.
+    roles: Vec<String>,
     /// Ids of the articles that mention it.
     articles: Vec<&'a str>,
     /// Number of mentions.
@@ -26,6 +29,7 @@ fn row<'a>(corpus: &'a Corpus, e: &'a Entity) -> Row<'a> {
         name: &e.name,
         kind: e.kind.as_str(),
         aliases: &e.aliases,
+        roles: roles(corpus, e),
         articles: e
             .articles()
             .into_iter()
@@ -86,5 +90,22 @@ mod tests {
         assert_eq!(json[0]["articles"], serde_json::json!(["id0", "id1"]));
         assert_eq!(json[0]["mentions"], 2);
         assert_eq!(json[0]["aliases"], serde_json::json!(["Biden"]));
+        assert_eq!(json[0]["roles"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn json_rows_carry_roles() {
+        let corpus = Corpus::from_bodies(["Foreign Ministry spokeswoman Maria Zakharova spoke."]);
+        let index = crate::analysis::entities::extract(&corpus);
+        let rows: Vec<Row<'_>> = index.entities.iter().map(|e| row(&corpus, e)).collect();
+        let json = serde_json::to_value(&rows).expect("json");
+        let person = json
+            .as_array()
+            .and_then(|a| a.iter().find(|r| r["name"] == "Maria Zakharova"))
+            .expect("person row");
+        assert_eq!(
+            person["roles"],
+            serde_json::json!(["Foreign Ministry spokeswoman"])
+        );
     }
 }

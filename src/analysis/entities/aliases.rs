@@ -3,12 +3,14 @@
 //! name that starts with it, and an abbreviation joins the one name whose initials it spells
 //! ("IAEA" -> "International Atomic Energy Agency"), and a company name joins its form with
 //! a legal suffix ("Siemens Energy" -> "Siemens Energy AG"), and a plural joins its
-//! singular ("Security Councils" -> "Security Council"). Ambiguous forms stay apart.
+//! singular ("Security Councils" -> "Security Council"), and a company's head word or a
+//! storm's name joins its two-word name ("Korvane" -> "Korvane Chemicals", "Ingrid" ->
+//! "Storm Ingrid"). Ambiguous forms stay apart.
 
 use rustc_hash::FxHashMap;
 
 use super::EntityKind;
-use super::candidates::BY_TITLE;
+use super::candidates::{BY_CUE, BY_TITLE};
 use super::fold::{same_first_name, translit};
 use super::lexicon::{lexicon, title_case};
 use super::merge::Group;
@@ -172,7 +174,12 @@ fn join_short_forms(groups: &[Group], idx: &Indexes, to: &mut [usize]) {
             continue;
         }
         let titled_person = group.kind() == EntityKind::Person && group.strength >= BY_TITLE;
-        let target = found(&idx.surnames, &translit(&group.key))
+        // "ESTMARK, May 2", "Estmark Coast": a place by a dateline or a cue is nobody's
+        // surname ("in Rao's words" is too weak to tell).
+        let place = group.kind() == EntityKind::Place && group.strength >= BY_CUE;
+        let target = (!place)
+            .then(|| found(&idx.surnames, &translit(&group.key)))
+            .flatten()
             .or_else(|| {
                 titled_person
                     .then(|| found(&idx.first_names, &group.key))
@@ -197,6 +204,7 @@ pub fn redirects(groups: &[Group]) -> Redirects {
     join_short_forms(groups, &idx, &mut to);
     join_legal_suffixes(groups, &mut to);
     join_plurals(groups, &mut to);
+    join_name_heads(groups, &mut to);
     for g in 0..to.len() {
         to[g] = root(&to, g);
     }
@@ -244,6 +252,52 @@ fn join_plurals(groups: &[Group], to: &mut [usize]) {
             && s != g
         {
             to[g] = to[s];
+        }
+    }
+}
+
+/// Words that open a storm's name ("Storm Ingrid"): the name alone is the storm.
+const STORMS: [&str; 5] = ["storm", "hurricane", "typhoon", "cyclone", "tropical"];
+
+/// Sends a single word to the one two-word name it is the distinctive part of: a
+/// company's head word ("Korvane" -> "Korvane Chemicals", the second word an organisation
+/// cue) or a storm's name ("Ingrid" -> "Storm Ingrid"). Not a person or a place: "Lisbury"
+/// the town stays apart from a "Lisbury Council".
+fn join_name_heads(groups: &[Group], to: &mut [usize]) {
+    let lx = lexicon();
+    let mut heads: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    for (g, group) in groups.iter().enumerate() {
+        if group.gazetteer.is_some() || group.words() != 2 {
+            continue;
+        }
+        let Some((first, second)) = group.key.split_once(' ') else {
+            continue;
+        };
+        let company = group.kind() == EntityKind::Organization
+            && lx.cue(&title_case(second)) == Some(EntityKind::Organization);
+        let key = if company {
+            first
+        } else if STORMS.contains(&first) {
+            second
+        } else {
+            continue;
+        };
+        heads
+            .entry(key)
+            .and_modify(|t| {
+                if *t != Some(g) {
+                    *t = None;
+                }
+            })
+            .or_insert(Some(g));
+    }
+    for (g, group) in groups.iter().enumerate() {
+        let single = group.gazetteer.is_none() && group.words() == 1 && to[g] == g;
+        if !single || matches!(group.kind(), EntityKind::Person | EntityKind::Place) {
+            continue;
+        }
+        if let Some(&Some(t)) = heads.get(group.key.as_str()) {
+            to[g] = root(to, t);
         }
     }
 }

@@ -58,249 +58,121 @@ pub struct Candidate {
 /// The candidates of one body, in order.
 #[cfg(test)]
 pub fn find(body: &str, gz: &Gazetteer) -> Vec<Candidate> {
-    find_in(body, gz, None)
+    find_with(body, gz, Hints::of(body))
 }
 
-/// [`find`], told whether the text is German when it is too short to tell (a headline:
-/// its article's body tells).
-pub fn find_in(body: &str, gz: &Gazetteer, german: Option<bool>) -> Vec<Candidate> {
+/// What an article's body tells about all its texts: its language and its subject (a
+/// headline is too short to tell either).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hints {
+    pub german: bool,
+    pub sport: bool,
+    /// The text is a headline (an article's title): every name in it is weak, whatever
+    /// its case, until the body or the gazetteer confirms it.
+    pub headline: bool,
+}
+
+impl Hints {
+    /// The hints a body gives, in one pass: German when among its first 300 words German
+    /// function words outnumber English ones by three to one (eight at least); sport when
+    /// three different words of sport reporting stand there ("match", "league", "scored").
+    pub fn of(body: &str) -> Self {
+        scan(body)
+    }
+}
+
+/// [`find`] with the hints of the text's article.
+pub fn find_with(body: &str, gz: &Gazetteer, hints: Hints) -> Vec<Candidate> {
     let tokens = tokenize(body);
     let cx = Context::new(body, &tokens, gz);
     let headline = title_case_lines(body, &tokens);
     let mut out = Vec::new();
     let mut segmenter = Segmenter::new(&cx, gz, &headline, &mut out);
-    segmenter.german = german.unwrap_or_else(|| is_german(body));
+    segmenter.german = hints.german;
+    segmenter.sport = hints.sport;
+    segmenter.all_headline = hints.headline;
     for_each_run(&cx, |run| segmenter.cut(run));
+    if hints.sport {
+        clubs_by_first_word(body, &mut out);
+    }
     out
 }
 
-/// Whether a text reads as German: among its first 300 words, German function words
-/// outnumber English ones by three to one, and there are at least eight of them.
-pub fn is_german(body: &str) -> bool {
+/// In a sports story, a single word that opens a club's name given in the same text is
+/// that club ("Redhaven" after "Redhaven United"), not the town.
+fn clubs_by_first_word(body: &str, out: &mut [Candidate]) {
+    let lx = super::lexicon::lexicon();
+    let clubs: Vec<(&str, String)> = out
+        .iter()
+        .filter(|c| c.kind == EntityKind::Organization && c.gazetteer.is_none() && !c.weak)
+        .filter_map(|c| {
+            let text = &body[c.span.clone()];
+            let (first, _) = text.split_once(char::is_whitespace)?;
+            let last = text.rsplit(char::is_whitespace).next()?;
+            let full = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            lx.is_club_word(last).then_some((first, full))
+        })
+        .collect();
+    if clubs.is_empty() {
+        return;
+    }
+    for c in out.iter_mut() {
+        let text = &body[c.span.clone()];
+        if c.gazetteer.is_some() || c.name.is_some() || text.contains(char::is_whitespace) {
+            continue;
+        }
+        if let Some((_, full)) = clubs.iter().find(|(first, _)| *first == text) {
+            c.name = Some(full.clone());
+            c.kind = EntityKind::Organization;
+            c.strength = BY_CUE;
+            c.weak = false;
+            c.headline = false;
+            c.words.clear();
+        }
+    }
+}
+
+/// How many words of a text its hints read.
+const HINT_WORDS: usize = 300;
+
+/// Whether a text reads as sports reporting: three different words of sport ("match",
+/// "league", "scored", "coach") among its first 300 words.
+#[cfg(test)]
+pub fn is_sport(body: &str) -> bool {
+    scan(body).sport
+}
+
+/// Both hints in one pass over the first words of a text.
+fn scan(body: &str) -> Hints {
+    let lx = super::lexicon::lexicon();
     let (mut de, mut en) = (0, 0);
-    for w in body.split_whitespace().take(300) {
+    let mut seen: [&str; 3] = [""; 3];
+    let mut sport = 0;
+    for w in body.split_whitespace().take(HINT_WORDS) {
+        // Function words and sport words are lower case.
+        if !w.starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
         match w.trim_end_matches([',', '.', ';', ':']) {
             "und" | "der" | "die" | "das" | "nicht" | "mit" | "ist" | "sich" | "auf" | "für"
             | "dem" | "den" | "ein" | "eine" | "wurde" | "sind" => de += 1,
             "the" | "and" | "of" | "to" | "is" | "was" | "with" | "for" => en += 1,
+            _ if sport < 3 => {
+                let w = w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+                if lx.is_sport_word(w) && !seen[..sport].contains(&w) {
+                    seen[sport] = w;
+                    sport += 1;
+                }
+            }
             _ => {}
         }
     }
-    de >= 8 && de >= 3 * en
+    Hints {
+        german: de >= 8 && de >= 3 * en,
+        sport: sport >= 3,
+        headline: false,
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::gazetteer::gazetteer;
-    use super::*;
-
-    fn found(body: &str) -> Vec<(String, EntityKind, bool)> {
-        find(body, gazetteer())
-            .into_iter()
-            .map(|c| {
-                let name = match (c.gazetteer, &c.name) {
-                    (Some(e), _) => gazetteer().entries[e].name.clone(),
-                    (None, Some(n)) => n.clone(),
-                    (None, None) => body[c.span.clone()].to_string(),
-                };
-                (name, c.kind, c.weak)
-            })
-            .collect()
-    }
-
-    fn names(body: &str) -> Vec<String> {
-        found(body).into_iter().map(|(n, _, _)| n).collect()
-    }
-
-    #[test]
-    fn titles_make_people_and_split_runs() {
-        let got = found(
-            "He met Russian Ambassador Anatoly Antonov and US National Security Advisor Jake Sullivan.",
-        );
-        assert_eq!(
-            got,
-            [
-                ("Russia".into(), EntityKind::Place, false),
-                ("Anatoly Antonov".into(), EntityKind::Person, false),
-                ("United States".into(), EntityKind::Place, false),
-                ("Jake Sullivan".into(), EntityKind::Person, false),
-            ]
-        );
-    }
-
-    #[test]
-    fn a_title_then_of_does_not_make_a_person() {
-        let got = found("the state premier of North Rhine-Westphalia spoke");
-        assert_eq!(
-            got,
-            [("North Rhine-Westphalia".into(), EntityKind::Place, false)]
-        );
-    }
-
-    #[test]
-    fn organisation_cues_give_kind_and_split() {
-        let got = found(
-            "talks between Secretary of Russia’s Security Council Nikolai Patrushev and the Foreign Ministry.",
-        );
-        assert_eq!(
-            got,
-            [
-                ("Russia".into(), EntityKind::Place, false),
-                ("Security Council".into(), EntityKind::Organization, false),
-                ("Nikolai Patrushev".into(), EntityKind::Person, false),
-                ("Foreign Ministry".into(), EntityKind::Organization, false),
-            ]
-        );
-    }
-
-    #[test]
-    fn one_word_after_a_cue_stays_in_the_name() {
-        assert_eq!(names("on air of Radio Rossiya today"), ["Radio Rossiya"]);
-    }
-
-    #[test]
-    fn places_inside_names_stay() {
-        assert_eq!(
-            names("a win for Real Madrid over the Bank of England"),
-            ["Real Madrid", "Bank of England"]
-        );
-        assert_eq!(
-            names("the West Coast of America"),
-            ["West Coast of America"]
-        );
-        assert_eq!(names("at the Stade de France"), ["Stade de France"]);
-    }
-
-    #[test]
-    fn person_shape_needs_plain_names() {
-        let got = found(
-            "fans of Real Madrid and the Siemens Energy board met Jake Sullivan-Smith and North Rhine-Westphalia",
-        );
-        let kinds: Vec<(String, EntityKind)> = got.into_iter().map(|(n, k, _)| (n, k)).collect();
-        assert_eq!(
-            kinds,
-            [
-                ("Real Madrid".into(), EntityKind::Other),
-                ("Siemens Energy".into(), EntityKind::Organization),
-                ("Jake Sullivan-Smith".into(), EntityKind::Person),
-                ("North Rhine-Westphalia".into(), EntityKind::Place),
-            ]
-        );
-    }
-
-    #[test]
-    fn sentence_initial_single_words_are_weak() {
-        let got = found("Shortly after, Zakharova spoke. Zakharova left.");
-        assert_eq!(
-            got,
-            [
-                ("Shortly".into(), EntityKind::Other, true),
-                ("Zakharova".into(), EntityKind::Other, false),
-                ("Zakharova".into(), EntityKind::Other, true),
-            ]
-        );
-    }
-
-    #[test]
-    fn title_case_headlines_are_weak() {
-        let got = found("Putin Says Talks With Biden Went Well\n\nPutin spoke to Joe Biden.");
-        assert!(
-            got[..got.len() - 2].iter().all(|(_, _, weak)| *weak),
-            "{got:?}"
-        );
-        assert_eq!(
-            got[got.len() - 1],
-            ("Joe Biden".into(), EntityKind::Person, false)
-        );
-    }
-
-    #[test]
-    fn generic_cue_words_alone_are_dropped() {
-        assert_eq!(
-            names("the Russian Embassy in Washington"),
-            ["Russia", "Washington"]
-        );
-    }
-
-    #[test]
-    fn datelines_in_caps() {
-        assert_eq!(
-            found("SMALLTOWN, June 3 (Reuters) - Floods hit."),
-            [
-                ("Smalltown".into(), EntityKind::Place, false),
-                ("Reuters".into(), EntityKind::Organization, false),
-                ("Floods".into(), EntityKind::Other, true),
-            ]
-        );
-    }
-
-    #[test]
-    fn cyrillic_names() {
-        let got = found("Об этом сообщила «Мария Захарова».");
-        assert!(
-            got.contains(&("Мария Захарова".into(), EntityKind::Person, false)),
-            "{got:?}"
-        );
-    }
-
-    #[test]
-    fn clean_edges() {
-        assert_eq!(
-            names("Croat striker Ivan Peric met General Maurice Baril at the Bank of England."),
-            ["Croatia", "Ivan Peric", "Maurice Baril", "Bank of England"]
-        );
-        assert_eq!(
-            names("a vote for Sunita Rao of the People's Alliance and Beatrice Omondi KC"),
-            ["Sunita Rao", "People's Alliance", "Beatrice Omondi"]
-        );
-        assert_eq!(names("She won the Atlantic Open."), ["Atlantic Open"]);
-    }
-
-    #[test]
-    fn slugs_generic_words_and_contractions_are_not_names() {
-        assert_eq!(
-            names(
-                "SOCCER - Results and Standings\nI'm sure. We're done. Tonight Calderbridge voted."
-            ),
-            ["Calderbridge"]
-        );
-    }
-
-    #[test]
-    fn table_rows_are_not_headlines() {
-        let got =
-            found("Results:\n3. Ryan Calder (Canada) 2:11.04\n4. Theo Lamarque (France) 2:12.50");
-        let strong: Vec<&str> = got
-            .iter()
-            .filter(|(_, _, weak)| !weak)
-            .map(|(n, _, _)| n.as_str())
-            .collect();
-        assert_eq!(strong, ["Ryan Calder", "Canada", "Theo Lamarque", "France"]);
-    }
-
-    #[test]
-    fn place_prepositions_and_german_nouns() {
-        let got = found("Floods hit homes in Lessaria on Monday.");
-        assert!(
-            got.contains(&("Lessaria".into(), EntityKind::Place, false)),
-            "{got:?}"
-        );
-        let de = "Hunderte Menschen wurden in der Nacht aus ihren Häusern geholt, und die \
-                  Feuerwehr war mit dem Hochwasser in Kesseltal beschäftigt, sagte die \
-                  Bürgermeisterin Anna Keller. Das Wasser ist nicht gesunken, und es wird \
-                  für den Ort eine lange Nacht, sagte sie auf der Brücke.";
-        let strong: Vec<String> = found(de)
-            .into_iter()
-            .filter(|(_, _, weak)| !weak)
-            .map(|(n, _, _)| n)
-            .collect();
-        assert_eq!(strong, ["Kesseltal", "Anna Keller"]);
-    }
-
-    #[test]
-    fn the_is_not_part_of_a_gazetteer_span() {
-        let body = "visas for the States";
-        let c = find(body, gazetteer());
-        assert_eq!(&body[c[0].span.clone()], "States");
-    }
-}
+mod tests;

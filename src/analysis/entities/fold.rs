@@ -26,25 +26,50 @@ pub fn fold(name: &str) -> String {
 }
 
 /// A key under which the transliterations of one name meet: folded, `y`/`j` read as `i`,
-/// `w` as `v`, `kh` as `h`, an initial `h` as `g`, doubled letters once.
+/// `w` as `v`, `kh` as `h`, an initial `h` as `g`, doubled letters once; French `ou` as
+/// `u` and a final `ch` as `sh` ("Iouri Dovbouch" = "Yuriy Dovbush"), German `tz` as `ts`,
+/// `qu`/`qv` as `kv` ("Lundquist" = "Lundqvist").
 pub fn translit(word: &str) -> String {
     let folded = fold(word);
+    // A final "ch" not after "t" or "s" reads as "sh" ("Dovbouch").
+    let final_ch = folded
+        .strip_suffix("ch")
+        .is_some_and(|stem| !stem.ends_with(['t', 's']));
+    let body = if final_ch {
+        &folded[..folded.len() - 2]
+    } else {
+        folded.as_str()
+    };
     let mut out = String::with_capacity(folded.len());
-    let mut chars = folded.chars().peekable();
+    let mut chars = body.chars().peekable();
     while let Some(c) = chars.next() {
-        let mapped = match c {
-            'y' | 'j' => 'i',
-            'w' => 'v',
-            'k' if chars.peek() == Some(&'h') => {
+        let next = chars.peek().copied();
+        let mapped: &[char] = match (c, next) {
+            ('y' | 'j', _) => &['i'],
+            ('w', _) => &['v'],
+            ('k', Some('h')) | ('o', Some('u')) => {
                 chars.next();
-                'h'
+                if c == 'k' { &['h'] } else { &['u'] }
             }
-            'h' if out.is_empty() => 'g',
-            c => c,
+            ('t', Some('z')) => {
+                chars.next();
+                &['t', 's']
+            }
+            ('q', Some('u' | 'v')) => {
+                chars.next();
+                &['k', 'v']
+            }
+            ('h', _) if out.is_empty() => &['g'],
+            _ => std::slice::from_ref(&c),
         };
-        if !out.ends_with(mapped) {
-            out.push(mapped);
+        for &m in mapped {
+            if !out.ends_with(m) {
+                out.push(m);
+            }
         }
+    }
+    if final_ch {
+        out.push_str("sh");
     }
     out
 }
@@ -102,6 +127,11 @@ mod tests {
         assert_eq!(translit("Navalny"), translit("Navalnyi"));
         assert_eq!(translit("Hrytsenko"), translit("Gritsenko"));
         assert_ne!(translit("Ivanov"), translit("Ivanova"));
+        assert_eq!(translit("Iouri"), translit("Yuriy"));
+        assert_eq!(translit("Dovbouch"), translit("Dovbush"));
+        assert_eq!(translit("Hrytzenko"), translit("Hrytsenko"));
+        assert_eq!(translit("Lundquist"), translit("Lundqvist"));
+        assert!(same_first_name("Yousef", "Yusuf"));
     }
 
     #[test]

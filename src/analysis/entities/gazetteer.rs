@@ -11,7 +11,7 @@ use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 use super::EntityKind;
-use super::lexicon::title_case;
+use super::lexicon::{title_case, with_lower};
 use crate::assets;
 
 /// One gazetteer entity.
@@ -24,6 +24,13 @@ pub struct Entry {
     /// For a capital: the country it stands for when it acts as the government.
     #[serde(default)]
     pub capital_of: Option<String>,
+    /// Nationality words and adjectives ("Russian", "French"): matched so that they split
+    /// names and become roles, but never a mention of the country.
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    /// A city: in a sports story, alone, it names its club.
+    #[serde(default)]
+    pub city: bool,
 }
 
 /// What a gazetteer pattern stands for.
@@ -64,6 +71,8 @@ pub struct Gazetteer {
     lower_pairs: Vec<u64>,
     /// For each entry, the entry of the country it is the capital of.
     capital_of: Vec<Option<usize>>,
+    /// Every demonym in lower case ("russian", "russians").
+    demonyms: FxHashSet<String>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(assets::GAZETTEER));
@@ -109,6 +118,11 @@ impl Gazetteer {
             let k = pair(w);
             lower_pairs[k >> 6] |= 1 << (k & 63);
         }
+        let demonyms = file
+            .entity
+            .iter()
+            .flat_map(|e| e.demonyms.iter().map(|d| d.to_lowercase()))
+            .collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
@@ -123,7 +137,13 @@ impl Gazetteer {
             lower_starts,
             lower_pairs,
             capital_of,
+            demonyms,
         }
+    }
+
+    /// Whether a matched text is a nationality word ("Russian"), not a name of its entry.
+    pub fn is_demonym(&self, text: &str) -> bool {
+        with_lower(text, |l| self.demonyms.contains(l))
     }
 
     /// Every whole-word match in `text`, in order, without overlaps.
@@ -196,7 +216,10 @@ fn patterns(file: &File) -> (Vec<String>, Vec<Target>) {
         }
     };
     for (i, e) in file.entity.iter().enumerate() {
-        for name in std::iter::once(&e.name).chain(&e.aliases) {
+        for name in std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .chain(&e.demonyms)
+        {
             add(name.clone(), Target::Entity(i));
         }
     }

@@ -19,15 +19,18 @@ pub fn title_case_lines(body: &str, tokens: &[Token]) -> Vec<bool> {
         let long = tokens[start..end]
             .iter()
             .filter(|t| t.shape != Shape::Other && at_least_four_chars(t.text(body)));
-        let (mut total, mut caps) = (0, 0);
+        let (mut total, mut caps, mut shouted) = (0, 0, 0);
         for t in long {
             total += 1;
             caps += usize::from(t.shape.is_capitalised());
+            shouted += usize::from(t.shape == Shape::AllCaps);
         }
         let line_end = tokens[end - 1].end;
+        // A banner in capitals is a headline even with a final stop.
         let stop = body[line_end..]
             .trim_start_matches([' ', '\t'])
-            .starts_with('.');
+            .starts_with('.')
+            && shouted * 10 < total * 8;
         if total >= 3 && caps * 10 >= total * 8 && !stop {
             marks[start..end].fill(true);
         }
@@ -65,6 +68,15 @@ mod tests {
             [
                 true, true, true, true, true, true, true, false, false, false, false
             ]
+        );
+    }
+
+    #[test]
+    fn banners_in_capitals_are_marked_despite_a_stop() {
+        assert!(
+            marks("SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.")
+                .iter()
+                .all(|m| *m)
         );
     }
 

@@ -25,6 +25,18 @@ pub struct Lexicon {
     generic: FxHashSet<String>,
     sections: FxHashSet<String>,
     person_suffixes: FxHashSet<String>,
+    sport_words: FxHashSet<String>,
+    /// Bit set of the first two bytes of the sport words: most words are turned away
+    /// without hashing them (the sports hint reads 600 words of every article).
+    sport_pairs: Vec<u64>,
+    club_words: FxHashSet<String>,
+    nation_codes: FxHashSet<String>,
+}
+
+/// The first two bytes of a word as a number below 2^16.
+fn pair(word: &str) -> usize {
+    let b = word.as_bytes();
+    usize::from(b.first().copied().unwrap_or(0)) << 8 | usize::from(b.get(1).copied().unwrap_or(0))
 }
 
 #[derive(Deserialize, Default)]
@@ -43,6 +55,10 @@ struct CueFile {
     sections: Vec<String>,
     #[serde(default)]
     person_suffixes: Vec<String>,
+    #[serde(default)]
+    sport_words: Vec<String>,
+    #[serde(default)]
+    club_words: Vec<String>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -103,29 +119,34 @@ fn cased<'a>(words: impl Iterator<Item = &'a str>) -> FxHashSet<String> {
     set
 }
 
+/// The cue words of each kind with their plurals ("Ministry", "Ministries", "Councils").
+fn cue_map(groups: [(&Vec<String>, EntityKind); 3]) -> FxHashMap<String, EntityKind> {
+    let mut cues = FxHashMap::default();
+    for (words, kind) in groups {
+        for w in words {
+            if let Some(stem) = w.strip_suffix('y') {
+                cues.entry(format!("{stem}ies")).or_insert(kind);
+            }
+            cues.entry(format!("{w}s")).or_insert(kind);
+            cues.entry(w.clone()).or_insert(kind);
+        }
+    }
+    cues
+}
+
 impl Lexicon {
     fn load() -> Self {
         let cue_file: CueFile = toml::from_str(assets::KIND_CUES).unwrap_or_default();
-        let mut cues = FxHashMap::default();
         let legal_suffixes = cue_file
             .legal_suffixes
             .iter()
             .map(|s| s.to_lowercase())
             .collect();
-        let groups = [
-            (cue_file.organization, EntityKind::Organization),
-            (cue_file.place, EntityKind::Place),
-            (cue_file.other, EntityKind::Other),
-        ];
-        for (words, kind) in groups {
-            for w in words {
-                if let Some(stem) = w.strip_suffix('y') {
-                    cues.entry(format!("{stem}ies")).or_insert(kind);
-                }
-                cues.entry(format!("{w}s")).or_insert(kind);
-                cues.entry(w).or_insert(kind);
-            }
-        }
+        let cues = cue_map([
+            (&cue_file.organization, EntityKind::Organization),
+            (&cue_file.place, EntityKind::Place),
+            (&cue_file.other, EntityKind::Other),
+        ]);
         let generic = cased(
             cue_file
                 .generic
@@ -137,6 +158,19 @@ impl Lexicon {
             generic,
             sections: cue_file.sections.iter().map(|s| s.to_lowercase()).collect(),
             person_suffixes: cue_file.person_suffixes.into_iter().collect(),
+            sport_pairs: {
+                let mut bits = vec![0u64; 1 << 10];
+                for w in &cue_file.sport_words {
+                    let k = pair(w);
+                    bits[k >> 6] |= 1 << (k & 63);
+                }
+                bits
+            },
+            sport_words: cue_file.sport_words.into_iter().collect(),
+            club_words: cue_file.club_words.into_iter().collect(),
+            nation_codes: assets::lines(assets::NATION_CODES)
+                .map(str::to_string)
+                .collect(),
             function: both_cases(assets::FUNCTION_WORDS),
             openers: both_cases(assets::NAME_OPENERS),
             calendar: both_cases(assets::CALENDAR),
@@ -202,6 +236,25 @@ impl Lexicon {
     /// A word after a person's name that is not part of it ("KC", "Jr").
     pub fn is_person_suffix(&self, word: &str) -> bool {
         self.person_suffixes.contains(word)
+    }
+
+    /// A word of sports reporting ("match", "scored"), lower case as written.
+    pub fn is_sport_word(&self, word: &str) -> bool {
+        let k = pair(word);
+        self.sport_pairs
+            .get(k >> 6)
+            .is_some_and(|bits| bits & (1 << (k & 63)) != 0)
+            && self.sport_words.contains(word)
+    }
+
+    /// A country code of sport ("GBR", "USA"), in capitals.
+    pub fn is_nation_code(&self, word: &str) -> bool {
+        self.nation_codes.contains(word)
+    }
+
+    /// The last word of a club's name ("United", "Rovers").
+    pub fn is_club_word(&self, word: &str) -> bool {
+        self.club_words.contains(word)
     }
 
     /// The kind a cue word gives a name ("Ministry" -> organization).

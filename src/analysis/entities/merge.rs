@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::aliases::{Redirects, is_initial, redirects};
 use super::candidates::{Candidate, Strength};
 use super::fold::fold;
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, Target};
 use super::{Doc, Entity, EntityKind, Field, Mention, Span};
 use crate::corpus::ArticleIdx;
 
@@ -241,8 +241,12 @@ fn entities(groups: Groups, r: &Redirects, gz: &Gazetteer) -> Vec<Entity> {
     let people = article_people(&groups, r, &keys);
     let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); n];
     let mut moved: FxHashSet<(usize, usize)> = FxHashSet::default();
+    let demonyms = demonym_groups(&groups, gz);
     for hit in &groups.hits {
         let t = hit_target(r, &keys, &people, hit);
+        if demonyms.contains(&t) {
+            continue;
+        }
         if t != r.target(hit.group) {
             moved.insert((hit.group, t));
         }
@@ -252,19 +256,7 @@ fn entities(groups: Groups, r: &Redirects, gz: &Gazetteer) -> Vec<Entity> {
             field: hit.field,
         });
     }
-    let mut surfaces = groups.surfaces;
-    for (g, t) in moved {
-        let form = groups.groups[g].surface.clone();
-        surfaces[t].entry(form).or_insert(1);
-    }
-    for g in 0..n {
-        let t = r.target(g);
-        if t != g {
-            for (form, count) in std::mem::take(&mut surfaces[g]) {
-                *surfaces[t].entry(form).or_insert(0) += count;
-            }
-        }
-    }
+    let surfaces = merged_surfaces(&groups.groups, groups.surfaces, r, moved);
     let mut out = Vec::new();
     for (g, (mut ms, forms)) in mentions.into_iter().zip(surfaces).enumerate() {
         if ms.is_empty() {
@@ -290,6 +282,68 @@ fn entities(groups: Groups, r: &Redirects, gz: &Gazetteer) -> Vec<Entity> {
             e.name.clone(),
         )
     });
+    out
+}
+
+/// The surface forms of each entity: its groups' own, those of groups redirected to it,
+/// and the names of groups whose mentions moved to it (`moved`: group, target).
+fn merged_surfaces(
+    groups: &[Group],
+    mut surfaces: Vec<FxHashMap<String, usize>>,
+    r: &Redirects,
+    moved: FxHashSet<(usize, usize)>,
+) -> Vec<FxHashMap<String, usize>> {
+    for (g, t) in moved {
+        let form = groups[g].surface.clone();
+        surfaces[t].entry(form).or_insert(1);
+    }
+    for g in 0..surfaces.len() {
+        let t = r.target(g);
+        if t != g {
+            for (form, count) in std::mem::take(&mut surfaces[g]) {
+                *surfaces[t].entry(form).or_insert(0) += count;
+            }
+        }
+    }
+    surfaces
+}
+
+/// Single words that are the nationality of a place the corpus names ("Borovian" beside
+/// "Borovia", "Lessarians" beside "Lessaria"): like the gazetteer's demonyms, no entity.
+fn demonym_groups(groups: &Groups, gz: &Gazetteer) -> FxHashSet<usize> {
+    let is_place = |key: &str| {
+        let corpus = groups
+            .by_key
+            .get(key)
+            .is_some_and(|&g| groups.groups[g].kind() == EntityKind::Place);
+        let known = |e: usize| {
+            gz.entries
+                .get(e)
+                .is_some_and(|e| e.kind == EntityKind::Place)
+        };
+        corpus || matches!(gz.lookup_folded(key), Some(Target::Entity(e)) if known(e))
+    };
+    let mut out = FxHashSet::default();
+    for (g, group) in groups.groups.iter().enumerate() {
+        let key = group.key.as_str();
+        if group.gazetteer.is_some() || group.words() != 1 || group.kind() == EntityKind::Person {
+            continue;
+        }
+        let singular = key.strip_suffix('s').unwrap_or(key);
+        let stems = [
+            singular.strip_suffix('n').map(str::to_string), // Borovia-n
+            singular.strip_suffix("ian").map(|s| format!("{s}a")), // Canad-ian
+            singular.strip_suffix("ese").map(str::to_string), // Vietnam-ese
+            singular.strip_suffix('i').map(str::to_string), // Iraq-i
+        ];
+        let demonym = stems
+            .iter()
+            .flatten()
+            .any(|stem| stem.chars().count() >= 3 && is_place(stem));
+        if demonym {
+            out.insert(g);
+        }
+    }
     out
 }
 

@@ -6,6 +6,7 @@
 //! `candidates` (runs cut into names with a kind by `segment`, weak in `headlines`)
 //! -> `merge` and `aliases` (one
 //! entity per name across the corpus, surnames and abbreviations joined to full names).
+//! [`roles`] reads a person's titles and nationality back from the text before each mention.
 //! The data lives in `assets/`: the [`gazetteer`] and the word lists of `lexicon`.
 
 mod aliases;
@@ -16,6 +17,7 @@ mod headlines;
 pub(crate) mod lexicon;
 mod lower_forms;
 mod merge;
+pub mod roles;
 mod runs;
 mod segment;
 mod tokens;
@@ -190,17 +192,21 @@ pub struct Found(Vec<Vec<candidates::Candidate>>);
 pub fn find(docs: &[Doc<'_>]) -> Found {
     let start = std::time::Instant::now();
     let gz = gazetteer::gazetteer();
-    // A headline is too short to tell its language: its article's body tells.
-    let german: rustc_hash::FxHashMap<crate::corpus::ArticleIdx, bool> = docs
+    // A headline is too short to tell its language or subject: its article's body tells.
+    let hints: rustc_hash::FxHashMap<crate::corpus::ArticleIdx, candidates::Hints> = docs
         .par_iter()
         .filter(|d| d.field == Field::Body)
-        .map(|d| (d.article, candidates::is_german(&d.text)))
+        .map(|d| (d.article, candidates::Hints::of(&d.text)))
         .collect();
     let found = docs
         .par_iter()
         .map(|d| {
-            let hint = german.get(&d.article).copied();
-            candidates::find_in(&d.text, gz, hint)
+            let mut hints = hints
+                .get(&d.article)
+                .copied()
+                .unwrap_or_else(|| candidates::Hints::of(&d.text));
+            hints.headline = matches!(d.field, Field::Title | Field::Subtitle);
+            candidates::find_with(&d.text, gz, hints)
         })
         .collect();
     tracing::debug!(took = ?start.elapsed(), "entities: candidates");

@@ -2,12 +2,14 @@
 //! entities, and after an organisation cue followed by a new name; each candidate gets a
 //! kind with the strength of its evidence and a weak mark (see [`super::candidates`]).
 
-use super::candidates::{BY_CONTEXT, BY_CUE, BY_GAZETTEER, BY_SHAPE, BY_TITLE, Candidate, UNKNOWN};
+use super::EntityKind;
+use super::candidates::{BY_CUE, BY_GAZETTEER, Candidate};
 use super::gazetteer::Gazetteer;
 use super::lexicon::{lexicon, name_case};
 use super::runs::{Context, Unit, UnitKind};
 use super::tokens::{Gap, Shape, Token};
-use super::{EntityKind, Span};
+
+mod kind;
 
 pub struct Segmenter<'a, 'b> {
     cx: &'a Context<'b>,
@@ -23,6 +25,11 @@ pub struct Segmenter<'a, 'b> {
     /// The text is German, whose nouns all take capitals: a name needs a title, a cue or
     /// a place preposition to stand on its own.
     pub german: bool,
+    /// The text is sports reporting: a city alone, or a name ending in a club word, is a
+    /// club.
+    pub sport: bool,
+    /// The whole text is a headline (see [`super::candidates::Hints::headline`]).
+    pub all_headline: bool,
 }
 
 impl<'a, 'b> Segmenter<'a, 'b> {
@@ -42,6 +49,8 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             after_title: false,
             absorbed: false,
             german: false,
+            sport: false,
+            all_headline: false,
         }
     }
 
@@ -55,6 +64,10 @@ impl<'a, 'b> Segmenter<'a, 'b> {
 
     pub fn cut(&mut self, run: &[Unit]) {
         for (k, &unit) in run.iter().enumerate() {
+            if self.nation_code(unit) {
+                self.flush();
+                continue;
+            }
             match unit.kind {
                 // "General Motors": a title before a cue word is the name's first word.
                 UnitKind::Title if !self.names_cue(run.get(k + 1)) => {
@@ -65,7 +78,18 @@ impl<'a, 'b> Segmenter<'a, 'b> {
                     kind: UnitKind::Word,
                     ..unit
                 }),
-                UnitKind::Entity(e) if self.absorbs(e) || self.opens_event(e, run.get(k + 1)) => {
+                // "incumbent Milan Oreško": after a title, a city opens a person's name.
+                UnitKind::Entity(e) if self.opens_person(e, run.get(k + 1)) => {
+                    self.seg.push(Unit {
+                        kind: UnitKind::Word,
+                        ..unit
+                    });
+                }
+                UnitKind::Entity(e)
+                    if self.absorbs(e, unit)
+                        || self.opens_event(e, run.get(k + 1))
+                        || self.opens_organisation(e, &run[k + 1..]) =>
+                {
                     self.absorbed = true;
                     self.seg.push(Unit {
                         kind: UnitKind::Word,
@@ -88,29 +112,58 @@ impl<'a, 'b> Segmenter<'a, 'b> {
                         self.seg.push(unit);
                     }
                 }
-                UnitKind::Word => {
-                    if self.ends_organisation(&run[k..]) {
-                        self.flush();
-                    }
-                    // "Tonight Calderbridge voted": the opener is not the name's.
-                    let opener = self.seg.is_empty()
-                        && !self.after_title
-                        && self.token(unit.first).sentence_start
-                        && unit.first == unit.last
-                        && lexicon().is_generic(self.word(unit.first));
-                    if !opener {
-                        self.seg.push(unit);
-                    }
-                }
+                UnitKind::Word => self.word_unit(&run[k..]),
             }
         }
         self.flush();
     }
 
+    /// A plain word (`rest[0]`): it ends an organisation's name before a new one, and
+    /// a generic word opening a sentence ("Tonight Calderbridge voted") is not the name's.
+    fn word_unit(&mut self, rest: &[Unit]) {
+        let unit = rest[0];
+        if self.ends_organisation(rest) {
+            self.flush();
+        }
+        let opener = self.seg.is_empty()
+            && !self.after_title
+            && self.token(unit.first).sentence_start
+            && unit.first == unit.last
+            && self.token(unit.first).shape != Shape::Initial
+            && lexicon().is_generic(self.word(unit.first));
+        if !opener {
+            self.seg.push(unit);
+        }
+    }
+
     /// A gazetteer place joins the name being built when it follows a plain word ("Real
     /// Madrid") or a cue word and a connector ("Bank of England", "Stade de France").
-    fn absorbs(&self, e: usize) -> bool {
+    fn absorbs(&self, e: usize, unit: Unit) -> bool {
         let lx = lexicon();
+        // "Northern Premier League": a compass word opens a longer name.
+        let compass = self.seg.last().is_some_and(|u| {
+            u.kind == UnitKind::Word
+                && matches!(
+                    self.word(u.last),
+                    "Northern"
+                        | "Southern"
+                        | "Eastern"
+                        | "Western"
+                        | "North"
+                        | "South"
+                        | "East"
+                        | "West"
+                        | "Central"
+                )
+        });
+        // "South Asian": a nationality is not absorbed ("South" then goes alone).
+        let text = &self.cx.body[self.token(unit.first).start..self.token(unit.last).end];
+        if self.gz.is_demonym(text) {
+            return false;
+        }
+        if compass {
+            return true;
+        }
         if self.gz.entries[e].kind != EntityKind::Place {
             return false;
         }
@@ -126,6 +179,20 @@ impl<'a, 'b> Segmenter<'a, 'b> {
                 .is_some_and(|u| lx.cue(self.word(u.last)).is_some()),
             _ => false,
         }
+    }
+
+    /// A gazetteer place right after a title and before a plain word is a first name
+    /// ("incumbent Milan Oreško", "President Georgia Vale").
+    fn opens_person(&self, e: usize, next: Option<&Unit>) -> bool {
+        let Some(next) = next.filter(|u| u.kind == UnitKind::Word) else {
+            return false;
+        };
+        self.after_title
+            && self.seg.is_empty()
+            && self.gz.entries[e].kind == EntityKind::Place
+            && self.token(next.first).gap == Gap::Space
+            && self.token(next.first).shape == Shape::Capitalised
+            && lexicon().cue(self.word(next.last)).is_none()
     }
 
     /// The next unit is a single cue word ("Motors").
@@ -146,6 +213,20 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         self.gz.entries[e].kind == EntityKind::Place
             && self.token(next.first).gap == Gap::Space
             && lexicon().cue(self.word(next.last)) == Some(EntityKind::Other)
+    }
+
+    /// A place or nationality opening a run whose next plain words (up to three) hold an
+    /// organisation cue opens the organisation's name ("Palestine Liberation
+    /// Organisation", "French Foreign Ministry", "China Development Bank").
+    fn opens_organisation(&self, e: usize, rest: &[Unit]) -> bool {
+        let lx = lexicon();
+        self.seg.is_empty()
+            && self.gz.entries[e].kind == EntityKind::Place
+            && rest
+                .iter()
+                .take(3)
+                .take_while(|u| u.kind == UnitKind::Word && self.token(u.first).gap == Gap::Space)
+                .any(|u| lx.cue(self.word(u.last)) == Some(EntityKind::Organization))
     }
 
     /// Two or more plain words right after an organisation cue start a new name
@@ -176,9 +257,29 @@ impl<'a, 'b> Segmenter<'a, 'b> {
     fn emit_gazetteer(&mut self, e: usize, unit: Unit) {
         let mut start = self.token(unit.first).start;
         let end = self.token(unit.last).end;
+        // "Russian", "French": a nationality, not a mention of the country.
+        if self.gz.is_demonym(&self.cx.body[start..end]) {
+            self.after_title = false;
+            return;
+        }
         // "the States": the article is not part of the name.
         if self.cx.body[start..end].starts_with("the ") {
             start += 4;
+        }
+        if self.names_club(e, unit) {
+            self.out.push(Candidate {
+                span: start..end,
+                name: Some(self.gz.entries[e].name.clone()),
+                gazetteer: None,
+                kind: EntityKind::Organization,
+                strength: BY_CUE,
+                weak: false,
+                headline: false,
+                words: Vec::new(),
+                metonym: false,
+            });
+            self.after_title = false;
+            return;
         }
         let country = self.governs(e, unit);
         let e = country.unwrap_or(e);
@@ -223,16 +324,21 @@ impl<'a, 'b> Segmenter<'a, 'b> {
     }
 
     fn emit_dateline(&mut self, unit: Unit) {
-        let words: Vec<Span> = (unit.first..=unit.last)
-            .map(|k| self.token(k).start..self.token(k).end)
-            .collect();
-        let name: Vec<String> = words
-            .iter()
-            .map(|s| name_case(&self.cx.body[s.clone()]))
-            .collect();
+        let span = self.token(unit.first).start..self.token(unit.last).end;
+        // "AL-AIN" -> "Al-Ain": each part of the name in name case.
+        let mut name = String::with_capacity(span.len());
+        let mut rest = &self.cx.body[span.clone()];
+        while let Some(at) = rest.find(|c: char| !c.is_alphanumeric()) {
+            let sep = rest[at..].chars().next().map_or(1, char::len_utf8);
+            name.push_str(&name_case(&rest[..at]));
+            name.push_str(&rest[at..at + sep]);
+            rest = &rest[at + sep..];
+        }
+        name.push_str(&name_case(rest));
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         self.out.push(Candidate {
-            span: self.token(unit.first).start..self.token(unit.last).end,
-            name: Some(name.join(" ")),
+            span,
+            name: Some(name),
             gazetteer: None,
             kind: EntityKind::Place,
             strength: BY_CUE,
@@ -244,28 +350,6 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         self.after_title = false;
     }
 
-    /// Two or three capitalised words (a hyphenated pair counts once), no place inside,
-    /// not after "the": the shape of a person's name ("Jake Sullivan", not "the Siemens
-    /// Energy board" or "Real Madrid").
-    fn person_shaped(&self, absorbed: bool) -> bool {
-        let mut words = self.seg.iter().filter(|u| u.kind == UnitKind::Word);
-        let Some(first) = words.next() else {
-            return false;
-        };
-        let count = 1 + words
-            .filter(|u| self.token(u.first).gap != Gap::Hyphen)
-            .count();
-        let after_the = first.first > 0 && self.word(first.first - 1).eq_ignore_ascii_case("the");
-        (2..=3).contains(&count)
-            && !absorbed
-            && !after_the
-            && self
-                .seg
-                .iter()
-                .filter(|u| u.kind == UnitKind::Word)
-                .all(|u| self.token(u.first).shape == Shape::Capitalised)
-    }
-
     /// Turns the name being built into a candidate.
     fn flush(&mut self) {
         let after_title = std::mem::replace(&mut self.after_title, false);
@@ -274,101 +358,5 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         let candidate = self.candidate(after_title, absorbed);
         self.seg.clear();
         self.out.extend(candidate);
-    }
-
-    /// The word before token `i` puts what follows in a place ("in", "near", "across").
-    fn after_place_preposition(&self, i: usize) -> bool {
-        i > 0
-            && self.token(i).gap == Gap::Space
-            && matches!(
-                self.word(i - 1),
-                "in" | "near" | "across" | "outside" | "throughout" | "around" | "towards"
-            )
-    }
-
-    /// Cuts a suffix after a person's name ("Beatrice Omondi KC") off a name of three
-    /// words or more.
-    fn trim_person_suffix(&mut self) {
-        let words = self.seg.iter().filter(|u| u.kind == UnitKind::Word).count();
-        let suffix = self.seg.last().is_some_and(|u| {
-            u.kind == UnitKind::Word && lexicon().is_person_suffix(self.word(u.first))
-        });
-        if words >= 3 && suffix {
-            self.seg.pop();
-        }
-    }
-
-    /// The segment's words, how many of them are kind cues ("Ministry", "University"), and
-    /// the kind of the head cue: the last before a connector, else the last.
-    fn cues(&self) -> (usize, usize, Option<EntityKind>) {
-        let lx = lexicon();
-        let (mut count, mut cues, mut last_cue, mut head) = (0, 0, None, None);
-        for u in &self.seg {
-            if u.kind == UnitKind::Connector && head.is_none() {
-                // "University of Port Arlen": the cue before "of" is the name's head.
-                head = Some(last_cue);
-            }
-            if u.kind != UnitKind::Word {
-                continue;
-            }
-            count += 1;
-            if let Some(k) = lx.cue(self.word(u.first)) {
-                cues += 1;
-                last_cue = Some(k);
-            }
-        }
-        (count, cues, head.flatten().or(last_cue))
-    }
-
-    fn candidate(&self, after_title: bool, absorbed: bool) -> Option<Candidate> {
-        let lx = lexicon();
-        let mut words = self.seg.iter().filter(|u| u.kind == UnitKind::Word);
-        let first = *words.next()?;
-        let last = words.next_back().copied().unwrap_or(first);
-        let (count, cues, last_cue) = self.cues();
-        // Too generic: "Ministry", "Office", a lone initial.
-        if cues == count || (count == 1 && self.word(first.first).chars().nth(1).is_none()) {
-            return None;
-        }
-        // "Results", "Inside": never a name alone, whatever its capital; nor a section slug.
-        if count == 1 && first.first == first.last && lx.is_generic(self.word(first.first)) {
-            return None;
-        }
-        let text = &self.cx.body[self.token(first.first).start..self.token(last.last).end];
-        if lx.is_section(text) {
-            return None;
-        }
-        let placed = self.after_place_preposition(first.first);
-        let (kind, strength) = if after_title {
-            (EntityKind::Person, BY_TITLE)
-        } else if let Some(k) = last_cue {
-            (k, BY_CUE)
-        } else if placed {
-            (EntityKind::Place, BY_CONTEXT)
-        } else if !self.german && self.person_shaped(absorbed) {
-            (EntityKind::Person, BY_SHAPE)
-        } else {
-            (EntityKind::Other, UNKNOWN)
-        };
-        let opens_sentence = self.token(first.first).sentence_start;
-        let headline = self.headline[first.first];
-        let unattested = self.german && strength < BY_CONTEXT;
-        let weak = headline || unattested || (count == 1 && opens_sentence && !after_title);
-        let spans = self
-            .seg
-            .iter()
-            .filter(|u| weak && u.kind == UnitKind::Word)
-            .map(|u| self.token(u.first).start..self.token(u.last).end);
-        Some(Candidate {
-            span: self.token(first.first).start..self.token(last.last).end,
-            name: None,
-            gazetteer: None,
-            kind,
-            strength,
-            weak,
-            headline,
-            words: spans.collect(),
-            metonym: false,
-        })
     }
 }

@@ -94,9 +94,9 @@ fn a_flood_in_germany() {
          the region. The German Weather Service warned of more rain along the Rhine."]);
     assert_eq!(entity(&ix, "Merkel").name, "Angela Merkel");
     assert_eq!(entity(&ix, "Ahr Valley").kind, EntityKind::Place);
-    // A demonym opening a name counts for its country: "German | Weather Service".
+    // A nationality opening an organisation's name is part of it.
     assert_eq!(
-        entity(&ix, "Weather Service").kind,
+        entity(&ix, "German Weather Service").kind,
         EntityKind::Organization
     );
     let germany = entity(&ix, "Germany");
@@ -306,4 +306,43 @@ fn headline_words_need_confirmation_in_their_article() {
     absent(&ix, "Obama Calls");
     absent(&ix, "Surprise Defeat");
     assert_eq!(entity(&ix, "Barack Obama").articles(), [1]);
+}
+
+#[test]
+fn company_heads_and_storm_names_join_their_full_names() {
+    let ix = index(&[
+        "A fire broke out at the Korvane Chemicals plant near Lisbury. Storm Ingrid hit the coast.",
+        "Inspectors said Korvane had ignored warnings. Homes flooded as Ingrid hit Lisbury.",
+    ]);
+    assert_eq!(entity(&ix, "Korvane").name, "Korvane Chemicals");
+    assert_eq!(entity(&ix, "Ingrid").name, "Storm Ingrid");
+    assert_eq!(entity(&ix, "Lisbury").kind, EntityKind::Place);
+}
+
+#[test]
+fn demonyms_are_not_places() {
+    let ix = index(&["Russian officials met French diplomats in Geneva."]);
+    absent(&ix, "Russia");
+    absent(&ix, "France");
+    assert_eq!(entity(&ix, "Geneva").kind, EntityKind::Place);
+}
+
+#[test]
+fn nationalities_of_places_the_corpus_names_are_not_entities() {
+    let ix = index(&[
+        "Protests spread across Borovia on Sunday.",
+        "Two Borovian diplomats and a Lessarian envoy met in Velmar, a town in Lessaria.",
+    ]);
+    absent(&ix, "Borovian");
+    absent(&ix, "Lessarian");
+    assert_eq!(entity(&ix, "Borovia").kind, EntityKind::Place);
+}
+
+#[test]
+fn a_place_is_not_a_surname() {
+    let ix = index(&[
+        "ESTMARK, May 2 - Floods hit homes in Estmark on Monday.",
+        "The campaign group Transparency Estmark said so. Ministers in Estmark agreed.",
+    ]);
+    assert_eq!(entity(&ix, "Estmark").kind, EntityKind::Place);
 }
