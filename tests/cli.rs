@@ -133,6 +133,31 @@ fn show_json_names_the_articles_sharing_most_with_it_first() {
 }
 
 #[test]
+fn a_bare_organisation_name_joins_the_one_national_form_of_it() {
+    let o = parallax(&["entities", "--json", "--no-cache"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ministries: Vec<&serde_json::Value> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| {
+            e["name"]
+                .as_str()
+                .unwrap_or("")
+                .contains("Foreign Ministry")
+        })
+        .collect();
+    assert_eq!(ministries.len(), 1, "{ministries:?}");
+    assert_eq!(ministries[0]["name"], "Russian Foreign Ministry");
+    let aliases = ministries[0]["aliases"].as_array().unwrap();
+    assert!(
+        aliases.iter().any(|a| a == "Foreign Ministry"),
+        "{aliases:?}"
+    );
+}
+
+#[test]
 fn bad_files_are_reported_and_the_rest_loads() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

@@ -205,6 +205,7 @@ pub fn redirects(groups: &[Group]) -> Redirects {
     join_legal_suffixes(groups, &mut to);
     join_plurals(groups, &mut to);
     join_name_heads(groups, &mut to);
+    join_national_forms(groups, &mut to);
     for g in 0..to.len() {
         to[g] = root(&to, g);
     }
@@ -298,6 +299,39 @@ fn join_name_heads(groups: &[Group], to: &mut [usize]) {
         }
         if let Some(&Some(t)) = heads.get(group.key.as_str()) {
             to[g] = root(to, t);
+        }
+    }
+}
+
+/// Sends an organisation's bare name to the one form of it a nationality opens ("Foreign
+/// Ministry" -> "Russian Foreign Ministry") when the corpus has exactly one such form;
+/// with two ("Russian", "French"), the bare name could be either and stays apart.
+fn join_national_forms(groups: &[Group], to: &mut [usize]) {
+    let gz = super::gazetteer::gazetteer();
+    let mut national: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    for (g, group) in groups.iter().enumerate() {
+        if group.gazetteer.is_some() || group.kind() != EntityKind::Organization {
+            continue;
+        }
+        let Some((first, rest)) = group.key.split_once(' ') else {
+            continue;
+        };
+        if rest.contains(' ') && gz.is_demonym(first) {
+            national
+                .entry(rest)
+                .and_modify(|t| {
+                    if t.is_some_and(|t| root(to, t) != root(to, g)) {
+                        *t = None;
+                    }
+                })
+                .or_insert(Some(g));
+        }
+    }
+    for (h, group) in groups.iter().enumerate() {
+        let bare =
+            group.gazetteer.is_none() && group.kind() == EntityKind::Organization && to[h] == h;
+        if let (true, Some(&Some(g))) = (bare, national.get(group.key.as_str())) {
+            to[h] = root(to, g);
         }
     }
 }
