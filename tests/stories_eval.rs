@@ -188,7 +188,7 @@ fn the_news_corpus_is_grouped_into_its_stories() {
     assert!(s.ari >= 0.83, "ARI {:.3}", s.ari);
     // The bar is 4 of every 5; with the entity extraction of this build the corpus
     // leaves 11 of its 15 alone (docs/stories.md): the floor guards that, not the bar.
-    assert!(total == 0 || alone * 15 >= total * 11, "{alone} of {total}");
+    assert!(total == 0 || alone * 15 >= total * 12, "{alone} of {total}");
 }
 
 #[test]
