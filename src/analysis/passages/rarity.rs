@@ -45,12 +45,13 @@ const MIN_MARKER_SHARE: f32 = 0.15;
 struct Table {
     /// Word id → Zipf value × 100.
     zipf: FxHashMap<u32, u16>,
-    markers: FxHashSet<u32>,
+    /// The [`MARKERS`] most frequent words.
+    markers: Vec<u32>,
 }
 
 fn parse(text: &str) -> Table {
     let mut zipf: FxHashMap<u32, u16> = FxHashMap::default();
-    let mut markers = FxHashSet::default();
+    let mut markers = Vec::with_capacity(MARKERS);
     for line in assets::lines(text) {
         let mut parts = line.split(' ');
         let Some(value) = parts.next().and_then(|v| v.parse::<u16>().ok()) else {
@@ -58,8 +59,8 @@ fn parse(text: &str) -> Table {
         };
         for w in parts {
             let id = word_id(w);
-            if markers.len() < MARKERS {
-                markers.insert(id);
+            if markers.len() < MARKERS && !markers.contains(&id) {
+                markers.push(id);
             }
             zipf.entry(id).or_insert(value);
         }
@@ -70,6 +71,20 @@ fn parse(text: &str) -> Table {
 static TABLES: LazyLock<Vec<Table>> =
     LazyLock::new(|| assets::WORDFREQ.iter().map(|(_, t)| parse(t)).collect());
 
+const _: () = assert!(assets::WORDFREQ.len() <= 8, "one bit per table in a u8");
+
+/// Word id → the tables it is a marker of (bit `k` for table `k`), so that telling a
+/// text's language looks each token up once rather than once per table.
+static MARKER_LANGS: LazyLock<FxHashMap<u32, u8>> = LazyLock::new(|| {
+    let mut langs: FxHashMap<u32, u8> = FxHashMap::default();
+    for (k, t) in TABLES.iter().enumerate() {
+        for &id in &t.markers {
+            *langs.entry(id).or_default() |= 1 << k;
+        }
+    }
+    langs
+});
+
 /// The language code of `lang` ("en"…), or "" when unknown.
 pub fn code(lang: Lang) -> &'static str {
     assets::WORDFREQ.get(lang as usize).map_or("", |(c, _)| c)
@@ -79,10 +94,17 @@ pub fn code(lang: Lang) -> &'static str {
 /// most of its first tokens, if enough of them.
 pub fn detect(ids: &[u32]) -> Lang {
     let sample = &ids[..ids.len().min(SAMPLE)];
-    let best = TABLES
-        .iter()
+    let mut counts = [0usize; assets::WORDFREQ.len()];
+    for id in sample {
+        if let Some(&langs) = MARKER_LANGS.get(id) {
+            for (k, n) in counts.iter_mut().enumerate() {
+                *n += usize::from(langs >> k & 1);
+            }
+        }
+    }
+    let best = counts
+        .into_iter()
         .enumerate()
-        .map(|(k, t)| (k, sample.iter().filter(|id| t.markers.contains(id)).count()))
         .max_by_key(|&(k, n)| (n, std::cmp::Reverse(k)));
     match best {
         Some((k, n)) if n as f32 >= MIN_MARKER_SHARE * sample.len() as f32 && n > 0 => k as Lang,
