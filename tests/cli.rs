@@ -128,8 +128,17 @@ fn show_json_names_the_articles_sharing_most_with_it_first() {
         .map(|p| p["shared_passages"].as_u64().unwrap())
         .collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
-    // the reader's closest partner (what `c` compares with) is the first one
+    // the reader's closest partner (what `c` compares with) is the first one of its story
     assert_eq!(partners[0]["article"], "001_3dffd0074b00d26a");
+    assert_eq!(
+        partners[0]["same_story"], true,
+        "seeds 0, 1 and 2 are one story"
+    );
+    for p in partners {
+        let id = p["article"].as_str().unwrap();
+        let inside = id.starts_with("001") || id.starts_with("002");
+        assert_eq!(p["same_story"], inside, "{p}");
+    }
 }
 
 #[test]

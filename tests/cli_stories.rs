@@ -1,6 +1,6 @@
-//! End-to-end tests of `parallax stories`, `omissions` and `grid` on a folder of two
-//! stories: four outlets on a dam failure (three carry a wire paragraph and name the Red
-//! Cross, the fourth does neither) and one football report.
+//! End-to-end tests of `parallax stories`, `omissions`, `grid` and `quotes`/`passages
+//! --story` on a folder of two stories: four outlets on a dam failure (three carry a wire
+//! paragraph and name the Red Cross, the fourth does neither) and one football report.
 
 use std::path::Path;
 use std::process::Output;
@@ -153,4 +153,106 @@ fn stories_are_cached_with_the_analysis() {
     let again = stdout(&parallax(&["stories", "--json", path]));
     assert_eq!(first, again);
     assert!(first.contains("ht-match"));
+}
+
+/// Appends a paragraph to the body of `name`.
+fn append(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    let body = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{body}\n{text}\n")).unwrap();
+}
+
+#[test]
+fn quotes_and_passages_keep_to_a_story() {
+    let dir = folder();
+    let d = dir.path();
+    let farmer = "“We heard a roar like a train and then the water was at the door,” said the \
+                  farmer Tomas Ardell.";
+    for name in ["ht-dam.md", "nl-dam.md", "cw-dam.md"] {
+        append(d, name, farmer);
+    }
+    append(
+        d,
+        "ht-match.md",
+        "“The players showed real character after the break,” Dara Quill, the Rovers manager, said.",
+    );
+    let path = d.to_str().unwrap();
+    let stories = json(&parallax(&["stories", "--json", "--no-cache", path]));
+    let ids: Vec<&str> = stories
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    let (dam, game) = (ids[0], ids[1]);
+    let every = json(&parallax(&["quotes", "--json", "--no-cache", path]));
+    assert_eq!(every.as_array().unwrap().len(), 2, "{every:#}");
+
+    let q = json(&parallax(&[
+        "quotes",
+        "--json",
+        "--no-cache",
+        "--story",
+        dam,
+        path,
+    ]));
+    let list = q.as_array().unwrap();
+    assert_eq!(list.len(), 1, "the manager is another story's: {q:#}");
+    let s = &list[0];
+    assert_eq!(s["speaker"], "Tomas Ardell", "{s:#}");
+    assert_eq!(s["articles"], 3);
+    assert_eq!(
+        s["left_out"][0]["article"], "dm-dam",
+        "three of four carry it: {s:#}"
+    );
+    assert_eq!(s["left_out"].as_array().unwrap().len(), 1);
+    let q = json(&parallax(&[
+        "quotes",
+        "--json",
+        "--no-cache",
+        "--story",
+        game,
+        path,
+    ]));
+    assert_eq!(q.as_array().unwrap().len(), 1);
+    assert_eq!(q[0]["speaker"], "Dara Quill", "{q:#}");
+    let plain = stdout(&parallax(&["quotes", "--no-cache", "--story", dam, path]));
+    assert!(plain.contains("left out by: Daily Meridian"), "{plain}");
+
+    let p = json(&parallax(&[
+        "passages",
+        "--json",
+        "--no-cache",
+        "--story",
+        dam,
+        path,
+    ]));
+    let texts: Vec<&str> = p
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.contains("carrying away bridges")),
+        "{p:#}"
+    );
+    let p = json(&parallax(&[
+        "passages",
+        "--json",
+        "--no-cache",
+        "--story",
+        game,
+        path,
+    ]));
+    assert_eq!(
+        p,
+        serde_json::json!([]),
+        "one article shares nothing inside its story"
+    );
+
+    for cmd in ["quotes", "passages"] {
+        let bad = parallax(&[cmd, "--no-cache", "--story", "s-nope", path]);
+        assert_eq!(bad.status.code(), Some(2), "{cmd}");
+    }
 }

@@ -187,6 +187,11 @@ pub struct PassagesArgs {
     #[arg(long, conflicts_with = "json")]
     pub csv: bool,
 
+    /// Only the passages two or more articles of this story share (its id, from `parallax
+    /// stories`), with their occurrences inside it.
+    #[arg(long, value_name = "ID")]
+    pub story: Option<String>,
+
     #[command(flatten)]
     pub common: JsonPaths,
 }
@@ -205,6 +210,11 @@ pub struct QuotesArgs {
     /// Keep only the statements two or more articles carry.
     #[arg(long)]
     pub shared: bool,
+
+    /// Only the statements the articles of this story carry (its id, from `parallax
+    /// stories`), their carriers and who leaves them out counted inside it.
+    #[arg(long, value_name = "ID")]
+    pub story: Option<String>,
 
     #[command(flatten)]
     pub common: JsonPaths,

@@ -50,18 +50,8 @@ pub fn run(
     story: Option<&str>,
     format: Format,
 ) -> anyhow::Result<Status> {
-    let articles: Vec<ArticleIdx> = match story {
-        None => (0..corpus.len()).collect(),
-        Some(id) => match analysis.stories.find(id) {
-            Some(s) => analysis.stories.stories[s].articles.clone(),
-            None => {
-                eprintln!(
-                    "parallax: no story {} (see `parallax stories`)",
-                    crate::text::sanitize_for_terminal(id)
-                );
-                return Ok(Status::Usage);
-            }
-        },
+    let Some(articles) = super::resolve::story_articles(corpus, &analysis.stories, story) else {
+        return Ok(Status::Usage);
     };
     let g = grid::grid(corpus, &analysis.entities, &articles);
     match format {

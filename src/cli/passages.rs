@@ -9,8 +9,9 @@ use super::Status;
 use super::args::PassagesArgs;
 use super::output::{print_json, print_text};
 use crate::analysis::Analysis;
-use crate::analysis::passages::{Label, Passage};
-use crate::corpus::Corpus;
+use crate::analysis::passages::{Label, Passage, PassageIndex};
+use crate::analysis::stories::scope;
+use crate::corpus::{ArticleIdx, Corpus};
 use crate::text::{count, sanitize_for_terminal};
 
 #[derive(Serialize)]
@@ -61,9 +62,21 @@ fn json_passage<'a>(corpus: &'a Corpus, p: &'a Passage) -> JsonPassage<'a> {
     }
 }
 
-/// `parallax passages [--json | --csv] [PATH...]`, from the analysis of `corpus`.
+/// `parallax passages [--json | --csv] [--story ID] [PATH...]`, from the analysis of
+/// `corpus`.
 pub fn run(corpus: &Corpus, analysis: &Analysis, args: &PassagesArgs) -> anyhow::Result<Status> {
-    let passages = &analysis.passages.passages;
+    let inside;
+    let passages = match args.story.as_deref() {
+        None => &analysis.passages.passages,
+        Some(id) => {
+            let stories = &analysis.stories;
+            let Some(articles) = super::resolve::story_articles(corpus, stories, Some(id)) else {
+                return Ok(Status::Usage);
+            };
+            inside = of_story(&analysis.passages, &articles);
+            &inside
+        }
+    };
     if args.csv {
         let mut csv = Vec::new();
         crate::export::quotes_csv::write(corpus, passages, &mut csv)?;
@@ -75,6 +88,26 @@ pub fn run(corpus: &Corpus, analysis: &Analysis, args: &PassagesArgs) -> anyhow:
         print_text(&sanitize_for_terminal(&plain(corpus, passages)))?;
     }
     Ok(Status::Ok)
+}
+
+/// The passages two or more of `articles` share ([`scope::passages`]), each with only its
+/// occurrences among them.
+fn of_story(index: &PassageIndex, articles: &[ArticleIdx]) -> Vec<Passage> {
+    scope::passages(index, articles)
+        .into_iter()
+        .filter_map(|sp| {
+            let p = index.passages.get(sp.passage)?;
+            let occurrences = sp
+                .occurrences
+                .iter()
+                .filter_map(|&k| p.occurrences.get(k).cloned())
+                .collect();
+            Some(Passage {
+                occurrences,
+                ..p.clone()
+            })
+        })
+        .collect()
 }
 
 fn plain(corpus: &Corpus, passages: &[Passage]) -> String {

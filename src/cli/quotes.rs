@@ -10,23 +10,28 @@ use super::output::{print_json, print_text};
 use crate::analysis::Analysis;
 use crate::analysis::quotes::statements::{Carried, Occurrence, Statement};
 use crate::analysis::quotes::{How, Quote};
-use crate::corpus::{Article, Corpus};
+use crate::analysis::stories::scope;
+use crate::corpus::{Article, ArticleIdx, Corpus};
 use crate::text::sanitize_for_terminal;
+use std::borrow::Cow;
 
 mod rows;
 
 use rows::{JsonStatement, json_statement};
 
-/// `parallax quotes [--json | --csv] [--speaker Q] [--shared] [PATH...]`.
+/// `parallax quotes [--json | --csv] [--speaker Q] [--shared] [--story ID] [PATH...]`.
 pub fn run(corpus: &Corpus, analysis: &Analysis, args: &QuotesArgs) -> anyhow::Result<Status> {
-    let mut found: Vec<&Statement> = analysis.statements.iter().collect();
-    found.retain(|s| !args.shared || s.occurrences.len() > 1);
+    let Some(found) = statements(corpus, analysis, args.story.as_deref()) else {
+        return Ok(Status::Usage);
+    };
+    let mut found: Vec<Found> = found;
+    found.retain(|(s, _)| !args.shared || s.occurrences.len() > 1);
     if let Some(q) = &args.speaker {
-        found.retain(|s| speaker_matches(analysis, s, q));
+        found.retain(|(s, _)| speaker_matches(analysis, s, q));
     }
     let rows: Vec<JsonStatement> = found
         .iter()
-        .map(|s| json_statement(corpus, analysis, s))
+        .map(|(s, left)| json_statement(corpus, analysis, s, left.as_deref()))
         .collect();
     if args.csv {
         print_text(&rows::csv(&rows)?)?;
@@ -36,6 +41,88 @@ pub fn run(corpus: &Corpus, analysis: &Analysis, args: &QuotesArgs) -> anyhow::R
         print_text(&sanitize_for_terminal(&plain(&rows)))?;
     }
     Ok(Status::Ok)
+}
+
+/// A statement as printed: the analysis's, or its occurrences inside a story (with who
+/// leaves it out there).
+type Found<'a> = (Cow<'a, Statement>, Option<Vec<ArticleIdx>>);
+
+/// Every statement, or those of story `id` as [`scope::statements`] counts them inside it
+/// (the reader's quotes screen lists the same); `None` after a message when there is no
+/// such story.
+fn statements<'a>(
+    corpus: &Corpus,
+    analysis: &'a Analysis,
+    id: Option<&str>,
+) -> Option<Vec<Found<'a>>> {
+    let Some(id) = id else {
+        return Some(
+            analysis
+                .statements
+                .iter()
+                .map(|s| (Cow::Borrowed(s), None))
+                .collect(),
+        );
+    };
+    let articles = super::resolve::story_articles(corpus, &analysis.stories, Some(id))?;
+    let scoped = scope::statements(corpus, &analysis.statements, &articles);
+    Some(
+        scoped
+            .into_iter()
+            .filter_map(|sc| {
+                let s = analysis.statements.get(sc.statement)?;
+                Some((
+                    Cow::Owned(inside(corpus, s, &sc.occurrences)),
+                    Some(sc.left_out),
+                ))
+            })
+            .collect(),
+    )
+}
+
+/// `s` with only the occurrences `picked` (earliest first): its longest wording, speaker
+/// and differences counted among them.
+fn inside(corpus: &Corpus, s: &Statement, picked: &[usize]) -> Statement {
+    let occurrences: Vec<Occurrence> = picked
+        .iter()
+        .filter_map(|&k| s.occurrences.get(k).cloned())
+        .collect();
+    let words = |o: &Occurrence| o.spans.iter().map(|r| r.len()).sum::<usize>();
+    let longest = picked
+        .iter()
+        .position(|&k| k == s.longest)
+        .unwrap_or_else(|| {
+            let most = occurrences.iter().map(words).max().unwrap_or(0);
+            occurrences
+                .iter()
+                .position(|o| words(o) == most)
+                .unwrap_or(0)
+        });
+    let mut said: Vec<&Option<String>> = occurrences.iter().map(|o| &o.speaker).collect();
+    said.sort();
+    said.dedup();
+    let main = occurrences
+        .iter()
+        .find(|o| o.speaker.is_some() && o.speaker == s.speaker);
+    let main = main.or_else(|| occurrences.iter().find(|o| o.speaker.is_some()));
+    let words = occurrences.get(longest).map_or(s.words, |o| {
+        let body = corpus
+            .articles
+            .get(o.article)
+            .map_or("", |a| a.body.as_str());
+        let text = o.spans.iter().filter_map(|r| body.get(r.clone()));
+        text.map(|t| t.split_whitespace().count()).sum()
+    });
+    Statement {
+        longest,
+        first: 0,
+        speaker: main.and_then(|o| o.speaker.clone()),
+        speaker_entity: main.and_then(|o| o.speaker_entity),
+        attribution_differs: said.len() > 1,
+        worded_differently: occurrences.iter().any(|o| o.carried == Carried::Reworded),
+        words,
+        occurrences,
+    }
 }
 
 /// True when an occurrence's speaker, or an alias of its entity, contains `query` (case and

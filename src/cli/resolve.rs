@@ -1,5 +1,5 @@
 //! The article a command-line argument names (id, path, or a unique id prefix as git
-//! takes), with the message when it names none or several.
+//! takes), or the story a `--story` names, with the message when it names none or several.
 
 use crate::corpus::{ArticleIdx, Corpus, Lookup, naming};
 use crate::text::sanitize_for_terminal;
@@ -11,6 +11,26 @@ pub fn article(corpus: &Corpus, key: &str) -> Option<ArticleIdx> {
         Ok(i) => Some(i),
         Err(e) => {
             super::output::say!("{}", message(corpus, key, &e).trim_end());
+            None
+        }
+    }
+}
+
+/// The articles of the story `id` names (every article for `None`); otherwise a message on
+/// stderr and `None`, for a usage error.
+pub fn story_articles(
+    corpus: &Corpus,
+    stories: &crate::analysis::stories::StoryIndex,
+    id: Option<&str>,
+) -> Option<Vec<ArticleIdx>> {
+    let Some(id) = id else {
+        return Some((0..corpus.len()).collect());
+    };
+    match stories.find(id) {
+        Some(s) => stories.stories.get(s).map(|s| s.articles.clone()),
+        None => {
+            let id = sanitize_for_terminal(id);
+            super::output::say!("parallax: no story {id} (see `parallax stories`)");
             None
         }
     }

@@ -28,6 +28,8 @@ struct Partner<'a> {
     article: &'a str,
     outlet: Option<&'a str>,
     shared_passages: usize,
+    /// Whether it is of the same story (the reader compares inside the story first).
+    same_story: bool,
 }
 
 /// `parallax show [--json] ID`; `analysis` gives the article's quotes (with `--json`).
@@ -44,19 +46,7 @@ pub fn run(
         let quotes = analysis
             .and_then(|an| an.quotes.get(idx).map(|q| quotes::of_article(a, q, an)))
             .unwrap_or_default();
-        let partners = analysis
-            .map(|an| an.passages.partners(idx))
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|(b, n)| {
-                let other = corpus.articles.get(b)?;
-                Some(Partner {
-                    article: &other.id,
-                    outlet: other.meta.source.as_deref(),
-                    shared_passages: n,
-                })
-            })
-            .collect();
+        let partners = analysis.map_or_else(Vec::new, |an| partners(corpus, an, idx));
         print_json(&WithBody {
             article: a,
             body: &a.body,
@@ -67,6 +57,24 @@ pub fn run(
         print_text(&sanitize_for_terminal(&plain(a)))?;
     }
     Ok(Status::Ok)
+}
+
+/// The articles sharing passages with `idx`, most first, each marked when of its story.
+fn partners<'a>(corpus: &'a Corpus, an: &Analysis, idx: usize) -> Vec<Partner<'a>> {
+    let story = |a: usize| an.stories.of_article.get(a).copied();
+    an.passages
+        .partners(idx)
+        .into_iter()
+        .filter_map(|(b, n)| {
+            let other = corpus.articles.get(b)?;
+            Some(Partner {
+                article: &other.id,
+                outlet: other.meta.source.as_deref(),
+                shared_passages: n,
+                same_story: story(b).is_some() && story(b) == story(idx),
+            })
+        })
+        .collect()
 }
 
 fn plain(a: &Article) -> String {

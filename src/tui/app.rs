@@ -137,6 +137,12 @@ pub struct Quotes {
     pub search: Option<super::search::RowSearch>,
     /// The speaker whose statements alone are listed (`s`/`S` cycle through speakers).
     pub speaker: Option<String>,
+    /// The article the screen was opened about: its story scopes the rows.
+    pub anchor: Option<ArticleIdx>,
+    /// Every story listed, not only the anchor's (`a` toggles).
+    pub all: bool,
+    /// The story the rows are listed from (`None`: every story), set with the rows.
+    pub story: Option<usize>,
 }
 
 /// A screen above the library.

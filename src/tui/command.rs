@@ -76,6 +76,8 @@ pub enum Command {
     NextSpeaker,
     /// Quotes: list only the previous speaker's statements.
     PrevSpeaker,
+    /// Quotes: list every story's statements, or only the story's again.
+    StoryScope,
     /// Close the help overlay.
     Close,
     /// Jump to the next shared passage.
@@ -167,6 +169,11 @@ impl Command {
                 PrevSpeaker,
                 "prev_speaker",
                 "only the previous speaker's statements",
+            ),
+            (
+                StoryScope,
+                "story_scope",
+                "this story's statements / every story's",
             ),
             (Close, "close", "close"),
             (NextPassage, "next_passage", "next shared passage"),

@@ -1,13 +1,16 @@
-//! The rows of the quotes screen: every statement the visible articles quote, who carries
-//! it (earliest first), where outlets word it or attribute it differently, and which
-//! outlets left a widely carried statement out. Regroups the analysis's statements
-//! ([`crate::analysis::quotes::statements`]); no analysis here.
+//! The rows of the quotes screen: every statement the visible articles of its story (or of
+//! every story) quote, who carries it (earliest first), where outlets word it or attribute
+//! it differently, and which outlets left a widely carried statement out. The statements of
+//! a story and their carriers come from [`crate::analysis::stories::scope`]; no analysis
+//! here.
 
 use crate::analysis::Span;
-use crate::analysis::quotes::statements::{Carried, Occurrence, Statement};
+use crate::analysis::quotes::statements::{Carried, Occurrence};
+use crate::analysis::stories::scope::{self, ScopedStatement};
 use crate::corpus::ArticleIdx;
 
 use super::app::{App, Quotes, Screen};
+use super::stories::Grouping;
 
 /// One statement as the quotes screen lists it.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,30 +34,90 @@ pub struct QuoteRow {
     pub missing: Vec<ArticleIdx>,
 }
 
-/// The quotes screen as it opens: its rows for the articles visible now.
+/// The quotes screen as it opens: inside the story of the article the current screen is
+/// about (the reader's article; in the library listed by story, the selected article or
+/// story). From the flat library, every story (the selected article's story one key away).
 pub fn screen(app: &App) -> Quotes {
-    Quotes {
-        selected: 0,
-        rows: rows(app),
-        search: None,
-        speaker: None,
-    }
+    let (anchor, all) = match app.stack.last() {
+        Some(Screen::Reader(r)) => (Some(r.article), false),
+        _ => match app.library.grouping {
+            Grouping::Flat => (app.selected_article(), true),
+            Grouping::Stories => (
+                app.selected_article()
+                    .or_else(|| super::update::header_article(app)),
+                false,
+            ),
+        },
+    };
+    let mut q = Quotes {
+        anchor,
+        all,
+        ..Quotes::default()
+    };
+    q.story = story(app, &q);
+    q.rows = rows(app, q.story);
+    q
+}
+
+/// The story of the screen's article when it has other articles (the story it can stay
+/// inside), whether or not every story is listed.
+pub fn home(app: &App, q: &Quotes) -> Option<usize> {
+    q.anchor
+        .and_then(|a| scope::story_of(&app.analysis.stories, a))
+}
+
+/// The story a quotes screen lists (`None`: every story).
+fn story(app: &App, q: &Quotes) -> Option<usize> {
+    home(app, q).filter(|_| !q.all)
 }
 
 /// Recomputes the rows of every quotes screen on the stack, after the visible articles or
 /// the analysis changed; keeps each selection in range.
 pub fn refresh(app: &mut App) {
-    if !app.stack.iter().any(|s| matches!(s, Screen::Quotes(_))) {
-        return;
-    }
-    let fresh = rows(app);
-    for screen in &mut app.stack {
-        if let Screen::Quotes(q) = screen {
-            q.rows = of_speaker(&fresh, q.speaker.as_deref());
+    let fresh: Vec<(usize, Option<usize>, Vec<QuoteRow>)> = app
+        .stack
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| match s {
+            Screen::Quotes(q) => {
+                let st = story(app, q);
+                Some((i, st, of_speaker(&rows(app, st), q.speaker.as_deref())))
+            }
+            _ => None,
+        })
+        .collect();
+    for (i, st, rows) in fresh {
+        if let Some(Screen::Quotes(q)) = app.stack.get_mut(i) {
+            q.story = st;
+            q.rows = rows;
             q.selected = q.selected.min(q.rows.len().saturating_sub(1));
             q.search = None;
         }
     }
+}
+
+/// Lists every story's statements on the quotes screen, or only its story's again.
+pub fn toggle_scope(app: &mut App) {
+    let Some(Screen::Quotes(q)) = app.stack.last() else {
+        return;
+    };
+    if home(app, q).is_none() {
+        app.notice = Some("not inside a story of several articles: every story is listed".into());
+        return;
+    }
+    if let Some(Screen::Quotes(q)) = app.stack.last_mut() {
+        q.all = !q.all;
+        q.selected = 0;
+        app.notice = Some(
+            if q.all {
+                "every story"
+            } else {
+                "this story only"
+            }
+            .into(),
+        );
+    }
+    refresh(app);
 }
 
 /// The speakers of `rows`, most statements first (then by name): a row counts for its
@@ -89,7 +152,10 @@ fn of_speaker(rows: &[QuoteRow], speaker: Option<&str>) -> Vec<QuoteRow> {
 /// Lists only the next (or previous) speaker's statements on the quotes screen; past the
 /// last speaker, every statement again.
 pub fn cycle_speaker(app: &mut App, forward: bool) {
-    let all = rows(app);
+    let Some(Screen::Quotes(q)) = app.stack.last() else {
+        return;
+    };
+    let all = rows(app, q.story);
     let names = speakers(&all);
     let Some(Screen::Quotes(q)) = app.stack.last_mut() else {
         return;
@@ -112,40 +178,26 @@ pub fn cycle_speaker(app: &mut App, forward: bool) {
     q.search = None;
 }
 
-/// The rows for the articles visible in the library: statements with a visible carrier,
-/// most widely carried first.
-pub fn rows(app: &App) -> Vec<QuoteRow> {
-    let visible = &app.library.visible;
-    let mut is_visible = vec![false; app.corpus.len()];
-    for &a in visible {
-        if let Some(v) = is_visible.get_mut(a) {
-            *v = true;
-        }
-    }
-    let mut out: Vec<QuoteRow> = app
-        .analysis
-        .statements
+/// The rows for the articles visible in the library, inside `story` (every story for
+/// `None`): statements with a visible carrier there, most widely carried first.
+pub fn rows(app: &App, story: Option<usize>) -> Vec<QuoteRow> {
+    let inside = scope::restrict(&app.analysis.stories, story, &app.library.visible);
+    scope::statements(&app.corpus, &app.analysis.statements, &inside)
         .iter()
-        .enumerate()
-        .filter_map(|(i, s)| row(app, i, s, &is_visible))
-        .collect();
-    out.sort_by_key(|r| std::cmp::Reverse(r.carriers.len()));
-    out
+        .filter_map(|sc| row(app, sc))
+        .collect()
 }
 
-fn row(app: &App, i: usize, s: &Statement, is_visible: &[bool]) -> Option<QuoteRow> {
-    let shown = shown(app, s, is_visible);
-    let mut carriers: Vec<(ArticleIdx, Span)> = shown
+fn row(app: &App, sc: &ScopedStatement) -> Option<QuoteRow> {
+    let s = app.analysis.statements.get(sc.statement)?;
+    let shown = shown(app, s.occurrences.as_slice(), &sc.occurrences);
+    let carriers: Vec<(ArticleIdx, Span)> = shown
         .iter()
         .filter_map(|o| Some((o.article, o.spans.first()?.clone())))
         .collect();
     if carriers.is_empty() {
         return None;
     }
-    carriers.sort_by_key(|(a, _)| {
-        let d = app.corpus.articles[*a].meta.date;
-        (d.is_none(), d, *a)
-    });
     let text = s
         .occurrences
         .get(s.longest)
@@ -162,16 +214,15 @@ fn row(app: &App, i: usize, s: &Statement, is_visible: &[bool]) -> Option<QuoteR
         .filter_map(|o| Some((o.article, o.speaker.clone()?)))
         .collect();
     let (speaker, speakers) = agree(named, s.speaker.clone());
-    let missing = missing(&app.library.visible, &carriers);
     Some(QuoteRow {
-        statement: i,
+        statement: sc.statement,
         text,
         reworded,
         carriers,
         wordings,
         speakers,
         speaker,
-        missing,
+        missing: sc.left_out.clone(),
     })
 }
 
@@ -180,11 +231,11 @@ fn body(app: &App, a: ArticleIdx) -> Option<&str> {
     app.corpus.articles.get(a).map(|x| x.body.as_str())
 }
 
-/// The occurrences of `s` in visible articles whose spans all lie within the body.
-fn shown<'a>(app: &App, s: &'a Statement, is_visible: &[bool]) -> Vec<&'a Occurrence> {
-    s.occurrences
+/// The occurrences `picked` (in their order) whose spans all lie within the body.
+fn shown<'a>(app: &App, all: &'a [Occurrence], picked: &[usize]) -> Vec<&'a Occurrence> {
+    picked
         .iter()
-        .filter(|o| is_visible.get(o.article).copied().unwrap_or(false))
+        .filter_map(|&k| all.get(k))
         .filter(|o| {
             o.spans.iter().all(|r| {
                 body(app, o.article)
@@ -205,19 +256,6 @@ fn words(app: &App, o: &Occurrence) -> String {
         .join(" … ")
 }
 
-/// The visible articles left out of a statement most of them (and at least three) carry.
-fn missing(visible: &[ArticleIdx], carriers: &[(ArticleIdx, Span)]) -> Vec<ArticleIdx> {
-    if carriers.len() * 2 > visible.len() && carriers.len() >= 3 {
-        visible
-            .iter()
-            .copied()
-            .filter(|a| !carriers.iter().any(|(c, _)| c == a))
-            .collect()
-    } else {
-        Vec::new()
-    }
-}
-
 /// One speaker when all agree (else none and the list of who says whom).
 fn agree(
     speakers: Vec<(ArticleIdx, String)>,
@@ -234,119 +272,5 @@ fn agree(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::quotes::Quote;
-    use crate::analysis::{Analysis, Span};
-    use crate::corpus::{Article, Corpus, Metadata};
-    use crate::tui::fixture;
-
-    fn article(id: &str, date: Option<&str>, body: &str) -> Article {
-        let meta = Metadata {
-            title: id.to_string(),
-            source: Some(format!("Outlet {id}")),
-            date: date.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
-            ..Metadata::default()
-        };
-        Article::new(id.to_string(), format!("{id}.txt"), meta, body.to_string())
-    }
-
-    fn quote(span: Span, speaker: &str) -> Quote {
-        Quote {
-            inner: span.start + 1..span.end - 1,
-            outer: span,
-            speaker: Some(speaker.to_string()),
-            speaker_entity: None,
-            depth: 0,
-            ..Default::default()
-        }
-    }
-
-    /// Three of four articles carry one quote; two attribute it to different people.
-    fn app() -> App {
-        let words = "\"we will never surrender the harbour\"";
-        let bodies = [
-            format!("Late report. {words} said Smith."),
-            format!("{words} said Jones."),
-            format!("Early: {words} said Smith."),
-            "Nothing shared here.".to_string(),
-        ];
-        let dates = [
-            Some("2024-03-02"),
-            None,
-            Some("2024-03-01"),
-            Some("2024-03-01"),
-        ];
-        let articles: Vec<Article> = bodies
-            .iter()
-            .zip(dates)
-            .enumerate()
-            .map(|(i, (b, d))| article(&format!("a{i}"), d, b))
-            .collect();
-        let spans: Vec<Span> = bodies[..3]
-            .iter()
-            .map(|b| {
-                let s = b.find(words).unwrap_or(0);
-                s..s + words.len()
-            })
-            .collect();
-        let speakers = ["Smith", "Jones", "Smith"];
-        let mut quotes: Vec<Vec<Quote>> = spans
-            .iter()
-            .zip(speakers)
-            .map(|(s, who)| vec![quote(s.clone(), who)])
-            .collect();
-        quotes.push(Vec::new());
-        let corpus = Corpus {
-            name: "t".to_string(),
-            articles,
-        };
-        let analysis = Analysis {
-            statements: crate::analysis::quotes::statements::find(&corpus, &quotes),
-            quotes,
-            ..Analysis::default()
-        };
-        fixture::app(corpus, Some(analysis), (120, 40))
-    }
-    #[test]
-    fn carriers_earliest_first_speakers_and_who_left_it_out() {
-        let app = app();
-        let rows = rows(&app);
-        assert_eq!(rows.len(), 1);
-        let r = &rows[0];
-        let order: Vec<ArticleIdx> = r.carriers.iter().map(|(a, _)| *a).collect();
-        assert_eq!(order, [2, 0, 1], "earliest first, undated last");
-        assert_eq!(r.text, "we will never surrender the harbour");
-        assert_eq!(r.speaker, None, "speakers disagree");
-        assert_eq!(r.speakers.len(), 3);
-        assert_eq!(r.missing, [3]);
-        assert!(!r.reworded);
-    }
-
-    #[test]
-    fn filtered_out_articles_do_not_count() {
-        let mut app = app();
-        app.library.visible = vec![0, 3];
-        let rows = rows(&app);
-        assert_eq!(rows.len(), 1, "the statement of the visible carrier");
-        assert_eq!(rows[0].carriers.len(), 1, "hidden carriers do not count");
-    }
-
-    #[test]
-    fn an_open_quotes_screen_follows_the_visible_articles() {
-        let mut app = app();
-        app.stack.push(Screen::Quotes(screen(&app)));
-        let shown = |app: &App| match app.stack.last() {
-            Some(Screen::Quotes(q)) => q.rows.len(),
-            _ => usize::MAX,
-        };
-        assert_eq!(shown(&app), 1);
-        app.library.visible = vec![3];
-        refresh(&mut app);
-        assert_eq!(
-            shown(&app),
-            0,
-            "rows are recomputed, not kept from the opening"
-        );
-    }
-}
+#[path = "quote_rows_tests.rs"]
+mod tests;

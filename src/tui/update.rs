@@ -17,6 +17,7 @@ mod story_screens;
 pub use compare::open_compare;
 pub use marks::count_line as marked_count;
 pub use reading::save as save_reading;
+pub(crate) use stories::header_article;
 
 use super::action::Action;
 use super::app::{App, Filter, Overlay, Reader, Screen, Text};

@@ -6,7 +6,8 @@
 //! [`score`] (the cosines combined, shared passages as a bonus, dates as a discount) →
 //! [`cluster`] (average link on that sparse graph, never connected components) →
 //! [`labels`] (ids, labels, representative headlines). [`omissions`] and [`grid`] read a
-//! story afterwards; [`summary`] says what a story spans (outlets, dates).
+//! story afterwards; [`summary`] says what a story spans (outlets, dates); [`scope`] what
+//! statements and passages its articles carry.
 
 pub mod candidates;
 pub mod cluster;
@@ -16,6 +17,7 @@ pub mod grid;
 pub mod labels;
 pub mod omissions;
 mod scatter;
+pub mod scope;
 pub mod score;
 pub mod summary;
 #[cfg(test)]

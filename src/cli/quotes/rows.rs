@@ -91,15 +91,26 @@ fn occurrence(corpus: &Corpus, analysis: &Analysis, o: &Occurrence) -> JsonOccur
     }
 }
 
-/// The row of one statement.
-pub fn json_statement(corpus: &Corpus, analysis: &Analysis, s: &Statement) -> JsonStatement {
+/// The row of one statement; `left_out` given (inside a story), else the related articles
+/// that do not carry it.
+pub fn json_statement(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    s: &Statement,
+    left_out: Option<&[ArticleIdx]>,
+) -> JsonStatement {
     let occurrences: Vec<JsonOccurrence> = s
         .occurrences
         .iter()
         .map(|o| occurrence(corpus, analysis, o))
         .collect();
-    let carriers: Vec<ArticleIdx> = s.occurrences.iter().map(|o| o.article).collect();
-    let related = statements::related(&analysis.passages, &carriers);
+    let left_out = match left_out {
+        Some(l) => l.to_vec(),
+        None => {
+            let carriers: Vec<ArticleIdx> = s.occurrences.iter().map(|o| o.article).collect();
+            statements::left_out(s, &statements::related(&analysis.passages, &carriers))
+        }
+    };
     JsonStatement {
         text: occurrences
             .get(s.longest)
@@ -108,14 +119,11 @@ pub fn json_statement(corpus: &Corpus, analysis: &Analysis, s: &Statement) -> Js
         words: s.words,
         speaker: s.speaker.clone(),
         articles: s.occurrences.len(),
-        first: article(corpus, s.occurrences[s.first].article),
+        first: article(corpus, s.occurrences.get(s.first).map_or(0, |o| o.article)),
         worded_differently: s.worded_differently,
         attribution_differs: s.attribution_differs,
         occurrences,
-        left_out: statements::left_out(s, &related)
-            .into_iter()
-            .map(|a| article(corpus, a))
-            .collect(),
+        left_out: left_out.into_iter().map(|a| article(corpus, a)).collect(),
     }
 }
 

@@ -39,6 +39,7 @@ pub(super) fn quotes(app: &mut App, action: Action) {
         Action::Command(Command::NextMatch) => search::step_rows(app, true),
         Action::Command(Command::NextSpeaker) => crate::tui::quote_rows::cycle_speaker(app, true),
         Action::Command(Command::PrevSpeaker) => crate::tui::quote_rows::cycle_speaker(app, false),
+        Action::Command(Command::StoryScope) => crate::tui::quote_rows::toggle_scope(app),
         Action::Command(Command::PrevMatch) => search::step_rows(app, false),
         Action::Command(Command::Open) => {
             let pair = q

@@ -137,19 +137,25 @@ pub(crate) fn step(
 }
 
 /// Opens the compare view of `article` with the article that carries the current passage
-/// (or, without one, the article that shares most with it).
+/// (one of its story first), or, without one, its partner inside its story
+/// ([`super::stories::partner`]).
 fn compare_current(app: &mut App, article: usize, current: Option<(usize, crate::analysis::Span)>) {
-    let partner = current
+    let stories = &app.analysis.stories;
+    let same = |b: usize| stories.of_article.get(b) == stories.of_article.get(article);
+    let carriers: Vec<usize> = current
         .as_ref()
         .and_then(|(p, _)| app.analysis.passages.passages.get(*p))
-        .and_then(|p| p.occurrences.iter().find(|o| o.article != article))
-        .map(|o| o.article)
-        .or_else(|| {
-            app.index
-                .partners(&app.analysis.passages, article, app.corpus.len())
-                .first()
-                .copied()
-        });
+        .map(|p| p.occurrences.iter().map(|o| o.article))
+        .into_iter()
+        .flatten()
+        .filter(|&b| b != article)
+        .collect();
+    let partner = carriers
+        .iter()
+        .copied()
+        .find(|&b| same(b))
+        .or_else(|| carriers.first().copied())
+        .or_else(|| super::stories::partner(app, article));
     match partner {
         Some(b) => open_compare(app, vec![article, b], current.map(|(_, s)| s)),
         None => app.notice = Some("nothing to compare with".to_string()),

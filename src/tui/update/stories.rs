@@ -211,7 +211,7 @@ pub(crate) fn open_grid(app: &mut App) {
 
 /// The article a story's header stands for: its representative article when visible,
 /// else its first visible one.
-pub(super) fn header_article(app: &App) -> Option<ArticleIdx> {
+pub(crate) fn header_article(app: &App) -> Option<ArticleIdx> {
     let Some(Anchor::Group(key)) = anchor(app) else {
         return None;
     };

@@ -235,3 +235,63 @@ fn partners_in_compare_stay_inside_the_story() {
     );
     assert!(seen.contains(&1) && seen.contains(&2), "{seen:?}");
 }
+
+/// The seeds regrouped by hand: article 0 with article 3, whom it shares no passage with.
+fn zero_with_three() -> App {
+    use crate::analysis::stories::{Story, StoryIndex};
+    let mut app = seeds_app((120, 40));
+    let story = |articles: Vec<usize>| Story {
+        id: format!("s{}", articles[0]),
+        headline: articles[0],
+        articles,
+        entities: Vec::new(),
+        terms: Vec::new(),
+        passages: 0,
+        quotes: 0,
+        cohesion: 1.0,
+    };
+    app.analysis.stories = StoryIndex {
+        stories: vec![story(vec![0, 3]), story(vec![1, 2, 4])],
+        of_article: vec![0, 1, 1, 0, 1],
+    };
+    let sharing = app.index.partners(&app.analysis.passages, 0, 5);
+    assert_ne!(
+        sharing.first(),
+        Some(&3),
+        "0 shares most with another story"
+    );
+    app
+}
+
+#[test]
+fn c_in_the_reader_compares_inside_the_story() {
+    let mut app = zero_with_three();
+    keys(&mut app, "\nc");
+    let Some(Screen::Compare(c)) = top(&app) else {
+        panic!("no comparison: {:?}", app.notice);
+    };
+    assert_eq!([c.panes[0].article, c.panes[1].article], [0, 3]);
+}
+
+#[test]
+fn q_keeps_to_the_selected_story_of_the_grouped_library() {
+    let mut app = zero_with_three();
+    keys(&mut app, "v");
+    let Some(Screen::Quotes(q)) = ({
+        keys(&mut app, "gQ");
+        top(&app)
+    }) else {
+        panic!("no quotes screen");
+    };
+    assert_eq!(
+        q.story,
+        Some(1),
+        "the first header's: the largest story, 1, 2 and 4"
+    );
+    let carriers: Vec<usize> = q
+        .rows
+        .iter()
+        .flat_map(|r| r.carriers.iter().map(|(a, _)| *a))
+        .collect();
+    assert!(!carriers.is_empty() && carriers.iter().all(|a| [1, 2, 4].contains(a)));
+}

@@ -15,6 +15,8 @@ mod library;
 mod omissions;
 mod problems;
 mod quotes;
+#[cfg(test)]
+mod quotes_scope_tests;
 mod reader;
 #[cfg(test)]
 mod screens_tests;

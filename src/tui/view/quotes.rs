@@ -1,6 +1,7 @@
-//! The quotes screen: every statement the filtered corpus quotes, with its speaker and the
-//! outlets carrying it (earliest first), where outlets word or attribute it differently,
-//! and who left a widely carried statement out.
+//! The quotes screen: every statement the filtered articles of one story (or of every
+//! story) quote, with its speaker and the outlets carrying it (earliest first), where
+//! outlets word or attribute it differently, and who left a widely carried statement out.
+//! The title says which story it lists.
 
 use ratatui::Frame;
 use ratatui::style::Style;
@@ -10,23 +11,32 @@ use ratatui::widgets::{Block, Paragraph};
 use super::{chrome, date, fit, label, layout};
 use crate::tui::app::{App, Quotes};
 use crate::tui::keymap::Context;
-use crate::tui::quote_rows::QuoteRow;
+use crate::tui::quote_rows::{self, QuoteRow};
 
-const HINTS: &[(&str, &str)] = &[
-    ("open", "compare two carriers"),
-    ("next_speaker", "speaker"),
-    ("search", "search"),
-    ("down", "next"),
-    ("back", "back"),
-    ("help", "help"),
-];
+/// The footer's hints: the scope key's says what it switches to.
+fn hints(app: &App, q: &Quotes) -> Vec<(&'static str, &'static str)> {
+    let mut out = vec![("open", "compare two carriers")];
+    if quote_rows::home(app, q).is_some() {
+        out.push((
+            "story_scope",
+            if q.all { "this story" } else { "every story" },
+        ));
+    }
+    out.extend([
+        ("next_speaker", "speaker"),
+        ("search", "search"),
+        ("back", "back"),
+        ("help", "help"),
+    ]);
+    out
+}
 
 pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
     let (header, body, footer) = layout::chrome(frame.area());
     chrome::header(app, frame, header, "quotes");
     let rows = &q.rows;
     let block = Block::bordered()
-        .title(title(q))
+        .title(title(app, q))
         .border_style(app.theme.border);
     let inner = block.inner(body);
     frame.render_widget(block, body);
@@ -35,6 +45,9 @@ pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
     let mut lines: Vec<Line> = Vec::new();
     if rows.is_empty() {
         let why = match app.progress {
+            crate::tui::app::Progress::Done if q.story.is_some() => {
+                "no visible article of this story quotes anyone"
+            }
             crate::tui::app::Progress::Done => "no visible article quotes anyone",
             _ => "waiting for the analysis…",
         };
@@ -73,16 +86,32 @@ pub fn draw(app: &App, q: &Quotes, frame: &mut Frame) {
             Line::raw(crate::tui::search::status(&s.query, at, s.rows.len()))
         },
     );
-    chrome::footer(app, frame, footer, Context::Quotes, HINTS, extra);
+    chrome::footer(app, frame, footer, Context::Quotes, &hints(app, q), extra);
 }
 
-/// `12 statements quoted`, or `3 statements of Ana Ferik` when one speaker's are listed.
-fn title(q: &Quotes) -> String {
+/// `12 statements quoted`, or `3 statements of Ana Ferik` when one speaker's are listed;
+/// then which story: `· story: LABEL`, or `· every story` when the screen could keep to one.
+fn title(app: &App, q: &Quotes) -> String {
     let n = crate::text::count(q.rows.len(), "statement");
-    match &q.speaker {
-        None => format!(" {n} quoted "),
-        Some(who) => format!(" {n} of {} ", crate::text::sanitize_for_terminal(who)),
-    }
+    let head = match &q.speaker {
+        None => format!("{n} quoted"),
+        Some(who) => format!("{n} of {}", crate::text::sanitize_for_terminal(who)),
+    };
+    let stories = &app.analysis.stories;
+    let story = match q.story.and_then(|s| stories.stories.get(s)) {
+        Some(s) => {
+            let label = s.label(&app.analysis.entities);
+            let label = if label.is_empty() {
+                s.id.clone()
+            } else {
+                label
+            };
+            format!(" · story: {}", crate::text::sanitize_for_terminal(&label))
+        }
+        None if quote_rows::home(app, q).is_some() => " · every story".to_string(),
+        None => String::new(),
+    };
+    format!(" {head}{story} ")
 }
 
 fn row_lines(

@@ -1,0 +1,158 @@
+//! A story's share of the corpus-wide findings: which statements and shared passages the
+//! articles of one story (or any set of articles) carry, who carries them there, earliest
+//! first, and who leaves out a statement most of them carry. The reader's quotes screen and
+//! `parallax quotes --story` / `passages --story` list what these functions return, so both
+//! show the same thing.
+
+use super::StoryIndex;
+use crate::analysis::passages::PassageIndex;
+use crate::analysis::quotes::statements::Statement;
+use crate::corpus::{ArticleIdx, Corpus};
+
+/// A statement as the articles of a scope carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScopedStatement {
+    /// Index into the analysis's statements.
+    pub statement: usize,
+    /// Its occurrences inside the scope (indices into the statement's occurrences),
+    /// earliest publication first, undated last.
+    pub occurrences: Vec<usize>,
+    /// The scope's articles that leave it out, when most of them (and at least three)
+    /// carry it; sorted.
+    pub left_out: Vec<ArticleIdx>,
+}
+
+/// A shared passage as the articles of a scope carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScopedPassage {
+    /// Index into the passage index.
+    pub passage: usize,
+    /// Its occurrences inside the scope (indices into the passage's occurrences).
+    pub occurrences: Vec<usize>,
+}
+
+/// The story of article `a` when it has other articles: the story a view about `a` stays
+/// inside. `None` for an article alone in its story (or without one): such a view covers
+/// every story.
+pub fn story_of(stories: &StoryIndex, a: ArticleIdx) -> Option<usize> {
+    let s = *stories.of_article.get(a)?;
+    stories
+        .stories
+        .get(s)
+        .filter(|st| st.articles.len() > 1)
+        .map(|_| s)
+}
+
+/// The articles of `within` that story `story` holds, in `within`'s order; all of `within`
+/// for `None` (and none for a story that does not exist).
+pub fn restrict(
+    stories: &StoryIndex,
+    story: Option<usize>,
+    within: &[ArticleIdx],
+) -> Vec<ArticleIdx> {
+    match story {
+        None => within.to_vec(),
+        Some(s) => within
+            .iter()
+            .copied()
+            .filter(|&a| stories.of_article.get(a) == Some(&s))
+            .collect(),
+    }
+}
+
+/// Whether each article is in `scope`, indexed by article (as long as its largest one).
+fn mask(scope: &[ArticleIdx]) -> Vec<bool> {
+    let mut inside = vec![false; scope.iter().max().map_or(0, |&m| m + 1)];
+    for &a in scope {
+        inside[a] = true;
+    }
+    inside
+}
+
+/// The statements carried in `scope`, each with its occurrences there (earliest first) and
+/// the articles of `scope` that leave it out; most carrying articles first, then in the
+/// analysis's order.
+pub fn statements(
+    corpus: &Corpus,
+    statements: &[Statement],
+    scope: &[ArticleIdx],
+) -> Vec<ScopedStatement> {
+    let inside = mask(scope);
+    let is_in = |a: ArticleIdx| inside.get(a).copied().unwrap_or(false);
+    let mut sorted = scope.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut out: Vec<(usize, ScopedStatement)> = Vec::new();
+    for (i, s) in statements.iter().enumerate() {
+        let mut occ: Vec<usize> = (0..s.occurrences.len())
+            .filter(|&k| is_in(s.occurrences[k].article))
+            .collect();
+        if occ.is_empty() {
+            continue;
+        }
+        occ.sort_by_key(|&k| {
+            let a = s.occurrences[k].article;
+            let d = corpus.articles.get(a).and_then(|x| x.meta.date);
+            (d.is_none(), d, a, k)
+        });
+        let mut carriers: Vec<ArticleIdx> = occ.iter().map(|&k| s.occurrences[k].article).collect();
+        carriers.sort_unstable();
+        carriers.dedup();
+        let scoped = ScopedStatement {
+            statement: i,
+            occurrences: occ,
+            left_out: left_out_sorted(&sorted, &carriers),
+        };
+        out.push((carriers.len(), scoped));
+    }
+    out.sort_by_key(|(n, s)| (std::cmp::Reverse(*n), s.statement));
+    out.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The articles of `scope` without the statement, when most of them (and at least three)
+/// carry it (`carriers` sorted, distinct); none otherwise. Sorted.
+pub fn left_out(scope: &[ArticleIdx], carriers: &[ArticleIdx]) -> Vec<ArticleIdx> {
+    let mut all = scope.to_vec();
+    all.sort_unstable();
+    all.dedup();
+    left_out_sorted(&all, carriers)
+}
+
+/// [`left_out`] of a sorted, distinct scope; allocates only when somebody is left out.
+fn left_out_sorted(scope: &[ArticleIdx], carriers: &[ArticleIdx]) -> Vec<ArticleIdx> {
+    if carriers.len() * 2 <= scope.len() || carriers.len() < 3 {
+        return Vec::new();
+    }
+    scope
+        .iter()
+        .copied()
+        .filter(|a| carriers.binary_search(a).is_err())
+        .collect()
+}
+
+/// The shared passages that two or more articles of `scope` carry, each with its
+/// occurrences there, in the passage index's order.
+pub fn passages(passages: &PassageIndex, scope: &[ArticleIdx]) -> Vec<ScopedPassage> {
+    let inside = mask(scope);
+    let is_in = |a: ArticleIdx| inside.get(a).copied().unwrap_or(false);
+    let mut out = Vec::new();
+    for (i, p) in passages.passages.iter().enumerate() {
+        let occ: Vec<usize> = (0..p.occurrences.len())
+            .filter(|&k| is_in(p.occurrences[k].article))
+            .collect();
+        let mut arts: Vec<ArticleIdx> = occ.iter().map(|&k| p.occurrences[k].article).collect();
+        arts.sort_unstable();
+        arts.dedup();
+        if arts.len() >= 2 {
+            out.push(ScopedPassage {
+                passage: i,
+                occurrences: occ,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "scope_tests.rs"]
+mod tests;

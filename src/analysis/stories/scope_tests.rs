@@ -1,0 +1,179 @@
+//! The story scope on constructed statements and passages whose answers are known.
+
+use super::*;
+use crate::analysis::passages::{Label, Occurrence as At, Passage, Quoted};
+use crate::analysis::quotes::statements::{Carried, Occurrence};
+use crate::analysis::stories::Story;
+use crate::corpus::{Article, Metadata};
+
+/// Seven articles; `dates[i]` the day of March 2024 article `i` appeared (0: undated).
+fn corpus() -> Corpus {
+    let dates = [3, 1, 0, 2, 5, 4, 6];
+    let articles = dates
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| {
+            let meta = Metadata {
+                title: format!("a{i}"),
+                date: (d > 0)
+                    .then(|| chrono::NaiveDate::from_ymd_opt(2024, 3, d))
+                    .flatten(),
+                ..Metadata::default()
+            };
+            Article::new(format!("a{i}"), format!("a{i}.txt"), meta, String::new())
+        })
+        .collect();
+    Corpus {
+        name: "t".into(),
+        articles,
+    }
+}
+
+fn story(articles: Vec<ArticleIdx>) -> Story {
+    Story {
+        id: format!("s{}", articles[0]),
+        headline: articles[0],
+        articles,
+        entities: Vec::new(),
+        terms: Vec::new(),
+        passages: 0,
+        quotes: 0,
+        cohesion: 1.0,
+    }
+}
+
+/// Articles 0–3 one story, 4 and 5 another, 6 alone.
+fn stories() -> StoryIndex {
+    StoryIndex {
+        stories: vec![story(vec![0, 1, 2, 3]), story(vec![4, 5]), story(vec![6])],
+        of_article: vec![0, 0, 0, 0, 1, 1, 2],
+    }
+}
+
+fn statement(carriers: &[ArticleIdx]) -> Statement {
+    let occurrences = carriers
+        .iter()
+        .map(|&article| Occurrence {
+            article,
+            quotes: vec![0],
+            spans: std::iter::once(0..1).collect(),
+            speaker: None,
+            speaker_entity: None,
+            carried: Carried::Verbatim,
+            changed: Vec::new(),
+        })
+        .collect();
+    Statement {
+        occurrences,
+        longest: 0,
+        first: 0,
+        speaker: None,
+        speaker_entity: None,
+        attribution_differs: false,
+        worded_differently: false,
+        words: 5,
+    }
+}
+
+#[test]
+fn a_story_is_the_scope_of_its_articles_unless_it_has_one() {
+    let s = stories();
+    assert_eq!(story_of(&s, 2), Some(0));
+    assert_eq!(story_of(&s, 5), Some(1));
+    assert_eq!(story_of(&s, 6), None, "alone in its story: every story");
+    assert_eq!(story_of(&s, 99), None, "no such article");
+    assert_eq!(restrict(&s, Some(1), &[6, 5, 0, 4]), [5, 4], "order kept");
+    assert_eq!(restrict(&s, None, &[6, 5]), [6, 5]);
+    assert!(restrict(&s, Some(9), &[0, 1]).is_empty(), "no such story");
+}
+
+#[test]
+fn statements_inside_a_story_count_only_its_carriers() {
+    let c = corpus();
+    let s = stories();
+    // 0: the story's 0, 1, 3 and the other story's 4, 5; 1: only the other story;
+    // 2: two carriers of the story and one outside.
+    let all = [
+        statement(&[4, 0, 5, 3, 1]),
+        statement(&[4, 5]),
+        statement(&[6, 2, 1]),
+    ];
+    let scope = restrict(&s, Some(0), &[0, 1, 2, 3, 4, 5, 6]);
+    let got = statements(&c, &all, &scope);
+    let ids: Vec<usize> = got.iter().map(|x| x.statement).collect();
+    assert_eq!(ids, [0, 2], "statement 1 is carried outside the story only");
+    let carriers: Vec<ArticleIdx> = got[0]
+        .occurrences
+        .iter()
+        .map(|&k| all[0].occurrences[k].article)
+        .collect();
+    assert_eq!(
+        carriers,
+        [1, 3, 0],
+        "earliest first, the other story's left out"
+    );
+    assert_eq!(got[0].left_out, [2], "three of the story's four carry it");
+    assert!(got[1].left_out.is_empty(), "two of four is not most");
+    let undated: Vec<ArticleIdx> = got[1]
+        .occurrences
+        .iter()
+        .map(|&k| all[2].occurrences[k].article)
+        .collect();
+    assert_eq!(undated, [1, 2], "undated last");
+}
+
+#[test]
+fn every_story_counts_every_carrier_and_orders_by_carriers() {
+    let c = corpus();
+    let all = [statement(&[6]), statement(&[4, 5, 0])];
+    let got = statements(&c, &all, &[0, 1, 2, 3, 4, 5, 6]);
+    assert_eq!(got[0].statement, 1, "most carriers first");
+    assert_eq!(got[0].occurrences.len(), 3);
+    assert!(got[0].left_out.is_empty(), "three of seven is not most");
+    assert!(
+        statements(&c, &all, &[]).is_empty(),
+        "an empty scope carries nothing"
+    );
+}
+
+#[test]
+fn left_out_needs_most_and_at_least_three() {
+    assert_eq!(left_out(&[0, 1, 2, 3], &[0, 1, 3]), [2]);
+    assert!(left_out(&[0, 1, 2], &[0, 1]).is_empty(), "two carriers");
+    assert!(left_out(&[0, 1, 2, 3, 4, 5], &[0, 1, 2]).is_empty(), "half");
+    assert!(
+        left_out(&[0, 1, 2], &[0, 1, 2]).is_empty(),
+        "nobody left out"
+    );
+}
+
+#[test]
+fn passages_need_two_articles_inside() {
+    let p = |arts: &[ArticleIdx]| Passage {
+        occurrences: arts
+            .iter()
+            .map(|&article| At {
+                article,
+                span: 0..1,
+                quoted: false,
+            })
+            .collect(),
+        words: 8,
+        label: Label::Verbatim,
+        similarity: 1.0,
+        quoted: Quoted::None,
+        speaker: None,
+    };
+    let index = PassageIndex {
+        passages: vec![p(&[0, 4]), p(&[0, 1, 5]), p(&[2, 2, 6])],
+    };
+    let got = passages(&index, &[0, 1, 2, 3]);
+    assert_eq!(
+        got,
+        [ScopedPassage {
+            passage: 1,
+            occurrences: vec![0, 1]
+        }],
+        "one article inside, or one article twice, is not shared inside"
+    );
+}
