@@ -1,7 +1,7 @@
 //! `parallax quotes`: the statements quoted in the articles, most widely carried first:
 //! who said it, its words, every article that carries it (verbatim, in part or reworded,
 //! with the words it changes), the first to carry it, whether the articles attribute it to
-//! different speakers, and the related articles that leave it out. As JSON (byte offsets into
+//! different speakers, and the articles of its story that leave it out. As JSON (byte offsets into
 //! the bodies `show --json` prints), CSV (one row per occurrence) or plain text.
 
 use super::Status;
@@ -13,7 +13,6 @@ use crate::analysis::quotes::{How, Quote};
 use crate::analysis::stories::scope;
 use crate::corpus::{Article, ArticleIdx, Corpus};
 use crate::text::sanitize_for_terminal;
-use std::borrow::Cow;
 
 mod rows;
 
@@ -31,7 +30,7 @@ pub fn run(corpus: &Corpus, analysis: &Analysis, args: &QuotesArgs) -> anyhow::R
     }
     let rows: Vec<JsonStatement> = found
         .iter()
-        .map(|(s, left)| json_statement(corpus, analysis, s, left.as_deref()))
+        .map(|(s, left)| json_statement(corpus, analysis, s, left))
         .collect();
     if args.csv {
         print_text(&rows::csv(&rows)?)?;
@@ -43,86 +42,27 @@ pub fn run(corpus: &Corpus, analysis: &Analysis, args: &QuotesArgs) -> anyhow::R
     Ok(Status::Ok)
 }
 
-/// A statement as printed: the analysis's, or its occurrences inside a story (with who
-/// leaves it out there).
-type Found<'a> = (Cow<'a, Statement>, Option<Vec<ArticleIdx>>);
+/// A statement as printed: its occurrences inside the scope, with who leaves it out there.
+type Found = (Statement, Vec<ArticleIdx>);
 
-/// Every statement, or those of story `id` as [`scope::statements`] counts them inside it
-/// (the reader's quotes screen lists the same); `None` after a message when there is no
-/// such story.
-fn statements<'a>(
-    corpus: &Corpus,
-    analysis: &'a Analysis,
-    id: Option<&str>,
-) -> Option<Vec<Found<'a>>> {
-    let Some(id) = id else {
-        return Some(
-            analysis
-                .statements
-                .iter()
-                .map(|s| (Cow::Borrowed(s), None))
-                .collect(),
-        );
+/// The statements of the whole corpus, or of story `id`, as [`scope::statements`] lists
+/// them and [`scope::narrowed`] tells each (the reader's quotes screen shows the same);
+/// `None` after a message when there is no such story.
+fn statements(corpus: &Corpus, analysis: &Analysis, id: Option<&str>) -> Option<Vec<Found>> {
+    let articles: Vec<ArticleIdx> = match id {
+        None => (0..corpus.len()).collect(),
+        Some(_) => super::resolve::story_articles(corpus, &analysis.stories, id)?,
     };
-    let articles = super::resolve::story_articles(corpus, &analysis.stories, Some(id))?;
-    let scoped = scope::statements(corpus, &analysis.statements, &articles);
+    let scoped = scope::statements(corpus, &analysis.stories, &analysis.statements, &articles);
     Some(
         scoped
             .into_iter()
             .filter_map(|sc| {
                 let s = analysis.statements.get(sc.statement)?;
-                Some((
-                    Cow::Owned(inside(corpus, s, &sc.occurrences)),
-                    Some(sc.left_out),
-                ))
+                Some((scope::narrowed(corpus, s, &sc.occurrences), sc.left_out))
             })
             .collect(),
     )
-}
-
-/// `s` with only the occurrences `picked` (earliest first): its longest wording, speaker
-/// and differences counted among them.
-fn inside(corpus: &Corpus, s: &Statement, picked: &[usize]) -> Statement {
-    let occurrences: Vec<Occurrence> = picked
-        .iter()
-        .filter_map(|&k| s.occurrences.get(k).cloned())
-        .collect();
-    let words = |o: &Occurrence| o.spans.iter().map(|r| r.len()).sum::<usize>();
-    let longest = picked
-        .iter()
-        .position(|&k| k == s.longest)
-        .unwrap_or_else(|| {
-            let most = occurrences.iter().map(words).max().unwrap_or(0);
-            occurrences
-                .iter()
-                .position(|o| words(o) == most)
-                .unwrap_or(0)
-        });
-    let mut said: Vec<&Option<String>> = occurrences.iter().map(|o| &o.speaker).collect();
-    said.sort();
-    said.dedup();
-    let main = occurrences
-        .iter()
-        .find(|o| o.speaker.is_some() && o.speaker == s.speaker);
-    let main = main.or_else(|| occurrences.iter().find(|o| o.speaker.is_some()));
-    let words = occurrences.get(longest).map_or(s.words, |o| {
-        let body = corpus
-            .articles
-            .get(o.article)
-            .map_or("", |a| a.body.as_str());
-        let text = o.spans.iter().filter_map(|r| body.get(r.clone()));
-        text.map(|t| t.split_whitespace().count()).sum()
-    });
-    Statement {
-        longest,
-        first: 0,
-        speaker: main.and_then(|o| o.speaker.clone()),
-        speaker_entity: main.and_then(|o| o.speaker_entity),
-        attribution_differs: said.len() > 1,
-        worded_differently: occurrences.iter().any(|o| o.carried == Carried::Reworded),
-        words,
-        occurrences,
-    }
 }
 
 /// True when an occurrence's speaker, or an alias of its entity, contains `query` (case and

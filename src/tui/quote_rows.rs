@@ -182,15 +182,20 @@ pub fn cycle_speaker(app: &mut App, forward: bool) {
 /// `None`): statements with a visible carrier there, most widely carried first.
 pub fn rows(app: &App, story: Option<usize>) -> Vec<QuoteRow> {
     let inside = scope::restrict(&app.analysis.stories, story, &app.library.visible);
-    scope::statements(&app.corpus, &app.analysis.statements, &inside)
+    let stories = &app.analysis.stories;
+    scope::statements(&app.corpus, stories, &app.analysis.statements, &inside)
         .iter()
         .filter_map(|sc| row(app, sc))
         .collect()
 }
 
+/// The row of a statement as [`scope::narrowed`] tells it inside the scope (what
+/// `parallax quotes` prints of it too).
 fn row(app: &App, sc: &ScopedStatement) -> Option<QuoteRow> {
-    let s = app.analysis.statements.get(sc.statement)?;
-    let shown = shown(app, s.occurrences.as_slice(), &sc.occurrences);
+    let full = app.analysis.statements.get(sc.statement)?;
+    let s = scope::narrowed(&app.corpus, full, &sc.occurrences);
+    let all: Vec<usize> = (0..s.occurrences.len()).collect();
+    let shown = shown(app, s.occurrences.as_slice(), &all);
     let carriers: Vec<(ArticleIdx, Span)> = shown
         .iter()
         .filter_map(|o| Some((o.article, o.spans.first()?.clone())))

@@ -6,7 +6,9 @@
 
 use super::StoryIndex;
 use crate::analysis::passages::PassageIndex;
-use crate::analysis::quotes::statements::Statement;
+use rustc_hash::FxHashMap;
+
+use crate::analysis::quotes::statements::{Carried, Occurrence, Statement};
 use crate::corpus::{ArticleIdx, Corpus};
 
 /// A statement as the articles of a scope carry it.
@@ -70,18 +72,17 @@ fn mask(scope: &[ArticleIdx]) -> Vec<bool> {
 }
 
 /// The statements carried in `scope`, each with its occurrences there (earliest first) and
-/// the articles of `scope` that leave it out; most carrying articles first, then in the
-/// analysis's order.
+/// the articles of `scope` that leave it out inside each story that carries it (see
+/// [`left_out`]); most carrying articles first, then in the analysis's order.
 pub fn statements(
     corpus: &Corpus,
+    stories: &StoryIndex,
     statements: &[Statement],
     scope: &[ArticleIdx],
 ) -> Vec<ScopedStatement> {
     let inside = mask(scope);
     let is_in = |a: ArticleIdx| inside.get(a).copied().unwrap_or(false);
-    let mut sorted = scope.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
+    let by_story = by_story(stories, scope);
     let mut out: Vec<(usize, ScopedStatement)> = Vec::new();
     for (i, s) in statements.iter().enumerate() {
         let mut occ: Vec<usize> = (0..s.occurrences.len())
@@ -101,12 +102,101 @@ pub fn statements(
         let scoped = ScopedStatement {
             statement: i,
             occurrences: occ,
-            left_out: left_out_sorted(&sorted, &carriers),
+            left_out: left_out_by_story(stories, &by_story, &carriers),
         };
         out.push((carriers.len(), scoped));
     }
     out.sort_by_key(|(n, s)| (std::cmp::Reverse(*n), s.statement));
     out.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The story of article `a` for [`left_out_by_story`]: articles without one (no story
+/// grouping at all) count as one story together.
+fn story_key(stories: &StoryIndex, a: ArticleIdx) -> usize {
+    stories.of_article.get(a).copied().unwrap_or(usize::MAX)
+}
+
+/// The articles of `scope` in each story, sorted and distinct.
+fn by_story(stories: &StoryIndex, scope: &[ArticleIdx]) -> FxHashMap<usize, Vec<ArticleIdx>> {
+    let mut by: FxHashMap<usize, Vec<ArticleIdx>> = FxHashMap::default();
+    for &a in scope {
+        by.entry(story_key(stories, a)).or_default().push(a);
+    }
+    for list in by.values_mut() {
+        list.sort_unstable();
+        list.dedup();
+    }
+    by
+}
+
+/// Who leaves a statement out, story by story: within each story that carries it, the
+/// story's articles in scope without it, when most of them (and at least three) carry it
+/// (`carriers` sorted, distinct). Sorted.
+fn left_out_by_story(
+    stories: &StoryIndex,
+    by_story: &FxHashMap<usize, Vec<ArticleIdx>>,
+    carriers: &[ArticleIdx],
+) -> Vec<ArticleIdx> {
+    let mut groups: Vec<(usize, ArticleIdx)> = carriers
+        .iter()
+        .map(|&a| (story_key(stories, a), a))
+        .collect();
+    groups.sort_unstable();
+    let mut out = Vec::new();
+    for group in groups.chunk_by(|x, y| x.0 == y.0) {
+        let members: Vec<ArticleIdx> = group.iter().map(|&(_, a)| a).collect();
+        if let Some(all) = by_story.get(&group[0].0) {
+            out.extend(left_out_sorted(all, &members));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// `s` with only its occurrences `picked` (earliest first, as [`statements`] lists them):
+/// its longest wording, speaker and differences counted among them. What the reader's
+/// quotes screen and `parallax quotes` show of a statement inside a scope.
+pub fn narrowed(corpus: &Corpus, s: &Statement, picked: &[usize]) -> Statement {
+    let occurrences: Vec<Occurrence> = picked
+        .iter()
+        .filter_map(|&k| s.occurrences.get(k).cloned())
+        .collect();
+    let words = |o: &Occurrence| o.spans.iter().map(|r| r.len()).sum::<usize>();
+    let longest = picked
+        .iter()
+        .position(|&k| k == s.longest)
+        .unwrap_or_else(|| {
+            let most = occurrences.iter().map(words).max().unwrap_or(0);
+            occurrences
+                .iter()
+                .position(|o| words(o) == most)
+                .unwrap_or(0)
+        });
+    let mut said: Vec<&Option<String>> = occurrences.iter().map(|o| &o.speaker).collect();
+    said.sort();
+    said.dedup();
+    let main = occurrences
+        .iter()
+        .find(|o| o.speaker.is_some() && o.speaker == s.speaker);
+    let main = main.or_else(|| occurrences.iter().find(|o| o.speaker.is_some()));
+    let words = occurrences.get(longest).map_or(s.words, |o| {
+        let body = corpus
+            .articles
+            .get(o.article)
+            .map_or("", |a| a.body.as_str());
+        let text = o.spans.iter().filter_map(|r| body.get(r.clone()));
+        text.map(|t| t.split_whitespace().count()).sum()
+    });
+    Statement {
+        longest,
+        first: 0,
+        speaker: main.and_then(|o| o.speaker.clone()),
+        speaker_entity: main.and_then(|o| o.speaker_entity),
+        attribution_differs: said.len() > 1,
+        worded_differently: occurrences.iter().any(|o| o.carried == Carried::Reworded),
+        words,
+        occurrences,
+    }
 }
 
 /// The articles of `scope` without the statement, when most of them (and at least three)

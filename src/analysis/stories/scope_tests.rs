@@ -99,7 +99,7 @@ fn statements_inside_a_story_count_only_its_carriers() {
         statement(&[6, 2, 1]),
     ];
     let scope = restrict(&s, Some(0), &[0, 1, 2, 3, 4, 5, 6]);
-    let got = statements(&c, &all, &scope);
+    let got = statements(&c, &s, &all, &scope);
     let ids: Vec<usize> = got.iter().map(|x| x.statement).collect();
     assert_eq!(ids, [0, 2], "statement 1 is carried outside the story only");
     let carriers: Vec<ArticleIdx> = got[0]
@@ -125,15 +125,34 @@ fn statements_inside_a_story_count_only_its_carriers() {
 #[test]
 fn every_story_counts_every_carrier_and_orders_by_carriers() {
     let c = corpus();
+    let s = stories();
     let all = [statement(&[6]), statement(&[4, 5, 0])];
-    let got = statements(&c, &all, &[0, 1, 2, 3, 4, 5, 6]);
+    let got = statements(&c, &s, &all, &[0, 1, 2, 3, 4, 5, 6]);
     assert_eq!(got[0].statement, 1, "most carriers first");
     assert_eq!(got[0].occurrences.len(), 3);
-    assert!(got[0].left_out.is_empty(), "three of seven is not most");
     assert!(
-        statements(&c, &all, &[]).is_empty(),
+        got[0].left_out.is_empty(),
+        "two of a story, one of four: nobody"
+    );
+    assert!(
+        statements(&c, &s, &all, &[]).is_empty(),
         "an empty scope carries nothing"
     );
+}
+
+#[test]
+fn every_story_leaves_out_inside_each_carrying_story() {
+    let c = corpus();
+    let s = stories();
+    // Three of the first story's four carry it, and both articles of the second: the
+    // first story's fourth article leaves it out; 6 (a story of its own) is not asked.
+    let all = [statement(&[0, 1, 3, 4, 5])];
+    let got = statements(&c, &s, &all, &[0, 1, 2, 3, 4, 5, 6]);
+    assert_eq!(got[0].left_out, [2]);
+    let narrowed = narrowed(&c, &all[0], &got[0].occurrences);
+    let order: Vec<ArticleIdx> = narrowed.occurrences.iter().map(|o| o.article).collect();
+    assert_eq!(order, [1, 3, 0, 5, 4], "earliest first");
+    assert_eq!(narrowed.first, 0);
 }
 
 #[test]

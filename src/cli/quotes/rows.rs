@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{carried_str, how_of, how_str, occurrence_text};
 use crate::analysis::Analysis;
 use crate::analysis::Span;
-use crate::analysis::quotes::statements::{self, Occurrence, Statement};
+use crate::analysis::quotes::statements::{Occurrence, Statement};
 use crate::corpus::{Article, ArticleIdx, Corpus};
 
 #[derive(Serialize)]
@@ -91,26 +91,18 @@ fn occurrence(corpus: &Corpus, analysis: &Analysis, o: &Occurrence) -> JsonOccur
     }
 }
 
-/// The row of one statement; `left_out` given (inside a story), else the related articles
-/// that do not carry it.
+/// The row of one statement and the articles that leave it out.
 pub fn json_statement(
     corpus: &Corpus,
     analysis: &Analysis,
     s: &Statement,
-    left_out: Option<&[ArticleIdx]>,
+    left_out: &[ArticleIdx],
 ) -> JsonStatement {
     let occurrences: Vec<JsonOccurrence> = s
         .occurrences
         .iter()
         .map(|o| occurrence(corpus, analysis, o))
         .collect();
-    let left_out = match left_out {
-        Some(l) => l.to_vec(),
-        None => {
-            let carriers: Vec<ArticleIdx> = s.occurrences.iter().map(|o| o.article).collect();
-            statements::left_out(s, &statements::related(&analysis.passages, &carriers))
-        }
-    };
     JsonStatement {
         text: occurrences
             .get(s.longest)
@@ -123,7 +115,7 @@ pub fn json_statement(
         worded_differently: s.worded_differently,
         attribution_differs: s.attribution_differs,
         occurrences,
-        left_out: left_out.into_iter().map(|a| article(corpus, a)).collect(),
+        left_out: left_out.iter().map(|&a| article(corpus, a)).collect(),
     }
 }
 
