@@ -1,4 +1,4 @@
-//! The scale benchmark of issue #6: one table of what parallax costs at 1k, 10k and 100k
+//! The scale benchmark: one table of what parallax costs at 1k, 10k and 100k
 //! articles, next to the budgets.
 //!
 //! For each size the corpus is generated with `parallax::synth` into a temporary folder
