@@ -175,14 +175,11 @@ fn scan(doc: &mut Doc, body: &str) {
         let h = norm_hash(word);
         let gap = &body[prev_end..start];
         let mut flags = 0;
-        if prev_end == 0 || ends_sentence(gap) {
-            flags |= SENT;
-        }
-        if prev_end == 0 || gap.matches('\n').nth(1).is_some() {
-            flags |= PARA;
-        }
-        if prev_end > 0 && gap.contains('\n') && !gap.contains(['.', '!', '?', '…']) {
-            flags |= AFTER_BARE;
+        // Most words follow a single space, which says nothing about sentences or lines.
+        if prev_end == 0 {
+            flags |= SENT | PARA;
+        } else if gap != " " {
+            flags |= gap_flags(gap);
         }
         flags |= lexicon.get(&h).copied().unwrap_or(0);
         let first = word.bytes().next().unwrap_or(b' ');
@@ -194,6 +191,22 @@ fn scan(doc: &mut Doc, body: &str) {
         doc.push(id_of(h), (start as u32, end as u32), flags);
         prev_end = end;
     });
+}
+
+/// What the text between two words (not the first) says: a sentence or a paragraph
+/// ends there, or a line ends without a sentence mark.
+fn gap_flags(gap: &str) -> u8 {
+    let mut flags = 0;
+    if ends_sentence(gap) {
+        flags |= SENT;
+    }
+    if gap.matches('\n').nth(1).is_some() {
+        flags |= PARA;
+    }
+    if gap.contains('\n') && !gap.contains(['.', '!', '?', '…']) {
+        flags |= AFTER_BARE;
+    }
+    flags
 }
 
 /// True when the text between two words ends a sentence (or a line).
