@@ -4,7 +4,10 @@
 //! articles are a candidate when they share [`MIN_SHARED_KEYS`] keys (one shared rare word
 //! is chance more often than news). A key more than [`POSTING_CAP`] articles put in the
 //! index is too common to say anything and dropped, which bounds the pairs at
-//! `articles × keys × cap`. Pairs that share a passage are candidates too.
+//! `articles × keys × cap`. Pairs that share a passage are candidates too, unless the
+//! passage is carried by more than [`POSTING_CAP`] articles: a phrase in hundreds of
+//! articles is a stock phrase or page chrome, not what ties a story, and its pairs alone
+//! would grow with the square of the corpus.
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -60,6 +63,23 @@ fn keys_of(f: &Features, i: usize) -> Vec<u64> {
     keys
 }
 
+/// The articles carrying each passage of `min_words` or more (sorted, distinct), for the
+/// passages carried by two to [`POSTING_CAP`] articles.
+pub fn passage_carriers(
+    passages: &PassageIndex,
+    min_words: usize,
+) -> impl Iterator<Item = Vec<u32>> + '_ {
+    passages.passages.iter().filter_map(move |p| {
+        if p.words < min_words {
+            return None;
+        }
+        let mut arts: Vec<u32> = p.occurrences.iter().map(|o| o.article as u32).collect();
+        arts.sort_unstable();
+        arts.dedup();
+        (2..=POSTING_CAP).contains(&arts.len()).then_some(arts)
+    })
+}
+
 /// Candidate pairs `(a, b)` with `a < b`, sorted, each once.
 pub fn pairs(f: &Features, passages: &PassageIndex) -> Vec<(u32, u32)> {
     let n = f.articles;
@@ -98,10 +118,7 @@ pub fn pairs(f: &Features, passages: &PassageIndex) -> Vec<(u32, u32)> {
     }
     drop(out);
     let mut out = kept;
-    for p in &passages.passages {
-        let mut arts: Vec<u32> = p.occurrences.iter().map(|o| o.article as u32).collect();
-        arts.sort_unstable();
-        arts.dedup();
+    for arts in passage_carriers(passages, 0) {
         for (x, &a) in arts.iter().enumerate() {
             out.extend(arts[x + 1..].iter().map(|&b| (a, b)));
         }

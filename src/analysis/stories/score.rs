@@ -24,17 +24,12 @@ pub const PASSAGE_FLOOR: f32 = 0.10;
 pub const DATE_GRACE_DAYS: i64 = 7;
 pub const DATE_HALF_DAYS: f32 = 28.0;
 
-/// Shared passages per article pair `(a, b)`, `a < b`.
+/// Shared passages (of [`MIN_PASSAGE_WORDS`] or more) per article pair `(a, b)`, `a < b`;
+/// a passage in more than [`super::candidates::POSTING_CAP`] articles counts for none (see
+/// [`super::candidates::passage_carriers`]).
 pub fn shared_passages(passages: &PassageIndex) -> FxHashMap<(u32, u32), u32> {
     let mut m: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-    for p in passages
-        .passages
-        .iter()
-        .filter(|p| p.words >= MIN_PASSAGE_WORDS)
-    {
-        let mut arts: Vec<u32> = p.occurrences.iter().map(|o| o.article as u32).collect();
-        arts.sort_unstable();
-        arts.dedup();
+    for arts in super::candidates::passage_carriers(passages, MIN_PASSAGE_WORDS) {
         for (x, &a) in arts.iter().enumerate() {
             for &b in &arts[x + 1..] {
                 *m.entry((a, b)).or_default() += 1;

@@ -251,3 +251,40 @@ fn scattered_scores_are_the_merged_scores_exactly() {
         assert_eq!((p.0, p.1, p.2.to_bits()), (q.0, q.1, q.2.to_bits()));
     }
 }
+
+/// A passage of `words` words carried by articles `carriers`.
+fn passage(carriers: std::ops::Range<usize>, words: usize) -> crate::analysis::passages::Passage {
+    use crate::analysis::passages::{Label, Occurrence, Passage, Quoted};
+    Passage {
+        occurrences: carriers
+            .map(|article| Occurrence {
+                article,
+                span: 0..1,
+                quoted: false,
+            })
+            .collect(),
+        words,
+        label: Label::Verbatim,
+        similarity: 1.0,
+        quoted: Quoted::None,
+        speaker: None,
+    }
+}
+
+#[test]
+fn a_passage_in_hundreds_of_articles_ties_no_pair() {
+    use super::candidates::{POSTING_CAP, passage_carriers};
+    use crate::analysis::passages::PassageIndex;
+    let index = PassageIndex {
+        passages: vec![
+            passage(0..POSTING_CAP + 1, 12),
+            passage(0..3, 12),
+            passage(5..7, 4),
+        ],
+    };
+    let kept: Vec<Vec<u32>> = passage_carriers(&index, 0).collect();
+    assert_eq!(kept, [vec![0, 1, 2], vec![5, 6]], "the stock phrase is dropped");
+    let shared = super::score::shared_passages(&index);
+    assert_eq!(shared.len(), 3, "the three pairs of the 12-word passage alone");
+    assert_eq!(shared.get(&(0, 2)), Some(&1));
+}
