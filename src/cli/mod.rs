@@ -158,6 +158,13 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         );
         return Ok(Status::Usage);
     }
+    if let Some(path) = sources.sidecar.as_deref()
+        && let Err(e) = crate::metadata::sidecar::Sidecar::check(path)
+    {
+        let path = crate::text::sanitize_for_terminal(&path.to_string_lossy()).into_owned();
+        say!("parallax: --sidecar {path}: cannot read: {e}");
+        return Ok(Status::Usage);
+    }
     if let Some(Command::Export(a)) = &cli.command {
         return export_passim::run(a, &settings);
     }
