@@ -166,6 +166,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         return Ok(Status::Usage);
     }
     if let Some(Command::Export(a)) = &cli.command {
+        // A signal during the write leaves no temporary file behind.
+        if let Err(e) = crate::fsio::interrupt::remove_on_signal() {
+            tracing::warn!("no signal watcher: {e}");
+        }
         return export_passim::run(a, &settings);
     }
     let hints = match hints(sources, &settings) {
