@@ -13,7 +13,7 @@ pub enum ConfigError {
     },
     #[error("{}: not UTF-8 text", path.display())]
     NotUtf8 { path: PathBuf },
-    #[error("{}:{line}: {key}: {message}", path.display())]
+    #[error("{}:{line}: {}{message}", path.display(), key_prefix(key))]
     Invalid {
         path: PathBuf,
         line: usize,
@@ -56,6 +56,14 @@ pub(super) fn one_line(message: &str) -> String {
         })
         .collect();
     lines.join(" ")
+}
+
+/// `key: `, or nothing when no key is at fault (broken TOML).
+fn key_prefix(key: &str) -> String {
+    match key {
+        "" => String::new(),
+        k => format!("{k}: "),
+    }
 }
 
 /// The 1-based line of byte `at` in `text`.
