@@ -54,8 +54,12 @@ mod tests {
     fn a_written_record_has_every_cell_neutralised() {
         let mut w = csv::Writer::from_writer(Vec::new());
         write_record(&mut w, ["=1+1", "plain", "-2", "@x"]).unwrap();
-        write_record(&mut w, vec![String::from("+3")]).unwrap();
+        write_record(
+            &mut w,
+            vec![String::from("+3"), "a".into(), "@y".into(), "".into()],
+        )
+        .unwrap();
         let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
-        assert_eq!(out, "'=1+1,plain,'-2,'@x\n'+3\n");
+        assert_eq!(out, "'=1+1,plain,'-2,'@x\n'+3,a,'@y,\n");
     }
 }
