@@ -67,6 +67,8 @@ fn parse_text(
         },
         Format::Html => vec![html::parse_page(text).map_err(|why| (None, why))],
         Format::Json if feeds::is_json_feed(text) => feeds::parse_feed(text.as_bytes()),
+        // a JSON Feed that one bad item keeps from parsing whole
+        Format::Json if let Some(items) = super::json_feed::parse_leniently(text) => items,
         // the text is UTF-8 now, whatever the XML declaration said
         Format::Feed => feeds::parse_feed(feeds::declared_utf8(text).as_bytes()),
         Format::Json | Format::JsonLines => parse_records(text, format),
