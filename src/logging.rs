@@ -110,8 +110,32 @@ impl BoundedFile {
     }
 }
 
+/// Opens the log for appending, without blocking: a regular file, or a device that is not a
+/// terminal (`/dev/null`). A FIFO there would block the program until something read it,
+/// and a terminal is the screen the reader draws on.
 fn append(path: &Path) -> io::Result<File> {
-    OpenOptions::new().create(true).append(true).open(path)
+    let mut options = OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    if !is_log_file(&file)? {
+        return Err(io::Error::other("the log is not a regular file"));
+    }
+    Ok(file)
+}
+
+fn is_log_file(file: &File) -> io::Result<bool> {
+    let kind = file.metadata()?.file_type();
+    #[cfg(unix)]
+    let device = std::os::unix::fs::FileTypeExt::is_char_device(&kind)
+        && !std::io::IsTerminal::is_terminal(file);
+    #[cfg(not(unix))]
+    let device = false;
+    Ok(kind.is_file() || device)
 }
 
 impl Write for BoundedFile {
@@ -217,6 +241,18 @@ mod tests {
                 .len(),
             200
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_log_that_is_a_fifo_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join(LOG_FILE);
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        assert!(BoundedFile::open(&fifo).is_err());
+        assert!(append(dir.path()).is_err());
+        assert!(BoundedFile::open(Path::new("/dev/null")).is_ok());
     }
 
     #[test]

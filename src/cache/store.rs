@@ -63,7 +63,14 @@ impl Cache {
 
     /// Opens (or creates, or rebuilds) the cache database in `dir`.
     pub fn open_in(dir: &Path) -> Result<(Cache, Option<String>), CacheError> {
-        std::fs::create_dir_all(dir)?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            // create_dir_all says "File exists" of a file in the folder's place.
+            let why = match e.kind() {
+                std::io::ErrorKind::AlreadyExists => "not a folder".to_string(),
+                _ => e.to_string(),
+            };
+            std::io::Error::new(e.kind(), format!("{}: {why}", dir.display()))
+        })?;
         let path = dir.join(super::FILE_NAME);
         let (conn, discarded) = schema::open(&path)?;
         Ok((Cache { conn, path }, discarded))

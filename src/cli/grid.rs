@@ -10,6 +10,7 @@ use super::table::Table;
 use crate::analysis::Analysis;
 use crate::analysis::stories::grid::{self, Grid};
 use crate::corpus::{ArticleIdx, Corpus};
+use crate::export::csv_cell::write_record;
 
 #[derive(Serialize)]
 struct Cell<'a> {
@@ -113,7 +114,7 @@ fn csv(analysis: &Analysis, g: &Grid) -> anyhow::Result<String> {
         "outlets".to_string(),
     ];
     header.extend(g.outlets.iter().cloned());
-    w.write_record(&header)?;
+    write_record(&mut w, &header)?;
     for row in &g.rows {
         let e = &analysis.entities.entities[row.entity];
         let mut rec = vec![
@@ -122,7 +123,7 @@ fn csv(analysis: &Analysis, g: &Grid) -> anyhow::Result<String> {
             row.outlets.to_string(),
         ];
         rec.extend(row.counts.iter().map(u32::to_string));
-        w.write_record(&rec)?;
+        write_record(&mut w, &rec)?;
     }
     Ok(String::from_utf8(w.into_inner()?)?)
 }

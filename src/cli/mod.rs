@@ -158,7 +158,18 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         );
         return Ok(Status::Usage);
     }
+    if let Some(path) = sources.sidecar.as_deref()
+        && let Err(e) = crate::metadata::sidecar::Sidecar::check(path)
+    {
+        let path = crate::text::sanitize_for_terminal(&path.to_string_lossy()).into_owned();
+        say!("parallax: --sidecar {path}: cannot read: {e}");
+        return Ok(Status::Usage);
+    }
     if let Some(Command::Export(a)) = &cli.command {
+        // A signal during the write leaves no temporary file behind.
+        if let Err(e) = crate::fsio::interrupt::remove_on_signal() {
+            tracing::warn!("no signal watcher: {e}");
+        }
         return export_passim::run(a, &settings);
     }
     let hints = match hints(sources, &settings) {

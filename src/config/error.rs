@@ -13,7 +13,7 @@ pub enum ConfigError {
     },
     #[error("{}: not UTF-8 text", path.display())]
     NotUtf8 { path: PathBuf },
-    #[error("{}:{line}: {key}: {message}", path.display())]
+    #[error("{}:{line}: {}{message}", path.display(), key_prefix(key))]
     Invalid {
         path: PathBuf,
         line: usize,
@@ -28,7 +28,7 @@ impl ConfigError {
     /// ("unknown field `x`") when it names one.
     pub(super) fn toml(path: &Path, text: &str, e: &toml::de::Error) -> ConfigError {
         let line = e.span().map_or(1, |s| line_of(text, s.start));
-        let message = e.message().trim().to_string();
+        let message = one_line(e.message());
         let key = e
             .span()
             .and_then(|s| key_on_line(text, s.start))
@@ -39,6 +39,30 @@ impl ConfigError {
             key,
             message,
         }
+    }
+}
+
+/// A message on one line: serde adds the field on a line of its own (`…\nin `fg``), which
+/// becomes `… (in `fg`)`.
+pub(super) fn one_line(message: &str) -> String {
+    let lines: Vec<String> = message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .enumerate()
+        .map(|(n, l)| match l.starts_with("in `") {
+            true if n > 0 => format!("({l})"),
+            _ => l.to_string(),
+        })
+        .collect();
+    lines.join(" ")
+}
+
+/// `key: `, or nothing when no key is at fault (broken TOML).
+fn key_prefix(key: &str) -> String {
+    match key {
+        "" => String::new(),
+        k => format!("{k}: "),
     }
 }
 

@@ -193,7 +193,7 @@ impl Settings {
             path,
             line: error::line_of(text, span.start),
             key: key.to_string(),
-            message: message.to_string(),
+            message: error::one_line(message),
         }
     }
 }

@@ -111,3 +111,12 @@ fn a_missing_file_means_the_defaults() {
     let s = Settings::load_from(&dir.path().join("none.toml")).expect("defaults");
     assert_eq!(s.analysis, Thresholds::default());
 }
+
+#[test]
+fn broken_toml_names_the_line_without_an_empty_key() {
+    let e = parse("mouse = true\n[[[\n")
+        .expect_err("broken")
+        .to_string();
+    assert!(e.starts_with("config.toml:2: "), "{e}");
+    assert!(!e.contains(": :"), "{e}");
+}

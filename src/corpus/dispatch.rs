@@ -67,6 +67,8 @@ fn parse_text(
         },
         Format::Html => vec![html::parse_page(text).map_err(|why| (None, why))],
         Format::Json if feeds::is_json_feed(text) => feeds::parse_feed(text.as_bytes()),
+        // a JSON Feed that one bad item keeps from parsing whole
+        Format::Json if let Some(items) = super::json_feed::parse_leniently(text) => items,
         // the text is UTF-8 now, whatever the XML declaration said
         Format::Feed => feeds::parse_feed(feeds::declared_utf8(text).as_bytes()),
         Format::Json | Format::JsonLines => parse_records(text, format),
@@ -171,10 +173,11 @@ const MAX_ALIKE: usize = 3;
 /// records said once, at its first record, with their number ("and 39 more records like
 /// it"): a file of 40 records without text is one line, not 40.
 fn alike(refused: Vec<(Option<usize>, String)>) -> Vec<(Option<usize>, String)> {
-    // "element 3: no text" and "element 9: no text" are alike.
+    // "element 3: no text" and "element 9: no text" are alike, and so are two feed items.
     let key = |reason: &str| -> String {
-        let rest = reason
-            .strip_prefix("element ")
+        let rest = ["element ", "feed item "]
+            .iter()
+            .find_map(|p| reason.strip_prefix(p))
             .and_then(|r| r.split_once(": "));
         rest.map_or(reason, |(_, why)| why).to_string()
     };
@@ -244,6 +247,25 @@ mod tests {
                 "f.json:1: skipped: element 1: no text under body, text or content (and 39 more records like it)",
                 "f.json:40: skipped: element 42: not a JSON object",
             ]
+        );
+    }
+
+    #[test]
+    fn many_feed_items_without_text_make_one_problem() {
+        let items: String = (0..40)
+            .map(|i| format!("<item><title>t{i}</title></item>"))
+            .collect();
+        let text = format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>F</title>{items}\
+             <item><title>kept</title><description>The council met on Monday.</description></item>\
+             </channel></rss>"
+        );
+        let (items, problems) = parse_file(Path::new("f.rss"), text.as_bytes(), Format::Feed);
+        assert_eq!(items.len(), 1);
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            ["f.rss: skipped: feed item 1: no text (and 39 more records like it)"]
         );
     }
 }

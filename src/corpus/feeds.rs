@@ -86,7 +86,7 @@ fn source_of(feed: &Feed, url: Option<&str>, feed_title: Option<&str>) -> Option
 }
 
 fn no_text(n: usize) -> String {
-    format!("feed item {} has no text", n + 1)
+    format!("feed item {}: no text", n + 1)
 }
 
 /// One feed item as a record; `None` when it carries no text at all.
@@ -196,7 +196,7 @@ mod tests {
         );
         assert_eq!(r.author.as_deref(), Some("Mia Chen"));
         assert_eq!(r.tags, ["Shipping"]);
-        assert_eq!(recs[1].as_ref().unwrap_err().1, "feed item 2 has no text");
+        assert_eq!(recs[1].as_ref().unwrap_err().1, "feed item 2: no text");
     }
 
     #[test]

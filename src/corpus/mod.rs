@@ -15,6 +15,7 @@ mod front_matter;
 mod gzip;
 mod html;
 mod json_array;
+mod json_feed;
 mod load;
 mod lookup;
 mod name_guess;

@@ -71,7 +71,7 @@ pub fn parse_json_lines(text: &str) -> Vec<RecordResult> {
 
 /// A JSON error without its position (the problem's line says where), so that alike
 /// errors read alike.
-fn invalid(e: &serde_json::Error) -> String {
+pub(super) fn invalid(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let what = text.split(" at line ").next().unwrap_or(&text);
     format!("invalid JSON: {what}")

@@ -2,7 +2,8 @@
 //! with `=`, `+`, `-` or `@`, or with a tab or carriage return that some spreadsheets skip
 //! before such a character) is written with a leading `'`, as OWASP recommends against CSV
 //! injection. Spreadsheets show the `'`-prefixed cell as the text it was; every CSV the app
-//! writes passes its cells through [`neutralise`].
+//! writes passes its cells through [`neutralise`], most simply by writing its records with
+//! [`write_record`].
 
 use std::borrow::Cow;
 
@@ -20,6 +21,18 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// Writes one record of `cells`, each [`neutralise`]d (header rows too: an outlet's name
+/// heads a column of `parallax grid --csv`).
+pub fn write_record<W: std::io::Write>(
+    w: &mut csv::Writer<W>,
+    cells: impl IntoIterator<Item = impl AsRef<str>>,
+) -> csv::Result<()> {
+    for cell in cells {
+        w.write_field(neutralise(cell.as_ref()).as_bytes())?;
+    }
+    w.write_record(None::<&[u8]>)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,5 +48,18 @@ mod tests {
                 "{fine:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_written_record_has_every_cell_neutralised() {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        write_record(&mut w, ["=1+1", "plain", "-2", "@x"]).unwrap();
+        write_record(
+            &mut w,
+            vec![String::from("+3"), "a".into(), "@y".into(), "".into()],
+        )
+        .unwrap();
+        let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        assert_eq!(out, "'=1+1,plain,'-2,'@x\n'+3,a,'@y,\n");
     }
 }

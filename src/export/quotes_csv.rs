@@ -8,7 +8,7 @@
 use crate::analysis::passages::Passage;
 use crate::corpus::Corpus;
 
-use super::csv_cell::neutralise;
+use super::csv_cell::write_record;
 use super::date;
 
 /// The header row.
@@ -33,7 +33,7 @@ pub const HEADER: [&str; 15] = [
 /// Writes every occurrence of every passage (numbered from 1) as CSV.
 pub fn write<W: std::io::Write>(corpus: &Corpus, passages: &[Passage], out: W) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(HEADER)?;
+    write_record(&mut w, HEADER)?;
     for (n, p) in passages.iter().enumerate() {
         for o in &p.occurrences {
             let Some(a) = corpus.articles.get(o.article) else {
@@ -58,10 +58,7 @@ pub fn write<W: std::io::Write>(corpus: &Corpus, passages: &[Passage], out: W) -
                 if o.quoted { "true" } else { "false" },
                 text,
             ];
-            for cell in row {
-                w.write_field(neutralise(cell).as_bytes())?;
-            }
-            w.write_record(None::<&[u8]>)?;
+            write_record(&mut w, row)?;
         }
     }
     w.flush()?;

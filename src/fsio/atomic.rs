@@ -62,6 +62,7 @@ pub fn replace(
     };
     let dir = folder_of(path);
     let mut tmp = temporary(dir).map_err(WriteError::io(path))?;
+    let _pending = super::interrupt::Pending::new(tmp.path());
     if let Some(m) = &existing {
         keep_owner_and_mode(tmp.as_file(), m).map_err(WriteError::io(path))?;
     }
@@ -77,6 +78,7 @@ pub fn replace(
 pub fn create_new(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, WriteError> {
     let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     let mut tmp = temporary(&dir).map_err(WriteError::io(&dir))?;
+    let _pending = super::interrupt::Pending::new(tmp.path());
     fill_and_sync(&mut tmp, |w| w.write_all(bytes)).map_err(WriteError::io(&dir))?;
     let (stem, ext) = match name.rsplit_once('.') {
         Some((s, e)) => (s, format!(".{e}")),
@@ -112,6 +114,8 @@ fn folder_of(path: &Path) -> &Path {
 }
 
 /// A temporary file in `dir` created with the mode a new file gets (`0666` less the umask).
+/// Its error is the system's alone: the temporary file's name (which `tempfile` adds) means
+/// nothing to the user, who named another file.
 fn temporary(dir: &Path) -> io::Result<NamedTempFile> {
     let mut b = tempfile::Builder::new();
     b.prefix(".parallax-");
@@ -120,7 +124,16 @@ fn temporary(dir: &Path) -> io::Result<NamedTempFile> {
         use std::os::unix::fs::PermissionsExt;
         b.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    b.tempfile_in(dir)
+    b.tempfile_in(dir).map_err(without_path)
+}
+
+/// The operating system's error without the ` at path "…"` `tempfile` appends.
+fn without_path(e: io::Error) -> io::Error {
+    let text = e.to_string();
+    match text.rsplit_once(" at path \"") {
+        Some((message, _)) if e.get_ref().is_some() => io::Error::new(e.kind(), message),
+        _ => e,
+    }
 }
 
 /// Gives the temporary file the replaced file's mode, and its owner when the process may
@@ -275,9 +288,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         assert!(create_new(&dir.path().join("no/such"), "r.html", b"x").is_err());
         let err = write(Path::new("/no/such/dir/out.jsonl"), "x").unwrap_err();
-        assert!(
-            err.to_string().starts_with("/no/such/dir/out.jsonl"),
-            "{err}"
+        assert_eq!(
+            err.to_string(),
+            "/no/such/dir/out.jsonl: No such file or directory (os error 2)",
+            "the user's path, once, and no temporary file's name"
         );
     }
 }

@@ -49,11 +49,19 @@ fn megabytes(bytes: u64) -> String {
 /// Reads the whole of the regular file at `path` (symlinks followed), or fails when it is
 /// something else or holds (or grows while being read past) more than `limit` bytes.
 pub fn read_regular(path: &Path, limit: usize) -> Result<Vec<u8>, ReadError> {
-    // Checked before opening: opening a FIFO blocks until someone writes to it.
+    // Checked before opening: opening a FIFO blocks until someone writes to it. And opened
+    // without blocking, so that a FIFO put in the file's place meanwhile is refused below.
     if !std::fs::metadata(path)?.is_file() {
         return Err(ReadError::NotRegular);
     }
-    let file = std::fs::File::open(path)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
         return Err(ReadError::NotRegular);

@@ -18,7 +18,7 @@ use super::Stated;
 const EXTENSIONS: [&str; 5] = ["csv", "tsv", "json", "jsonl", "ndjson"];
 
 /// Largest sidecar read: far more rows than any corpus has articles.
-const MAX_SIDECAR_BYTES: u64 = 256 * 1024 * 1024;
+const MAX_SIDECAR_BYTES: usize = 256 * 1024 * 1024;
 
 /// Whether a file name is a sidecar's (`metadata`, `sidecar` or `*.meta`, with a CSV, TSV
 /// or JSON extension): such a file is metadata, never an article.
@@ -49,12 +49,11 @@ pub struct RowProblem {
 
 impl Sidecar {
     /// Reads the sidecar at `path`; a file that cannot be read at all is an `Err`.
+    /// Only a regular file of at most [`MAX_SIDECAR_BYTES`] is read: a FIFO would block,
+    /// `/dev/zero` never ends.
     pub fn read(path: &Path) -> Result<(Sidecar, Vec<RowProblem>), String> {
-        let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
-        if meta.len() > MAX_SIDECAR_BYTES {
-            return Err("sidecar file too large".to_string());
-        }
-        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let bytes =
+            crate::fsio::read_regular(path, MAX_SIDECAR_BYTES).map_err(|e| e.to_string())?;
         let text = String::from_utf8(bytes).map_err(|_| "sidecar is not UTF-8".to_string())?;
         let text = text.trim_start_matches('\u{feff}');
         let ext = path
@@ -90,6 +89,22 @@ impl Sidecar {
             rows.insert(norm(&key), stated);
         }
         Ok((Sidecar { dir, rows }, problems))
+    }
+
+    /// Whether the sidecar named with `--sidecar` can be read, before anything is loaded:
+    /// a missing file, a folder, a FIFO, a device or a file past the limit is refused with
+    /// the reason.
+    pub fn check(path: &Path) -> Result<(), String> {
+        let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+        let size = meta.len();
+        let limit = MAX_SIDECAR_BYTES as u64;
+        if !meta.is_file() {
+            Err(crate::fsio::ReadError::NotRegular.to_string())
+        } else if size > limit {
+            Err(crate::fsio::ReadError::TooLarge { size, limit }.to_string())
+        } else {
+            Ok(())
+        }
     }
 
     /// What the sidecar states of the article read from `path` (with id `id`).

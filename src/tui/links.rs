@@ -32,7 +32,7 @@ pub fn links(app: &mut App, panes: &[ArticleIdx]) -> Vec<Link> {
 }
 
 /// The alignment of `a` with `b` when it is known; else asked for (once) and `None`.
-fn aligned(app: &mut App, a: ArticleIdx, b: ArticleIdx) -> Option<Vec<AlignedSpan>> {
+pub(super) fn aligned(app: &mut App, a: ArticleIdx, b: ArticleIdx) -> Option<Vec<AlignedSpan>> {
     if let Some(found) = app.aligned.get(&(a, b)) {
         return Some(found.clone());
     }

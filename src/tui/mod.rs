@@ -24,6 +24,7 @@ pub mod status;
 pub mod stories;
 pub mod terminal;
 pub mod theme;
+mod theme_color;
 pub mod update;
 pub mod view;
 pub mod wrap;

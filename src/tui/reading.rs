@@ -88,9 +88,13 @@ pub fn read_after_from_env() -> Duration {
         .map_or(READ_AFTER, Duration::from_secs_f64)
 }
 
-/// Reads the stored state; a missing or unreadable file is a fresh start.
+/// Largest state file read: a corpus of a million articles read is a few tens of MB.
+const MAX_STATE_BYTES: usize = 256 << 20;
+
+/// Reads the stored state; a missing or unreadable file (or one that is not a regular file:
+/// a FIFO would block) is a fresh start.
 pub fn load(file: &Path) -> Stored {
-    std::fs::read(file)
+    crate::fsio::read_regular(file, MAX_STATE_BYTES)
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())
         .unwrap_or_default()
@@ -143,6 +147,26 @@ mod tests {
         assert_eq!(load(&f), s);
         std::fs::write(&f, "{ broken").unwrap();
         assert_eq!(load(&f), Stored::default());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_state_file_that_is_a_fifo_is_a_fresh_start_not_a_hang() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = file_for(dir.path(), &[PathBuf::from("/some/corpus")]);
+        std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(&f).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        // On a thread: a blocked open fails the deadline instead of hanging the tests.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let file = f.clone();
+        std::thread::spawn(move || tx.send(load(&file)));
+        let got = rx.recv_timeout(Duration::from_secs(20));
+        assert_eq!(got.ok(), Some(Stored::default()));
+        assert!(
+            save(&f, &Stored::default()).is_err(),
+            "a FIFO is not replaced"
+        );
     }
 
     #[test]

@@ -11,30 +11,30 @@ use super::app::{App, Compare};
 use crate::analysis::passages::compare::with_passages;
 use crate::export::{Comparison, file_name, html};
 
-/// Writes the comparison on screen and returns the path written.
-pub fn write(app: &App, cmp: &Compare) -> anyhow::Result<PathBuf> {
+/// Writes the comparison on screen and returns the path written. The spans are the
+/// screen's own: passim's, or the alignment a compare job made; never aligned here, on the
+/// screen's thread (a pair not aligned yet is asked for, and the user told to wait).
+pub fn write(app: &mut App, cmp: &Compare) -> anyhow::Result<PathBuf> {
     let (Some(pa), Some(pb)) = (cmp.panes.first(), cmp.panes.get(1)) else {
         return Err(anyhow!("nothing to compare"));
     };
+    let pair = (pa.article, pb.article);
+    let spans = match &app.passim {
+        Some(c) => crate::passim::aligned_pair(&app.corpus, c, pair.0, pair.1),
+        None => match super::links::aligned(app, pair.0, pair.1) {
+            Some(spans) => with_passages(spans, &app.analysis.passages.passages, pair.0, pair.1),
+            None => {
+                return Err(anyhow!(
+                    "the alignment is still running; try again in a moment"
+                ));
+            }
+        },
+    };
     let articles = &app.corpus.articles;
-    let (Some(a), Some(b)) = (articles.get(pa.article), articles.get(pb.article)) else {
+    let (Some(a), Some(b)) = (articles.get(pair.0), articles.get(pair.1)) else {
         return Err(anyhow!("the compared articles are gone"));
     };
-    let pair = (pa.article, pb.article);
-    let mut comparison = match app.aligned.get(&pair) {
-        Some(spans) => {
-            let passages = &app.analysis.passages.passages;
-            let spans = with_passages(spans.clone(), passages, pair.0, pair.1);
-            Comparison::from_spans(a, b, spans)
-        }
-        // not on the screen's thread: the job asked for is on its way
-        None if app.aligning.contains(&pair) => {
-            return Err(anyhow!(
-                "the alignment is still running; try again in a moment"
-            ));
-        }
-        None => Comparison::align(a, b, &app.config),
-    };
+    let mut comparison = Comparison::from_spans(a, b, spans);
     // The screen's colour for each span: its link's (same span in the first pane).
     comparison.colors = comparison
         .spans

@@ -107,6 +107,7 @@ pub fn termination_flag(wake: impl Fn() + Send + 'static) -> io::Result<Arc<Atom
                 wake();
                 std::thread::sleep(GRACE);
                 restore();
+                crate::fsio::interrupt::remove_pending();
                 std::process::exit(128 + sig);
             }
         })?;

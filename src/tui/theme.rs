@@ -11,6 +11,8 @@ use serde::Deserialize;
 use crate::analysis::entities::EntityKind;
 use crate::config::Settings;
 
+use super::theme_color::{RawColor, color};
+
 /// A style as written in the theme file.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -25,14 +27,6 @@ struct RawStyle {
 struct RawPassages {
     palette: Vec<RawColor>,
     fg: RawColor,
-}
-
-/// A colour as written: a name, `#rrggbb`, or an index 0-255 as a string or a bare number.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-enum RawColor {
-    Index(i64),
-    Name(String),
 }
 
 #[derive(Debug, Deserialize)]
@@ -268,17 +262,6 @@ fn style(raw: &RawStyle) -> anyhow::Result<Style> {
     Ok(s)
 }
 
-fn color(raw: &RawColor) -> anyhow::Result<Color> {
-    match raw {
-        RawColor::Index(n) => u8::try_from(*n)
-            .map(Color::Indexed)
-            .map_err(|_| anyhow!("colour index {n} is not in 0-255")),
-        RawColor::Name(name) => name
-            .parse::<Color>()
-            .map_err(|_| anyhow!("unknown colour {name:?}")),
-    }
-}
-
 fn modifier(name: &str) -> anyhow::Result<Modifier> {
     Ok(match name {
         "bold" => Modifier::BOLD,
@@ -350,6 +333,10 @@ mod tests {
         check(
             "[theme.meaning]\nquot = { fg = \"red\" }\n",
             "config.toml:2: theme.meaning.quot: unknown style (the meanings are those of the default config)",
+        );
+        check(
+            "[theme.meaning]\nquote = { fg = 5.0 }\n",
+            "config.toml:2: theme.meaning.quote: invalid type: floating point `5.0`, expected a colour: a name, \"#rrggbb\" or an index 0-255 (in `fg`)",
         );
         check(
             "[theme.colours]\nquote = { fg = \"red\" }\n",

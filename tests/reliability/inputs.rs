@@ -142,3 +142,45 @@ fn a_keymap_without_a_way_out_is_refused() {
         assert!(bin::stderr(&o).contains(want), "{}", bin::stderr(&o));
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_named_sidecar_that_is_not_a_readable_regular_file_is_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("a.txt"), article("bridge")).expect("a");
+    let fifo = dir.path().join("meta.csv");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let missing = dir.path().join("missing.csv");
+    for sidecar in [Path::new("/dev/zero"), &fifo, dir.path(), &missing] {
+        let sidecar = sidecar.to_str().expect("utf-8 path");
+        for command in ["list", "quotes"] {
+            let o = run_bounded(dir.path(), &[command, "--sidecar", sidecar, "a.txt"], &[]);
+            assert_eq!(o.status.code(), Some(2), "{sidecar}: {}", bin::stderr(&o));
+            let err = bin::stderr(&o);
+            assert!(err.starts_with("parallax: --sidecar "), "{err}");
+            assert!(err.contains("cannot read"), "{err}");
+            assert_eq!(err.lines().count(), 1, "{err}");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_log_that_is_a_fifo_neither_blocks_nor_is_written() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("a.txt"), article("bridge")).expect("a");
+    let state = dir.path().join("state");
+    std::fs::create_dir(&state).expect("state");
+    let made = std::process::Command::new("mkfifo")
+        .arg(state.join("parallax.log"))
+        .status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let o = run_bounded(
+        dir.path(),
+        &["list", "a.txt"],
+        &[("PARALLAX_STATE_DIR", &state)],
+    );
+    assert!(o.status.success(), "{}", bin::stderr(&o));
+    assert_eq!(bin::stderr(&o), "");
+}

@@ -2,7 +2,7 @@
 //! `docs/reliability.md`): the real binary, each test in a folder of its own.
 //! [`writes`]: what an export may replace; [`pipes`]: closed output; [`inputs`]: one file,
 //! one article, and configuration or passim output that is not a regular file;
-//! [`messages`]: what the user is told.
+//! [`messages`]: what the user is told; [`spreadsheets`]: CSV cells that cannot run as formulas.
 
 #[path = "../common/bin.rs"]
 mod bin;
@@ -10,6 +10,7 @@ mod bin;
 mod inputs;
 mod messages;
 mod pipes;
+mod spreadsheets;
 mod writes;
 
 use std::process::Output;

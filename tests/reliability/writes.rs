@@ -110,3 +110,60 @@ fn a_fifo_or_a_device_is_refused_and_left_alone() {
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
 }
+
+/// Temporary files of `dir` (an atomic write under way, or one left behind).
+fn temporaries(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .expect("read_dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".parallax-"))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn an_export_ended_by_a_signal_leaves_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().expect("tmp");
+    let news = dir.path().join("news");
+    let out = dir.path().join("out");
+    std::fs::create_dir(&news).expect("news");
+    std::fs::create_dir(&out).expect("out");
+    // Big enough that the write takes a while: articles near the 2 MB limit, each paragraph
+    // its own (a paragraph repeated throughout an article is read once).
+    let paragraph = article("bridge").replace('\n', " ");
+    for n in 0..12 {
+        let body: Vec<String> = (0..(1900 << 10) / (paragraph.len() + 40))
+            .map(|k| format!("In account {k} of article {n}, {paragraph}"))
+            .collect();
+        let text = format!("Bridge {n}\n\n{}", body.join("\n\n"));
+        std::fs::write(news.join(format!("a{n}.txt")), text).expect("article");
+    }
+    let mut child = bin::command("reliability-signal")
+        .args(["export", "--passim", "out/corpus.jsonl", "news"])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let start = Instant::now();
+    while temporaries(&out).is_empty() {
+        assert!(
+            child.try_wait().expect("try_wait").is_none(),
+            "the export ended before it could be interrupted"
+        );
+        assert!(start.elapsed() < Duration::from_secs(120), "no write began");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let status = child.wait().expect("wait");
+    assert_eq!(status.signal(), Some(15), "{status:?}");
+    assert_eq!(temporaries(&out), Vec::<String>::new());
+    assert!(!out.join("corpus.jsonl").exists(), "no half-written export");
+}

@@ -80,10 +80,16 @@ fn an_unusable_cache_directory_is_a_warning() {
     let f = Fixture::new();
     let blocked = f.cache.path().join("file");
     std::fs::write(&blocked, "").unwrap();
-    let o = open_corpus_in(&f.paths(), Some(Ok(blocked)), Bodies::Now, &|_| {});
+    let o = open_corpus_in(&f.paths(), Some(Ok(blocked.clone())), Bodies::Now, &|_| {});
     assert_eq!(o.loaded.corpus.len(), 3);
     assert!(!o.cached());
     assert_eq!(o.warnings.len(), 1, "{:?}", o.warnings);
+    // The folder named, and why ("File exists" would say nothing).
+    let want = format!(
+        "cache: {}: not a folder; going on without it",
+        blocked.display()
+    );
+    assert_eq!(o.warnings[0], want);
 }
 
 #[test]

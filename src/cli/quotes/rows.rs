@@ -10,6 +10,7 @@ use crate::analysis::Analysis;
 use crate::analysis::Span;
 use crate::analysis::quotes::statements::{Occurrence, Statement};
 use crate::corpus::{Article, ArticleIdx, Corpus};
+use crate::export::csv_cell::write_record;
 
 #[derive(Serialize)]
 pub struct JsonSpan {
@@ -178,38 +179,44 @@ pub fn plain_statement(out: &mut String, n: usize, s: &JsonStatement) {
 /// The rows as CSV, one row per occurrence.
 pub fn csv(rows: &[JsonStatement]) -> anyhow::Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "statement",
-        "speaker",
-        "article",
-        "outlet",
-        "date",
-        "carried",
-        "occurrence_speaker",
-        "how",
-        "start",
-        "end",
-        "text",
-    ])?;
+    write_record(
+        &mut w,
+        [
+            "statement",
+            "speaker",
+            "article",
+            "outlet",
+            "date",
+            "carried",
+            "occurrence_speaker",
+            "how",
+            "start",
+            "end",
+            "text",
+        ],
+    )?;
     for (n, s) in rows.iter().enumerate() {
         for o in &s.occurrences {
             let (start, end) = (
                 o.fragments.first().map_or(0, |f| f.start),
                 o.fragments.last().map_or(0, |f| f.end),
             );
-            w.write_record([
-                (n + 1).to_string(),
-                s.speaker.clone().unwrap_or_default(),
-                o.article.article.clone(),
-                o.article.outlet.clone().unwrap_or_default(),
-                o.article.date.clone().unwrap_or_default(),
-                o.carried.to_string(),
-                o.speaker.clone().unwrap_or_default(),
-                o.how.unwrap_or_default().to_string(),
-                start.to_string(),
-                end.to_string(),
-                o.text.clone(),
-            ])?;
+            write_record(
+                &mut w,
+                [
+                    (n + 1).to_string(),
+                    s.speaker.clone().unwrap_or_default(),
+                    o.article.article.clone(),
+                    o.article.outlet.clone().unwrap_or_default(),
+                    o.article.date.clone().unwrap_or_default(),
+                    o.carried.to_string(),
+                    o.speaker.clone().unwrap_or_default(),
+                    o.how.unwrap_or_default().to_string(),
+                    start.to_string(),
+                    end.to_string(),
+                    o.text.clone(),
+                ],
+            )?;
         }
     }
     Ok(String::from_utf8(w.into_inner()?)?)

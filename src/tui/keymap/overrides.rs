@@ -46,7 +46,10 @@ impl Keymap {
                     .map_err(|e| settings.error_at(keys.span(), &path, &e.to_string()))?;
                 for (key, written) in parsed.iter().zip(keys.get_ref()) {
                     if let Some((_, other)) = given.iter().find(|(k, _)| k == key) {
-                        let why = format!("key {written:?} is also given to {other} here");
+                        let why = match *other == name.get_ref().as_str() {
+                            true => format!("key {written:?} is listed twice"),
+                            false => format!("key {written:?} is also given to {other} here"),
+                        };
                         return Err(settings.error_at(keys.span(), &path, &why));
                     }
                     given.push((*key, name.get_ref()));
@@ -189,6 +192,10 @@ mod tests {
         check(
             "[keys.library]\nup = [\"j\"]\ndown = [\"j\", \"Down\"]\n",
             "config.toml:3: keys.library.down: key \"j\" is also given to up here",
+        );
+        check(
+            "[keys.library]\nup = [\"j\", \"Up\", \"j\"]\n",
+            "config.toml:2: keys.library.up: key \"j\" is listed twice",
         );
         check(
             "[keys.global]\nquit = []\n",

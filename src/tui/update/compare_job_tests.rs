@@ -92,3 +92,32 @@ fn a_report_asked_before_the_alignment_is_in_waits_for_it() {
         Some(0)
     );
 }
+
+#[test]
+fn a_report_never_aligns_on_the_screens_thread() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = seeds_app((120, 40));
+    app.align_inline = false;
+    app.export_dir = dir.path().to_path_buf();
+    open_compare_of_first_two(&mut app);
+    for (a, b) in std::mem::take(&mut app.compare_jobs) {
+        let spans = align_job(&app.corpus, a, b, &app.config);
+        update(&mut app, Action::Aligned { a, b, spans });
+    }
+    // A new analysis drops the alignments made (the compare screen stays open).
+    let analysis = app.analysis.clone();
+    app.set_analysis(analysis);
+    assert!(app.aligned.is_empty());
+    update(&mut app, Action::Command(Command::Export));
+    let notice = app.notice.clone().unwrap_or_default();
+    assert!(notice.contains("still running"), "{notice}");
+    assert_eq!(app.compare_jobs.len(), 1, "asked for again, off the thread");
+    assert!(app.aligned.is_empty(), "not aligned on the spot");
+    for (a, b) in std::mem::take(&mut app.compare_jobs) {
+        let spans = align_job(&app.corpus, a, b, &app.config);
+        update(&mut app, Action::Aligned { a, b, spans });
+    }
+    update(&mut app, Action::Command(Command::Export));
+    let notice = app.notice.clone().unwrap_or_default();
+    assert!(notice.starts_with("saved"), "{notice}");
+}

@@ -97,3 +97,109 @@ fn every_row_keeps_its_border_whatever_the_characters() {
     update(&mut app, Action::Command(Command::Compare));
     check(&render(&app), "compare");
 }
+
+/// A corpus whose names, quotes, outlets and shared passages carry the characters of
+/// disputed width, analysed for real, so that every screen has them to draw.
+fn analysed_hostile_app(size: (u16, u16)) -> App {
+    let odd = |k: usize| {
+        [
+            "\u{FFF9}",
+            "\u{FFFA}",
+            "\u{FFFB}",
+            "\u{13430}",
+            "\u{FFFF}",
+            "\u{1FFFE}",
+            "\u{378}",
+            "👨\u{200D}👩\u{200D}👧",
+            "❤\u{FE0F}",
+        ][k % 9]
+    };
+    let shared = format!(
+        "“We will{} open the bridge{} over the river next spring{},” said Anna Kar{}lsson, the mayor of Spring{}field, on Monday. The Bridge{} Council of Spring{}field met Maria Lo{}pez in Ostra{}va.",
+        odd(0),
+        odd(1),
+        odd(7),
+        odd(2),
+        odd(3),
+        odd(4),
+        odd(5),
+        odd(6),
+        odd(8)
+    );
+    let mk = |k: usize| {
+        let body = format!(
+            "{shared}\n\nArticle {k} adds that Peter Ha{}rt of the Port{} Authority disagreed, saying “the cost{} is far too high{} for the town”.\n\n{shared}",
+            odd(k),
+            odd(k + 1),
+            odd(k + 2),
+            odd(k + 3)
+        );
+        Article::new(
+            format!("a{k}{}", odd(k)),
+            format!("dir{}/a{k}.txt", odd(k + 4)),
+            Metadata {
+                title: format!("Bridge{} news {k} {HOSTILE}", odd(k)),
+                source: Some(format!("Outlet{} {k}", odd(k + 5))),
+                author: Some(HOSTILE.to_string()),
+                ..Metadata::default()
+            },
+            body,
+        )
+    };
+    let corpus = Corpus {
+        name: format!("hostile {HOSTILE}"),
+        articles: (0..4).map(mk).collect(),
+    };
+    let analysis = crate::analysis::analyse(&corpus, &crate::analysis::Config::default());
+    let mut app = app(corpus, Some(analysis), size);
+    app.problems = vec![crate::corpus::LoadProblem {
+        path: format!("notes/{HOSTILE}.txt").into(),
+        line: Some(3),
+        severity: crate::corpus::Severity::Skipped,
+        reason: format!("binary file {HOSTILE}"),
+    }];
+    app
+}
+
+fn run(app: &mut App, commands: &[Command]) {
+    for c in commands {
+        update(app, Action::Command(*c));
+    }
+}
+
+#[test]
+fn every_screen_keeps_its_borders_with_analysed_hostile_names() {
+    use Command as C;
+    for size in [(100, 30), (60, 16)] {
+        let screens: &[(&str, &[Command])] = &[
+            ("library", &[]),
+            ("library by story", &[C::Group]),
+            ("story header preview", &[C::Group, C::Top]),
+            ("reader", &[C::Open]),
+            ("reader search", &[C::Open, C::Search]),
+            ("quotes", &[C::Quotes]),
+            ("omissions", &[C::Omissions]),
+            ("grid", &[C::Grid]),
+            ("problems", &[C::Problems]),
+            ("help", &[C::Help]),
+            ("legend", &[C::Legend]),
+            ("compare", &[C::Mark, C::Down, C::Mark, C::Compare]),
+            ("filter", &[C::Filter]),
+            ("text filter", &[C::TextFilter]),
+        ];
+        for (name, commands) in screens {
+            let mut app = analysed_hostile_app(size);
+            run(&mut app, commands);
+            check(&render(&app), &format!("{name} at {size:?}"));
+            for c in ['k', 'a', 'r'] {
+                update(&mut app, Action::Input(c));
+            }
+            check(&render(&app), &format!("{name} at {size:?}, typed"));
+            run(&mut app, &[C::Down, C::Down, C::Open]);
+            check(
+                &render(&app),
+                &format!("{name} at {size:?}, then down and open"),
+            );
+        }
+    }
+}
