@@ -314,7 +314,7 @@ fn align(body: &str, tokens: &[Token], gz: &Gazetteer) -> Vec<Option<(usize, Tar
     while k < tokens.len() {
         let t = &tokens[k];
         // A word that opens no pattern (most lower-case words) is not searched at.
-        let may_start = t.shape != Shape::Lower || gz.may_start(t.text(body));
+        let may_start = t.shape != Shape::Lower || gz.may_start(t.text(body), &body[t.end..]);
         let found = may_start.then(|| gz.match_at(body, t.start)).flatten();
         let Some(m) = found else {
             k += 1;

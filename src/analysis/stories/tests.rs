@@ -283,8 +283,16 @@ fn a_passage_in_hundreds_of_articles_ties_no_pair() {
         ],
     };
     let kept: Vec<Vec<u32>> = passage_carriers(&index, 0).collect();
-    assert_eq!(kept, [vec![0, 1, 2], vec![5, 6]], "the stock phrase is dropped");
+    assert_eq!(
+        kept,
+        [vec![0, 1, 2], vec![5, 6]],
+        "the stock phrase is dropped"
+    );
     let shared = super::score::shared_passages(&index);
-    assert_eq!(shared.len(), 3, "the three pairs of the 12-word passage alone");
+    assert_eq!(
+        shared.len(),
+        3,
+        "the three pairs of the 12-word passage alone"
+    );
     assert_eq!(shared.get(&(0, 2)), Some(&1));
 }
