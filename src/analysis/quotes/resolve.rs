@@ -10,10 +10,11 @@ use crate::analysis::Span;
 
 /// The speaker a quote's attribution `f` names, remembered for the pronouns after it.
 pub(super) fn attributed(cx: &mut Context, outer: &Span, f: attribution::Found) -> Attributed {
+    let unread = f.attribution == Attribution::Unresolved;
     let (speaker, how) = match f.attribution {
         Attribution::Named(s) => named(cx, &f.cue, &f.mention, s),
         Attribution::Organisation => (organisation(cx, outer.start), How::Role),
-        Attribution::Unnamed => (None, How::Named),
+        Attribution::Unnamed | Attribution::Unresolved => (None, How::Named),
         Attribution::Anaphor => (
             anaphor(cx, outer.start, &f.mention),
             if f.role { How::Role } else { How::Pronoun },
@@ -29,7 +30,8 @@ pub(super) fn attributed(cx: &mut Context, outer: &Span, f: attribution::Found) 
         how: speaker.as_ref().map(|_| how),
         speaker,
         cue: Some(f.cue),
-        mention: Some(f.mention),
+        // an unread attribution names no one: its cue alone is kept
+        mention: (!unread).then_some(f.mention),
     }
 }
 
@@ -46,7 +48,7 @@ fn named(cx: &Context, cue: &Span, mention: &Span, s: Speaker) -> (Option<Speake
     let according = cx
         .body
         .get(cue.clone())
-        .is_some_and(|w| w.eq_ignore_ascii_case("according"));
+        .is_some_and(|w| super::words::is_according(&w.to_lowercase()));
     let how = if according {
         How::AccordingTo
     } else {

@@ -8,7 +8,7 @@ fn speaker(body: &str, quote: &str) -> Option<String> {
     match attribute(body, &outer, body.len(), &none)? {
         Attribution::Named(s) => Some(s.name),
         Attribution::Anaphor => nearest_before(outer.start, &[], &earlier).map(|s| s.name),
-        Attribution::Organisation | Attribution::Unnamed => None,
+        Attribution::Organisation | Attribution::Unnamed | Attribution::Unresolved => None,
     }
 }
 
@@ -77,6 +77,13 @@ fn speech_names_skip_words_inside_quotes() {
         .map(|s| s.name)
         .collect();
     assert_eq!(names, ["Ann Park", "Bo Li"]);
+    let body = "„Das ist ein Irrtum“, sagte Nina Hoffmann.";
+    let quote = body.find('„').unwrap_or(0)..body.find(',').unwrap_or(0);
+    let names: Vec<String> = speech_names(body, &[quote], &Persons::default())
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert_eq!(names, ["Nina Hoffmann"]);
 }
 
 #[test]
