@@ -152,3 +152,24 @@ fn unnamed_speakers_stay_unnamed() {
         assert_eq!(speaker(body, q), None, "{body}");
     }
 }
+
+/// Every prefix of a body dense with the cues after quotes (`so`, `selon`, a role, an
+/// unreadable verb), cut at any character: spans on character boundaries, no panic.
+#[test]
+fn cues_cut_anywhere_stay_on_char_boundaries() {
+    let body = "„Die Lage“, so Jörg Hällmann, der Sprecher. «Oui», selon l’élu Ümit Öz. \
+                \"Ja\", sagte die 63-Jährige. “No,” wrote the union’s leader Ünal Öz on X. \
+                “Why?” asked — „Gut\", so der Sprecher Åke Ørn. ''Si'', dijo el alcalde Íñigo Ruíz";
+    for (i, _) in body.char_indices() {
+        let cut = &body[..i];
+        for q in crate::analysis::quotes::find_in(cut, &[]) {
+            for s in [Some(q.inner), Some(q.outer), q.mention, q.cue, q.clause]
+                .into_iter()
+                .flatten()
+            {
+                assert!(s.start <= s.end && s.end <= cut.len(), "{cut}");
+                assert!(cut.is_char_boundary(s.start) && cut.is_char_boundary(s.end));
+            }
+        }
+    }
+}
