@@ -1,10 +1,12 @@
 //! Speaker attribution: who said a quote, read off the same or the adjacent sentence.
 //!
 //! Patterns: `QUOTE, said NAME`, `QUOTE, NAME said`, `NAME said: QUOTE`, `according to NAME`,
-//! with the speech verbs of `assets/speech_verbs.txt`. A pronoun (`she said`) or a role
-//! (`the diplomat said`) resolves to the nearest preceding person: a person mention from the
-//! entity index, or a name the text attached to a speech verb earlier. A name that overlaps a
-//! person mention becomes that entity.
+//! `QUOTE, said the harbour master NAME` (`role_phrase`), German `QUOTE, so NAME` (`tag`), with
+//! the speech verbs of `assets/speech_verbs.txt`. A speech verb right after a quote whose
+//! speaker cannot be read still attributes it, to no one ([`Attribution::Unresolved`]). A
+//! pronoun (`she said`) or a role (`the diplomat said`) resolves to the nearest preceding
+//! person: a person mention from the entity index, or a name the text attached to a speech
+//! verb earlier. A name that overlaps a person mention becomes that entity.
 
 use super::persons::Persons;
 use super::words::{is_according, is_capitalised, is_speech_verb};
