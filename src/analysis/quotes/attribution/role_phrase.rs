@@ -13,6 +13,7 @@ use super::super::words::{
     is_capitalised, is_role_determiner, is_role_noun, is_speech_verb, is_stopword,
 };
 use super::{Who, broken};
+use crate::analysis::entities::lexicon::{self, lexicon};
 
 /// Most words of role between the verb (or its determiner) and the name.
 const MAX_ROLE_WORDS: usize = 5;
@@ -24,7 +25,11 @@ pub(super) fn name_after_role_phrase(body: &str, words: &[(usize, &str)], v: usi
     let joined = |k: usize| !broken(body, words[k - 1].0 + words[k - 1].1.len(), words[k].0);
     let det = words.get(v + 1).is_some_and(|w| is_role_determiner(w.1));
     let start = v + 1 + usize::from(det);
-    let stop = phrase_end(words, start, &joined)?;
+    let mut stop = phrase_end(words, start, &joined)?;
+    // `said the Rovers captain Ola Brandt Monday`: a day closes the name, it is not part of it
+    while stop > start && lexicon::with_lower(words[stop - 1].1, |l| lexicon().is_calendar(l)) {
+        stop -= 1;
+    }
     if stop == start || !joined(start) || (det && !joined(v + 1)) {
         return None;
     }
@@ -135,6 +140,7 @@ mod tests {
             ),
             ("sagte der Sprecher Albrecht Meier.", "Albrecht Meier"),
             ("sagte der 58-Jährige Helmut Brenner.", "Helmut Brenner"),
+            ("said the Rovers captain Ola Brandt Monday.", "Ola Brandt"),
             ("dijo el alcalde Juan Pérez.", "Juan Pérez"),
             ("said the party's Deputy Leader Ann Voss", "Ann Voss"),
             (
