@@ -52,6 +52,15 @@ pub const NATION_CODES: &str = include_str!("../assets/nation_codes.txt");
 /// Nouns that stand for an organisation named earlier (`the company said`).
 pub const ORG_ROLES: &str = include_str!("../assets/org_roles.txt");
 
+/// Words after which a quote's speaker is named (`according to`, `selon`, `según`).
+pub const ACCORDING_TO: &str = include_str!("../assets/according_to.txt");
+
+/// Words that name a quote's speaker only right after the quote (German `„…“, so Meier`).
+pub const AFTER_QUOTE_CUES: &str = include_str!("../assets/after_quote_cues.txt");
+
+/// Determiners that open a role before a speaker's name (`said the harbour master …`).
+pub const ROLE_DETERMINERS: &str = include_str!("../assets/role_determiners.txt");
+
 /// Word frequencies per language (Zipf values, derived from wordfreq by
 /// `scripts/wordfreq/derive.py`; CC-BY-SA 4.0, see `assets/wordfreq/LICENSE-wordfreq.txt`),
 /// as (language code, table).

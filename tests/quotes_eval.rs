@@ -221,7 +221,7 @@ fn quotes_and_speakers_on_the_news_corpus() {
         s.gold, s.predicted, s.speakers_right, s.speakers
     );
     assert!(s.gold >= 300, "the corpus holds its quotes: {s:?}");
-    assert!(f03 >= 0.97 && f08 >= 0.965 && acc >= 0.87, "{s:?}");
+    assert!(f03 >= 0.97 && f08 >= 0.965 && acc >= 0.875, "{s:?}");
 }
 
 /// No statement joins articles of two stories: common speech in quotation marks ("I am not

@@ -1,13 +1,15 @@
 //! Speaker attribution: who said a quote, read off the same or the adjacent sentence.
 //!
 //! Patterns: `QUOTE, said NAME`, `QUOTE, NAME said`, `NAME said: QUOTE`, `according to NAME`,
-//! with the speech verbs of `assets/speech_verbs.txt`. A pronoun (`she said`) or a role
-//! (`the diplomat said`) resolves to the nearest preceding person: a person mention from the
-//! entity index, or a name the text attached to a speech verb earlier. A name that overlaps a
-//! person mention becomes that entity.
+//! `QUOTE, said the harbour master NAME` (`role_phrase`), German `QUOTE, so NAME` (`tag`), with
+//! the speech verbs of `assets/speech_verbs.txt`. A speech verb right after a quote whose
+//! speaker cannot be read still attributes it, to no one ([`Attribution::Unresolved`]). A
+//! pronoun (`she said`) or a role (`the diplomat said`) resolves to the nearest preceding
+//! person: a person mention from the entity index, or a name the text attached to a speech
+//! verb earlier. A name that overlaps a person mention becomes that entity.
 
 use super::persons::Persons;
-use super::words::{is_capitalised, is_speech_verb};
+use super::words::{is_according, is_capitalised, is_speech_verb};
 use crate::analysis::Span;
 use crate::analysis::passages::tokens::for_each_word;
 use subject::{name_after, name_before};
@@ -41,9 +43,10 @@ enum Who {
 }
 
 /// A speech verb as written in running text: lower case (`States` is no verb), but for a
-/// sentence-initial `According`.
+/// sentence-initial `According` (`Selon`, `Según`).
 fn verb(w: &str) -> bool {
-    (!is_capitalised(w) || w == "According") && is_speech_verb(&w.to_lowercase())
+    let lower = w.to_lowercase();
+    (!is_capitalised(w) || is_according(&lower)) && is_speech_verb(&lower)
 }
 
 /// Verbs that cue speech only with a named or pronoun subject: `Farrant called it “a
@@ -123,7 +126,11 @@ fn who_at(body: &str, words: &[(usize, &str)], v: usize, after: bool) -> Option<
     let after_v = name_after(body, words, v);
     let cue = words[v].0..words[v].0 + words[v].1.len();
     let who = match (words[v].1, before, after_v) {
-        ("according" | "According", _, a) => a,
+        // `Selon lui, l'équipe jouera « … »`: opening a sentence of reported speech, a
+        // pronoun stands as often for an organisation or someone unnamed; a name is needed
+        (w, _, a) if is_according(&w.to_lowercase()) => {
+            a.filter(|a| !is_capitalised(w) || matches!(a, Who::Name(_)))
+        }
         (_, Some(b), _) => Some(b),
         (_, None, a) => a,
     }?;
@@ -163,6 +170,9 @@ pub enum Attribution {
     Organisation,
     /// Someone the text does not name (`his brother said`): no speaker.
     Unnamed,
+    /// A speech verb next to the quote whose speaker the rules cannot read (`“…,” wrote the
+    /// union's newly elected leader`): no speaker, and none taken from the context.
+    Unresolved,
 }
 
 /// An [`Attribution`] with where the text says it: the speech verb (`said`, `according`)
@@ -194,45 +204,53 @@ pub fn attribute_at(
     persons: &Persons,
 ) -> Option<Found> {
     let end = sentence_end(body, outer.end, 200, next_quote);
-    let (who, cue) = who_in(body, outer.end, end, true).or_else(|| {
-        let start = sentence_start(body, outer.start, 300);
-        who_in(body, start, outer.start, false)
-    })?;
-    Some(match who {
-        Who::Name(span) if super::names::opens_with_function_word(&body[span.clone()]) => {
-            // `One wrote that …`: a capitalised function word names nobody
-            Found {
-                attribution: Attribution::Unnamed,
-                cue,
-                mention: span,
-                role: false,
-            }
-        }
-        Who::Name(span) => Found {
-            attribution: Attribution::Named(named(body, span.clone(), persons)),
-            cue,
-            mention: span,
+    let found = tag::after_quote_cue(body, outer.end, end)
+        .or_else(|| {
+            who_in(body, outer.end, end, true)
+                .or_else(|| {
+                    let start = sentence_start(body, outer.start, 300);
+                    who_in(body, start, outer.start, false)
+                })
+                .map(|(who, cue)| tag::Tag {
+                    who: Some(who),
+                    cue,
+                })
+        })
+        .or_else(|| tag::unread_cue(body, outer, end).map(|cue| tag::Tag { who: None, cue }))?;
+    Some(match found.who {
+        Some(who) => found_as(body, who, found.cue, persons),
+        // a speech verb next to the quote, but no speaker the rules can read
+        None => Found {
+            attribution: Attribution::Unresolved,
+            mention: found.cue.clone(),
+            cue: found.cue,
             role: false,
         },
-        Who::Anaphor(span, role) => Found {
-            attribution: Attribution::Anaphor,
-            cue,
-            mention: span,
-            role,
-        },
-        Who::Unnamed(span) => Found {
-            attribution: Attribution::Unnamed,
-            cue,
-            mention: span,
-            role: true,
-        },
-        Who::Org(span) => Found {
-            attribution: Attribution::Organisation,
-            cue,
-            mention: span,
-            role: true,
-        },
     })
+}
+
+/// What the words `who` next to the speech verb at `cue` say about the speaker.
+fn found_as(body: &str, who: Who, cue: Span, persons: &Persons) -> Found {
+    let (attribution, mention, role) = match who {
+        // `One wrote that …`: a capitalised function word names nobody
+        Who::Name(span) if super::names::opens_with_function_word(&body[span.clone()]) => {
+            (Attribution::Unnamed, span, false)
+        }
+        Who::Name(span) => (
+            Attribution::Named(named(body, span.clone(), persons)),
+            span,
+            false,
+        ),
+        Who::Anaphor(span, role) => (Attribution::Anaphor, span, role),
+        Who::Unnamed(span) => (Attribution::Unnamed, span, true),
+        Who::Org(span) => (Attribution::Organisation, span, true),
+    };
+    Found {
+        attribution,
+        cue,
+        mention,
+        role,
+    }
 }
 
 /// A name, made an entity when a person mention overlaps it; titles stripped.
@@ -324,6 +342,9 @@ pub fn speech_names(body: &str, quotes: &[Span], persons: &Persons) -> Vec<Speak
         if s < quoted_to || !verb_at(body, &words, v) {
             continue;
         }
+        // a subject stands after the quotes before its verb: a capitalised word at the end
+        // of a quote (`… ein Irrtum“, sagte`) or before it names no one
+        let quoted = |span: &Span| span.start < quoted_to;
         let who = if w.eq_ignore_ascii_case("according") {
             name_after(body, &words, v)
         } else {
@@ -332,8 +353,11 @@ pub fn speech_names(body: &str, quotes: &[Span], persons: &Persons) -> Vec<Speak
                 &words,
                 subject::before_auxiliaries(&words, v),
             )
+            .filter(|n| !quoted(n))
             .map(Who::Name)
-            .or_else(|| name_before(body, &words, v))
+            .or_else(|| {
+                name_before(body, &words, v).filter(|w| !matches!(w, Who::Name(n) if quoted(n)))
+            })
             .or_else(|| name_after(body, &words, v))
         };
         if let Some(Who::Name(span)) = who {
@@ -346,6 +370,8 @@ pub fn speech_names(body: &str, quotes: &[Span], persons: &Persons) -> Vec<Speak
     out
 }
 
+mod role_phrase;
 mod subject;
+mod tag;
 #[cfg(test)]
 mod tests;

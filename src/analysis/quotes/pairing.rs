@@ -33,7 +33,8 @@ fn closers(open: char) -> &'static [char] {
         '"' => &['"'],
         '\'' => &['\''],
         '“' => &['”'],
-        '„' => &['“', '”'],
+        // `„…"`: German opened low and closed with a straight mark, as typed in a hurry
+        '„' => &['“', '”', '"'],
         '”' => &['”'],
         '«' => &['»'],
         '»' => &['«'],
@@ -281,6 +282,7 @@ mod tests {
             ("He said \"we go now\" and left.", "we go now"),
             ("He said “we go now” and left.", "we go now"),
             ("Er sagte „wir gehen jetzt“ und ging.", "wir gehen jetzt"),
+            ("Er sagte „wir gehen jetzt\" und ging.", "wir gehen jetzt"),
             ("Il a dit « nous partons\u{a0}» hier.", "nous partons"),
             (
                 "Il a dit «\u{202f}nous partons\u{202f}» hier.",

@@ -5,15 +5,18 @@
 //! gender). Each speaker found is remembered for the pronouns after it.
 
 use super::attribution::{self, Attribution, PersonMention, Speaker};
-use super::{Attributed, Context, How, floating, gender, roles};
+use super::persons::Persons;
+use super::words::{is_capitalised, is_role_determiner};
+use super::{Attributed, Context, How, floating, gender, names, roles};
 use crate::analysis::Span;
 
 /// The speaker a quote's attribution `f` names, remembered for the pronouns after it.
 pub(super) fn attributed(cx: &mut Context, outer: &Span, f: attribution::Found) -> Attributed {
+    let unread = f.attribution == Attribution::Unresolved;
     let (speaker, how) = match f.attribution {
         Attribution::Named(s) => named(cx, &f.cue, &f.mention, s),
         Attribution::Organisation => (organisation(cx, outer.start), How::Role),
-        Attribution::Unnamed => (None, How::Named),
+        Attribution::Unnamed | Attribution::Unresolved => (None, How::Named),
         Attribution::Anaphor => (
             anaphor(cx, outer.start, &f.mention),
             if f.role { How::Role } else { How::Pronoun },
@@ -29,7 +32,8 @@ pub(super) fn attributed(cx: &mut Context, outer: &Span, f: attribution::Found) 
         how: speaker.as_ref().map(|_| how),
         speaker,
         cue: Some(f.cue),
-        mention: Some(f.mention),
+        // an unread attribution names no one: its cue alone is kept
+        mention: (!unread).then_some(f.mention),
     }
 }
 
@@ -46,7 +50,7 @@ fn named(cx: &Context, cue: &Span, mention: &Span, s: Speaker) -> (Option<Speake
     let according = cx
         .body
         .get(cue.clone())
-        .is_some_and(|w| w.eq_ignore_ascii_case("according"));
+        .is_some_and(|w| super::words::is_according(&w.to_lowercase()));
     let how = if according {
         How::AccordingTo
     } else {
@@ -81,6 +85,12 @@ fn anaphor(cx: &mut Context, pos: usize, mention: &Span) -> Option<Speaker> {
         s = attribution::latest_before(start, &cx.persons_by_start, names, &cx.earlier);
     }
     let s = prefer_speaker_in_paragraph(body, pos, s, names, &cx.earlier);
+    let para = floating::paragraph_start(body, pos);
+    if s.as_ref().is_some_and(|s| s.at < para) && introduces_someone(body, para, pos, cx.persons) {
+        // `Fischhändlerin Helga Brodersen … „…“, sagte die 63-Jährige`: the paragraph names
+        // someone the index does not know; whoever spoke before is not meant
+        return None;
+    }
     let Some(g) = body.get(mention.clone()).and_then(gender::of_pronoun) else {
         return s;
     };
@@ -100,6 +110,41 @@ fn anaphor(cx: &mut Context, pos: usize, mention: &Span) -> Option<Speaker> {
     });
     let spoke: [&[Speaker]; 2] = [names, &cx.earlier];
     gender::agreeing(genders, g, pos, s, by_start, &spoke)
+}
+
+/// True when `body[from..to]` holds a name of two or more words that looks like a person's
+/// and is no person mention the index knows (nor follows a determiner).
+fn introduces_someone(body: &str, from: usize, to: usize, persons: &Persons) -> bool {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    crate::text::for_each_word(body.get(from..to).unwrap_or_default(), |i, w| {
+        words.push((from + i, w));
+    });
+    let mut k = 0;
+    while k < words.len() {
+        let start = k;
+        while k < words.len()
+            && is_capitalised(words[k].1)
+            && (k == start || joined(body, words[k - 1], words[k]))
+        {
+            k += 1;
+        }
+        // `alongside the Green Left`: a name after a determiner is an organisation's
+        let after_det = start > 0 && is_role_determiner(words[start - 1].1);
+        if k - start >= 2 && !after_det {
+            let span = words[start].0..words[k - 1].0 + words[k - 1].1.len();
+            if persons.overlapping(&span).is_none() && names::person_like(&body[span]) {
+                return true;
+            }
+        }
+        k = k.max(start + 1);
+    }
+    false
+}
+
+/// True when only spaces stand between two words.
+fn joined(body: &str, a: (usize, &str), b: (usize, &str)) -> bool {
+    body.get(a.0 + a.1.len()..b.0)
+        .is_some_and(|g| g.chars().all(|c| c == ' '))
 }
 
 /// Where the `Asked about …,` clause opening a sentence starts, when `at` lies in one.
@@ -157,6 +202,19 @@ fn prefer_speaker_in_paragraph(
 mod tests {
     use super::*;
     use crate::analysis::quotes::find_in;
+
+    #[test]
+    fn a_role_does_not_reach_past_someone_the_paragraph_introduces() {
+        let body = "„Wir helfen“, sagte Bürgermeisterin Anke Tiedje.\n\nFischhändlerin Helga \
+                    Brodersen hat geräumt. „So schlimm war es noch nie“, sagte die 63-Jährige.";
+        let q = find_in(body, &[]);
+        let speakers: Vec<Option<&str>> = q.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, [Some("Anke Tiedje"), None]);
+        let body = "„Wir helfen“, sagte Bürgermeisterin Anke Tiedje.\n\nSie sah sich um. \
+                    „So schlimm war es noch nie“, sagte die 63-Jährige.";
+        let q = find_in(body, &[]);
+        assert_eq!(q[1].speaker.as_deref(), Some("Anke Tiedje"));
+    }
 
     #[test]
     fn who_was_asked_about_does_not_answer() {

@@ -18,15 +18,17 @@ pub(super) fn name_after(body: &str, words: &[(usize, &str)], v: usize) -> Optio
     };
     if let Some(&(s, w)) = words.get(next)
         && is_pronoun(&w.to_lowercase())
-        && !broken(body, words[v].0 + words[v].1.len(), s)
+        && !broken(body, words[next - 1].0 + words[next - 1].1.len(), s)
     {
         // `said he`, `sagte sie`
         return Some(Who::Anaphor(s..s + w.len(), false));
     }
-    name_run_after(body, words, v)
+    super::role_phrase::name_after_role_phrase(body, words, v)
+        .or_else(|| name_run_after(body, words, v))
         .or_else(|| name_after_role(body, words, v))
         .or_else(|| name_after_bare_role(body, words, v))
         .or_else(|| unnamed_after(body, words, v))
+        .or_else(|| super::role_phrase::role_after(body, words, v))
 }
 
 /// `said chief executive Ole Karlsen`, `said helmsman Steve Tregunna`: one or two lower-case

@@ -8,7 +8,7 @@ fn speaker(body: &str, quote: &str) -> Option<String> {
     match attribute(body, &outer, body.len(), &none)? {
         Attribution::Named(s) => Some(s.name),
         Attribution::Anaphor => nearest_before(outer.start, &[], &earlier).map(|s| s.name),
-        Attribution::Organisation | Attribution::Unnamed => None,
+        Attribution::Organisation | Attribution::Unnamed | Attribution::Unresolved => None,
     }
 }
 
@@ -77,6 +77,13 @@ fn speech_names_skip_words_inside_quotes() {
         .map(|s| s.name)
         .collect();
     assert_eq!(names, ["Ann Park", "Bo Li"]);
+    let body = "„Das ist ein Irrtum“, sagte Nina Hoffmann.";
+    let quote = body.find('„').unwrap_or(0)..body.find(',').unwrap_or(0);
+    let names: Vec<String> = speech_names(body, &[quote], &Persons::default())
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert_eq!(names, ["Nina Hoffmann"]);
 }
 
 #[test]
@@ -143,5 +150,26 @@ fn unnamed_speakers_stay_unnamed() {
     ] {
         let q = &body[body.find('“').unwrap_or(0)..body.find('”').map_or(0, |i| i + 3)];
         assert_eq!(speaker(body, q), None, "{body}");
+    }
+}
+
+/// Every prefix of a body dense with the cues after quotes (`so`, `selon`, a role, an
+/// unreadable verb), cut at any character: spans on character boundaries, no panic.
+#[test]
+fn cues_cut_anywhere_stay_on_char_boundaries() {
+    let body = "„Die Lage“, so Jörg Hällmann, der Sprecher. «Oui», selon l’élu Ümit Öz. \
+                \"Ja\", sagte die 63-Jährige. “No,” wrote the union’s leader Ünal Öz on X. \
+                “Why?” asked — „Gut\", so der Sprecher Åke Ørn. ''Si'', dijo el alcalde Íñigo Ruíz";
+    for (i, _) in body.char_indices() {
+        let cut = &body[..i];
+        for q in crate::analysis::quotes::find_in(cut, &[]) {
+            for s in [Some(q.inner), Some(q.outer), q.mention, q.cue, q.clause]
+                .into_iter()
+                .flatten()
+            {
+                assert!(s.start <= s.end && s.end <= cut.len(), "{cut}");
+                assert!(cut.is_char_boundary(s.start) && cut.is_char_boundary(s.end));
+            }
+        }
     }
 }
