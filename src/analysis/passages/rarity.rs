@@ -20,6 +20,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::align::MIN_WORDS;
 use super::extend::{Alignment, Op};
+use super::index::gram_hash;
+use super::stock;
 use super::tokens::{Doc, STOP, TITLE};
 use super::word_hash::word_id;
 use crate::assets;
@@ -132,6 +134,8 @@ pub fn language_bits(lang: Lang, id: u32) -> f32 {
 #[derive(Debug, Default)]
 pub struct Counts {
     pub df: FxHashMap<u32, u32>,
+    /// How many articles carry each 4-gram of interest ([`super::stock`]).
+    pub grams: FxHashMap<u64, u32>,
     /// Words in the corpus.
     pub tokens: f64,
 }
@@ -189,18 +193,27 @@ fn bits_of(
 ) -> f32 {
     let mut bits = 0.0;
     for al in spans {
+        let mut v = vec![0.0; al.a.len()];
         for i in matched_in_a(al).filter(|&i| counts_as_content(a, i)) {
             let id = a.ids[i];
             if !seen.insert(id) {
                 continue;
             }
             let x = word_bits(a.lang, id, counts);
-            bits += if b.lang == a.lang {
+            v[i - al.a.start] = if b.lang == a.lang {
                 x
             } else {
                 x.min(word_bits(b.lang, id, counts))
             };
         }
+        bits += match counts.filter(|c| !c.grams.is_empty() && is_doubtful(al)) {
+            Some(c) => {
+                let grams: Vec<(usize, u64)> =
+                    stock::matched_grams(al, |i| gram_hash(a, i)).collect();
+                stock::with_stock_phrases(&v, &grams, &c.grams, c.tokens)
+            }
+            None => v.iter().sum(),
+        };
     }
     bits
 }
