@@ -5,7 +5,8 @@
 //! language (`assets/wordfreq/*.txt`, Zipf values from wordfreq; a word no table holds
 //! counts as [`OOV_ZIPF`]) or, when higher, its rate in the corpus: a word carried by `df`
 //! articles of a corpus of `T` words counts as `(df − 2) / T` (the two articles sharing the
-//! phrase excepted), so a word in many articles of this corpus is not rare here. Function
+//! phrase excepted), so a word in many articles of this corpus is not rare here; the words
+//! of a stock phrase of the corpus count once ([`super::stock`]). Function
 //! words (`assets/stopwords.txt`), titles and roles and speech verbs count nothing: they
 //! are the glue of every stock phrase and attribution.
 //! A match is kept when its distinct matched content words, summed over it and the other spans
@@ -20,7 +21,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::align::MIN_WORDS;
 use super::extend::{Alignment, Op};
-use super::index::gram_hash;
 use super::stock;
 use super::tokens::{Doc, STOP, TITLE};
 use super::word_hash::word_id;
@@ -206,14 +206,7 @@ fn bits_of(
                 x.min(word_bits(b.lang, id, counts))
             };
         }
-        bits += match counts.filter(|c| !c.grams.is_empty() && is_doubtful(al)) {
-            Some(c) => {
-                let grams: Vec<(usize, u64)> =
-                    stock::matched_grams(al, |i| gram_hash(a, i)).collect();
-                stock::with_stock_phrases(&v, &grams, &c.grams, c.tokens)
-            }
-            None => v.iter().sum(),
-        };
+        bits += stock::span_bits(a, al, &v, counts.filter(|_| is_doubtful(al)));
     }
     bits
 }

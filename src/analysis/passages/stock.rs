@@ -13,7 +13,9 @@
 use rustc_hash::FxHashMap;
 
 use super::extend::{Alignment, Op};
-use super::index::N;
+use super::index::{N, gram_hash};
+use super::rarity::Counts;
+use super::tokens::Doc;
 
 /// Fewest articles beyond the span's own carriers that make a 4-gram a stock phrase.
 pub const MIN_EXCESS: u32 = 3;
@@ -37,6 +39,18 @@ pub fn matched_grams<'a>(
     (0..m.len().saturating_sub(N - 1))
         .filter(move |&t| m[t..t + N].iter().all(|&x| x))
         .map(move |t| (t, hash(al.a.start + t)))
+}
+
+/// The bits of a span of `a` whose tokens carry `v` bits each (see [`with_stock_phrases`]),
+/// with the corpus's 4-gram counts when there are any.
+pub fn span_bits(a: &Doc, al: &Alignment, v: &[f32], counts: Option<&Counts>) -> f32 {
+    match counts.filter(|c| !c.grams.is_empty()) {
+        Some(c) => {
+            let grams: Vec<(usize, u64)> = matched_grams(al, |i| gram_hash(a, i)).collect();
+            with_stock_phrases(v, &grams, &c.grams, c.tokens)
+        }
+        None => v.iter().sum(),
+    }
 }
 
 /// The bits of a span whose tokens carry `v` bits each (in order of `al.a`; zero for a
