@@ -86,20 +86,17 @@ fn accept(a: &Doc, b: &Doc, ia: usize, ib: usize, cfg: &Config) -> Result<Alignm
 pub fn align_pair(
     a: &Doc,
     b: &Doc,
-    seeds: impl IntoIterator<Item = (usize, usize)>,
+    seeds: impl IntoIterator<Item = (usize, usize)> + Clone,
     cfg: &Config,
 ) -> Vec<Alignment> {
     let mut kept: Vec<Alignment> = Vec::new();
     // seeds inside a kept span (near its diagonals) or a failed one (on its own diagonal)
     let (mut in_kept, mut in_failed) = (Cover::default(), Cover::default());
-    // seeds that yielded no span: pieces of a sentence reworded in its middle, maybe
-    let mut left = Vec::new();
-    for (ia, ib) in seeds {
+    for (ia, ib) in seeds.clone() {
         if in_kept.covers(ia, ib) || in_failed.covers(ia, ib) {
             continue;
         }
         if !may_accept(a, b, ia, ib) {
-            left.push((ia, ib));
             continue;
         }
         match accept(a, b, ia, ib, cfg) {
@@ -107,13 +104,10 @@ pub fn align_pair(
                 in_kept.add(&al, BAND);
                 kept.push(al);
             }
-            Err(al) => {
-                left.push((ia, ib));
-                in_failed.add_on(&al, ib as i64 - ia as i64);
-            }
+            Err(al) => in_failed.add_on(&al, ib as i64 - ia as i64),
         }
     }
-    super::bridge::bridge(a, b, &mut kept, &left);
+    super::bridge::bridge(a, b, &mut kept, seeds);
     for al in &mut kept {
         chain(a, b, al);
         super::edges::tidy(a, b, al);

@@ -7,8 +7,8 @@
 //!
 //! Chance 4-grams of two articles fall on unrelated diagonals; a run that follows (or
 //! precedes) a long shared span within [`GAP`] tokens on both sides, the two gaps differing
-//! by at most [`BAND`] tokens, is the rest of the same sentence. Only the seeds left over by
-//! the pair's alignment are looked at, and only against its long spans.
+//! by at most [`BAND`] tokens, is the rest of the same sentence. The pair's seeds are looked
+//! at again only when it has a long span, and each only against the long spans.
 
 use super::align::MIN_WORDS;
 use super::extend::{Alignment, BAND, Op, exact_run};
@@ -23,13 +23,18 @@ fn after(p: &std::ops::Range<usize>, q: &std::ops::Range<usize>) -> Option<usize
     (q.start >= p.end && q.start - p.end <= GAP).then(|| q.start - p.end)
 }
 
-/// Joins to the long spans of `kept` the exact runs at `left` (seeds of the pair that
-/// yielded no span) that continue them across a small gap.
-pub fn bridge(a: &Doc, b: &Doc, kept: &mut [Alignment], left: &[(usize, usize)]) {
-    if left.is_empty() || !kept.iter().any(|k| k.matches() >= MIN_WORDS) {
+/// Joins to the long spans of `kept` the exact runs at the pair's `seeds` that continue
+/// them across a small gap.
+pub fn bridge(
+    a: &Doc,
+    b: &Doc,
+    kept: &mut [Alignment],
+    seeds: impl IntoIterator<Item = (usize, usize)>,
+) {
+    if !kept.iter().any(|k| k.matches() >= MIN_WORDS) {
         return;
     }
-    for &(ia, ib) in left {
+    for (ia, ib) in seeds {
         let seed = (ia..ia + N, ib..ib + N);
         let Some(k) = kept.iter().position(|k| {
             k.matches() >= MIN_WORDS
