@@ -24,7 +24,9 @@ fn after(p: &std::ops::Range<usize>, q: &std::ops::Range<usize>) -> Option<usize
 }
 
 /// Joins to the long spans of `kept` the exact runs at the pair's `seeds` that continue
-/// them across a small gap.
+/// them across a small gap. The seeds are sorted by their place in `a` once, and each long
+/// span looks only at those within [`GAP`] tokens of its ends: linear in the pair's seeds
+/// and spans, even for two long, near-identical articles.
 pub fn bridge(
     a: &Doc,
     b: &Doc,
@@ -34,23 +36,45 @@ pub fn bridge(
     if !kept.iter().any(|k| k.matches() >= MIN_WORDS) {
         return;
     }
-    for (ia, ib) in seeds {
-        let seed = (ia..ia + N, ib..ib + N);
-        let Some(k) = kept.iter().position(|k| {
-            k.matches() >= MIN_WORDS
-                && (continues(k, &seed.0, &seed.1) || precedes(k, &seed.0, &seed.1))
-        }) else {
-            continue;
-        };
-        let run = exact_run(a, b, ia, ib, N);
-        let content = (run.a.start..run.a.end)
-            .zip(run.b.start..run.b.end)
-            .any(|(i, j)| is_content(a.flags[i]) && is_content(b.flags[j]));
-        if !content {
-            continue;
+    let mut by_a: Vec<(usize, usize)> = seeds.into_iter().collect();
+    by_a.sort_unstable();
+    for k in kept.iter_mut().filter(|k| k.matches() >= MIN_WORDS) {
+        while let Some(run) = piece(a, b, k, &by_a) {
+            join(k, run);
         }
-        join(&mut kept[k], run);
     }
+}
+
+/// The first short exact run of content, at one of `seeds` (sorted), that continues `k`
+/// (after or before it) and is not yet part of it.
+fn piece(a: &Doc, b: &Doc, k: &Alignment, seeds: &[(usize, usize)]) -> Option<Alignment> {
+    let windows = [
+        (k.a.end, k.a.end + GAP),
+        (
+            k.a.start.saturating_sub(GAP + N),
+            k.a.start.saturating_sub(N),
+        ),
+    ];
+    for (lo, hi) in windows {
+        let from = seeds.partition_point(|s| s.0 < lo);
+        for &(ia, ib) in seeds[from..].iter().take_while(|s| s.0 <= hi) {
+            let (ra, rb) = (ia..ia + N, ib..ib + N);
+            if !(continues(k, &ra, &rb) || precedes(k, &ra, &rb)) {
+                continue;
+            }
+            let run = exact_run(a, b, ia, ib, N);
+            let disjoint = run.a.start >= k.a.end && run.b.start >= k.b.end
+                || run.a.end <= k.a.start && run.b.end <= k.b.start;
+            let content = (run.a.start..run.a.end)
+                .zip(run.b.start..run.b.end)
+                .any(|(i, j)| is_content(a.flags[i]) && is_content(b.flags[j]));
+            // a run of MIN_WORDS or more is a span of its own, not a piece
+            if disjoint && content && run.ops.len() < MIN_WORDS {
+                return Some(run);
+            }
+        }
+    }
+    None
 }
 
 /// True when a run at `ra`/`rb` follows `k` within the gap on both sides, gaps alike.
@@ -69,8 +93,7 @@ fn precedes(k: &Alignment, ra: &std::ops::Range<usize>, rb: &std::ops::Range<usi
     }
 }
 
-/// Joins `run` (disjoint from `k`, after or before it on both sides) to `k`; a run that `k`
-/// already holds, or that overlaps it, changes nothing.
+/// Joins `run` (disjoint from `k`, after or before it on both sides) to `k`.
 fn join(k: &mut Alignment, mut run: Alignment) {
     let gap_ops = |ga: usize, gb: usize| {
         let mut ops = vec![Op::Sub; ga.min(gb)];
