@@ -136,6 +136,10 @@ fn root(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
+/// Units of other articles that a repeated article's units are measured against (a large
+/// group of one statement would otherwise cost the square of its size).
+const FIT_PEERS: usize = 16;
+
 /// Keeps, per article, the unit that carries the statement best: the one most contained
 /// in (or containing) a unit of another article of the group, then the one sharing most
 /// grams with it, then the longest. An article that quotes a remark in part and repeats its
@@ -154,6 +158,7 @@ fn one_per_article(units: &[Unit], mut g: Vec<usize>) -> Vec<usize> {
         }
         g.iter()
             .filter(|&&v| units[v].article != units[u].article)
+            .take(FIT_PEERS)
             .map(|&v| {
                 let n = shared_grams(&units[u].grams, &units[v].grams);
                 let shorter = units[u].grams.len().min(units[v].grams.len()).max(1);
