@@ -86,13 +86,13 @@ fn accept(a: &Doc, b: &Doc, ia: usize, ib: usize, cfg: &Config) -> Result<Alignm
 pub fn align_pair(
     a: &Doc,
     b: &Doc,
-    seeds: impl IntoIterator<Item = (usize, usize)>,
+    seeds: impl IntoIterator<Item = (usize, usize)> + Clone,
     cfg: &Config,
 ) -> Vec<Alignment> {
     let mut kept: Vec<Alignment> = Vec::new();
     // seeds inside a kept span (near its diagonals) or a failed one (on its own diagonal)
     let (mut in_kept, mut in_failed) = (Cover::default(), Cover::default());
-    for (ia, ib) in seeds {
+    for (ia, ib) in seeds.clone() {
         if in_kept.covers(ia, ib) || in_failed.covers(ia, ib) {
             continue;
         }
@@ -107,6 +107,7 @@ pub fn align_pair(
             Err(al) => in_failed.add_on(&al, ib as i64 - ia as i64),
         }
     }
+    super::bridge::bridge(a, b, &mut kept, seeds);
     for al in &mut kept {
         chain(a, b, al);
         super::edges::tidy(a, b, al);

@@ -87,7 +87,7 @@ pub fn seeds(docs: &[Doc], cap: usize) -> Vec<Seed> {
 /// The four ids are packed two to a word; each word is multiplied by its own odd constant
 /// (a bijection), so the two products are independent and computed side by side, where a
 /// chained hasher waits for each multiply in turn. Every 4-gram of a large corpus is hashed.
-fn gram_hash(doc: &Doc, i: usize) -> u64 {
+pub(super) fn gram_hash(doc: &Doc, i: usize) -> u64 {
     let ids = &doc.ids[i..i + N];
     let pair = |a: u32, b: u32| u64::from(a) | (u64::from(b) << 32);
     let h = pair(ids[0], ids[1]).wrapping_mul(0x9E37_79B9_7F4A_7C15)

@@ -8,6 +8,7 @@
 //! [`group`] (pairwise spans joined into passages) → [`labels`].
 
 pub mod align;
+mod bridge;
 pub mod compare;
 #[cfg(test)]
 mod compare_tests;
@@ -23,6 +24,7 @@ mod rare;
 pub mod rarity;
 pub mod reach;
 pub mod sketch;
+mod stock;
 #[cfg(test)]
 mod tests;
 pub mod tokens;

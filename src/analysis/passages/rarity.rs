@@ -5,7 +5,8 @@
 //! language (`assets/wordfreq/*.txt`, Zipf values from wordfreq; a word no table holds
 //! counts as [`OOV_ZIPF`]) or, when higher, its rate in the corpus: a word carried by `df`
 //! articles of a corpus of `T` words counts as `(df − 2) / T` (the two articles sharing the
-//! phrase excepted), so a word in many articles of this corpus is not rare here. Function
+//! phrase excepted), so a word in many articles of this corpus is not rare here; the words
+//! of a stock phrase of the corpus count once ([`super::stock`]). Function
 //! words (`assets/stopwords.txt`), titles and roles and speech verbs count nothing: they
 //! are the glue of every stock phrase and attribution.
 //! A match is kept when its distinct matched content words, summed over it and the other spans
@@ -20,6 +21,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::align::MIN_WORDS;
 use super::extend::{Alignment, Op};
+use super::stock;
 use super::tokens::{Doc, STOP, TITLE};
 use super::word_hash::word_id;
 use crate::assets;
@@ -132,6 +134,8 @@ pub fn language_bits(lang: Lang, id: u32) -> f32 {
 #[derive(Debug, Default)]
 pub struct Counts {
     pub df: FxHashMap<u32, u32>,
+    /// How many articles carry each 4-gram of interest ([`super::stock`]).
+    pub grams: FxHashMap<u64, u32>,
     /// Words in the corpus.
     pub tokens: f64,
 }
@@ -189,18 +193,20 @@ fn bits_of(
 ) -> f32 {
     let mut bits = 0.0;
     for al in spans {
+        let mut v = vec![0.0; al.a.len()];
         for i in matched_in_a(al).filter(|&i| counts_as_content(a, i)) {
             let id = a.ids[i];
             if !seen.insert(id) {
                 continue;
             }
             let x = word_bits(a.lang, id, counts);
-            bits += if b.lang == a.lang {
+            v[i - al.a.start] = if b.lang == a.lang {
                 x
             } else {
                 x.min(word_bits(b.lang, id, counts))
             };
         }
+        bits += stock::span_bits(a, al, &v, counts.filter(|_| is_doubtful(al)));
     }
     bits
 }

@@ -337,3 +337,42 @@ fn a_chance_match_inside_one_long_quote_is_not_a_passage() {
     ]);
     assert!(run(&c, &Config::default()).passages.is_empty());
 }
+
+#[test]
+fn an_idiom_built_on_a_stock_phrase_of_the_corpus_joins_nothing() {
+    // long articles, so that "lot" and "money" in ten of them are no commoner than in English
+    const LONG: usize = 1500;
+    let idiom = "“It does not sound like a lot of money,” she said.";
+    let mut bodies = vec![
+        (
+            "A",
+            format!("{} {idiom} {}", filler(1, LONG), filler(2, LONG)),
+        ),
+        (
+            "B",
+            format!("{} {idiom} {}", filler(3, LONG), filler(4, LONG)),
+        ),
+    ];
+    let found = |bodies: &[(&str, String)]| {
+        let c = corpus(bodies.to_vec());
+        let p = run(&c, &Config::default());
+        p.passages
+            .iter()
+            .any(|p| p.article_count() == 2 && p.words >= 5)
+    };
+    // alone, the two carriers share an unlikely phrase by word frequencies
+    assert!(found(&bodies));
+    // when many articles say "a lot of money", it is the corpus's stock phrase
+    for (k, outlet) in ["C", "D", "E", "F", "G", "H", "I", "J"]
+        .into_iter()
+        .enumerate()
+    {
+        let s = 10 + 2 * k as u64;
+        let line = "“That is a lot of money for a small town,” he said.";
+        bodies.push((
+            outlet,
+            format!("{} {line} {}", filler(s, LONG), filler(s + 1, LONG)),
+        ));
+    }
+    assert!(!found(&bodies));
+}

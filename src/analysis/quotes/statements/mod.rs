@@ -136,9 +136,48 @@ fn root(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
-/// Keeps, per article, the unit with the most words.
+/// Units of other articles that a repeated article's units are measured against (a large
+/// group of one statement would otherwise cost the square of its size).
+const FIT_PEERS: usize = 16;
+
+/// Keeps, per article, the unit that carries the statement best: the one most contained
+/// in (or containing) a unit of another article of the group, then the one sharing most
+/// grams with it, then the longest. An article that quotes a remark in part and repeats its
+/// words in another quote ("a reckless gamble with public money" / "Nobody here wants a
+/// reckless gamble with public funds, but…") keeps the part, not the longer other quote.
 fn one_per_article(units: &[Unit], mut g: Vec<usize>) -> Vec<usize> {
-    g.sort_by_key(|&u| (units[u].article, std::cmp::Reverse(units[u].words.len()), u));
+    g.sort_by_key(|&u| (units[u].article, u));
+    let repeated: FxHashSet<ArticleIdx> = g
+        .windows(2)
+        .filter(|w| units[w[0]].article == units[w[1]].article)
+        .map(|w| units[w[0]].article)
+        .collect();
+    let fit = |u: usize| -> (u64, usize) {
+        if !repeated.contains(&units[u].article) {
+            return (0, 0);
+        }
+        g.iter()
+            .filter(|&&v| units[v].article != units[u].article)
+            .take(FIT_PEERS)
+            .map(|&v| {
+                let n = shared_grams(&units[u].grams, &units[v].grams);
+                let shorter = units[u].grams.len().min(units[v].grams.len()).max(1);
+                // containment in thousandths, so that ties compare exactly
+                ((1000 * n / shorter) as u64, n)
+            })
+            .max()
+            .unwrap_or((0, 0))
+    };
+    let mut keyed: Vec<((u64, usize), usize)> = g.iter().map(|&u| (fit(u), u)).collect();
+    keyed.sort_by_key(|&(f, u)| {
+        (
+            units[u].article,
+            std::cmp::Reverse(f),
+            std::cmp::Reverse(units[u].words.len()),
+            u,
+        )
+    });
+    g = keyed.into_iter().map(|(_, u)| u).collect();
     g.dedup_by_key(|u| units[*u].article);
     g
 }
