@@ -171,10 +171,10 @@ fn the_news_corpus_is_grouped_into_its_stories() {
     }
     let (alone, total) = singletons_alone(&a, &gold);
     eprintln!("one-article stories left alone: {alone} of {total}");
-    // Precision 0.949 with recall 0.844 (F1 0.893) since nationalities stopped counting
-    // as their country and organisations keep their place words.
+    // Precision 0.973 with recall 0.845 (F1 0.904) on 338 articles, with passages in more
+    // than 50 articles no longer tying pairs and the speaker rules of this build.
     assert!(
-        s.bcubed_precision >= 0.94,
+        s.bcubed_precision >= 0.96,
         "B-cubed precision {:.3}",
         s.bcubed_precision
     );
@@ -183,12 +183,11 @@ fn the_news_corpus_is_grouped_into_its_stories() {
         "B-cubed recall {:.3}",
         s.bcubed_recall
     );
-    assert!(s.bcubed_f1 >= 0.855, "B-cubed F1 {:.3}", s.bcubed_f1);
+    assert!(s.bcubed_f1 >= 0.89, "B-cubed F1 {:.3}", s.bcubed_f1);
     assert!(s.pairwise_f1 >= 0.83, "pairwise F1 {:.3}", s.pairwise_f1);
     assert!(s.ari >= 0.83, "ARI {:.3}", s.ari);
-    // The bar is 4 of every 5; with the entity extraction of this build the corpus
-    // leaves 11 of its 15 alone (docs/stories.md): the floor guards that, not the bar.
-    assert!(total == 0 || alone * 15 >= total * 12, "{alone} of {total}");
+    // At least 4 of every 5 one-article stories are left alone (14 of 17 measured).
+    assert!(total == 0 || alone * 5 >= total * 4, "{alone} of {total}");
 }
 
 #[test]
