@@ -120,11 +120,7 @@ impl Gazetteer {
                     .and_then(|c| by_name.get(c).copied())
             })
             .collect();
-        let mut lower_pairs = vec![0u64; 1 << 10];
-        for w in lower_starts.keys() {
-            let k = pair(w);
-            lower_pairs[k >> 6] |= 1 << (k & 63);
-        }
+        let lower_pairs = pairs_of(lower_starts.keys());
         let demonyms = file
             .entity
             .iter()
@@ -207,6 +203,34 @@ impl Gazetteer {
     pub fn lookup_folded(&self, name: &str) -> Option<Target> {
         self.folded.get(&name.to_lowercase()).copied()
     }
+}
+
+/// The first words of the patterns that start in lower case, each with the rest of every
+/// such pattern after it ("the" → " States", " Gulf").
+fn lower_starts(patterns: &[String]) -> FxHashMap<String, Vec<String>> {
+    let mut starts: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    for p in patterns
+        .iter()
+        .filter(|p| p.starts_with(char::is_lowercase))
+    {
+        let cut = p.find(|c: char| !c.is_alphanumeric()).unwrap_or(p.len());
+        let (first, rest) = p.split_at(cut);
+        starts
+            .entry(first.to_string())
+            .or_default()
+            .push(rest.to_string());
+    }
+    starts
+}
+
+/// The bit set of the first two bytes ([`pair`]) of `words`.
+fn pairs_of<'w>(words: impl Iterator<Item = &'w String>) -> Vec<u64> {
+    let mut bits = vec![0u64; 1 << 10];
+    for w in words {
+        let k = pair(w);
+        bits[k >> 6] |= 1 << (k & 63);
+    }
+    bits
 }
 
 /// The first two bytes of a word as a number below 2^16.
