@@ -93,18 +93,7 @@ impl Gazetteer {
             .zip(&targets)
             .map(|(p, t)| (p.to_lowercase(), *t))
             .collect();
-        let mut lower_starts: FxHashMap<String, Vec<String>> = FxHashMap::default();
-        for p in patterns
-            .iter()
-            .filter(|p| p.starts_with(char::is_lowercase))
-        {
-            let cut = p.find(|c: char| !c.is_alphanumeric()).unwrap_or(p.len());
-            let (first, rest) = p.split_at(cut);
-            lower_starts
-                .entry(first.to_string())
-                .or_default()
-                .push(rest.to_string());
-        }
+        let lower_starts = lower_starts(&patterns);
         let by_name: FxHashMap<&str, usize> = file
             .entity
             .iter()
