@@ -188,9 +188,6 @@ struct Context<'a, 'p> {
     orgs: &'a [PersonMention<'p>],
     /// The genders the body gives its people, read the first time a pronoun needs them.
     genders: Option<gender::Genders>,
-    /// The body's words with their offsets, read the first time a described organisation
-    /// (`the company said`) needs them.
-    words: Option<Vec<(usize, &'a str)>>,
 }
 
 /// The speaker of every top-level quote of `pairs` (nested quotes get none).
@@ -222,7 +219,6 @@ fn attribute_all(
         earlier: Vec::new(),
         orgs,
         genders: None,
-        words: None,
     };
     let next_top = next_tops(body, pairs);
     let mut out: Vec<Attributed> = Vec::with_capacity(pairs.len());

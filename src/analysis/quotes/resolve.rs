@@ -60,12 +60,10 @@ fn named(cx: &Context, cue: &Span, mention: &Span, s: Speaker) -> (Option<Speake
 }
 
 /// A described organisation (`the company said`): the organisation named last before `pos`.
-fn organisation(cx: &mut Context, pos: usize) -> Option<Speaker> {
+fn organisation(cx: &Context, pos: usize) -> Option<Speaker> {
     let last = orgs_before(cx.orgs, pos);
     let known: Vec<(Span, &str)> = last.iter().map(|o| (o.span.clone(), o.name)).collect();
-    let body = cx.body;
-    let words = cx.words.get_or_insert_with(|| roles::words_of(body));
-    let org = roles::last_org_before(body, words, pos, &known);
+    let org = roles::last_org_before(cx.body, pos, &known);
     org.map(|(name, at)| Speaker {
         entity: last.iter().find(|o| o.name == name).map(|o| o.entity),
         name,

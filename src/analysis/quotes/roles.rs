@@ -65,13 +65,7 @@ fn is_org_word(w: &str) -> bool {
 /// The organisation named last before `pos`: a capitalised run ending in an organisation's
 /// cue word (`Dunmere Fire Brigade`, `Estmark Central Bank`), or `orgs` (known
 /// organisation mentions, sorted by start, with their names).
-/// `words` are the body's ([`words_of`]).
-pub fn last_org_before(
-    body: &str,
-    words: &[(usize, &str)],
-    pos: usize,
-    orgs: &[(Span, &str)],
-) -> Option<(String, usize)> {
+pub fn last_org_before(body: &str, pos: usize, orgs: &[(Span, &str)]) -> Option<(String, usize)> {
     let mut from = pos.saturating_sub(ORG_LOOKBACK);
     while !body.is_char_boundary(from) {
         from += 1;
@@ -81,32 +75,17 @@ pub fn last_org_before(
         .filter(|(s, _)| s.start < pos && s.start >= from)
         .max_by_key(|(s, _)| s.start)
         .map(|(s, n)| (n.to_string(), s.start));
-    let seen = last_cued_run(body, words, from, pos);
+    let seen = last_cued_run(body, from, pos);
     match (known, seen) {
         (Some(k), Some(s)) => Some(if s.1 > k.1 { s } else { k }),
         (k, s) => k.or(s),
     }
 }
 
-/// The words of a body with their byte offsets, read once per body for
-/// [`last_org_before`].
-pub fn words_of(body: &str) -> Vec<(usize, &str)> {
-    let mut words = Vec::new();
-    for_each_word(body, |i, w| words.push((i, w)));
-    words
-}
-
-/// The last capitalised run of the words lying within `body[from..to]` whose last word is
-/// an organisation's cue.
-fn last_cued_run(
-    body: &str,
-    words: &[(usize, &str)],
-    from: usize,
-    to: usize,
-) -> Option<(String, usize)> {
-    let first = words.partition_point(|&(i, _)| i < from);
-    let last = words.partition_point(|&(i, w)| i + w.len() <= to);
-    let words = words.get(first..last.max(first)).unwrap_or_default();
+/// The last capitalised run in `body[from..to]` whose last word is an organisation's cue.
+fn last_cued_run(body: &str, from: usize, to: usize) -> Option<(String, usize)> {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    for_each_word(&body[from..to], |i, w| words.push((from + i, w)));
     let mut best = None;
     let mut k = 0;
     while k < words.len() {
@@ -166,7 +145,7 @@ mod tests {
     #[test]
     fn the_organisation_named_last() {
         let body = "Staff at Dunmere Bus Company and the Harbour Authority met. Then";
-        let got = last_org_before(body, &words_of(body), body.len(), &[]).map(|o| o.0);
+        let got = last_org_before(body, body.len(), &[]).map(|o| o.0);
         assert_eq!(got.as_deref(), Some("Harbour Authority"));
     }
 }
