@@ -67,7 +67,7 @@ pub struct Gazetteer {
     /// First words of the patterns that start in lower case ("spokeswoman", "the"),
     /// with the rest of each such pattern after its first word ("", " States").
     lower_starts: FxHashMap<String, Vec<String>>,
-    /// Bit set of the first two bytes of `lower_starts`, to turn most words away
+    /// Bit set of the first two bytes and lengths of `lower_starts`, to turn most words away
     /// without hashing them.
     lower_pairs: Vec<u64>,
     /// For each entry, the entry of the country it is the capital of.
@@ -212,7 +212,7 @@ fn lower_starts(patterns: &[String]) -> FxHashMap<String, Vec<String>> {
     starts
 }
 
-/// The bit set of the first two bytes ([`pair`]) of `words`.
+/// The bit set of the first two bytes and lengths ([`pair`]) of `words`.
 fn pairs_of<'w>(words: impl Iterator<Item = &'w String>) -> Vec<u64> {
     let mut bits = vec![0u64; 1 << 10];
     for w in words {
@@ -222,10 +222,13 @@ fn pairs_of<'w>(words: impl Iterator<Item = &'w String>) -> Vec<u64> {
     bits
 }
 
-/// The first two bytes of a word as a number below 2^16.
+/// The first two bytes and the length of a word folded into a number below 2^16: "the"
+/// and "they" fall apart, so the most frequent words stop at the filter.
 fn pair(word: &str) -> usize {
     let b = word.as_bytes();
-    usize::from(b.first().copied().unwrap_or(0)) << 8 | usize::from(b.get(1).copied().unwrap_or(0))
+    let bytes = usize::from(b.first().copied().unwrap_or(0)) << 8
+        | usize::from(b.get(1).copied().unwrap_or(0));
+    bytes ^ (b.len().min(31) << 11)
 }
 
 /// The patterns of a gazetteer file with what each stands for: every name and alias, and
