@@ -119,16 +119,7 @@ fn an_open_quotes_screen_follows_the_visible_articles() {
 /// [`app`] with stories: articles 0, 1 and 3 one story, article 2 alone.
 fn storied() -> App {
     use crate::analysis::stories::{Story, StoryIndex};
-    let story = |articles: Vec<ArticleIdx>| Story {
-        id: format!("s{}", articles[0]),
-        headline: articles[0],
-        articles,
-        entities: Vec::new(),
-        terms: vec!["harbour".to_string()],
-        passages: 0,
-        quotes: 0,
-        cohesion: 1.0,
-    };
+    let story = |articles: Vec<ArticleIdx>| Story::of(articles, &["harbour"]);
     let mut app = app();
     app.analysis.stories = StoryIndex {
         stories: vec![story(vec![0, 1, 3]), story(vec![2])],

@@ -150,16 +150,7 @@ mod tests {
     use crate::analysis::stories::Story;
 
     fn story(articles: Vec<ArticleIdx>) -> Story {
-        Story {
-            id: format!("s{}", articles[0]),
-            headline: articles[0],
-            articles,
-            entities: Vec::new(),
-            terms: Vec::new(),
-            passages: 0,
-            quotes: 0,
-            cohesion: 1.0,
-        }
+        Story::of(articles, &[])
     }
 
     /// Articles 0, 2, 4 one story; 1 and 3 another; 5 and 6 alone.

@@ -78,6 +78,22 @@ impl StoryIndex {
 }
 
 impl Story {
+    /// A story of `articles` (the first its headline), labelled by `terms` alone: what
+    /// tests build by hand.
+    #[cfg(test)]
+    pub fn of(articles: Vec<ArticleIdx>, terms: &[&str]) -> Story {
+        Story {
+            id: format!("s{}", articles.first().copied().unwrap_or(0)),
+            headline: articles.first().copied().unwrap_or(0),
+            articles,
+            entities: Vec::new(),
+            terms: terms.iter().map(|t| t.to_string()).collect(),
+            passages: 0,
+            quotes: 0,
+            cohesion: 1.0,
+        }
+    }
+
     /// A short label: its top entities, then its top words.
     pub fn label(&self, entities: &EntityIndex) -> String {
         let mut parts: Vec<&str> = self

@@ -30,16 +30,7 @@ fn corpus() -> Corpus {
 }
 
 fn story(articles: Vec<ArticleIdx>) -> Story {
-    Story {
-        id: format!("s{}", articles[0]),
-        headline: articles[0],
-        articles,
-        entities: Vec::new(),
-        terms: Vec::new(),
-        passages: 0,
-        quotes: 0,
-        cohesion: 1.0,
-    }
+    Story::of(articles, &[])
 }
 
 /// Articles 0–3 one story, 4 and 5 another, 6 alone.

@@ -240,16 +240,7 @@ fn partners_in_compare_stay_inside_the_story() {
 fn zero_with_three() -> App {
     use crate::analysis::stories::{Story, StoryIndex};
     let mut app = seeds_app((120, 40));
-    let story = |articles: Vec<usize>| Story {
-        id: format!("s{}", articles[0]),
-        headline: articles[0],
-        articles,
-        entities: Vec::new(),
-        terms: Vec::new(),
-        passages: 0,
-        quotes: 0,
-        cohesion: 1.0,
-    };
+    let story = |articles: Vec<usize>| Story::of(articles, &[]);
     app.analysis.stories = StoryIndex {
         stories: vec![story(vec![0, 3]), story(vec![1, 2, 4])],
         of_article: vec![0, 1, 1, 0, 1],

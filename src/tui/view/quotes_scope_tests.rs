@@ -73,16 +73,7 @@ fn corpus() -> Corpus {
 fn app() -> App {
     let corpus = corpus();
     let mut analysis = crate::analysis::analyse(&corpus, &crate::analysis::Config::default());
-    let story = |articles: Vec<usize>, term: &str| Story {
-        id: format!("s{}", articles[0]),
-        headline: articles[0],
-        articles,
-        entities: Vec::new(),
-        terms: vec![term.to_string()],
-        passages: 0,
-        quotes: 0,
-        cohesion: 1.0,
-    };
+    let story = |articles: Vec<usize>, term: &str| Story::of(articles, &[term]);
     analysis.stories = StoryIndex {
         stories: vec![
             story(vec![0, 1, 2], "dam failure"),
