@@ -267,17 +267,9 @@ impl<'a, 'b> Segmenter<'a, 'b> {
             start += 4;
         }
         if self.names_club(e, unit) {
-            self.out.push(Candidate {
-                span: start..end,
-                name: Some(self.gz.entries[e].name.clone()),
-                gazetteer: None,
-                kind: EntityKind::Organization,
-                strength: BY_CUE,
-                weak: false,
-                headline: false,
-                words: Vec::new(),
-                metonym: false,
-            });
+            let name = self.gz.entries[e].name.clone();
+            self.out
+                .push(by_cue(start..end, name, EntityKind::Organization));
             self.after_title = false;
             return;
         }
@@ -336,17 +328,7 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         }
         name.push_str(&name_case(rest));
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-        self.out.push(Candidate {
-            span,
-            name: Some(name),
-            gazetteer: None,
-            kind: EntityKind::Place,
-            strength: BY_CUE,
-            weak: false,
-            headline: false,
-            words: Vec::new(),
-            metonym: false,
-        });
+        self.out.push(by_cue(span, name, EntityKind::Place));
         self.after_title = false;
     }
 
@@ -358,5 +340,21 @@ impl<'a, 'b> Segmenter<'a, 'b> {
         let candidate = self.candidate(after_title, absorbed);
         self.seg.clear();
         self.out.extend(candidate);
+    }
+}
+
+/// A candidate a cue names outright (a club of a sports story, a place of a dateline or
+/// address), outside the gazetteer.
+fn by_cue(span: std::ops::Range<usize>, name: String, kind: EntityKind) -> Candidate {
+    Candidate {
+        span,
+        name: Some(name),
+        gazetteer: None,
+        kind,
+        strength: BY_CUE,
+        weak: false,
+        headline: false,
+        words: Vec::new(),
+        metonym: false,
     }
 }
