@@ -1,6 +1,8 @@
 //! Times the analysis stage by stage, then each step of story grouping, on a generated
 //! corpus: `cargo run --release --example stories-timing -- 10000` (the article count;
-//! 10,000 by default). The steps are logged as the stories module's debug laps.
+//! 10,000 by default). The steps are logged as the stories module's debug laps. With
+//! `TERMS=1` set, times counting the articles' story terms instead: from the passage
+//! search's tokens, and from the text.
 
 use std::time::Instant;
 
@@ -23,6 +25,10 @@ fn main() {
         max_words: 1500,
         ..SynthConfig::default()
     });
+    if std::env::var_os("TERMS").is_some() {
+        time_terms(&corpus);
+        return;
+    }
     let start = Instant::now();
     let lap = std::sync::Mutex::new(Instant::now());
     let analysis = analyse_with_progress(&corpus, &Config::default(), |stage| {
@@ -44,4 +50,21 @@ fn main() {
         start.elapsed(),
         stories.stories.len()
     );
+}
+
+fn time_terms(corpus: &parallax::corpus::Corpus) {
+    use parallax::analysis::stories::terms::TermCounts;
+    let t = Instant::now();
+    let tokens = parallax::analysis::passages::tokenize_corpus(corpus);
+    eprintln!("tokenize {:?}", t.elapsed());
+    for _ in 0..3 {
+        let t = Instant::now();
+        let c = TermCounts::of_tokens(corpus, tokens.docs());
+        eprintln!("of_tokens {:?}", t.elapsed());
+        drop(c);
+        let t = Instant::now();
+        let c = TermCounts::of_corpus(corpus);
+        eprintln!("of_corpus {:?}", t.elapsed());
+        drop(c);
+    }
 }

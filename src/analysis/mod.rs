@@ -83,15 +83,23 @@ pub fn analyse_with_progress(
     analyse_with_passages(
         corpus,
         progress,
-        || passages::tokenize_corpus(corpus),
-        |tokens, quotes| passages::find_with(tokens, corpus, quotes, config),
+        || {
+            let tokens = passages::tokenize_corpus(corpus);
+            let terms = stories::terms::TermCounts::of_tokens(corpus, tokens.docs());
+            (tokens, terms)
+        },
+        |(tokens, terms), quotes| {
+            let found = passages::find_with(tokens, corpus, quotes, config);
+            (found, Some(terms))
+        },
     )
 }
 
 /// Runs the analysis with `find_passages` as its shared-passage stage (given what
 /// `prepare` made and the quotes of every article), so that another source of passages
-/// (passim's clusters) reuses the entity and quote stages. Calls `progress` after each
-/// stage.
+/// (passim's clusters) reuses the entity and quote stages. `find_passages` also gives the
+/// articles' story terms when it has read the bodies (otherwise the stories stage counts
+/// them). Calls `progress` after each stage.
 ///
 /// The entities' merge runs on one thread: meanwhile the other core runs `prepare`, which
 /// needs neither entities nor quotes (parallax's own search tokenizes the corpus there),
@@ -100,7 +108,10 @@ pub fn analyse_with_passages<T: Send>(
     corpus: &Corpus,
     progress: impl Fn(Stage) + Sync,
     prepare: impl FnOnce() -> T + Send,
-    find_passages: impl FnOnce(T, &[Vec<quotes::Quote>]) -> passages::PassageIndex,
+    find_passages: impl FnOnce(
+        T,
+        &[Vec<quotes::Quote>],
+    ) -> (passages::PassageIndex, Option<stories::terms::TermCounts>),
 ) -> Analysis {
     let docs = entities::docs_of(corpus);
     let found = entities::find(&docs);
@@ -116,9 +127,12 @@ pub fn analyse_with_passages<T: Send>(
         prepare,
     );
     drop(docs);
-    let passages = find_passages(prepared, &quotes);
+    let (passages, terms) = find_passages(prepared, &quotes);
     progress(Stage::Passages);
-    let stories = stories::group(corpus, &entities, &passages);
+    let stories = match terms {
+        Some(terms) => stories::group_counted(corpus, &entities, &passages, terms),
+        None => stories::group(corpus, &entities, &passages),
+    };
     progress(Stage::Stories);
     Analysis {
         entities,

@@ -179,6 +179,13 @@ impl Passage {
 /// The tokens of every article of a corpus, chrome masked (see [`tokenize_corpus`]).
 pub struct CorpusTokens(Vec<tokens::Doc>);
 
+impl CorpusTokens {
+    /// The tokens of every article, indexed like the corpus.
+    pub fn docs(&self) -> &[tokens::Doc] {
+        &self.0
+    }
+}
+
 /// Tokenizes every article, in parallel.
 pub fn tokenize_corpus(corpus: &Corpus) -> CorpusTokens {
     let lap = Lap::start();

@@ -27,38 +27,65 @@ pub const MIN_SHARED_KEYS: usize = 2;
 /// Entity keys live apart from term keys.
 const ENTITY_BIT: u64 = 1 << 32;
 
-/// The `k` heaviest keys of `v` whose document frequency (from `df`) is at least two.
-fn heaviest(v: &Sparse, k: usize, df: &FxHashMap<u32, u32>) -> Vec<u32> {
+/// The `k` heaviest keys of `v` whose document frequency (from `df`, when given: the
+/// vectors of terms hold none but such keys) is at least two, heaviest first (the smaller
+/// key first on a tie).
+fn heaviest(
+    v: impl Iterator<Item = (u32, f32)>,
+    k: usize,
+    df: Option<&FxHashMap<u32, u32>>,
+) -> Vec<u32> {
     let mut keys: Vec<(u32, f32)> = v
-        .iter()
-        .copied()
-        .filter(|(t, _)| df.get(t).is_some_and(|&d| d >= 2))
+        .filter(|(t, _)| df.is_none_or(|df| df.get(t).is_some_and(|&d| d >= 2)))
         .collect();
-    keys.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    keys.truncate(k);
+    let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if keys.len() > k {
+        keys.select_nth_unstable_by(k, order);
+        keys.truncate(k);
+    }
+    keys.sort_unstable_by(order);
     keys.into_iter().map(|(t, _)| t).collect()
+}
+
+/// Two sparse vectors (sorted by key) as one, a key in both with its summed weight.
+fn merged<'a>(a: &'a Sparse, b: &'a Sparse) -> impl Iterator<Item = (u32, f32)> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(&(x, w)), Some(&(y, v))) if x == y => {
+                j += 1;
+                (x, w + v)
+            }
+            (Some(&(x, w)), Some(&(y, _))) if x < y => (x, w),
+            (_, Some(&(y, v))) => {
+                j += 1;
+                return Some((y, v));
+            }
+            (Some(&(x, w)), None) => (x, w),
+            (None, None) => return None,
+        };
+        i += 1;
+        Some(next)
+    })
 }
 
 /// The keys of article `i`.
 fn keys_of(f: &Features, i: usize) -> Vec<u64> {
-    let mut terms: Sparse = f.head[i].iter().chain(&f.body[i]).copied().collect();
-    terms.sort_unstable_by_key(|&(t, _)| t);
-    // a term in both head and body counts with its summed weight
-    let mut merged: Sparse = Vec::with_capacity(terms.len());
-    for (t, w) in terms {
-        match merged.last_mut() {
-            Some((last, s)) if *last == t => *s += w,
-            _ => merged.push((t, w)),
-        }
-    }
-    let mut keys: Vec<u64> = heaviest(&merged, KEY_TERMS, &f.df)
+    // A term in both head and body counts with its summed weight. Term vectors hold only
+    // terms of two or more articles (but for one when an article has no other): a key of
+    // one article makes a posting of one, which pairs nothing.
+    let mut keys: Vec<u64> = heaviest(merged(&f.head[i], &f.body[i]), KEY_TERMS, None)
         .into_iter()
         .map(u64::from)
         .collect();
     keys.extend(
-        heaviest(&f.entities[i], KEY_ENTITIES, &f.entity_df)
-            .into_iter()
-            .map(|e| ENTITY_BIT | u64::from(e)),
+        heaviest(
+            f.entities[i].iter().copied(),
+            KEY_ENTITIES,
+            Some(&f.entity_df),
+        )
+        .into_iter()
+        .map(|e| ENTITY_BIT | u64::from(e)),
     );
     keys
 }
@@ -95,12 +122,15 @@ pub fn pairs(f: &Features, passages: &PassageIndex) -> Vec<(u32, u32)> {
         .into_values()
         .filter(|l| l.len() >= 2 && l.len() <= POSTING_CAP)
         .collect();
-    let mut out: Vec<(u32, u32)> = lists
+    // a pair packed in one integer sorts fastest
+    let mut out: Vec<u64> = lists
         .par_iter()
         .flat_map_iter(|l| {
-            l.iter()
-                .enumerate()
-                .flat_map(move |(x, &a)| l[x + 1..].iter().map(move |&b| (a, b)))
+            l.iter().enumerate().flat_map(move |(x, &a)| {
+                l[x + 1..]
+                    .iter()
+                    .map(move |&b| (u64::from(a) << 32) | u64::from(b))
+            })
         })
         .collect();
     out.par_sort_unstable();
@@ -113,7 +143,7 @@ pub fn pairs(f: &Features, passages: &PassageIndex) -> Vec<(u32, u32)> {
             1
         };
         if run == MIN_SHARED_KEYS {
-            kept.push(pair);
+            kept.push(((pair >> 32) as u32, pair as u32));
         }
     }
     drop(out);
@@ -127,4 +157,30 @@ pub fn pairs(f: &Features, passages: &PassageIndex) -> Vec<(u32, u32)> {
     out.par_sort_unstable();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merging_sums_the_weights_of_a_key_in_both() {
+        let a = vec![(1, 0.5), (3, 0.25), (9, 1.0)];
+        let b = vec![(2, 0.5), (3, 0.5), (10, 2.0)];
+        let got: Vec<(u32, f32)> = merged(&a, &b).collect();
+        assert_eq!(got, [(1, 0.5), (2, 0.5), (3, 0.75), (9, 1.0), (10, 2.0)]);
+        assert_eq!(merged(&a, &Vec::new()).count(), 3);
+        assert_eq!(merged(&Vec::new(), &b).count(), 3);
+    }
+
+    #[test]
+    fn the_heaviest_keys_seen_twice_come_first_ties_by_key() {
+        let df: FxHashMap<u32, u32> = [(1, 2), (2, 5), (3, 1), (4, 2), (5, 3)]
+            .into_iter()
+            .collect();
+        let v = [(1, 0.2), (2, 0.9), (3, 1.0), (4, 0.2), (5, 0.5)];
+        assert_eq!(heaviest(v.iter().copied(), 3, Some(&df)), [2, 5, 1]);
+        assert_eq!(heaviest(v.iter().copied(), 9, Some(&df)), [2, 5, 1, 4]);
+        assert_eq!(heaviest(v.iter().copied(), 2, None), [3, 2]);
+    }
 }

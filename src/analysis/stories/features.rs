@@ -1,12 +1,12 @@
 //! What story grouping compares articles by: sublinear TF-IDF vectors of each article's
-//! head (title and lead), of its body (its first [`BODY_BYTES`], the top of a news article
-//! where it says what it is about) and of the entities it names (aliases already merged by
+//! head (title and lead), of its body (the top of a news article, where it says what it is
+//! about) and of the entities it names (aliases already merged by
 //! [`crate::analysis::entities`]), each L2-normalised so that a dot product is a cosine.
 //!
-//! Terms are word ids ([`crate::analysis::passages::tokens::word_id`]: normalised, case
-//! folded) of words holding a letter, at least two characters long and not function words
-//! (`assets/stopwords.txt`). The inverse document frequency is the smoothed one,
-//! `ln((1 + n) / (1 + df)) + 1`, counted over the corpus itself.
+//! The terms are counted by [`super::terms`]. The inverse document frequency is the
+//! smoothed one, `ln((1 + n) / (1 + df)) + 1`, counted over the corpus itself. A term only
+//! one article has is left out of the vectors once they are normalised: it adds nothing to
+//! any cosine, and leaving it out keeps the vectors short.
 
 use std::sync::LazyLock;
 
@@ -14,14 +14,11 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analysis::entities::{EntityIndex, Field};
-use crate::analysis::passages::tokens::word_id;
-use crate::assets;
 use crate::corpus::Corpus;
 
-/// Bytes of the body read for its terms: about 300 words.
-pub const BODY_BYTES: usize = 2000;
-/// Bytes of the body that make its lead (with the title, the head).
-pub const LEAD_BYTES: usize = 400;
+use super::terms::TermCounts;
+pub use super::terms::terms;
+
 /// Most terms kept in a body vector (the heaviest): bounds memory and comparison time.
 pub const MAX_BODY_TERMS: usize = 128;
 
@@ -53,80 +50,6 @@ pub fn idf(n: usize, df: usize) -> f32 {
     ((1.0 + n as f32) / (1.0 + df as f32)).ln() + 1.0
 }
 
-static STOP: LazyLock<FxHashSet<u32>> =
-    LazyLock::new(|| assets::lines(assets::STOPWORDS).map(word_id).collect());
-
-/// Whether a word counts as a term.
-fn is_term(w: &str) -> bool {
-    w.chars().nth(1).is_some() && w.chars().any(char::is_alphabetic)
-}
-
-/// The id of a term: an English plural is folded onto its singular (`rescuers`,
-/// `rescuer`; `ferries`, `ferry`), the only inflection worth the cost here.
-fn term_id(w: &str) -> u32 {
-    let b = w.as_bytes();
-    let n = b.len();
-    let plural = n > 3
-        && w.is_ascii()
-        && matches!(b[n - 1], b's' | b'S')
-        && !matches!(b[n - 2], b's' | b'S' | b'\'' | b'u' | b'U' | b'i' | b'I');
-    if !plural {
-        return word_id(w);
-    }
-    let lower = w.to_ascii_lowercase();
-    match lower.strip_suffix("ies") {
-        Some(stem) if n > 4 => word_id(&format!("{stem}y")),
-        _ => word_id(&lower[..n - 1]),
-    }
-}
-
-/// Appends the term ids of `text` to `out`.
-pub fn terms(text: &str, out: &mut Vec<u32>) {
-    crate::text::for_each_word(text, |_, w| {
-        if is_term(w) {
-            let id = term_id(w);
-            if !STOP.contains(&id) {
-                out.push(id);
-            }
-        }
-    });
-}
-
-/// The first `n` bytes of `s`, cut back to a char boundary.
-fn prefix(s: &str, n: usize) -> &str {
-    let mut end = n.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
-
-/// Term counts: `(term, count)` sorted by term.
-type Counts = Vec<(u32, u32)>;
-
-/// Counts sorted-and-run-length: `(term, count)` sorted by term.
-fn counts(mut ids: Vec<u32>) -> Counts {
-    ids.sort_unstable();
-    let mut out: Vec<(u32, u32)> = Vec::with_capacity(ids.len());
-    for id in ids {
-        match out.last_mut() {
-            Some((last, c)) if *last == id => *c += 1,
-            _ => out.push((id, 1)),
-        }
-    }
-    out
-}
-
-/// Term counts of one article's head and body.
-fn article_counts(title: &str, body: &str) -> (Counts, Counts) {
-    let mut head = Vec::new();
-    terms(title, &mut head);
-    terms(prefix(body, LEAD_BYTES), &mut head);
-    let mut b = Vec::new();
-    terms(prefix(body, BODY_BYTES), &mut b);
-    (counts(head), counts(b))
-}
-
 /// Document frequencies of the keys of `lists` (each list's keys distinct).
 fn document_frequencies(lists: impl ParallelIterator<Item = Vec<u32>>) -> FxHashMap<u32, u32> {
     lists
@@ -145,32 +68,101 @@ fn document_frequencies(lists: impl ParallelIterator<Item = Vec<u32>>) -> FxHash
         })
 }
 
-/// The keys of two count lists, each once, sorted.
+/// The keys of two count lists (each sorted by key), each once, sorted.
 fn union_keys(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<u32> {
-    let mut keys: Vec<u32> = a.iter().chain(b).map(|&(k, _)| k).collect();
-    keys.sort_unstable();
-    keys.dedup();
+    let mut keys = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let (x, y) = (a.get(i).map(|p| p.0), b.get(j).map(|p| p.0));
+        let k = match (x, y) {
+            (Some(x), Some(y)) => x.min(y),
+            (Some(x), None) => x,
+            (None, Some(y)) => y,
+            (None, None) => break,
+        };
+        i += usize::from(x == Some(k));
+        j += usize::from(y == Some(k));
+        keys.push(k);
+    }
     keys
 }
 
-/// Weighs counts into a unit vector: `(1 + ln tf) · idf`, the `keep` heaviest kept.
-fn weigh(counts: &[(u32, u32)], idf: impl Fn(u32) -> f32, keep: usize) -> Sparse {
-    let mut v: Sparse = counts
+/// The smoothed inverse document frequency of every document frequency up to a bound,
+/// computed once: weighing looks it up for each of some thirty million counts at 100,000
+/// articles.
+struct IdfTable {
+    articles: usize,
+    by_df: Vec<f32>,
+}
+
+impl IdfTable {
+    fn new(articles: usize) -> IdfTable {
+        let by_df = (0..=articles.min(1 << 16))
+            .map(|d| idf(articles, d))
+            .collect();
+        IdfTable { articles, by_df }
+    }
+
+    fn get(&self, df: u32) -> f32 {
+        self.by_df
+            .get(df as usize)
+            .copied()
+            .unwrap_or_else(|| idf(self.articles, df as usize))
+    }
+}
+
+/// `1 + ln tf`, looked up for the small counts nearly every term has.
+fn tf_weight(tf: u32) -> f32 {
+    static TABLE: LazyLock<[f32; 64]> =
+        LazyLock::new(|| std::array::from_fn(|t| 1.0 + (t.max(1) as f32).ln()));
+    TABLE
+        .get(tf as usize)
+        .copied()
+        .unwrap_or_else(|| 1.0 + (tf as f32).ln())
+}
+
+/// Weighs counts into a unit vector: `(1 + ln tf) · idf`, the `keep` heaviest kept (on a
+/// tie at the cut, the smaller keys), in key order. `idf` gives a key's weight and whether
+/// this article is the only one with it: when `drop_once`, such keys are left out after
+/// normalising, since they add nothing to a cosine with another article (one of them is
+/// kept when all are, so that the vector still says the article has this channel).
+fn weigh(
+    counts: &[(u32, u32)],
+    idf: impl Fn(u32) -> (f32, bool),
+    keep: usize,
+    drop_once: bool,
+) -> Sparse {
+    let mut v: Vec<(u32, f32, bool)> = counts
         .iter()
-        .map(|&(k, tf)| (k, (1.0 + (tf as f32).ln()) * idf(k)))
+        .map(|&(k, tf)| {
+            let (idf, once) = idf(k);
+            (k, tf_weight(tf) * idf, once)
+        })
         .collect();
-    if v.len() > keep {
-        v.select_nth_unstable_by(keep, |a, b| b.1.total_cmp(&a.1));
-        v.truncate(keep);
-        v.sort_unstable_by_key(|&(k, _)| k);
+    if v.len() > keep && keep > 0 {
+        let mut weights: Vec<f32> = v.iter().map(|&(_, w, _)| w).collect();
+        let (_, &mut cut, _) = weights.select_nth_unstable_by(keep - 1, |a, b| b.total_cmp(a));
+        let mut at_cut = keep - v.iter().filter(|&&(_, w, _)| w > cut).count();
+        v.retain(|&(_, w, _)| {
+            w > cut
+                || (w == cut && at_cut > 0 && {
+                    at_cut -= 1;
+                    true
+                })
+        });
     }
-    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        for (_, w) in &mut v {
-            *w /= norm;
-        }
+    let norm = v.iter().map(|(_, w, _)| w * w).sum::<f32>().sqrt();
+    let unit = |w: f32| if norm > 0.0 { w / norm } else { w };
+    let first = v.first().map(|&(k, w, _)| (k, unit(w)));
+    let out: Sparse = v
+        .into_iter()
+        .filter(|&(_, _, once)| !(drop_once && once))
+        .map(|(k, w, _)| (k, unit(w)))
+        .collect();
+    match first {
+        Some(first) if out.is_empty() => vec![first],
+        _ => out,
     }
-    v
 }
 
 /// Entity counts of each article: every mention but those of the outlet line, and no
@@ -202,13 +194,13 @@ fn entity_counts(corpus: &Corpus, entities: &EntityIndex) -> Vec<Vec<(u32, u32)>
 
 /// The features of every article of `corpus`.
 pub fn extract(corpus: &Corpus, entities: &EntityIndex) -> Features {
+    extract_counted(corpus, entities, TermCounts::of_corpus(corpus))
+}
+
+/// The features of every article of `corpus`, its terms already counted.
+pub fn extract_counted(corpus: &Corpus, entities: &EntityIndex, terms: TermCounts) -> Features {
     let n = corpus.len();
-    let counted: Vec<(Counts, Counts)> = corpus
-        .articles
-        .par_iter()
-        .map(|a| article_counts(&a.meta.title, &a.body))
-        .collect();
-    let (head_counts, body_counts): (Vec<_>, Vec<_>) = counted.into_iter().unzip();
+    let (head_counts, body_counts) = terms.into_parts();
     let df = document_frequencies(
         head_counts
             .par_iter()
@@ -221,19 +213,26 @@ pub fn extract(corpus: &Corpus, entities: &EntityIndex) -> Features {
             .par_iter()
             .map(|c| c.iter().map(|&(k, _)| k).collect()),
     );
-    let term_idf = |k: u32| idf(n, df.get(&k).copied().unwrap_or(1) as usize);
-    let ent_idf = |k: u32| idf(n, entity_df.get(&k).copied().unwrap_or(1) as usize);
+    let table = IdfTable::new(n);
+    let idf_of = |df: Option<&u32>| {
+        let df = df.copied().unwrap_or(1);
+        (table.get(df), df <= 1)
+    };
+    let term_idf = |k: u32| idf_of(df.get(&k));
+    let ent_idf = |k: u32| idf_of(entity_df.get(&k));
+    // A term only one article has is left out of its vectors, which keeps them short;
+    // an entity is kept (it may label a story of one article).
     let head = head_counts
         .par_iter()
-        .map(|c| weigh(c, term_idf, usize::MAX))
+        .map(|c| weigh(c, term_idf, usize::MAX, true))
         .collect();
     let body = body_counts
         .par_iter()
-        .map(|c| weigh(c, term_idf, MAX_BODY_TERMS))
+        .map(|c| weigh(c, term_idf, MAX_BODY_TERMS, true))
         .collect();
     let ents = ent_counts
         .par_iter()
-        .map(|c| weigh(c, ent_idf, usize::MAX))
+        .map(|c| weigh(c, ent_idf, usize::MAX, false))
         .collect();
     Features {
         head,
@@ -260,4 +259,56 @@ pub fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn union_keys_merge_two_sorted_lists() {
+        let a = [(1, 9), (4, 1), (7, 2)];
+        let b = [(2, 1), (4, 3), (8, 1), (9, 1)];
+        assert_eq!(union_keys(&a, &b), [1, 2, 4, 7, 8, 9]);
+        assert_eq!(union_keys(&[], &b), [2, 4, 8, 9]);
+        assert_eq!(union_keys(&a, &[]), [1, 4, 7]);
+    }
+
+    #[test]
+    fn weighing_keeps_the_heaviest_in_key_order_and_normalises() {
+        let counts = [(1, 1), (2, 4), (3, 1), (4, 2), (5, 1)];
+        let idf = |k: u32| (if k == 5 { 3.0 } else { 1.0 }, false);
+        let v = weigh(&counts, idf, 3, true);
+        let keys: Vec<u32> = v.iter().map(|&(k, _)| k).collect();
+        assert_eq!(keys, [2, 4, 5]);
+        let norm: f32 = v.iter().map(|(_, w)| w * w).sum();
+        assert!((norm - 1.0).abs() < 1e-5);
+        // a tie at the cut keeps the smaller keys
+        let v = weigh(&[(3, 1), (7, 1), (9, 1)], |_| (1.0, false), 2, true);
+        assert_eq!(v.iter().map(|&(k, _)| k).collect::<Vec<_>>(), [3, 7]);
+    }
+
+    #[test]
+    fn keys_of_one_article_are_left_out_after_normalising() {
+        let counts = [(1, 1), (2, 1), (3, 1), (4, 1)];
+        let once = |k: u32| (1.0, k % 2 == 0);
+        let v = weigh(&counts, once, usize::MAX, true);
+        assert_eq!(v, [(1, 0.5), (3, 0.5)]);
+        assert_eq!(weigh(&counts, once, usize::MAX, false).len(), 4);
+        // all of one article: one is kept, so the channel is still there
+        let v = weigh(&counts, |_| (1.0, true), usize::MAX, true);
+        assert_eq!(v, [(1, 0.5)]);
+        assert!(weigh(&[], once, usize::MAX, true).is_empty());
+    }
+
+    #[test]
+    fn looked_up_weights_are_the_computed_ones() {
+        for tf in [1, 2, 7, 63, 64, 1000] {
+            assert!((tf_weight(tf) - (1.0 + (tf as f32).ln())).abs() < 1e-6);
+        }
+        let t = IdfTable::new(100);
+        for df in [0, 1, 50, 100, 70_000] {
+            assert_eq!(t.get(df), idf(100, df as usize));
+        }
+    }
 }

@@ -3,9 +3,11 @@
 //! centroid), the headline that represents them (the article closest to all the others),
 //! and how many shared passages and quotes tie them together.
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::features::{Features, terms};
+use super::features::Features;
+use super::terms::{term_of, terms};
 use super::{Story, StoryIndex};
 use crate::analysis::entities::EntityIndex;
 use crate::analysis::passages::{PassageIndex, Quoted};
@@ -33,17 +35,28 @@ pub fn build(
     }
     let (sums, story_sums) = edge_sums(edges, &of_article);
     let (shared_p, shared_q) = tie_counts(passages, &of_article, groups.len());
+    // what characterises each story is read in parallel; the ids, which must differ, in order
+    let labels: Vec<(Vec<usize>, Vec<String>)> = groups
+        .par_iter()
+        .map(|articles| {
+            (
+                top_entities(f, entities, articles),
+                top_terms(corpus, f, entities, articles),
+            )
+        })
+        .collect();
     let mut ids = FxHashSet::default();
     let stories = groups
         .into_iter()
+        .zip(labels)
         .enumerate()
-        .map(|(s, articles)| {
+        .map(|(s, (articles, (top, terms)))| {
             let cohesion = cohesion(articles.len(), story_sums.get(&s).copied());
             Story {
                 id: unique_id(corpus, &articles, &mut ids),
                 headline: representative(&articles, &sums),
-                entities: top_entities(f, entities, &articles),
-                terms: top_terms(corpus, f, entities, &articles),
+                entities: top,
+                terms,
                 passages: shared_p[s],
                 quotes: shared_q[s],
                 cohesion,
@@ -209,12 +222,17 @@ fn top_terms(
     entities: &EntityIndex,
     articles: &[ArticleIdx],
 ) -> Vec<String> {
+    let mut named_entities: Vec<u32> = articles
+        .iter()
+        .flat_map(|&a| f.entities.get(a).map_or(&[][..], Vec::as_slice))
+        .map(|&(e, _)| e)
+        .collect();
+    named_entities.sort_unstable();
+    named_entities.dedup();
     let mut named: Vec<u32> = Vec::new();
-    for &a in articles {
-        for &(e, _) in f.entities.get(a).map_or(&[][..], Vec::as_slice) {
-            if let Some(entity) = entities.entities.get(e as usize) {
-                terms(&entity.name, &mut named);
-            }
+    for e in named_entities {
+        if let Some(entity) = entities.entities.get(e as usize) {
+            terms(&entity.name, &mut named);
         }
     }
     let named: FxHashSet<u32> = named.into_iter().collect();
@@ -223,9 +241,7 @@ fn top_terms(
         let title = &corpus.articles[a].meta.title;
         let mut seen = FxHashSet::default();
         crate::text::for_each_word(title, |_, w| {
-            let mut id = Vec::new();
-            terms(w, &mut id);
-            let Some(&id) = id.first() else { return };
+            let Some(id) = term_of(w) else { return };
             if named.contains(&id) || !seen.insert(id) {
                 return;
             }

@@ -20,6 +20,7 @@ mod scatter;
 pub mod scope;
 pub mod score;
 pub mod summary;
+pub mod terms;
 #[cfg(test)]
 mod tests;
 
@@ -143,6 +144,17 @@ pub fn group(corpus: &Corpus, entities: &EntityIndex, passages: &PassageIndex) -
     group_with(corpus, entities, passages, THRESHOLD)
 }
 
+/// [`group`], with the articles' terms already counted (when shared-passage search has
+/// read the bodies, [`terms::TermCounts::of_tokens`]).
+pub fn group_counted(
+    corpus: &Corpus,
+    entities: &EntityIndex,
+    passages: &PassageIndex,
+    terms: terms::TermCounts,
+) -> StoryIndex {
+    group_from(corpus, entities, passages, THRESHOLD, terms)
+}
+
 /// [`group`] with another threshold (to study how the grouping depends on it).
 pub fn group_with(
     corpus: &Corpus,
@@ -150,8 +162,24 @@ pub fn group_with(
     passages: &PassageIndex,
     threshold: f32,
 ) -> StoryIndex {
+    group_from(
+        corpus,
+        entities,
+        passages,
+        threshold,
+        terms::TermCounts::of_corpus(corpus),
+    )
+}
+
+fn group_from(
+    corpus: &Corpus,
+    entities: &EntityIndex,
+    passages: &PassageIndex,
+    threshold: f32,
+    terms: terms::TermCounts,
+) -> StoryIndex {
     let start = std::time::Instant::now();
-    let f = features::extract(corpus, entities);
+    let f = features::extract_counted(corpus, entities, terms);
     tracing::debug!(took = ?start.elapsed(), "stories: features");
     let pairs = candidates::pairs(&f, passages);
     tracing::debug!(took = ?start.elapsed(), pairs = pairs.len(), "stories: candidates");

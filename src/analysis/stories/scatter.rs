@@ -6,6 +6,7 @@
 //! The sums are the same as [`super::features::dot`]'s, term for term and in the same
 //! order (a term the first article lacks adds an exact zero), so the scores are identical.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::features::{Features, Sparse};
@@ -23,22 +24,26 @@ pub struct Dense {
 
 impl Dense {
     pub fn new(f: &Features) -> Dense {
-        let mut ids: FxHashMap<u32, u32> = FxHashMap::default();
-        let mut renumber = |vs: &[Sparse]| -> Vec<Sparse> {
-            vs.iter()
+        // Every term of a head or body has a document frequency: numbered in `df`'s order,
+        // and the vectors renumbered in parallel. (A term without one would get the
+        // extra last slot, which no other term uses.)
+        let ids: FxHashMap<u32, u32> =
+            f.df.keys()
+                .enumerate()
+                .map(|(i, &t)| (t, i as u32))
+                .collect();
+        let spare = ids.len() as u32;
+        let renumber = |vs: &[Sparse]| -> Vec<Sparse> {
+            vs.par_iter()
                 .map(|v| {
                     v.iter()
-                        .map(|&(t, w)| {
-                            let next = ids.len() as u32;
-                            (*ids.entry(t).or_insert(next), w)
-                        })
+                        .map(|&(t, w)| (ids.get(&t).copied().unwrap_or(spare), w))
                         .collect()
                 })
                 .collect()
         };
         let head = renumber(&f.head);
         let body = renumber(&f.body);
-        let terms = ids.len();
         let entity_keys = f
             .entities
             .iter()
@@ -49,7 +54,7 @@ impl Dense {
             head,
             body,
             entities: f.entities.clone(),
-            terms,
+            terms: ids.len() + 1,
             entity_keys,
         }
     }
