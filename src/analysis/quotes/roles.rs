@@ -82,8 +82,29 @@ pub fn last_org_before(body: &str, pos: usize, orgs: &[(Span, &str)]) -> Option<
     }
 }
 
+/// Bytes before a cue read first by [`last_cued_run`]: the organisation is most often
+/// named in the sentence or two before.
+const NEAR_LOOKBACK: usize = 400;
+
 /// The last capitalised run in `body[from..to]` whose last word is an organisation's cue.
+/// The last [`NEAR_LOOKBACK`] bytes are read first: a run found there is the last one,
+/// unless it opens that window, where it may have begun before it.
 fn last_cued_run(body: &str, from: usize, to: usize) -> Option<(String, usize)> {
+    let mut near = to.saturating_sub(NEAR_LOOKBACK).max(from);
+    while !body.is_char_boundary(near) {
+        near += 1;
+    }
+    if near > from
+        && let Some((run, opens_window)) = last_cued_run_in(body, near, to)
+        && !opens_window
+    {
+        return Some(run);
+    }
+    last_cued_run_in(body, from, to).map(|(run, _)| run)
+}
+
+/// [`last_cued_run`] in `body[from..to]` alone, and whether the run is its first word.
+fn last_cued_run_in(body: &str, from: usize, to: usize) -> Option<((String, usize), bool)> {
     let mut words: Vec<(usize, &str)> = Vec::new();
     for_each_word(&body[from..to], |i, w| words.push((from + i, w)));
     let mut best = None;
@@ -100,7 +121,7 @@ fn last_cued_run(body: &str, from: usize, to: usize) -> Option<(String, usize)> 
         if lexicon().cue(words[k].1) == Some(EntityKind::Organization) {
             let span = words[start].0..words[k].0 + words[k].1.len();
             if !person_like(&body[span.clone()]) {
-                best = Some((body[span.clone()].to_string(), span.start));
+                best = Some(((body[span.clone()].to_string(), span.start), start == 0));
             }
         }
         k += 1;
@@ -122,6 +143,24 @@ mod tests {
         let mut out = Vec::new();
         for_each_word(body, |i, w| out.push((i, w)));
         out
+    }
+
+    #[test]
+    fn the_near_window_gives_what_the_whole_lookback_gives() {
+        let filler = "and then the talks went on for a long while. ".repeat(12);
+        for body in [
+            format!("The Estmark Central Bank met. {filler}The bank said"),
+            format!("{filler}The Estmark Central Bank met. The bank said"),
+            // a run that opens the near window began before it: "Fire Brigade" starts it
+            format!(
+                "Dunmere Fire Brigade said {}",
+                "a".repeat(NEAR_LOOKBACK - "Fire Brigade said ".len())
+            ),
+            format!("The Dunmere Fire Brigade and {filler} the Port Authority said"),
+        ] {
+            let whole = last_cued_run_in(&body, 0, body.len()).map(|(run, _)| run);
+            assert_eq!(last_cued_run(&body, 0, body.len()), whole, "{body}");
+        }
     }
 
     #[test]
