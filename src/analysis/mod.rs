@@ -83,23 +83,19 @@ pub fn analyse_with_progress(
     analyse_with_passages(
         corpus,
         progress,
-        || {
-            let tokens = passages::tokenize_corpus(corpus);
-            let terms = stories::terms::TermCounts::of_tokens(corpus, tokens.docs());
-            (tokens, terms)
-        },
-        |(tokens, terms), quotes| {
-            let found = passages::find_with(tokens, corpus, quotes, config);
-            (found, Some(terms))
+        || passages::tokenize_corpus(corpus),
+        |tokens, quotes| {
+            let (found, tokens) = passages::find_keeping(tokens, corpus, quotes, config);
+            (found, Some(tokens))
         },
     )
 }
 
 /// Runs the analysis with `find_passages` as its shared-passage stage (given what
 /// `prepare` made and the quotes of every article), so that another source of passages
-/// (passim's clusters) reuses the entity and quote stages. `find_passages` also gives the
-/// articles' story terms when it has read the bodies (otherwise the stories stage counts
-/// them). Calls `progress` after each stage.
+/// (passim's clusters) reuses the entity and quote stages. `find_passages` also gives back
+/// the corpus's tokens when it made them, which the stories stage reads its terms off
+/// (otherwise it reads the bodies again). Calls `progress` after each stage.
 ///
 /// The entities' merge runs on one thread: meanwhile the other core runs `prepare`, which
 /// needs neither entities nor quotes (parallax's own search tokenizes the corpus there),
@@ -111,7 +107,7 @@ pub fn analyse_with_passages<T: Send>(
     find_passages: impl FnOnce(
         T,
         &[Vec<quotes::Quote>],
-    ) -> (passages::PassageIndex, Option<stories::terms::TermCounts>),
+    ) -> (passages::PassageIndex, Option<passages::CorpusTokens>),
 ) -> Analysis {
     let docs = entities::docs_of(corpus);
     let found = entities::find(&docs);
@@ -127,10 +123,14 @@ pub fn analyse_with_passages<T: Send>(
         prepare,
     );
     drop(docs);
-    let (passages, terms) = find_passages(prepared, &quotes);
+    let (passages, tokens) = find_passages(prepared, &quotes);
     progress(Stage::Passages);
-    let stories = match terms {
-        Some(terms) => stories::group_counted(corpus, &entities, &passages, terms),
+    let stories = match tokens {
+        Some(tokens) => {
+            let terms = stories::terms::TermCounts::of_tokens(corpus, tokens.docs());
+            tokens.drop_in_parallel();
+            stories::group_counted(corpus, &entities, &passages, terms)
+        }
         None => stories::group(corpus, &entities, &passages),
     };
     progress(Stage::Stories);

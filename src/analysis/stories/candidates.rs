@@ -110,29 +110,25 @@ pub fn passage_carriers(
 /// Candidate pairs `(a, b)` with `a < b`, sorted, each once.
 pub fn pairs(f: &Features, passages: &PassageIndex) -> Vec<(u32, u32)> {
     let n = f.articles;
-    let keys: Vec<Vec<u64>> = (0..n).into_par_iter().map(|i| keys_of(f, i)).collect();
-    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for (i, ks) in keys.iter().enumerate() {
-        for &k in ks {
-            postings.entry(k).or_default().push(i as u32);
-        }
-    }
-    drop(keys);
-    let lists: Vec<Vec<u32>> = postings
-        .into_values()
-        .filter(|l| l.len() >= 2 && l.len() <= POSTING_CAP)
+    // the postings: (key, article) sorted, so that each key's articles are a run, in order
+    let mut entries: Vec<(u64, u32)> = (0..n)
+        .into_par_iter()
+        .flat_map_iter(|i| keys_of(f, i).into_iter().map(move |k| (k, i as u32)))
         .collect();
+    entries.par_sort_unstable();
     // a pair packed in one integer sorts fastest
-    let mut out: Vec<u64> = lists
-        .par_iter()
+    let mut out: Vec<u64> = entries
+        .par_chunk_by(|x, y| x.0 == y.0)
+        .filter(|l| (2..=POSTING_CAP).contains(&l.len()))
         .flat_map_iter(|l| {
-            l.iter().enumerate().flat_map(move |(x, &a)| {
+            l.iter().enumerate().flat_map(move |(x, &(_, a))| {
                 l[x + 1..]
                     .iter()
-                    .map(move |&b| (u64::from(a) << 32) | u64::from(b))
+                    .map(move |&(_, b)| (u64::from(a) << 32) | u64::from(b))
             })
         })
         .collect();
+    drop(entries);
     out.par_sort_unstable();
     let mut kept: Vec<(u32, u32)> = Vec::with_capacity(out.len() / 4);
     let mut run = 0;

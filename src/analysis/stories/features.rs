@@ -192,6 +192,16 @@ fn entity_counts(corpus: &Corpus, entities: &EntityIndex) -> Vec<Vec<(u32, u32)>
     per
 }
 
+impl Features {
+    /// Frees the vectors on every thread (three hundred thousand allocations at 100,000
+    /// articles).
+    pub fn drop_in_parallel(self) {
+        for vs in [self.head, self.body, self.entities] {
+            vs.into_par_iter().for_each(drop);
+        }
+    }
+}
+
 /// The features of every article of `corpus`.
 pub fn extract(corpus: &Corpus, entities: &EntityIndex) -> Features {
     extract_counted(corpus, entities, TermCounts::of_corpus(corpus))
@@ -222,17 +232,18 @@ pub fn extract_counted(corpus: &Corpus, entities: &EntityIndex, terms: TermCount
     let ent_idf = |k: u32| idf_of(entity_df.get(&k));
     // A term only one article has is left out of its vectors, which keeps them short;
     // an entity is kept (it may label a story of one article).
+    // (each article's counts are freed where they are weighed, on every thread)
     let head = head_counts
-        .par_iter()
-        .map(|c| weigh(c, term_idf, usize::MAX, true))
+        .into_par_iter()
+        .map(|c| weigh(&c, term_idf, usize::MAX, true))
         .collect();
     let body = body_counts
-        .par_iter()
-        .map(|c| weigh(c, term_idf, MAX_BODY_TERMS, true))
+        .into_par_iter()
+        .map(|c| weigh(&c, term_idf, MAX_BODY_TERMS, true))
         .collect();
     let ents = ent_counts
-        .par_iter()
-        .map(|c| weigh(c, ent_idf, usize::MAX, false))
+        .into_par_iter()
+        .map(|c| weigh(&c, ent_idf, usize::MAX, false))
         .collect();
     Features {
         head,

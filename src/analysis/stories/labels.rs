@@ -36,10 +36,11 @@ pub fn build(
     let (sums, story_sums) = edge_sums(edges, &of_article);
     let (shared_p, shared_q) = tie_counts(passages, &of_article, groups.len());
     // what characterises each story is read in parallel; the ids, which must differ, in order
-    let labels: Vec<(Vec<usize>, Vec<String>)> = groups
+    let labels: Vec<(String, Vec<usize>, Vec<String>)> = groups
         .par_iter()
         .map(|articles| {
             (
+                base_id(corpus, articles),
                 top_entities(f, entities, articles),
                 top_terms(corpus, f, entities, articles),
             )
@@ -50,10 +51,10 @@ pub fn build(
         .into_iter()
         .zip(labels)
         .enumerate()
-        .map(|(s, (articles, (top, terms)))| {
+        .map(|(s, (articles, (base, top, terms)))| {
             let cohesion = cohesion(articles.len(), story_sums.get(&s).copied());
             Story {
-                id: unique_id(corpus, &articles, &mut ids),
+                id: unique_id(base, &mut ids),
                 headline: representative(&articles, &sums),
                 entities: top,
                 terms,
@@ -170,23 +171,28 @@ fn tie_counts(
     (p, q)
 }
 
-/// `s` and 8 hex digits of a hash of the story's smallest article id (suffixed in the
-/// unlikely event that two stories hash alike).
-fn unique_id(corpus: &Corpus, articles: &[ArticleIdx], seen: &mut FxHashSet<String>) -> String {
+/// `s` and 8 hex digits of a hash of the story's smallest article id.
+fn base_id(corpus: &Corpus, articles: &[ArticleIdx]) -> String {
     let first = articles
         .iter()
         .map(|&a| corpus.articles[a].id.as_str())
         .min()
         .unwrap_or_default();
     let h = xxhash_rust::xxh3::xxh3_64(first.as_bytes());
-    let base = format!("s{:08x}", h as u32);
-    let mut id = base.clone();
-    let mut k = 2;
-    while !seen.insert(id.clone()) {
-        id = format!("{base}-{k}");
-        k += 1;
+    format!("s{:08x}", h as u32)
+}
+
+/// `base`, suffixed in the unlikely event that another story has it already. `seen` holds
+/// hashes of the ids given: two ids hashing alike (one in 10^19) would only cost a suffix.
+fn unique_id(base: String, seen: &mut FxHashSet<u64>) -> String {
+    let hash = |id: &str| xxhash_rust::xxh3::xxh3_64(id.as_bytes());
+    if seen.insert(hash(&base)) {
+        return base;
     }
-    id
+    (2..)
+        .map(|k| format!("{base}-{k}"))
+        .find(|id| seen.insert(hash(id)))
+        .unwrap_or(base)
 }
 
 /// The heaviest entities of the story's centroid; none that only one of several
@@ -265,4 +271,19 @@ fn top_terms(
         .take(LABEL_TERMS)
         .map(|(_, w)| w)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_story_id_taken_already_is_suffixed() {
+        let mut seen = FxHashSet::default();
+        let ids: Vec<String> = ["s1", "s2", "s1", "s1"]
+            .into_iter()
+            .map(|b| unique_id(b.to_string(), &mut seen))
+            .collect();
+        assert_eq!(ids, ["s1", "s2", "s1-2", "s1-3"]);
+    }
 }

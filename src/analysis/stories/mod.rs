@@ -118,7 +118,7 @@ fn scored(
     shared: &rustc_hash::FxHashMap<(u32, u32), u32>,
 ) -> Vec<(u32, u32, f32)> {
     let dense = scatter::Dense::new(f);
-    pairs
+    let edges = pairs
         .par_chunk_by(|x, y| x.0 == y.0)
         .map_init(
             || dense.buffers(),
@@ -136,7 +136,9 @@ fn scored(
             },
         )
         .flatten_iter()
-        .collect()
+        .collect();
+    dense.drop_in_parallel();
+    edges
 }
 
 /// Groups the articles of `corpus` into stories.
@@ -191,6 +193,7 @@ fn group_from(
     let roots = cluster::average_link(corpus.len(), &edges, threshold);
     tracing::debug!(took = ?start.elapsed(), "stories: clustered");
     let index = labels::build(corpus, entities, passages, &f, &edges, &roots);
+    f.drop_in_parallel();
     tracing::debug!(took = ?start.elapsed(), stories = index.stories.len(), "stories");
     index
 }

@@ -13,17 +13,18 @@ use super::features::{Features, Sparse};
 
 /// The three channels of [`Features`] with terms renumbered densely (`0..len`), each
 /// vector kept in its original order.
-pub struct Dense {
+pub struct Dense<'a> {
     head: Vec<Sparse>,
     body: Vec<Sparse>,
-    entities: Vec<Sparse>,
+    /// Entity keys are dense already.
+    entities: &'a [Sparse],
     /// Distinct terms (heads and bodies) and entity keys: the arrays' lengths.
     terms: usize,
     entity_keys: usize,
 }
 
-impl Dense {
-    pub fn new(f: &Features) -> Dense {
+impl<'a> Dense<'a> {
+    pub fn new(f: &'a Features) -> Dense<'a> {
         // Every term of a head or body has a document frequency: numbered in `df`'s order,
         // and the vectors renumbered in parallel. (A term without one would get the
         // extra last slot, which no other term uses.)
@@ -53,9 +54,16 @@ impl Dense {
         Dense {
             head,
             body,
-            entities: f.entities.clone(),
+            entities: &f.entities,
             terms: ids.len() + 1,
             entity_keys,
+        }
+    }
+
+    /// Frees the renumbered vectors on every thread.
+    pub fn drop_in_parallel(self) {
+        for vs in [self.head, self.body] {
+            vs.into_par_iter().for_each(drop);
         }
     }
 
@@ -77,17 +85,17 @@ pub struct Buffers {
 /// The three cosines of article `a` with each of `partners`, through `buf`: calls
 /// `each(partner, [head, body, entities])`, a channel `None` when either side lacks it.
 pub fn cosines(
-    d: &Dense,
+    d: &Dense<'_>,
     buf: &mut Buffers,
     a: usize,
     partners: impl Iterator<Item = usize>,
     mut each: impl FnMut(usize, [Option<f32>; 3]),
 ) {
     let [head, body] = &mut buf.terms;
-    let channels: [(&Vec<Sparse>, &mut Vec<f32>); 3] = [
+    let channels: [(&[Sparse], &mut Vec<f32>); 3] = [
         (&d.head, head),
         (&d.body, body),
-        (&d.entities, &mut buf.entities),
+        (d.entities, &mut buf.entities),
     ];
     let mut channels = channels;
     for (vs, arr) in channels.iter_mut() {
