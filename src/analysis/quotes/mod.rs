@@ -188,6 +188,9 @@ struct Context<'a, 'p> {
     orgs: &'a [PersonMention<'p>],
     /// The genders the body gives its people, read the first time a pronoun needs them.
     genders: Option<gender::Genders>,
+    /// The capitalised runs ending in an organisation's cue, read the first time a
+    /// described organisation (`the company said`) needs them.
+    cued_runs: Option<Vec<Span>>,
 }
 
 /// The speaker of every top-level quote of `pairs` (nested quotes get none).
@@ -219,6 +222,7 @@ fn attribute_all(
         earlier: Vec::new(),
         orgs,
         genders: None,
+        cued_runs: None,
     };
     let next_top = next_tops(body, pairs);
     let mut out: Vec<Attributed> = Vec::with_capacity(pairs.len());

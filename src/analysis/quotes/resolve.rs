@@ -60,10 +60,12 @@ fn named(cx: &Context, cue: &Span, mention: &Span, s: Speaker) -> (Option<Speake
 }
 
 /// A described organisation (`the company said`): the organisation named last before `pos`.
-fn organisation(cx: &Context, pos: usize) -> Option<Speaker> {
+fn organisation(cx: &mut Context, pos: usize) -> Option<Speaker> {
+    let body = cx.body;
+    let runs = cx.cued_runs.get_or_insert_with(|| roles::cued_runs(body));
     let last = orgs_before(cx.orgs, pos);
     let known: Vec<(Span, &str)> = last.iter().map(|o| (o.span.clone(), o.name)).collect();
-    let org = roles::last_org_before(cx.body, pos, &known);
+    let org = roles::last_org_before(body, pos, &known, runs);
     org.map(|(name, at)| Speaker {
         entity: last.iter().find(|o| o.name == name).map(|o| o.entity),
         name,

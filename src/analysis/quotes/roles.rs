@@ -8,7 +8,6 @@ use super::words::{is_capitalised, is_org_role, is_title};
 use crate::analysis::Span;
 use crate::analysis::entities::EntityKind;
 use crate::analysis::entities::lexicon::lexicon;
-use crate::text::for_each_word;
 
 /// Most words between `the` and the noun of a description.
 const MAX_DESCRIPTION_WORDS: usize = 6;
@@ -64,50 +63,44 @@ fn is_org_word(w: &str) -> bool {
 
 /// The organisation named last before `pos`: a capitalised run ending in an organisation's
 /// cue word (`Dunmere Fire Brigade`, `Estmark Central Bank`), or `orgs` (known
-/// organisation mentions, sorted by start, with their names).
-pub fn last_org_before(body: &str, pos: usize, orgs: &[(Span, &str)]) -> Option<(String, usize)> {
-    let mut from = pos.saturating_sub(ORG_LOOKBACK);
-    while !body.is_char_boundary(from) {
-        from += 1;
-    }
+/// organisation mentions, sorted by start, with their names). `runs` are the body's cued
+/// runs ([`cued_runs`]), read once per body however many quotes ask.
+pub fn last_org_before(
+    body: &str,
+    pos: usize,
+    orgs: &[(Span, &str)],
+    runs: &[Span],
+) -> Option<(String, usize)> {
+    let from = pos.saturating_sub(ORG_LOOKBACK);
     let known = orgs
         .iter()
         .filter(|(s, _)| s.start < pos && s.start >= from)
         .max_by_key(|(s, _)| s.start)
         .map(|(s, n)| (n.to_string(), s.start));
-    let seen = last_cued_run(body, from, pos);
+    // the last run that ends before `pos` and starts within the lookback
+    let ended = runs.partition_point(|r| r.end <= pos);
+    let seen = runs[..ended]
+        .last()
+        .filter(|r| r.start >= from)
+        .and_then(|r| Some((body.get(r.clone())?.to_string(), r.start)));
     match (known, seen) {
         (Some(k), Some(s)) => Some(if s.1 > k.1 { s } else { k }),
         (k, s) => k.or(s),
     }
 }
 
-/// Bytes before a cue read first by [`last_cued_run`]: the organisation is most often
-/// named in the sentence or two before.
-const NEAR_LOOKBACK: usize = 400;
-
-/// The last capitalised run in `body[from..to]` whose last word is an organisation's cue.
-/// The last [`NEAR_LOOKBACK`] bytes are read first: a run found there is the last one,
-/// unless it opens that window, where it may have begun before it.
-fn last_cued_run(body: &str, from: usize, to: usize) -> Option<(String, usize)> {
-    let mut near = to.saturating_sub(NEAR_LOOKBACK).max(from);
-    while !body.is_char_boundary(near) {
-        near += 1;
-    }
-    if near > from
-        && let Some((run, opens_window)) = last_cued_run_in(body, near, to)
-        && !opens_window
-    {
-        return Some(run);
-    }
-    last_cued_run_in(body, from, to).map(|(run, _)| run)
-}
-
-/// [`last_cued_run`] in `body[from..to]` alone, and whether the run is its first word.
-fn last_cued_run_in(body: &str, from: usize, to: usize) -> Option<((String, usize), bool)> {
+/// Every capitalised run of `body` whose last word is an organisation's cue, in order.
+pub fn cued_runs(body: &str) -> Vec<Span> {
+    // Only the words a run is made of are kept: two kept words are one run only when
+    // nothing but white space parts them ([`joined`]), so a word left out still cuts it.
     let mut words: Vec<(usize, &str)> = Vec::new();
-    for_each_word(&body[from..to], |i, w| words.push((from + i, w)));
-    let mut best = None;
+    crate::text::for_each_word_span(body, |start, end| {
+        let w = &body[start..end];
+        if w == "of" || is_capitalised(w) {
+            words.push((start, w));
+        }
+    });
+    let mut runs = Vec::new();
     let mut k = 0;
     while k < words.len() {
         if !is_capitalised(words[k].1) {
@@ -121,12 +114,12 @@ fn last_cued_run_in(body: &str, from: usize, to: usize) -> Option<((String, usiz
         if lexicon().cue(words[k].1) == Some(EntityKind::Organization) {
             let span = words[start].0..words[k].0 + words[k].1.len();
             if !person_like(&body[span.clone()]) {
-                best = Some(((body[span.clone()].to_string(), span.start), start == 0));
+                runs.push(span);
             }
         }
         k += 1;
     }
-    best
+    runs
 }
 
 /// True when two words are one capitalised run (`Bank of England` keeps its `of`).
@@ -141,26 +134,33 @@ mod tests {
 
     fn words(body: &str) -> Vec<(usize, &str)> {
         let mut out = Vec::new();
-        for_each_word(body, |i, w| out.push((i, w)));
+        crate::text::for_each_word(body, |i, w| out.push((i, w)));
         out
     }
 
     #[test]
-    fn the_near_window_gives_what_the_whole_lookback_gives() {
-        let filler = "and then the talks went on for a long while. ".repeat(12);
-        for body in [
-            format!("The Estmark Central Bank met. {filler}The bank said"),
-            format!("{filler}The Estmark Central Bank met. The bank said"),
-            // a run that opens the near window began before it: "Fire Brigade" starts it
-            format!(
-                "Dunmere Fire Brigade said {}",
-                "a".repeat(NEAR_LOOKBACK - "Fire Brigade said ".len())
-            ),
-            format!("The Dunmere Fire Brigade and {filler} the Port Authority said"),
-        ] {
-            let whole = last_cued_run_in(&body, 0, body.len()).map(|(run, _)| run);
-            assert_eq!(last_cued_run(&body, 0, body.len()), whole, "{body}");
-        }
+    fn the_organisation_is_the_last_cued_run_before_the_quote_within_the_lookback() {
+        let filler = "and then the talks went on for a long while. ".repeat(80);
+        let body = format!(
+            "Now officials at Estmark Central Bank met. The bank said one thing. Crews from \
+             Dunmere Fire Brigade came. {filler}The brigade said"
+        );
+        let runs = cued_runs(&body);
+        let at = |needle: &str| body.find(needle).unwrap_or(0);
+        let org = |pos: usize| last_org_before(&body, pos, &[], &runs).map(|o| o.0);
+        assert_eq!(
+            org(at("The bank said")).as_deref(),
+            Some("Estmark Central Bank")
+        );
+        assert_eq!(org(at("came.")).as_deref(), Some("Dunmere Fire Brigade"));
+        // named more than the lookback before: not the one meant
+        assert_eq!(org(at("The brigade said")), None);
+        let known = [(
+            at("The brigade") - 10..at("The brigade") - 5,
+            "Port Authority",
+        )];
+        let got = last_org_before(&body, at("The brigade said"), &known, &runs);
+        assert_eq!(got.map(|o| o.0).as_deref(), Some("Port Authority"));
     }
 
     #[test]
@@ -184,7 +184,7 @@ mod tests {
     #[test]
     fn the_organisation_named_last() {
         let body = "Staff at Dunmere Bus Company and the Harbour Authority met. Then";
-        let got = last_org_before(body, body.len(), &[]).map(|o| o.0);
+        let got = last_org_before(body, body.len(), &[], &cued_runs(body)).map(|o| o.0);
         assert_eq!(got.as_deref(), Some("Harbour Authority"));
     }
 }
