@@ -181,14 +181,15 @@ fn output_files(path: &Path) -> Result<Vec<PathBuf>, PassimError> {
     Ok(files)
 }
 
-/// Refuses a passim output that exists but is neither a folder nor a regular file (a FIFO
-/// would block, `/dev/zero` never ends); a missing path is left to the reading to report.
+/// Refuses a passim output that is missing, or neither a folder nor a regular file (a FIFO
+/// would block, `/dev/zero` never ends): a usage error, told before anything is read.
 pub fn check_path(path: &Path) -> Result<(), PassimError> {
     match std::fs::metadata(path) {
         Ok(m) if !m.is_dir() && !m.is_file() => Err(PassimError::NotRegular {
             path: path.display().to_string(),
         }),
-        _ => Ok(()),
+        Ok(_) => Ok(()),
+        Err(e) => Err(io_error(path, e)),
     }
 }
 

@@ -119,6 +119,18 @@ fn a_passim_output_that_is_a_device_is_refused() {
 }
 
 #[test]
+fn a_missing_passim_output_is_a_usage_error_like_a_missing_sidecar() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("a.txt"), article("bridge")).expect("a");
+    for flag in ["--passim", "--sidecar"] {
+        let o = run_bounded(dir.path(), &["quotes", flag, "missing", "a.txt"], &[]);
+        assert_eq!(o.status.code(), Some(2), "{flag}: {}", bin::stderr(&o));
+        let err = bin::stderr(&o);
+        assert!(err.contains("missing") && err.lines().count() == 1, "{flag}: {err}");
+    }
+}
+
+#[test]
 fn a_keymap_without_a_way_out_is_refused() {
     let dir = tempfile::tempdir().expect("tmp");
     std::fs::write(dir.path().join("a.txt"), article("bridge")).expect("a");
