@@ -29,11 +29,12 @@ fn main() {
         time_terms(&corpus);
         return;
     }
+    eprintln!("corpus generated; {}", memory());
     let start = Instant::now();
     let lap = std::sync::Mutex::new(Instant::now());
     let analysis = analyse_with_progress(&corpus, &Config::default(), |stage| {
         if let Ok(mut at) = lap.lock() {
-            eprintln!("{stage:?} done after {:?}", at.elapsed());
+            eprintln!("{stage:?} done after {:?}; {}", at.elapsed(), memory());
             *at = Instant::now();
         }
     });
@@ -67,4 +68,18 @@ fn time_terms(corpus: &parallax::corpus::Corpus) {
         eprintln!("of_corpus {:?}", t.elapsed());
         drop(c);
     }
+}
+
+/// The process's resident and peak memory, from `/proc/self/status` (Linux).
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<u64>().ok())
+            .map_or_else(|| "?".into(), |kb| format!("{} MB", kb / 1024))
+    };
+    format!("resident {}, peak {}", field("VmRSS:"), field("VmHWM:"))
 }

@@ -126,7 +126,10 @@ fn a_missing_passim_output_is_a_usage_error_like_a_missing_sidecar() {
         let o = run_bounded(dir.path(), &["quotes", flag, "missing", "a.txt"], &[]);
         assert_eq!(o.status.code(), Some(2), "{flag}: {}", bin::stderr(&o));
         let err = bin::stderr(&o);
-        assert!(err.contains("missing") && err.lines().count() == 1, "{flag}: {err}");
+        assert!(
+            err.contains("missing") && err.lines().count() == 1,
+            "{flag}: {err}"
+        );
     }
 }
 
