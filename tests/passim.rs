@@ -136,8 +136,9 @@ fn compare_shows_passims_spans_and_bad_output_is_an_error() {
     let o = parallax(&["passages", "--passim", junk.to_str().unwrap(), CORPUS]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no passim output records"));
+    // a path that is not there is a usage error, told before anything is read
     let o = parallax(&["passages", "--passim", "/no/such/out", CORPUS]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]
