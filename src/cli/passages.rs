@@ -9,7 +9,7 @@ use super::Status;
 use super::args::PassagesArgs;
 use super::output::{print_json, print_text};
 use crate::analysis::Analysis;
-use crate::analysis::passages::{Label, Passage, PassageIndex};
+use crate::analysis::passages::{Label, Passage};
 use crate::analysis::stories::scope;
 use crate::corpus::{ArticleIdx, Corpus};
 use crate::text::{count, sanitize_for_terminal};
@@ -73,7 +73,7 @@ pub fn run(corpus: &Corpus, analysis: &Analysis, args: &PassagesArgs) -> anyhow:
             let Some(articles) = super::resolve::story_articles(corpus, stories, Some(id)) else {
                 return Ok(Status::Usage);
             };
-            inside = of_story(&analysis.passages, &articles);
+            inside = of_story(corpus, analysis, &articles);
             &inside
         }
     };
@@ -91,21 +91,19 @@ pub fn run(corpus: &Corpus, analysis: &Analysis, args: &PassagesArgs) -> anyhow:
 }
 
 /// The passages two or more of `articles` share ([`scope::passages`]), each with only its
-/// occurrences among them.
-fn of_story(index: &PassageIndex, articles: &[ArticleIdx]) -> Vec<Passage> {
+/// occurrences among them ([`scope::narrowed_passage`]).
+fn of_story(corpus: &Corpus, analysis: &Analysis, articles: &[ArticleIdx]) -> Vec<Passage> {
+    let index = &analysis.passages;
     scope::passages(index, articles)
         .into_iter()
         .filter_map(|sp| {
             let p = index.passages.get(sp.passage)?;
-            let occurrences = sp
-                .occurrences
-                .iter()
-                .filter_map(|&k| p.occurrences.get(k).cloned())
-                .collect();
-            Some(Passage {
-                occurrences,
-                ..p.clone()
-            })
+            Some(scope::narrowed_passage(
+                corpus,
+                &analysis.quotes,
+                p,
+                &sp.occurrences,
+            ))
         })
         .collect()
 }

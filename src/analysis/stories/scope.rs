@@ -5,7 +5,8 @@
 //! show the same thing.
 
 use super::StoryIndex;
-use crate::analysis::passages::PassageIndex;
+use crate::analysis::passages::{Occurrence as PassageAt, Passage, PassageIndex, labels};
+use crate::analysis::quotes::Quote;
 use rustc_hash::FxHashMap;
 
 use crate::analysis::quotes::statements::{Carried, Occurrence, Statement};
@@ -241,6 +242,39 @@ pub fn passages(passages: &PassageIndex, scope: &[ArticleIdx]) -> Vec<ScopedPass
         }
     }
     out
+}
+
+/// A passage with only its occurrences `picked` (indices into its occurrences, as
+/// [`ScopedPassage::occurrences`]): its length, quotation and speaker read again from
+/// them. Its similarity stays the passage's, the lowest identity over all its carriers,
+/// which the kept ones alone could only raise.
+pub fn narrowed_passage(
+    corpus: &Corpus,
+    quotes: &[Vec<Quote>],
+    p: &Passage,
+    picked: &[usize],
+) -> Passage {
+    let occurrences: Vec<PassageAt> = picked
+        .iter()
+        .filter_map(|&k| p.occurrences.get(k).cloned())
+        .collect();
+    let words = occurrences
+        .iter()
+        .filter_map(|o| corpus.articles.get(o.article)?.body.get(o.span.clone()))
+        .map(crate::text::count_words)
+        .max()
+        .unwrap_or(p.words);
+    let speaker = occurrences
+        .iter()
+        .filter(|o| o.quoted)
+        .find_map(|o| labels::speaker_of(quotes.get(o.article)?, &o.span));
+    Passage {
+        quoted: labels::quoted(&occurrences),
+        words,
+        speaker,
+        occurrences,
+        ..p.clone()
+    }
 }
 
 #[cfg(test)]

@@ -187,3 +187,55 @@ fn passages_need_two_articles_inside() {
         "one article inside, or one article twice, is not shared inside"
     );
 }
+
+#[test]
+fn a_passage_narrowed_to_a_story_is_as_long_as_its_longest_occurrence_there() {
+    let mut c = corpus();
+    let bodies = [
+        "The harbour wall gave way at dawn and the tide came in fast.",
+        "The harbour wall gave way at dawn.",
+        "",
+        "",
+        "The harbour wall gave way at dawn and the tide came in fast, \u{201c}said\u{201d} no one.",
+    ];
+    for (a, b) in c.articles.iter_mut().zip(bodies) {
+        a.body = b.to_string();
+    }
+    let at = |article: ArticleIdx, len: usize, quoted: bool| At {
+        article,
+        span: 0..len,
+        quoted,
+    };
+    let p = Passage {
+        occurrences: vec![
+            at(0, bodies[0].len(), false),
+            at(1, bodies[1].len(), false),
+            at(4, bodies[0].len() - 1, true),
+        ],
+        words: 13,
+        label: Label::Verbatim,
+        similarity: 0.8,
+        quoted: Quoted::Some,
+        speaker: None,
+    };
+    let got = narrowed_passage(&c, &[], &p, &[1, 2]);
+    assert_eq!(
+        got.occurrences,
+        [p.occurrences[1].clone(), p.occurrences[2].clone()]
+    );
+    assert_eq!(
+        got.words, 13,
+        "article 4's occurrence is the longer: 13 words"
+    );
+    assert_eq!(got.quoted, Quoted::Some);
+    let got = narrowed_passage(&c, &[], &p, &[0, 1]);
+    assert_eq!(got.words, 13);
+    assert_eq!(
+        got.quoted,
+        Quoted::None,
+        "neither occurrence inside is quoted"
+    );
+    let got = narrowed_passage(&c, &[], &p, &[1]);
+    assert_eq!(got.words, 7);
+    assert_eq!(got.similarity, 0.8, "the similarity stays the passage's");
+}
