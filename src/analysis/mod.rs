@@ -30,6 +30,13 @@ pub fn span_fits_len(len: usize, span: &Span) -> bool {
     span.start < span.end && span.end <= len
 }
 
+/// Frees a corpus-sized list of allocations (a vector per article) on every thread rather
+/// than one: at 100,000 articles there are hundreds of thousands.
+pub(crate) fn free_in_parallel<T: Send>(items: Vec<T>) {
+    use rayon::prelude::*;
+    items.into_par_iter().for_each(drop);
+}
+
 /// Tunable thresholds of the analysis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -126,11 +133,7 @@ pub fn analyse_with_passages<T: Send>(
     let (passages, tokens) = find_passages(prepared, &quotes);
     progress(Stage::Passages);
     let stories = match tokens {
-        Some(tokens) => {
-            let terms = stories::terms::TermCounts::of_tokens(corpus, tokens.docs());
-            tokens.drop_in_parallel();
-            stories::group_counted(corpus, &entities, &passages, terms)
-        }
+        Some(tokens) => stories::group_tokenized(corpus, &entities, &passages, tokens),
         None => stories::group(corpus, &entities, &passages),
     };
     progress(Stage::Stories);

@@ -185,10 +185,9 @@ impl CorpusTokens {
         &self.0
     }
 
-    /// Frees the tokens on every thread (a corpus's tokens are a million allocations at
-    /// 100,000 articles).
+    /// Frees the tokens on every thread ([`crate::analysis::free_in_parallel`]).
     pub fn drop_in_parallel(self) {
-        self.0.into_par_iter().for_each(drop);
+        crate::analysis::free_in_parallel(self.0);
     }
 }
 
@@ -311,17 +310,6 @@ pub fn find_keeping(
     quotes: &[Vec<Quote>],
     config: &Config,
 ) -> (PassageIndex, CorpusTokens) {
-    let (passages, docs) = search(tokens, corpus, quotes, config);
-    (passages, CorpusTokens(docs))
-}
-
-/// The search itself; gives the tokens back.
-fn search(
-    tokens: CorpusTokens,
-    corpus: &Corpus,
-    quotes: &[Vec<Quote>],
-    config: &Config,
-) -> (PassageIndex, Vec<tokens::Doc>) {
     let (docs, wide) = prepare(tokens, corpus, quotes, config);
     let bodies: Vec<&str> = corpus.articles.iter().map(|a| a.body.as_str()).collect();
     let spans = align_all(&docs, &bodies, config);
@@ -331,7 +319,7 @@ fn search(
     let lap = Lap::start();
     let passages = group::passages(&docs, quotes, &spans, &wide);
     lap.done("grouping");
-    (PassageIndex { passages }, docs)
+    (PassageIndex { passages }, CorpusTokens(docs))
 }
 
 /// A step of [`find`] being timed, logged at debug level (`PARALLAX_LOG=debug`) so that a

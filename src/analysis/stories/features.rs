@@ -197,7 +197,7 @@ impl Features {
     /// articles).
     pub fn drop_in_parallel(self) {
         for vs in [self.head, self.body, self.entities] {
-            vs.into_par_iter().for_each(drop);
+            crate::analysis::free_in_parallel(vs);
         }
     }
 }

@@ -146,14 +146,16 @@ pub fn group(corpus: &Corpus, entities: &EntityIndex, passages: &PassageIndex) -
     group_with(corpus, entities, passages, THRESHOLD)
 }
 
-/// [`group`], with the articles' terms already counted (when shared-passage search has
-/// read the bodies, [`terms::TermCounts::of_tokens`]).
-pub fn group_counted(
+/// [`group`], reading the articles' terms off the tokens shared-passage search made of
+/// their bodies ([`terms::TermCounts::of_tokens`]), which it then frees.
+pub fn group_tokenized(
     corpus: &Corpus,
     entities: &EntityIndex,
     passages: &PassageIndex,
-    terms: terms::TermCounts,
+    tokens: crate::analysis::passages::CorpusTokens,
 ) -> StoryIndex {
+    let terms = terms::TermCounts::of_tokens(corpus, tokens.docs());
+    tokens.drop_in_parallel();
     group_from(corpus, entities, passages, THRESHOLD, terms)
 }
 

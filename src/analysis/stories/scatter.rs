@@ -63,7 +63,7 @@ impl<'a> Dense<'a> {
     /// Frees the renumbered vectors on every thread.
     pub fn drop_in_parallel(self) {
         for vs in [self.head, self.body] {
-            vs.into_par_iter().for_each(drop);
+            crate::analysis::free_in_parallel(vs);
         }
     }
 

@@ -6,7 +6,8 @@
 //!
 //! The body's words are read once for the whole analysis: when shared-passage search has
 //! tokenized the corpus, the terms are taken from its tokens ([`TermCounts::of_tokens`]),
-//! whose word ids they are, and only plurals are hashed again.
+//! whose word ids they are, and only plurals and the word cut at the end of the top are
+//! hashed again.
 
 use std::sync::LazyLock;
 
