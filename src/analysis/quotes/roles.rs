@@ -111,7 +111,9 @@ pub fn cued_runs(body: &str) -> Vec<Span> {
         while k + 1 < words.len() && joined(body, words[k], words[k + 1]) {
             k += 1;
         }
-        if lexicon().cue(words[k].1) == Some(EntityKind::Organization) {
+        // a cue word alone ("Schools across the region", "Television pictures") names
+        // no organisation: a run needs a name before its cue
+        if k > start && lexicon().cue(words[k].1) == Some(EntityKind::Organization) {
             let span = words[start].0..words[k].0 + words[k].1.len();
             if !person_like(&body[span.clone()]) {
                 runs.push(span);
@@ -161,6 +163,14 @@ mod tests {
         )];
         let got = last_org_before(&body, at("The brigade said"), &known, &runs);
         assert_eq!(got.map(|o| o.0).as_deref(), Some("Port Authority"));
+    }
+
+    #[test]
+    fn a_cue_word_alone_names_no_organisation() {
+        let body = "Crews from Dunmere Fire Brigade came. Schools will close. Television \
+                    pictures showed the wreck. The airline said";
+        let got = last_org_before(body, body.len(), &[], &cued_runs(body)).map(|o| o.0);
+        assert_eq!(got.as_deref(), Some("Dunmere Fire Brigade"));
     }
 
     #[test]
