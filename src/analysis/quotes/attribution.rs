@@ -362,7 +362,10 @@ pub fn speech_names(body: &str, quotes: &[Span], persons: &Persons) -> Vec<Speak
         };
         if let Some(Who::Name(span)) = who {
             let s = named(body, span, persons);
-            if s.entity.is_some() || super::names::person_like(&s.name) {
+            // one word the entity index does not know is most often a group
+            // (`Critics say`, `Regulators said`), not a person a pronoun may stand for
+            let lone = !s.name.contains(char::is_whitespace);
+            if s.entity.is_some() || (!lone && super::names::person_like(&s.name)) {
                 out.push(s);
             }
         }

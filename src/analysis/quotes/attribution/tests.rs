@@ -87,6 +87,19 @@ fn speech_names_skip_words_inside_quotes() {
 }
 
 #[test]
+fn a_lone_word_the_index_does_not_know_is_a_group_not_a_speaker() {
+    let body = "Mira Olsen spoke first. Critics say the plan is late. Regulators said little.";
+    let names: Vec<String> = speech_names(body, &[], &Persons::default())
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert!(
+        !names.iter().any(|n| n == "Critics" || n == "Regulators"),
+        "{names:?}"
+    );
+}
+
+#[test]
 fn latest_before_agrees_with_nearest_before() {
     let speaker = |name: &str, at| Speaker {
         name: name.into(),
