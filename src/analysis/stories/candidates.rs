@@ -110,40 +110,17 @@ pub fn passage_carriers(
 /// Candidate pairs `(a, b)` with `a < b`, sorted, each once.
 pub fn pairs(f: &Features, passages: &PassageIndex) -> Vec<(u32, u32)> {
     let n = f.articles;
-    // the postings: (key, article) sorted, so that each key's articles are a run, in order
-    let mut entries: Vec<(u64, u32)> = (0..n)
+    let postings = Postings::of(f);
+    // Each article counts its later partners among its keys' postings: a few hundred
+    // articles, sorted where they lie in the cache, where one sort of every pair of the
+    // corpus (tens of millions) reads memory at random.
+    let mut out: Vec<(u32, u32)> = (0..n)
         .into_par_iter()
-        .flat_map_iter(|i| keys_of(f, i).into_iter().map(move |k| (k, i as u32)))
-        .collect();
-    entries.par_sort_unstable();
-    // a pair packed in one integer sorts fastest
-    let mut out: Vec<u64> = entries
-        .par_chunk_by(|x, y| x.0 == y.0)
-        .filter(|l| (2..=POSTING_CAP).contains(&l.len()))
-        .flat_map_iter(|l| {
-            l.iter().enumerate().flat_map(move |(x, &(_, a))| {
-                l[x + 1..]
-                    .iter()
-                    .map(move |&(_, b)| (u64::from(a) << 32) | u64::from(b))
-            })
+        .map_init(Vec::new, |partners, a| {
+            postings.partners_of(a as u32, partners)
         })
+        .flatten_iter()
         .collect();
-    drop(entries);
-    out.par_sort_unstable();
-    let mut kept: Vec<(u32, u32)> = Vec::with_capacity(out.len() / 4);
-    let mut run = 0;
-    for (k, &pair) in out.iter().enumerate() {
-        run = if k > 0 && out[k - 1] == pair {
-            run + 1
-        } else {
-            1
-        };
-        if run == MIN_SHARED_KEYS {
-            kept.push(((pair >> 32) as u32, pair as u32));
-        }
-    }
-    drop(out);
-    let mut out = kept;
     for arts in passage_carriers(passages, 0) {
         for (x, &a) in arts.iter().enumerate() {
             out.extend(arts[x + 1..].iter().map(|&b| (a, b)));
@@ -153,6 +130,83 @@ pub fn pairs(f: &Features, passages: &PassageIndex) -> Vec<(u32, u32)> {
     out.par_sort_unstable();
     out.dedup();
     out
+}
+
+/// The inverted index of the articles' keys: the articles of each key kept (two to
+/// [`POSTING_CAP`] of them, in order), and for each article the keys it is in.
+struct Postings {
+    /// The articles of every kept key, one run after another.
+    articles: Vec<u32>,
+    /// Each kept key's run in `articles`.
+    runs: Vec<std::ops::Range<u32>>,
+    /// The kept keys (indices into `runs`) of each article: article `a`'s are
+    /// `of_article[starts[a]..starts[a + 1]]`.
+    of_article: Vec<u32>,
+    starts: Vec<u32>,
+}
+
+impl Postings {
+    fn of(f: &Features) -> Postings {
+        let n = f.articles;
+        // (key, article) sorted, so that each key's articles are a run, in order
+        let mut entries: Vec<(u64, u32)> = (0..n)
+            .into_par_iter()
+            .flat_map_iter(|i| keys_of(f, i).into_iter().map(move |k| (k, i as u32)))
+            .collect();
+        entries.par_sort_unstable();
+        let mut articles = Vec::new();
+        let mut runs = Vec::new();
+        for l in entries.chunk_by(|x, y| x.0 == y.0) {
+            if (2..=POSTING_CAP).contains(&l.len()) {
+                let start = articles.len() as u32;
+                articles.extend(l.iter().map(|&(_, a)| a));
+                runs.push(start..articles.len() as u32);
+            }
+        }
+        drop(entries);
+        let mut starts = vec![0u32; n + 1];
+        for &a in &articles {
+            starts[a as usize + 1] += 1;
+        }
+        for a in 0..n {
+            starts[a + 1] += starts[a];
+        }
+        let mut next = starts.clone();
+        let mut of_article = vec![0u32; articles.len()];
+        for (r, run) in runs.iter().enumerate() {
+            for &a in &articles[run.start as usize..run.end as usize] {
+                of_article[next[a as usize] as usize] = r as u32;
+                next[a as usize] += 1;
+            }
+        }
+        Postings {
+            articles,
+            runs,
+            of_article,
+            starts,
+        }
+    }
+
+    /// The pairs `(a, b)`, `b > a`, of article `a` with every article sharing at least
+    /// [`MIN_SHARED_KEYS`] keys with it, in order of `b` (`partners` is scratch).
+    fn partners_of(&self, a: u32, partners: &mut Vec<u32>) -> Vec<(u32, u32)> {
+        partners.clear();
+        let mine = &self.of_article
+            [self.starts[a as usize] as usize..self.starts[a as usize + 1] as usize];
+        for &r in mine {
+            let run = &self.runs[r as usize];
+            let arts = &self.articles[run.start as usize..run.end as usize];
+            // the run is sorted: the partners after `a` are its tail
+            let after = arts.partition_point(|&b| b <= a);
+            partners.extend_from_slice(&arts[after..]);
+        }
+        partners.sort_unstable();
+        partners
+            .chunk_by(|x, y| x == y)
+            .filter(|same| same.len() >= MIN_SHARED_KEYS)
+            .map(|same| (a, same[0]))
+            .collect()
+    }
 }
 
 #[cfg(test)]
