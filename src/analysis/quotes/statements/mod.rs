@@ -82,13 +82,17 @@ const MIN_BITS: f32 = crate::analysis::passages::rarity::THRESHOLD_BITS;
 /// Every statement of the corpus (`quotes` indexed like `corpus.articles`), most widely
 /// carried first, then longest.
 pub fn find(corpus: &Corpus, quotes: &[Vec<Quote>]) -> Vec<Statement> {
+    let t = std::time::Instant::now();
     let units = units::all(corpus, quotes);
+    tracing::debug!(took = ?t.elapsed(), units = units.len(), "statements: units");
     let groups = group(&units);
+    tracing::debug!(took = ?t.elapsed(), groups = groups.len(), "statements: groups");
     let mut out: Vec<Statement> = groups
-        .into_iter()
+        .into_par_iter()
         .map(|g| statement(corpus, &units, &g))
         .collect();
-    out.sort_by(|a, b| {
+    tracing::debug!(took = ?t.elapsed(), "statements: built");
+    out.par_sort_by(|a, b| {
         b.occurrences
             .len()
             .cmp(&a.occurrences.len())
@@ -108,8 +112,11 @@ pub fn find(corpus: &Corpus, quotes: &[Vec<Quote>]) -> Vec<Statement> {
 /// Units grouped into statements (indices into `units`), one unit per article at most
 /// (the longest, when an article repeats a statement).
 fn group(units: &[Unit]) -> Vec<Vec<usize>> {
+    let t = std::time::Instant::now();
     let mut parent: Vec<usize> = (0..units.len()).collect();
-    for (a, b) in candidate_links(units) {
+    let links = candidate_links(units);
+    tracing::debug!(took = ?t.elapsed(), links = links.len(), "statements: links");
+    for (a, b) in links {
         let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
         if ra != rb {
             parent[ra.max(rb)] = ra.min(rb);
@@ -122,9 +129,11 @@ fn group(units: &[Unit]) -> Vec<Vec<usize>> {
     }
     let mut groups: Vec<Vec<usize>> = by_root
         .into_values()
+        .collect::<Vec<_>>()
+        .into_par_iter()
         .map(|g| one_per_article(units, g))
         .collect();
-    groups.sort();
+    groups.par_sort_unstable();
     groups
 }
 
@@ -186,12 +195,9 @@ fn one_per_article(units: &[Unit], mut g: Vec<usize>) -> Vec<usize> {
 /// [`PROBES`] rarest grams (never one carried by more than [`POSTING_CAP`] statements), so
 /// the work per unit is bounded, then counts the grams it shares with each unit found.
 fn candidate_links(units: &[Unit]) -> Vec<(usize, usize)> {
-    let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (u, unit) in units.iter().enumerate() {
-        for g in &unit.grams {
-            postings.entry(*g).or_default().push(u);
-        }
-    }
+    let t = std::time::Instant::now();
+    let postings = Postings::of(units);
+    tracing::debug!(took = ?t.elapsed(), "statements: postings");
     // Each unit's links on every core; collected in unit order, so the grouping is the same.
     units
         .par_iter()
@@ -200,24 +206,54 @@ fn candidate_links(units: &[Unit]) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The units of each gram (in unit order), but for grams carried by more than
+/// [`POSTING_CAP`] units, which no lookup reads.
+struct Postings {
+    units: Vec<u32>,
+    of_gram: FxHashMap<u64, (u32, u32)>,
+}
+
+impl Postings {
+    /// Built from every `(gram, unit)` sorted on every core: one list per gram, made by
+    /// appending to a map of vectors, was a million small allocations on one thread.
+    fn of(units: &[Unit]) -> Postings {
+        let mut pairs: Vec<(u64, u32)> = units
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(u, unit)| unit.grams.iter().map(move |&g| (g, u as u32)))
+            .collect();
+        pairs.par_sort_unstable();
+        let mut out = Postings {
+            units: Vec::with_capacity(pairs.len()),
+            of_gram: FxHashMap::default(),
+        };
+        out.of_gram.reserve(pairs.len() / 2);
+        for run in pairs.chunk_by(|x, y| x.0 == y.0) {
+            if run.len() <= POSTING_CAP {
+                let start = out.units.len() as u32;
+                out.units.extend(run.iter().map(|&(_, u)| u));
+                out.of_gram
+                    .insert(run[0].0, (start, out.units.len() as u32));
+            }
+        }
+        out
+    }
+
+    /// The units carrying gram `g`, unless too many do.
+    fn get(&self, g: &u64) -> Option<&[u32]> {
+        let &(start, end) = self.of_gram.get(g)?;
+        self.units.get(start as usize..end as usize)
+    }
+}
+
 /// The links of unit `u` to the units its rarest grams find.
-fn links_of(
-    units: &[Unit],
-    postings: &FxHashMap<u64, Vec<usize>>,
-    u: usize,
-    unit: &Unit,
-) -> Vec<(usize, usize)> {
-    let mut probes: Vec<&Vec<usize>> = unit
-        .grams
-        .iter()
-        .filter_map(|g| postings.get(g))
-        .filter(|l| l.len() <= POSTING_CAP)
-        .collect();
+fn links_of(units: &[Unit], postings: &Postings, u: usize, unit: &Unit) -> Vec<(usize, usize)> {
+    let mut probes: Vec<&[u32]> = unit.grams.iter().filter_map(|g| postings.get(g)).collect();
     probes.sort_by_key(|l| l.len());
     probes.truncate(PROBES);
     let mut found: Vec<usize> = probes
         .iter()
-        .flat_map(|l| l.iter().copied())
+        .flat_map(|l| l.iter().map(|&v| v as usize))
         .filter(|&v| units[v].article != unit.article)
         .collect();
     found.sort_unstable();
