@@ -11,7 +11,10 @@ use parallax::synth::{self, SynthConfig};
 
 fn main() {
     tracing_subscriber::fmt()
-        .with_env_filter("parallax::analysis::stories=debug")
+        .with_env_filter(
+            std::env::var("PARALLAX_LOG")
+                .unwrap_or_else(|_| "parallax::analysis::stories=debug".into()),
+        )
         .with_writer(std::io::stderr)
         .init();
     let n: usize = std::env::args()
