@@ -154,8 +154,11 @@ pub fn group_tokenized(
     passages: &PassageIndex,
     tokens: crate::analysis::passages::CorpusTokens,
 ) -> StoryIndex {
+    let start = std::time::Instant::now();
     let terms = terms::TermCounts::of_tokens(corpus, tokens.docs());
+    tracing::debug!(took = ?start.elapsed(), "stories: terms counted");
     tokens.drop_in_parallel();
+    tracing::debug!(took = ?start.elapsed(), "stories: tokens freed");
     group_from(corpus, entities, passages, THRESHOLD, terms)
 }
 
