@@ -233,4 +233,38 @@ mod tests {
         assert_eq!(heaviest(v.iter().copied(), 9, Some(&df)), [2, 5, 1, 4]);
         assert_eq!(heaviest(v.iter().copied(), 2, None), [3, 2]);
     }
+
+    #[test]
+    fn pairs_are_those_sharing_enough_indexed_keys() {
+        let news =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/news/articles");
+        let c = crate::corpus::load_paths(&[news]).corpus;
+        let a = crate::analysis::analyse(&c, &crate::analysis::Config::default());
+        let f = super::super::features::extract(&c, &a.entities);
+        // every pair counted the slow way: keys in two to POSTING_CAP articles
+        let keys: Vec<Vec<u64>> = (0..c.len()).map(|i| keys_of(&f, i)).collect();
+        let mut df: FxHashMap<u64, usize> = FxHashMap::default();
+        for k in keys.iter().flatten() {
+            *df.entry(*k).or_default() += 1;
+        }
+        let kept = |k: &&u64| (2..=POSTING_CAP).contains(&df[*k]);
+        let mut want: Vec<(u32, u32)> = Vec::new();
+        for x in 0..c.len() {
+            for y in x + 1..c.len() {
+                let shared = keys[x].iter().filter(kept).filter(|k| keys[y].contains(k));
+                if shared.count() >= MIN_SHARED_KEYS {
+                    want.push((x as u32, y as u32));
+                }
+            }
+        }
+        for arts in passage_carriers(&a.passages, 0) {
+            for (i, &x) in arts.iter().enumerate() {
+                want.extend(arts[i + 1..].iter().map(|&y| (x, y)));
+            }
+        }
+        want.sort_unstable();
+        want.dedup();
+        assert!(want.len() > 100, "{} pairs", want.len());
+        assert_eq!(pairs(&f, &a.passages), want);
+    }
 }

@@ -124,3 +124,41 @@ fn matches(a: &Unit, b: &Unit, n: usize) -> bool {
         && (n >= 2 || (shorter == 1 && a.content.min(b.content) >= 2))
         && units::shared_bits(a, b) >= bar
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(article: usize, grams: &[u64]) -> Unit {
+        Unit {
+            article,
+            quotes: Vec::new(),
+            spans: Vec::new(),
+            words: Vec::new(),
+            grams: grams.to_vec(),
+            content: 0,
+            rare: Vec::new(),
+            speaker: None,
+            speaker_entity: None,
+        }
+    }
+
+    #[test]
+    fn postings_list_each_grams_units_in_order_and_drop_the_common_ones() {
+        let mut units = vec![unit(0, &[1, 5]), unit(1, &[5, 9]), unit(2, &[1, 5, 7])];
+        // gram 3 in more units than the cap: no posting
+        units.extend((0..=POSTING_CAP).map(|a| unit(10 + a, &[3])));
+        let p = Postings::of(&units);
+        assert_eq!(p.get(&1), Some(&[0, 2][..]));
+        assert_eq!(p.get(&5), Some(&[0, 1, 2][..]));
+        assert_eq!(p.get(&7), Some(&[2][..]));
+        assert_eq!(p.get(&3), None);
+        assert_eq!(p.get(&4), None);
+    }
+
+    #[test]
+    fn shared_grams_counts_the_common_keys_of_two_sorted_lists() {
+        assert_eq!(shared_grams(&[1, 3, 5, 9], &[2, 3, 9, 10]), 2);
+        assert_eq!(shared_grams(&[], &[1]), 0);
+    }
+}
