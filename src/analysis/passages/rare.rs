@@ -4,8 +4,9 @@
 //! articles of this corpus carry is not taken for news reuse.
 
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
+use super::extend::Alignment;
 use super::group::PairSpan;
 use super::index::{N, gram_hash};
 use super::rarity::{self, Counts, is_doubtful, matched_in_a};
@@ -13,13 +14,19 @@ use super::stock;
 use super::tokens::Doc;
 
 /// What the corpus is asked about: the content words of the shorter spans (the only ones
-/// whose document frequency is needed), and their 4-grams matched whole ([`stock`]).
+/// whose document frequency is needed), and their 4-grams matched whole ([`stock`]), each
+/// numbered so that counting them is an array increment.
 #[derive(Default)]
 struct Wanted {
-    words: FxHashSet<u32>,
-    grams: FxHashSet<u64>,
-    /// Word id → [`WORD`] and/or [`GRAM_START`]: one look-up per token of the corpus.
-    first: FxHashMap<u32, u8>,
+    /// The words, by number.
+    words: Vec<u32>,
+    /// The 4-grams, by number.
+    gram_list: Vec<u64>,
+    /// 4-gram → its number.
+    grams: FxHashMap<u64, u32>,
+    /// Word id → [`WORD`] and/or [`GRAM_START`], and its number as a word: one look-up per
+    /// token of the corpus.
+    first: FxHashMap<u32, (u8, u32)>,
 }
 
 /// A content word of a short span.
@@ -32,100 +39,147 @@ fn wanted(docs: &[Doc], spans: &[PairSpan]) -> Wanted {
     for s in spans.iter().filter(|s| is_doubtful(&s.al)) {
         let d = &docs[s.a];
         for i in matched_in_a(&s.al).filter(|&i| rarity::counts_as_content(d, i)) {
-            out.words.insert(d.ids[i]);
-            *out.first.entry(d.ids[i]).or_default() |= WORD;
+            let slot = out.first.entry(d.ids[i]).or_default();
+            if slot.0 & WORD == 0 {
+                *slot = (slot.0 | WORD, out.words.len() as u32);
+                out.words.push(d.ids[i]);
+            }
         }
         for (t, g) in stock::matched_grams(&s.al, |i| gram_hash(d, i)) {
-            out.grams.insert(g);
-            *out.first.entry(d.ids[s.al.a.start + t]).or_default() |= GRAM_START;
+            if let std::collections::hash_map::Entry::Vacant(e) = out.grams.entry(g) {
+                e.insert(out.gram_list.len() as u32);
+                out.gram_list.push(g);
+            }
+            out.first.entry(d.ids[s.al.a.start + t]).or_default().0 |= GRAM_START;
         }
     }
     out
 }
 
-/// How many articles carry each wanted word and 4-gram, and the corpus's size in words.
-fn counts(docs: &[Doc], w: &Wanted) -> Counts {
-    type Df<K> = FxHashMap<K, u32>;
-    let (df, grams) = docs
-        .par_iter()
-        .fold(
-            || {
-                (
-                    Df::<u32>::default(),
-                    Df::<u64>::default(),
-                    Vec::new(),
-                    Vec::new(),
-                )
-            },
-            |(mut df, mut gdf, mut seen, mut gseen), d| {
-                seen.clear();
-                gseen.clear();
-                for (i, id) in d.ids.iter().enumerate() {
-                    let Some(&f) = w.first.get(id) else { continue };
-                    if f & WORD != 0 {
-                        seen.push(*id);
-                    }
-                    if f & GRAM_START != 0 && i + N <= d.len() {
-                        let g = gram_hash(d, i);
-                        if w.grams.contains(&g) {
-                            gseen.push(g);
-                        }
-                    }
-                }
-                tally(&mut df, &mut seen);
-                tally(&mut gdf, &mut gseen);
-                (df, gdf, seen, gseen)
-            },
-        )
-        .map(|(df, gdf, _, _)| (df, gdf))
-        .reduce(Default::default, |(mut x, mut gx), (y, gy)| {
-            merge(&mut x, y);
-            merge(&mut gx, gy);
-            (x, gx)
-        });
-    let tokens = docs.iter().map(|d| d.len() as f64).sum();
-    Counts { df, grams, tokens }
+/// Per-thread document frequencies of the wanted words and 4-grams, by number, and the
+/// last article (plus one) that counted each, so that an article counts a key once.
+struct Tally {
+    words: Vec<u32>,
+    grams: Vec<u32>,
+    word_last: Vec<u32>,
+    gram_last: Vec<u32>,
 }
 
-/// Counts each distinct key of `seen` once.
-fn tally<K: std::hash::Hash + Eq + Ord + Copy>(df: &mut FxHashMap<K, u32>, seen: &mut Vec<K>) {
-    seen.sort_unstable();
-    seen.dedup();
-    for k in seen.iter() {
-        *df.entry(*k).or_default() += 1;
+impl Tally {
+    fn new(w: &Wanted) -> Tally {
+        Tally {
+            words: vec![0; w.words.len()],
+            grams: vec![0; w.gram_list.len()],
+            word_last: vec![0; w.words.len()],
+            gram_last: vec![0; w.gram_list.len()],
+        }
+    }
+
+    /// Counts the wanted keys of article `k`.
+    fn article(mut self, w: &Wanted, k: usize, d: &Doc) -> Tally {
+        let stamp = k as u32 + 1;
+        for (i, id) in d.ids.iter().enumerate() {
+            let Some(&(f, word)) = w.first.get(id) else {
+                continue;
+            };
+            if f & WORD != 0 {
+                let n = word as usize;
+                if self.word_last[n] != stamp {
+                    self.word_last[n] = stamp;
+                    self.words[n] += 1;
+                }
+            }
+            if f & GRAM_START != 0 && i + N <= d.len() {
+                if let Some(&g) = w.grams.get(&gram_hash(d, i)) {
+                    let n = g as usize;
+                    if self.gram_last[n] != stamp {
+                        self.gram_last[n] = stamp;
+                        self.grams[n] += 1;
+                    }
+                }
+            }
+        }
+        self
     }
 }
 
-fn merge<K: std::hash::Hash + Eq>(x: &mut FxHashMap<K, u32>, y: FxHashMap<K, u32>) {
-    for (k, n) in y {
-        *x.entry(k).or_default() += n;
+/// How many articles carry each wanted word and 4-gram, and the corpus's size in words.
+fn counts(docs: &[Doc], w: &Wanted) -> Counts {
+    let add = |mut x: Vec<u32>, y: Vec<u32>| {
+        x.iter_mut().zip(y).for_each(|(a, b)| *a += b);
+        x
+    };
+    let (words, grams) = docs
+        .par_iter()
+        .enumerate()
+        .fold(|| Tally::new(w), |t, (k, d)| t.article(w, k, d))
+        .map(|t| (t.words, t.grams))
+        .reduce(
+            || (vec![0; w.words.len()], vec![0; w.gram_list.len()]),
+            |(x, gx), (y, gy)| (add(x, y), add(gx, gy)),
+        );
+    let seen = |keys: &[u32], n: &[u32]| -> FxHashMap<u32, u32> {
+        keys.iter()
+            .zip(n)
+            .filter(|p| *p.1 > 0)
+            .map(|(&k, &c)| (k, c))
+            .collect()
+    };
+    let tokens = docs.iter().map(|d| d.len() as f64).sum();
+    Counts {
+        df: seen(&w.words, &words),
+        grams: w
+            .gram_list
+            .iter()
+            .zip(&grams)
+            .filter(|p| *p.1 > 0)
+            .map(|(&g, &c)| (g, c))
+            .collect(),
+        tokens,
     }
 }
 
 /// The pairwise spans (grouped by pair, as [`super::align_all`] gives them) without the
 /// short ones that the corpus's document frequencies make likely by chance.
-pub fn rare_in_corpus(docs: &[Doc], spans: Vec<PairSpan>) -> Vec<PairSpan> {
+pub fn rare_in_corpus(docs: &[Doc], mut spans: Vec<PairSpan>) -> Vec<PairSpan> {
+    let lap = super::Lap::start();
     let wanted = wanted(docs, &spans);
+    lap.done("rarity: wanted");
+    tracing::debug!(
+        words = wanted.words.len(),
+        grams = wanted.gram_list.len(),
+        first = wanted.first.len(),
+        "shared passages: rarity asks"
+    );
     if wanted.words.is_empty() {
         return spans;
     }
+    let lap = super::Lap::start();
     let counts = counts(docs, &wanted);
-    let mut out = Vec::with_capacity(spans.len());
-    let mut run: Vec<PairSpan> = Vec::new();
-    let flush = |run: &mut Vec<PairSpan>, out: &mut Vec<PairSpan>| {
-        let Some((a, b)) = run.first().map(|s| (s.a, s.b)) else {
-            return;
-        };
-        let als = run.drain(..).map(|s| s.al).collect();
-        let kept = rarity::keep_unlikely(&docs[a], &docs[b], als, Some(&counts));
-        out.extend(kept.into_iter().map(|al| PairSpan { a, b, al }));
+    lap.done("rarity: counts");
+    let lap = super::Lap::start();
+    // each pair's spans judged on every core, kept in order
+    let kept = spans
+        .par_chunk_by_mut(|x, y| (x.a, x.b) == (y.a, y.b))
+        .flat_map_iter(|run| {
+            let (a, b) = (run[0].a, run[0].b);
+            let als = run.iter_mut().map(|s| take_alignment(&mut s.al)).collect();
+            rarity::keep_unlikely(&docs[a], &docs[b], als, Some(&counts))
+                .into_iter()
+                .map(move |al| PairSpan { a, b, al })
+        })
+        .collect();
+    lap.done("rarity: judged");
+    kept
+}
+
+/// The alignment, an empty one (which allocates nothing) left in its place.
+fn take_alignment(al: &mut Alignment) -> Alignment {
+    let empty = Alignment {
+        a: 0..0,
+        b: 0..0,
+        ops: Vec::new(),
+        seed: 0..0,
     };
-    for s in spans {
-        if run.first().is_some_and(|r| (r.a, r.b) != (s.a, s.b)) {
-            flush(&mut run, &mut out);
-        }
-        run.push(s);
-    }
-    flush(&mut run, &mut out);
-    out
+    std::mem::replace(al, empty)
 }
