@@ -118,25 +118,20 @@ fn counts(docs: &[Doc], w: &Wanted) -> Counts {
             || (vec![0; w.words.len()], vec![0; w.gram_list.len()]),
             |(x, gx), (y, gy)| (add(x, y), add(gx, gy)),
         );
-    let seen = |keys: &[u32], n: &[u32]| -> FxHashMap<u32, u32> {
-        keys.iter()
-            .zip(n)
-            .filter(|p| *p.1 > 0)
-            .map(|(&k, &c)| (k, c))
-            .collect()
-    };
-    let tokens = docs.iter().map(|d| d.len() as f64).sum();
     Counts {
-        df: seen(&w.words, &words),
-        grams: w
-            .gram_list
-            .iter()
-            .zip(&grams)
-            .filter(|p| *p.1 > 0)
-            .map(|(&g, &c)| (g, c))
-            .collect(),
-        tokens,
+        df: carried(&w.words, &words),
+        grams: carried(&w.gram_list, &grams),
+        tokens: docs.iter().map(|d| d.len() as f64).sum(),
     }
+}
+
+/// The keys some article carries, with how many do (`n` numbered like `keys`).
+fn carried<K: Copy + std::hash::Hash + Eq>(keys: &[K], n: &[u32]) -> FxHashMap<K, u32> {
+    keys.iter()
+        .zip(n)
+        .filter(|p| *p.1 > 0)
+        .map(|(&k, &c)| (k, c))
+        .collect()
 }
 
 /// The pairwise spans (grouped by pair, as [`super::align_all`] gives them) without the
