@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use super::EntityKind;
 use super::candidates::{BY_CUE, BY_TITLE};
-use super::fold::{same_first_name, translit};
+use super::fold::{FirstName, same_first, translit};
 use super::lexicon::{lexicon, title_case};
 use super::merge::Group;
 
@@ -108,15 +108,22 @@ fn join_spellings(groups: &[Group], to: &mut [usize]) {
         }
     }
     for members in by_surname.values().filter(|m| m.len() > 1) {
-        for (k, &g) in members.iter().enumerate() {
-            let Some((first, _)) = person_parts(&groups[g]) else {
+        // every pair of a surname's names may be compared: each first name is made ready
+        // once, not once per comparison
+        let firsts: Vec<Option<FirstName>> = members
+            .iter()
+            .map(|&g| person_parts(&groups[g]).map(|(f, _)| FirstName::new(f)))
+            .collect();
+        for (k, first) in firsts.iter().enumerate() {
+            let Some(first) = first else {
                 continue;
             };
-            let earlier = members[..k].iter().copied().find(|&h| {
-                person_parts(&groups[h]).is_some_and(|(f, _)| same_first_name(first, f))
-            });
-            if let Some(h) = earlier {
-                to[g] = root(to, h);
+            let earlier = firsts[..k]
+                .iter()
+                .position(|f| f.as_ref().is_some_and(|f| same_first(first, f)));
+            if let Some(j) = earlier {
+                let g = members[k];
+                to[g] = root(to, members[j]);
             }
         }
     }

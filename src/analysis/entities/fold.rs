@@ -40,7 +40,9 @@ pub fn translit(word: &str) -> String {
     } else {
         folded.as_str()
     };
-    let mut out = String::with_capacity(folded.len());
+    let mut out = String::with_capacity(folded.len() + 1);
+    // The last char pushed: a mapped letter is not pushed twice in a row.
+    let mut last = None;
     let mut chars = body.chars().peekable();
     while let Some(c) = chars.next() {
         let next = chars.peek().copied();
@@ -59,12 +61,13 @@ pub fn translit(word: &str) -> String {
                 chars.next();
                 &['k', 'v']
             }
-            ('h', _) if out.is_empty() => &['g'],
+            ('h', _) if last.is_none() => &['g'],
             _ => std::slice::from_ref(&c),
         };
         for &m in mapped {
-            if !out.ends_with(m) {
+            if last != Some(m) {
                 out.push(m);
+                last = Some(m);
             }
         }
     }
@@ -74,34 +77,56 @@ pub fn translit(word: &str) -> String {
     out
 }
 
+/// A first name ready to be compared with others: its transliteration key (a final
+/// stop dropped) and that key's length in chars, made once per name rather than once per
+/// comparison.
+pub struct FirstName {
+    key: String,
+    chars: usize,
+}
+
+impl FirstName {
+    pub fn new(name: &str) -> FirstName {
+        let key = translit(name.trim_end_matches('.'));
+        let chars = key.chars().count();
+        FirstName { key, chars }
+    }
+}
+
 /// Whether two first names may be one person's: equal keys, one an initial of the other,
 /// or one letter apart in names of four letters or more ("Oleksandr", "Oleksander").
-pub fn same_first_name(a: &str, b: &str) -> bool {
-    let (a, b) = (
-        translit(a.trim_end_matches('.')),
-        translit(b.trim_end_matches('.')),
-    );
-    if a == b {
+pub fn same_first(a: &FirstName, b: &FirstName) -> bool {
+    if a.key == b.key {
         return true;
     }
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
+    let (short, long) = if a.key.len() <= b.key.len() {
+        (a, b)
     } else {
-        (&b, &a)
+        (b, a)
     };
-    if short.chars().count() == 1 {
-        return long.starts_with(short.as_str());
+    if short.chars == 1 {
+        return long.key.starts_with(short.key.as_str());
     }
-    short.chars().count() >= 4 && one_edit(short, long)
+    // one edit apart needs the longer name to have the same length or one char more
+    let near = long.chars == short.chars || long.chars == short.chars + 1;
+    short.chars >= 4 && near && one_edit(&short.key, &long.key)
 }
 
 /// At most one insertion, deletion or substitution apart.
 fn one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit_in(a.as_bytes(), b.as_bytes());
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    one_edit_in(&a, &b)
+}
+
+/// [`one_edit`] of two sequences.
+fn one_edit_in<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if b.len() < a.len() || b.len() - a.len() > 1 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     if a.len() == b.len() {
         prefix == a.len() || a[prefix + 1..] == b[prefix + 1..]
     } else {
@@ -112,6 +137,10 @@ fn one_edit(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn same_first_name(a: &str, b: &str) -> bool {
+        same_first(&FirstName::new(a), &FirstName::new(b))
+    }
 
     #[test]
     fn folds_case_and_diacritics() {
@@ -141,5 +170,7 @@ mod tests {
         assert!(!same_first_name("Igor", "Ivan"));
         assert!(!same_first_name("Igor", "Andrei"));
         assert!(one_edit("abc", "abd") && one_edit("abc", "abxc") && !one_edit("abc", "xyz"));
+        assert!(one_edit("jürgen", "jürgan") && !one_edit("jürgen", "jurgan"));
+        assert!(same_first_name("Jürgen", "Jurgen") && same_first_name("Jurgen", "Jürgen."));
     }
 }

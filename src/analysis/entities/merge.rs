@@ -215,13 +215,17 @@ impl Groups {
 
 /// Builds the entities of a corpus from the candidates of each article.
 pub fn build(docs: &[Doc<'_>], found: &[Vec<Candidate>], gz: &Gazetteer) -> Vec<Entity> {
+    let start = std::time::Instant::now();
+    let lap = |step: &str| tracing::debug!(step, took = ?start.elapsed(), "entities: merge");
     let mut groups = Groups::default();
     for (doc, cands) in docs.iter().zip(found) {
         for c in cands.iter().filter(|c| !c.weak) {
             groups.add((doc.article, doc.field), &doc.text, c);
         }
     }
+    lap("grouped");
     let r = redirects(&groups.groups);
+    lap("redirected");
     let named: FxHashSet<(ArticleIdx, usize)> = groups
         .hits
         .iter()
@@ -232,6 +236,7 @@ pub fn build(docs: &[Doc<'_>], found: &[Vec<Candidate>], gz: &Gazetteer) -> Vec<
             groups.resolve_weak((doc.article, doc.field), &doc.text, c, &r, &named);
         }
     }
+    lap("weak resolved");
     entities(groups, &r, gz)
 }
 
