@@ -92,8 +92,11 @@ pub fn analyse_with_progress(
         progress,
         || passages::tokenize_corpus(corpus),
         |tokens, quotes| {
-            let (found, tokens) = passages::find_keeping(tokens, corpus, quotes, config);
-            (found, Some(tokens))
+            let count_terms = |docs: &[_]| stories::terms::TermCounts::of_tokens(corpus, docs);
+            let (found, tokens, terms) =
+                passages::find_beside(tokens, corpus, quotes, config, count_terms);
+            tokens.drop_in_parallel();
+            (found, Some(terms))
         },
     )
 }
@@ -101,8 +104,9 @@ pub fn analyse_with_progress(
 /// Runs the analysis with `find_passages` as its shared-passage stage (given what
 /// `prepare` made and the quotes of every article), so that another source of passages
 /// (passim's clusters) reuses the entity and quote stages. `find_passages` also gives back
-/// the corpus's tokens when it made them, which the stories stage reads its terms off
-/// (otherwise it reads the bodies again). Calls `progress` after each stage.
+/// the story terms of every article when it counted them off its tokens, alongside its
+/// search (otherwise the stories stage reads the bodies again). Calls `progress` after
+/// each stage.
 ///
 /// The entities' merge runs on one thread: meanwhile the other core runs `prepare`, which
 /// needs neither entities nor quotes (parallax's own search tokenizes the corpus there),
@@ -114,7 +118,7 @@ pub fn analyse_with_passages<T: Send>(
     find_passages: impl FnOnce(
         T,
         &[Vec<quotes::Quote>],
-    ) -> (passages::PassageIndex, Option<passages::CorpusTokens>),
+    ) -> (passages::PassageIndex, Option<stories::terms::TermCounts>),
 ) -> Analysis {
     let docs = entities::docs_of(corpus);
     let found = entities::find(&docs);
@@ -130,10 +134,10 @@ pub fn analyse_with_passages<T: Send>(
         prepare,
     );
     drop(docs);
-    let (passages, tokens) = find_passages(prepared, &quotes);
+    let (passages, terms) = find_passages(prepared, &quotes);
     progress(Stage::Passages);
-    let stories = match tokens {
-        Some(tokens) => stories::group_tokenized(corpus, &entities, &passages, tokens),
+    let stories = match terms {
+        Some(terms) => stories::group_counted(corpus, &entities, &passages, terms),
         None => stories::group(corpus, &entities, &passages),
     };
     progress(Stage::Stories);

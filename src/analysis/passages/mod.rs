@@ -299,27 +299,36 @@ pub fn find_with(
     quotes: &[Vec<Quote>],
     config: &Config,
 ) -> PassageIndex {
-    find_keeping(tokens, corpus, quotes, config).0
+    find_beside(tokens, corpus, quotes, config, |_| ()).0
 }
 
-/// [`find_with`], giving the tokens back (indexed like the corpus), once the search's own
-/// structures are dropped: story grouping reads its terms off them.
-pub fn find_keeping(
+/// [`find_with`], running `beside` on the tokens (indexed like the corpus) alongside the
+/// search once they are prepared, so that its work fills what the search leaves of the
+/// cores (story grouping counts its terms there); gives the tokens back with what
+/// `beside` made.
+pub fn find_beside<R: Send>(
     tokens: CorpusTokens,
     corpus: &Corpus,
     quotes: &[Vec<Quote>],
     config: &Config,
-) -> (PassageIndex, CorpusTokens) {
+    beside: impl FnOnce(&[tokens::Doc]) -> R + Send,
+) -> (PassageIndex, CorpusTokens, R) {
     let (docs, wide) = prepare(tokens, corpus, quotes, config);
-    let bodies: Vec<&str> = corpus.articles.iter().map(|a| a.body.as_str()).collect();
-    let spans = align_all(&docs, &bodies, config);
-    let lap = Lap::start();
-    let spans = rare::rare_in_corpus(&docs, spans);
-    lap.done("rarity");
-    let lap = Lap::start();
-    let passages = group::passages(&docs, quotes, &spans, &wide);
-    lap.done("grouping");
-    (PassageIndex { passages }, CorpusTokens(docs))
+    let (passages, made) = rayon::join(
+        || {
+            let bodies: Vec<&str> = corpus.articles.iter().map(|a| a.body.as_str()).collect();
+            let spans = align_all(&docs, &bodies, config);
+            let lap = Lap::start();
+            let spans = rare::rare_in_corpus(&docs, spans);
+            lap.done("rarity");
+            let lap = Lap::start();
+            let passages = group::passages(&docs, quotes, &spans, &wide);
+            lap.done("grouping");
+            passages
+        },
+        || beside(&docs),
+    );
+    (PassageIndex { passages }, CorpusTokens(docs), made)
 }
 
 /// A step of [`find`] being timed, logged at debug level (`PARALLAX_LOG=debug`) so that a

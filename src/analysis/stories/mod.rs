@@ -146,19 +146,14 @@ pub fn group(corpus: &Corpus, entities: &EntityIndex, passages: &PassageIndex) -
     group_with(corpus, entities, passages, THRESHOLD)
 }
 
-/// [`group`], reading the articles' terms off the tokens shared-passage search made of
-/// their bodies ([`terms::TermCounts::of_tokens`]), which it then frees.
-pub fn group_tokenized(
+/// [`group`], with the articles' terms already counted (off the tokens shared-passage
+/// search made of their bodies: [`terms::TermCounts::of_tokens`]).
+pub fn group_counted(
     corpus: &Corpus,
     entities: &EntityIndex,
     passages: &PassageIndex,
-    tokens: crate::analysis::passages::CorpusTokens,
+    terms: terms::TermCounts,
 ) -> StoryIndex {
-    let start = std::time::Instant::now();
-    let terms = terms::TermCounts::of_tokens(corpus, tokens.docs());
-    tracing::debug!(took = ?start.elapsed(), "stories: terms counted");
-    tokens.drop_in_parallel();
-    tracing::debug!(took = ?start.elapsed(), "stories: tokens freed");
     group_from(corpus, entities, passages, THRESHOLD, terms)
 }
 

@@ -179,14 +179,15 @@ impl TermCounts {
     /// (`docs` indexed like the corpus): the same terms as [`TermCounts::of_corpus`], but
     /// for a word whose 32-bit id equals a function word's (one in some ten million).
     pub fn of_tokens(corpus: &Corpus, docs: &[Doc]) -> TermCounts {
-        TermCounts(
-            corpus
-                .articles
-                .par_iter()
-                .zip(docs)
-                .map(|(a, d)| doc_counts(&a.meta.title, &a.body, d))
-                .collect(),
-        )
+        let start = std::time::Instant::now();
+        let counts = corpus
+            .articles
+            .par_iter()
+            .zip(docs)
+            .map(|(a, d)| doc_counts(&a.meta.title, &a.body, d))
+            .collect();
+        tracing::debug!(took = ?start.elapsed(), "stories: terms counted");
+        TermCounts(counts)
     }
 
     /// The head counts and the body counts.
