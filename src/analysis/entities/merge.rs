@@ -15,8 +15,10 @@ use super::{Doc, Entity, EntityKind, Field, Mention, Span};
 use crate::corpus::ArticleIdx;
 
 mod article_names;
+mod weak;
 
 use article_names::{NameKeys, article_people, hit_target};
+use weak::Known;
 
 /// The names of a corpus, grouped.
 #[derive(Debug, Default)]
@@ -169,48 +171,6 @@ impl Groups {
             self.hit(g, at, c.span.clone(), &surface);
         }
     }
-
-    /// Keeps a weak candidate where it, or its longest runs of words, name a known group;
-    /// a headline's words only a gazetteer entry or a name the same article gives
-    /// elsewhere (`named` holds the groups each article names outside headlines).
-    fn resolve_weak(
-        &mut self,
-        at: (ArticleIdx, Field),
-        body: &str,
-        c: &Candidate,
-        r: &Redirects,
-        named: &FxHashSet<(ArticleIdx, usize)>,
-    ) {
-        let words = &c.words;
-        let mut i = 0;
-        while i < words.len() {
-            let mut matched = i + 1;
-            for j in (i + 1..=words.len()).rev() {
-                let span = words[i].start..words[j - 1].end;
-                let text = collapse(&body[span.clone()]);
-                let group = self.by_surface.get(text.as_ref()).copied().or_else(|| {
-                    // lower-cased once, for both indexes that are keyed so
-                    let key = fold(&text);
-                    self.by_key
-                        .get(&key)
-                        .copied()
-                        .or_else(|| (j == i + 1).then(|| r.by_surname(&key)).flatten())
-                });
-                let confirmed = |g: usize| {
-                    !c.headline
-                        || self.groups[g].gazetteer.is_some()
-                        || named.contains(&(at.0, g))
-                        || named.contains(&(at.0, r.target(g)))
-                };
-                if let Some(group) = group.filter(|&g| confirmed(g)) {
-                    self.hit(group, at, span, &text);
-                    matched = j;
-                    break;
-                }
-            }
-            i = matched;
-        }
-    }
 }
 
 /// Builds the entities of a corpus from the candidates of each article.
@@ -231,11 +191,18 @@ pub fn build(docs: &[Doc<'_>], found: &[Vec<Candidate>], gz: &Gazetteer) -> Vec<
         .iter()
         .flat_map(|h| [(h.article, h.group), (h.article, r.target(h.group))])
         .collect();
+    let mut known = Known::default();
     for (doc, cands) in docs.iter().zip(found) {
         for c in cands.iter().filter(|c| c.weak) {
-            groups.resolve_weak((doc.article, doc.field), &doc.text, c, &r, &named);
+            let at = (doc.article, doc.field);
+            groups.resolve_weak(at, &doc.text, c, &r, &named, &mut known);
         }
     }
+    tracing::debug!(
+        words = known.words.len(),
+        runs = known.runs.len(),
+        "entities: weak texts"
+    );
     lap("weak resolved");
     entities(groups, &r, gz)
 }
