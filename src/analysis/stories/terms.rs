@@ -288,6 +288,7 @@ mod tests {
     fn tokens_give_the_counts_the_text_gives() {
         let bodies = [
             "Rescuers searched the ferries. Others waited; the cities’ mayors spoke.",
+            "This was his news: Thomas says its buses, glass and virus tests pass. THIS IS US.",
             "Дожди. Ливни залили улицы. U.S. officials said 1,000 homes flooded.",
             &"Wordsmiths write words. ".repeat(200),
             "",
