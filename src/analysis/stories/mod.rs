@@ -182,7 +182,7 @@ fn group_from(
 ) -> StoryIndex {
     let start = std::time::Instant::now();
     let f = features::extract_counted(corpus, entities, terms);
-    tracing::debug!(took = ?start.elapsed(), "stories: features");
+    tracing::debug!(took = ?start.elapsed(), terms = f.df.len(), "stories: features");
     let pairs = candidates::pairs(&f, passages);
     tracing::debug!(took = ?start.elapsed(), pairs = pairs.len(), "stories: candidates");
     let shared = score::shared_passages(passages);
