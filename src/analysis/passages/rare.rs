@@ -10,6 +10,7 @@ use super::extend::Alignment;
 use super::group::PairSpan;
 use super::index::{N, gram_hash};
 use super::rarity::{self, Counts, is_doubtful, matched_in_a};
+use super::sketch::Sketch;
 use super::stock;
 use super::tokens::Doc;
 
@@ -27,36 +28,10 @@ struct Wanted {
     /// Word id → [`WORD`] and/or [`GRAM_START`], and its number as a word: one look-up per
     /// token of the corpus.
     first: FxHashMap<u32, (u8, u32)>,
-    /// The keys of `grams`, as [`Bits`]: most 4-grams a wanted first word opens are not
-    /// wanted, and one read that stays in the core's cache tells most of them so, where
-    /// the map outgrows the cache at 100,000 articles.
-    maybe_grams: Bits,
-}
-
-/// A set of 64-bit hashes kept as one bit each, indexed by their top bits: a key not in it
-/// is surely not wanted, one in it may be (about one in forty when a 2-million-bit set
-/// holds 50,000 keys).
-#[derive(Default)]
-struct Bits(Vec<u64>);
-
-impl Bits {
-    const BITS: u32 = 21;
-
-    fn of(keys: impl Iterator<Item = u64>) -> Bits {
-        let mut bits = vec![0u64; 1 << (Self::BITS - 6)];
-        for k in keys {
-            let b = k >> (64 - Self::BITS);
-            bits[(b >> 6) as usize] |= 1 << (b & 63);
-        }
-        Bits(bits)
-    }
-
-    fn may_hold(&self, k: u64) -> bool {
-        let b = k >> (64 - Self::BITS);
-        self.0
-            .get((b >> 6) as usize)
-            .is_some_and(|w| w & (1 << (b & 63)) != 0)
-    }
+    /// The keys of `grams` in a bit set ([`Sketch`]): most 4-grams a wanted first word
+    /// opens are not wanted, and one read that stays in the core's cache tells most of them
+    /// so, where the map outgrows the cache at 100,000 articles.
+    maybe_grams: Sketch,
 }
 
 /// A content word of a short span.
@@ -83,7 +58,10 @@ fn wanted(docs: &[Doc], spans: &[PairSpan]) -> Wanted {
             out.first.entry(d.ids[s.al.a.start + t]).or_default().0 |= GRAM_START;
         }
     }
-    out.maybe_grams = Bits::of(out.gram_list.iter().copied());
+    out.maybe_grams = Sketch::new(out.gram_list.len());
+    for &g in &out.gram_list {
+        out.maybe_grams.insert(g);
+    }
     out
 }
 
@@ -122,7 +100,7 @@ impl Tally {
             }
             if f & GRAM_START != 0 && i + N <= d.len() {
                 let h = gram_hash(d, i);
-                if !w.maybe_grams.may_hold(h) {
+                if !w.maybe_grams.contains(h) {
                     continue;
                 }
                 if let Some(&g) = w.grams.get(&h) {
@@ -212,22 +190,4 @@ fn take_alignment(al: &mut Alignment) -> Alignment {
         seed: 0..0,
     };
     std::mem::replace(al, empty)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bits_hold_every_key_put_in_and_few_others() {
-        let hash = |k: u64| (k ^ 0x5bd1_e995).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let bits = Bits::of((0..50_000).map(hash));
-        assert!((0..50_000).map(hash).all(|k| bits.may_hold(k)));
-        let false_hits = (50_000..150_000)
-            .filter(|&k| bits.may_hold(hash(k)))
-            .count();
-        // 50,000 keys fill about 2.4% of the 2^21 bits
-        assert!(false_hits < 4_000, "{false_hits} of 100,000");
-        assert!(!Bits::default().may_hold(hash(1)));
-    }
 }

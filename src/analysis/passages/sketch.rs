@@ -48,6 +48,13 @@ pub struct Sketch {
     bits: Vec<AtomicU64>,
 }
 
+impl Default for Sketch {
+    /// An empty sketch of the smallest size.
+    fn default() -> Sketch {
+        Sketch::new(0)
+    }
+}
+
 impl Sketch {
     /// An empty sketch for about `grams` grams.
     pub fn new(grams: usize) -> Sketch {
