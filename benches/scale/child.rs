@@ -23,7 +23,9 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
     f.time("load_ms", start);
     f.put("load_cpu_ms", cpu_ms() - cpu);
     let corpus = loaded.corpus;
+    let analysed = Instant::now();
     let analysis = analyse(&corpus, &mut f);
+    f.time("analysis_ms", analysed);
     f.time("total_ms", start);
     f.put("cpu_ms", cpu_ms() - cpu);
     f.put("peak_analysis_mb", peak_mb());
@@ -38,27 +40,43 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The analysis without story grouping (and without counting the story terms beside the
+/// passage search), to measure what stories add to a run: prints `analysis_ms` and
+/// `peak_analysis_mb` alone.
+pub fn run_without_stories(dir: &Path) -> anyhow::Result<()> {
+    let corpus = corpus::load_paths(&[dir.to_path_buf()]).corpus;
+    let config = Config::default();
+    let start = Instant::now();
+    let (analysis, _) = analysis::analyse_before_stories(
+        &corpus,
+        |_| {},
+        || analysis::passages::tokenize_corpus(&corpus),
+        |tokens, quotes| {
+            let (found, tokens, ()) =
+                analysis::passages::find_beside(tokens, &corpus, quotes, &config, |_| ());
+            tokens.drop_in_parallel();
+            (found, None)
+        },
+    );
+    let mut f = Figures::default();
+    f.time("analysis_ms", start);
+    f.put("peak_analysis_mb", peak_mb());
+    drop(analysis);
+    print!("{}", f.emit());
+    Ok(())
+}
+
 /// The analysis as the app runs it, timed from one stage's end to the next. The stages
 /// overlap (the passages' tokens are made while the entities are merged and the quotes
 /// found), so `passages` is what is left of them once the quotes are in.
 fn analyse(corpus: &Corpus, f: &mut Figures) -> Analysis {
-    use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
     let marks = std::sync::Mutex::new(Vec::new());
-    let peaks = [AtomicU64::new(0), AtomicU64::new(0)];
     let start = (Instant::now(), cpu_ms());
     let analysis = analysis::analyse_with_progress(corpus, &Config::default(), |stage| {
         if let Ok(mut m) = marks.lock() {
             m.push((stage, Instant::now(), cpu_ms()));
         }
-        // how far the story grouping raises the peak: the peak before it and after it
-        match stage {
-            Stage::Passages => peaks[0].store(peak_mb() as u64, Relaxed),
-            Stage::Stories => peaks[1].store(peak_mb() as u64, Relaxed),
-            _ => {}
-        }
     });
-    let [before, after] = peaks.map(|p| p.load(Relaxed) as f64);
-    f.put("stories_peak_added_mb", (after - before).max(0.0));
     let mut last = start;
     for (stage, at, cpu) in marks.into_inner().unwrap_or_default() {
         let name = match stage {

@@ -43,8 +43,11 @@ fn main() -> anyhow::Result<()> {
                 .with_writer(std::io::stderr)
                 .init();
         }
-        let dir = args.get(i + 1).context("--child needs a folder")?;
-        return child::run(Path::new(dir));
+        let dir = Path::new(args.get(i + 1).context("--child needs a folder")?);
+        if args.iter().any(|a| a == "--without-stories") {
+            return child::run_without_stories(dir);
+        }
+        return child::run(dir);
     }
     if let Some(i) = args.iter().position(|a| a == "--reopen") {
         let dir = Path::new(args.get(i + 1).context("--reopen needs a folder")?);
@@ -129,9 +132,14 @@ fn measure_size(n: usize, tmp: &Path, runs: usize) -> anyhow::Result<Figures> {
     let generate_cpu = figures::cpu_ms() - cpu;
     eprintln!("scale: {n} articles generated and written in {generate:.2?}");
     let mut best: Option<Figures> = None;
+    let mut without = Figures::default();
     for _ in 0..runs.max(1) {
-        let mut f = run_child(&dir, "--child")?;
-        f.extend(run_child(&dir, "--reopen")?);
+        // the analysis without stories first, each run, so both meet the same machine
+        let w = run_child(&dir, &["--child", "--without-stories"])?;
+        keep_fastest(&mut without, &w, "analysis_ms");
+        keep_fastest(&mut without, &w, "peak_analysis_mb");
+        let mut f = run_child(&dir, &["--child"])?;
+        f.extend(run_child(&dir, &["--reopen"])?);
         std::fs::remove_dir_all(reopen::cache_dir(&dir)).ok();
         let (wc_time, words) = floor::wc(&dir)?;
         f.put("wc_ms", wc_time.as_secs_f64() * 1e3);
@@ -142,6 +150,11 @@ fn measure_size(n: usize, tmp: &Path, runs: usize) -> anyhow::Result<Figures> {
         }
     }
     let mut f = best.unwrap_or_default();
+    for (key, with) in [("analysis_ms", "analysis_ms"), ("peak_analysis_mb", "peak_analysis_mb")] {
+        if let (Some(a), Some(b)) = (f.get(with), without.get(key)) {
+            f.put(&format!("stories_added_{key}"), a - b);
+        }
+    }
     f.put("articles", n as f64);
     f.put("generate_ms", generate.as_secs_f64() * 1e3);
     f.put("generate_cpu_ms", generate_cpu);
@@ -150,13 +163,24 @@ fn measure_size(n: usize, tmp: &Path, runs: usize) -> anyhow::Result<Figures> {
     Ok(f)
 }
 
-/// This program re-run as the measuring child on `dir` (`--child`), or as the reopening
-/// one (`--reopen`, after the first filled the cache).
-fn run_child(dir: &Path, role: &str) -> anyhow::Result<Figures> {
+/// Keeps in `into` the smaller of its `key` and that of `f`.
+fn keep_fastest(into: &mut Figures, f: &Figures, key: &str) {
+    if let Some(v) = f.get(key)
+        && into.get(key).is_none_or(|old| v < old)
+    {
+        into.put(key, v);
+    }
+}
+
+/// This program re-run as the measuring child on `dir` (`--child`, or `--child
+/// --without-stories` for the analysis without story grouping), or as the reopening one
+/// (`--reopen`, after the first filled the cache).
+fn run_child(dir: &Path, role: &[&str]) -> anyhow::Result<Figures> {
     let exe = std::env::current_exe().context("own executable")?;
     let out = Command::new(exe)
-        .arg(role)
+        .arg(role[0])
         .arg(dir)
+        .args(&role[1..])
         .stderr(Stdio::inherit())
         .output()
         .context("running the measuring child")?;

@@ -120,6 +120,29 @@ pub fn analyse_with_passages<T: Send>(
         &[Vec<quotes::Quote>],
     ) -> (passages::PassageIndex, Option<stories::terms::TermCounts>),
 ) -> Analysis {
+    let (mut analysis, terms) = analyse_before_stories(corpus, &progress, prepare, find_passages);
+    analysis.stories = match terms {
+        Some(terms) => {
+            stories::group_counted(corpus, &analysis.entities, &analysis.passages, terms)
+        }
+        None => stories::group(corpus, &analysis.entities, &analysis.passages),
+    };
+    progress(Stage::Stories);
+    analysis
+}
+
+/// [`analyse_with_passages`] up to the stories: every stage but story grouping (the
+/// analysis comes back with no stories), and the story terms if `find_passages` counted
+/// them. What stories add to a run is measured against this.
+pub fn analyse_before_stories<T: Send>(
+    corpus: &Corpus,
+    progress: impl Fn(Stage) + Sync,
+    prepare: impl FnOnce() -> T + Send,
+    find_passages: impl FnOnce(
+        T,
+        &[Vec<quotes::Quote>],
+    ) -> (passages::PassageIndex, Option<stories::terms::TermCounts>),
+) -> (Analysis, Option<stories::terms::TermCounts>) {
     let docs = entities::docs_of(corpus);
     let found = entities::find(&docs);
     let ((entities, (quotes, statements)), prepared) = rayon::join(
@@ -136,16 +159,12 @@ pub fn analyse_with_passages<T: Send>(
     drop(docs);
     let (passages, terms) = find_passages(prepared, &quotes);
     progress(Stage::Passages);
-    let stories = match terms {
-        Some(terms) => stories::group_counted(corpus, &entities, &passages, terms),
-        None => stories::group(corpus, &entities, &passages),
-    };
-    progress(Stage::Stories);
-    Analysis {
+    let analysis = Analysis {
         entities,
         quotes,
         statements,
         passages,
-        stories,
-    }
+        stories: stories::StoryIndex::default(),
+    };
+    (analysis, terms)
 }
