@@ -113,6 +113,23 @@ impl Doc {
         }
     }
 
+    /// The byte range of each token, in order: `(start, end)`, read in one pass (a long
+    /// token's end from [`Doc::long`] in turn rather than searched for).
+    pub fn spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let mut long = self.long.iter().map(|&(_, e)| e as usize);
+        self.starts
+            .iter()
+            .zip(&self.lens)
+            .map(move |(&start, &len)| {
+                let start = start as usize;
+                let end = match len {
+                    LONG => long.next().unwrap_or(start),
+                    len => start + usize::from(len),
+                };
+                (start, end)
+            })
+    }
+
     /// The byte range of a (non-empty) token range.
     pub fn byte_span(&self, r: &Range<usize>) -> Span {
         self.starts[r.start] as usize..self.end(r.end - 1)
@@ -239,6 +256,10 @@ mod tests {
         );
         assert_eq!(d.byte_span(&(1..4)), 6..6 + 300 + 5 + 301);
         assert_eq!(d.token_range(&(6..306)), 1..2);
+        // read in one pass, the spans are the same
+        let spans: Vec<Span> = d.spans().map(|(s, e)| s..e).collect();
+        let each: Vec<Span> = (0..d.len()).map(|k| d.byte_span(&(k..k + 1))).collect();
+        assert_eq!(spans, each);
     }
 
     #[test]

@@ -201,43 +201,45 @@ fn doc_counts(title: &str, body: &str, doc: &Doc) -> (Counts, Counts) {
     let mut head = Vec::with_capacity(LEAD_BYTES / 4);
     terms(title, &mut head);
     let end = prefix(body, BODY_BYTES).len();
-    let bytes = body.as_bytes();
     let mut b = Vec::with_capacity(BODY_BYTES / 5);
-    for k in 0..doc.len() {
-        let span = doc.byte_span(&(k..k + 1));
-        if span.start >= end {
+    for (k, (start, stop)) in doc.spans().enumerate() {
+        if start >= end {
             break;
         }
-        // Most words are neither cut at the end of the prefix nor plurals: their token's id
-        // is their term id, and its flag says whether it is a function word (whose id is
-        // in `STOP`), so that neither a hash nor a lookup is needed.
-        let cut = span.end > end;
-        let plural_shaped = matches!(bytes.get(span.end - 1), Some(b's' | b'S'));
-        let plain = !cut && !plural_shaped;
-        if plain && doc.flags[k] & STOP_FLAG != 0 {
-            continue;
-        }
-        let Some(w) = body.get(span.start..span.end.min(end)) else {
+        let Some(id) = doc_term(body, doc, k, (start, stop.min(end)), stop > end) else {
             continue;
         };
-        let id = if plain {
-            let letter = bytes[span.start].is_ascii_alphabetic();
-            if !(letter && w.len() >= 2 || !letter && is_term(w)) {
-                continue;
-            }
-            doc.ids[k]
-        } else {
-            match term_of(w) {
-                Some(id) => id,
-                None => continue,
-            }
-        };
-        if span.start < LEAD_BYTES {
+        if start < LEAD_BYTES {
             head.push(id);
         }
         b.push(id);
     }
     (counts(head), counts(b))
+}
+
+/// The term id of token `k` of `doc`, read at `span` of `body` (cut at the end of the top
+/// when `cut`), if it is a term.
+///
+/// Most words are neither cut nor plurals: their token's id is their term id, and its
+/// flag says whether it is a function word (whose id is in `STOP`), so that neither a
+/// hash nor a lookup is needed, nor the word as a string when it opens with a letter.
+#[inline]
+fn doc_term(body: &str, doc: &Doc, k: usize, span: (usize, usize), cut: bool) -> Option<u32> {
+    let bytes = body.as_bytes();
+    let (start, stop) = span;
+    let plural_shaped = matches!(bytes.get(stop.wrapping_sub(1)), Some(b's' | b'S'));
+    if cut || plural_shaped {
+        return term_of(body.get(start..stop)?);
+    }
+    if doc.flags[k] & STOP_FLAG != 0 {
+        return None;
+    }
+    let is = if bytes.get(start).is_some_and(u8::is_ascii_alphabetic) {
+        stop - start >= 2
+    } else {
+        is_term(body.get(start..stop)?)
+    };
+    is.then(|| doc.ids[k])
 }
 
 #[cfg(test)]
