@@ -4,9 +4,10 @@
 //! connected components, one strong pair never chains two groups together: a group grows
 //! only when it is close to the whole of the other.
 //!
-//! The mean of a pair of groups only falls while neither of them is merged, so a heap of
+//! The mean of a pair of groups only falls while neither of them is merged, so a queue of
 //! stale upper bounds serves: an entry popped is re-scored and pushed back when it has
-//! fallen.
+//! fallen. The queue is the item pairs sorted once, beside a heap of what merges and
+//! re-scoring push: most entries are pairs of single items, never pushed back.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -44,12 +45,15 @@ pub fn average_link(n: usize, edges: &[(u32, u32, f32)], threshold: f32) -> Vec<
     let mut size = vec![1u32; n];
     let mut alive = vec![true; n];
     let mut parent: Vec<u32> = (0..n as u32).collect();
-    let mut heap = seed_heap(&sums, threshold);
+    let mut queue = Queue {
+        seeds: seeds(&sums, threshold),
+        heap: BinaryHeap::new(),
+    };
     let mean = |sums: &[FxHashMap<u32, f32>], size: &[u32], a: u32, b: u32| {
         let s = sums[a as usize].get(&b).copied().unwrap_or(0.0);
         s / (size[a as usize] as f32 * size[b as usize] as f32)
     };
-    while let Some(e) = heap.pop() {
+    while let Some(e) = queue.pop() {
         if e.mean < threshold {
             break;
         }
@@ -59,7 +63,7 @@ pub fn average_link(n: usize, edges: &[(u32, u32, f32)], threshold: f32) -> Vec<
         let now = mean(&sums, &size, e.a, e.b);
         if now < e.mean - 1e-6 {
             if now >= threshold {
-                heap.push(Entry { mean: now, ..e });
+                queue.heap.push(Entry { mean: now, ..e });
             }
             continue;
         }
@@ -83,7 +87,7 @@ pub fn average_link(n: usize, edges: &[(u32, u32, f32)], threshold: f32) -> Vec<
             *sums[big as usize].entry(other).or_default() += s;
             let m = mean(&sums, &size, big, other);
             if m >= threshold {
-                heap.push(Entry {
+                queue.heap.push(Entry {
                     mean: m,
                     a: big.min(other),
                     b: big.max(other),
@@ -108,13 +112,30 @@ fn edge_sums(n: usize, edges: &[(u32, u32, f32)]) -> Vec<FxHashMap<u32, f32>> {
     sums
 }
 
-/// The heap of every pair of single items whose similarity reaches `threshold`.
-fn seed_heap(sums: &[FxHashMap<u32, f32>], threshold: f32) -> BinaryHeap<Entry> {
-    let mut heap = BinaryHeap::new();
+/// Entries greatest first: the seeds sorted (greatest last), and a heap of the pushed.
+struct Queue {
+    seeds: Vec<Entry>,
+    heap: BinaryHeap<Entry>,
+}
+
+impl Queue {
+    fn pop(&mut self) -> Option<Entry> {
+        match (self.seeds.last(), self.heap.peek()) {
+            (Some(s), Some(h)) if h > s => self.heap.pop(),
+            (Some(_), _) => self.seeds.pop(),
+            (None, _) => self.heap.pop(),
+        }
+    }
+}
+
+/// Every pair of single items whose similarity reaches `threshold`, sorted (greatest
+/// last).
+fn seeds(sums: &[FxHashMap<u32, f32>], threshold: f32) -> Vec<Entry> {
+    let mut seeds = Vec::new();
     for (a, m) in sums.iter().enumerate() {
         for (&b, &s) in m {
             if (a as u32) < b && s >= threshold {
-                heap.push(Entry {
+                seeds.push(Entry {
                     mean: s,
                     a: a as u32,
                     b,
@@ -122,7 +143,8 @@ fn seed_heap(sums: &[FxHashMap<u32, f32>], threshold: f32) -> BinaryHeap<Entry> 
             }
         }
     }
-    heap
+    seeds.sort_unstable();
+    seeds
 }
 
 /// The root of every item in a forest of merges (`parent[i] == i` at a root).
@@ -169,6 +191,20 @@ mod tests {
         let g = average_link(3, &[(0, 1, 0.1), (1, 2, 0.2)], 0.3);
         assert_eq!(g, vec![0, 1, 2]);
         assert!(average_link(0, &[], 0.3).is_empty());
+    }
+
+    #[test]
+    fn the_queue_pops_seeds_and_pushed_entries_greatest_first() {
+        let e = |mean, a| Entry { mean, a, b: 9 };
+        let mut q = Queue {
+            seeds: vec![e(0.2, 1), e(0.5, 2), e(0.5, 1), e(0.9, 3)],
+            heap: BinaryHeap::new(),
+        };
+        q.seeds.sort_unstable();
+        q.heap.push(e(0.6, 4));
+        q.heap.push(e(0.5, 0));
+        let order: Vec<(f32, u32)> = std::iter::from_fn(|| q.pop()).map(|x| (x.mean, x.a)).collect();
+        assert_eq!(order, [(0.9, 3), (0.6, 4), (0.5, 0), (0.5, 1), (0.5, 2), (0.2, 1)]);
     }
 
     #[test]
