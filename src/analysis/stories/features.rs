@@ -7,6 +7,10 @@
 //! smoothed one, `ln((1 + n) / (1 + df)) + 1`, counted over the corpus itself. A term only
 //! one article has is left out of the vectors once they are normalised: it adds nothing to
 //! any cosine, and leaving it out keeps the vectors short.
+//!
+//! In the vectors a term is numbered densely: its rank among the corpus' distinct term ids
+//! ([`Features::term_ids`]), so that scoring reads arrays by it, and the vectors are in the
+//! same order as by id.
 
 use std::sync::LazyLock;
 
@@ -16,6 +20,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::analysis::entities::{EntityIndex, Field};
 use crate::corpus::Corpus;
 
+use super::ranks::Ranks;
 use super::terms::TermCounts;
 pub use super::terms::terms;
 
@@ -28,13 +33,19 @@ pub type Sparse = Vec<(u32, f32)>;
 /// The vectors of every article, indexed like the corpus.
 #[derive(Debug, Default)]
 pub struct Features {
+    /// Head and body vectors, keyed by term rank (an index into `term_ids`).
     pub head: Vec<Sparse>,
     pub body: Vec<Sparse>,
     pub entities: Vec<Sparse>,
-    /// Document frequency of each term (over heads and bodies together).
-    pub df: FxHashMap<u32, u32>,
-    /// Document frequency of each entity (index into the entity index).
-    pub entity_df: FxHashMap<u32, u32>,
+    /// The distinct term ids of the corpus ([`super::terms`]), sorted: a term's rank is
+    /// its key in the vectors.
+    pub term_ids: Vec<u32>,
+    /// Document frequency of each term (over heads and bodies together), by rank.
+    pub df: Vec<u32>,
+    /// The rank of each term id.
+    ranks: Ranks,
+    /// Document frequency of each entity, indexed like the entity index.
+    pub entity_df: Vec<u32>,
     pub articles: usize,
 }
 
@@ -43,6 +54,25 @@ impl Features {
     pub fn idf(&self, df: u32) -> f32 {
         idf(self.articles, df as usize)
     }
+
+    /// The document frequency of a term id (0 for a term no article has).
+    pub fn df_of(&self, term: u32) -> u32 {
+        self.ranks
+            .get(term)
+            .and_then(|r| self.df.get(r as usize))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+/// Document frequencies keyed by term id, as ranks: the ids sorted, each one's rank, and
+/// the frequencies by rank.
+fn ranked(df: FxHashMap<u32, u32>) -> (Vec<u32>, Ranks, Vec<u32>) {
+    let mut ids: Vec<u32> = df.keys().copied().collect();
+    ids.sort_unstable();
+    let by_rank = ids.iter().map(|id| df.get(id).copied().unwrap_or(0)).collect();
+    let ranks = Ranks::new(&ids);
+    (ids, ranks, by_rank)
 }
 
 /// `ln((1 + n) / (1 + df)) + 1`.
@@ -50,7 +80,7 @@ pub fn idf(n: usize, df: usize) -> f32 {
     ((1.0 + n as f32) / (1.0 + df as f32)).ln() + 1.0
 }
 
-/// Document frequencies of the keys of `lists` (each list's keys distinct).
+/// Document frequencies of the terms of `lists` (each list's terms distinct).
 fn document_frequencies(lists: impl ParallelIterator<Item = Vec<u32>>) -> FxHashMap<u32, u32> {
     lists
         .fold(FxHashMap::default, |mut m: FxHashMap<u32, u32>, l| {
@@ -122,20 +152,21 @@ fn tf_weight(tf: u32) -> f32 {
 }
 
 /// Weighs counts into a unit vector: `(1 + ln tf) · idf`, the `keep` heaviest kept (on a
-/// tie at the cut, the smaller keys), in key order. `idf` gives a key's weight and whether
-/// this article is the only one with it: when `drop_once`, such keys are left out after
-/// normalising, since they add nothing to a cosine with another article (one of them is
-/// kept when all are, so that the vector still says the article has this channel).
+/// tie at the cut, the smaller keys), in key order. `idf` gives a key's key in the vector
+/// (a renumbering that keeps the order), its weight and whether this article is the only
+/// one with it: when `drop_once`, such keys are left out after normalising, since they add
+/// nothing to a cosine with another article (one of them is kept when all are, so that the
+/// vector still says the article has this channel).
 fn weigh(
     counts: &[(u32, u32)],
-    idf: impl Fn(u32) -> (f32, bool),
+    idf: impl Fn(u32) -> (u32, f32, bool),
     keep: usize,
     drop_once: bool,
 ) -> Sparse {
     let mut v: Vec<(u32, f32, bool)> = counts
         .iter()
         .map(|&(k, tf)| {
-            let (idf, once) = idf(k);
+            let (k, idf, once) = idf(k);
             (k, tf_weight(tf) * idf, once)
         })
         .collect();
@@ -166,8 +197,9 @@ fn weigh(
 }
 
 /// Entity counts of each article: every mention but those of the outlet line, and no
-/// entity that is an outlet of the corpus (an outlet names itself in its own articles).
-fn entity_counts(corpus: &Corpus, entities: &EntityIndex) -> Vec<Vec<(u32, u32)>> {
+/// entity that is an outlet of the corpus (an outlet names itself in its own articles);
+/// and the document frequency of each entity so counted.
+fn entity_counts(corpus: &Corpus, entities: &EntityIndex) -> (Vec<Vec<(u32, u32)>>, Vec<u32>) {
     let outlets: FxHashSet<String> = corpus
         .articles
         .iter()
@@ -175,6 +207,7 @@ fn entity_counts(corpus: &Corpus, entities: &EntityIndex) -> Vec<Vec<(u32, u32)>
         .map(str::to_lowercase)
         .collect();
     let mut per: Vec<Vec<(u32, u32)>> = vec![Vec::new(); corpus.len()];
+    let mut df = vec![0u32; entities.entities.len()];
     for (e, entity) in entities.entities.iter().enumerate() {
         if outlets.contains(&entity.name.to_lowercase()) {
             continue;
@@ -185,11 +218,14 @@ fn entity_counts(corpus: &Corpus, entities: &EntityIndex) -> Vec<Vec<(u32, u32)>
             };
             match list.last_mut() {
                 Some((last, c)) if *last == e as u32 => *c += 1,
-                _ => list.push((e as u32, 1)),
+                _ => {
+                    list.push((e as u32, 1));
+                    df[e] += 1;
+                }
             }
         }
     }
-    per
+    (per, df)
 }
 
 impl Features {
@@ -217,19 +253,21 @@ pub fn extract_counted(corpus: &Corpus, entities: &EntityIndex, terms: TermCount
             .zip(&body_counts)
             .map(|(h, b)| union_keys(h, b)),
     );
-    let ent_counts = entity_counts(corpus, entities);
-    let entity_df = document_frequencies(
-        ent_counts
-            .par_iter()
-            .map(|c| c.iter().map(|&(k, _)| k).collect()),
-    );
+    let (ent_counts, entity_df) = entity_counts(corpus, entities);
     let table = IdfTable::new(n);
-    let idf_of = |df: Option<&u32>| {
-        let df = df.copied().unwrap_or(1);
-        (table.get(df), df <= 1)
+    let idf_of = |df: u32| (table.get(df), df <= 1);
+    let (term_ids, ranks, df) = ranked(df);
+    // (every counted term has a rank; were one without, it would take the spare last one)
+    let spare = term_ids.len() as u32;
+    let term_idf = |k: u32| {
+        let r = ranks.get(k).unwrap_or(spare);
+        let (idf, once) = idf_of(df.get(r as usize).copied().unwrap_or(1));
+        (r, idf, once)
     };
-    let term_idf = |k: u32| idf_of(df.get(&k));
-    let ent_idf = |k: u32| idf_of(entity_df.get(&k));
+    let ent_idf = |k: u32| {
+        let (idf, once) = idf_of(entity_df.get(k as usize).copied().unwrap_or(1));
+        (k, idf, once)
+    };
     // A term only one article has is left out of its vectors, which keeps them short;
     // an entity is kept (it may label a story of one article).
     // (each article's counts are freed where they are weighed, on every thread)
@@ -249,7 +287,9 @@ pub fn extract_counted(corpus: &Corpus, entities: &EntityIndex, terms: TermCount
         head,
         body,
         entities: ents,
+        term_ids,
         df,
+        ranks,
         entity_df,
         articles: n,
     }
@@ -288,26 +328,26 @@ mod tests {
     #[test]
     fn weighing_keeps_the_heaviest_in_key_order_and_normalises() {
         let counts = [(1, 1), (2, 4), (3, 1), (4, 2), (5, 1)];
-        let idf = |k: u32| (if k == 5 { 3.0 } else { 1.0 }, false);
+        let idf = |k: u32| (k, if k == 5 { 3.0 } else { 1.0 }, false);
         let v = weigh(&counts, idf, 3, true);
         let keys: Vec<u32> = v.iter().map(|&(k, _)| k).collect();
         assert_eq!(keys, [2, 4, 5]);
         let norm: f32 = v.iter().map(|(_, w)| w * w).sum();
         assert!((norm - 1.0).abs() < 1e-5);
         // a tie at the cut keeps the smaller keys
-        let v = weigh(&[(3, 1), (7, 1), (9, 1)], |_| (1.0, false), 2, true);
+        let v = weigh(&[(3, 1), (7, 1), (9, 1)], |k| (k, 1.0, false), 2, true);
         assert_eq!(v.iter().map(|&(k, _)| k).collect::<Vec<_>>(), [3, 7]);
     }
 
     #[test]
     fn keys_of_one_article_are_left_out_after_normalising() {
         let counts = [(1, 1), (2, 1), (3, 1), (4, 1)];
-        let once = |k: u32| (1.0, k % 2 == 0);
+        let once = |k: u32| (k, 1.0, k % 2 == 0);
         let v = weigh(&counts, once, usize::MAX, true);
         assert_eq!(v, [(1, 0.5), (3, 0.5)]);
         assert_eq!(weigh(&counts, once, usize::MAX, false).len(), 4);
         // all of one article: one is kept, so the channel is still there
-        let v = weigh(&counts, |_| (1.0, true), usize::MAX, true);
+        let v = weigh(&counts, |k| (k, 1.0, true), usize::MAX, true);
         assert_eq!(v, [(1, 0.5)]);
         assert!(weigh(&[], once, usize::MAX, true).is_empty());
     }

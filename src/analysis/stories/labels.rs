@@ -251,7 +251,7 @@ fn top_terms(
             if named.contains(&id) || !seen.insert(id) {
                 return;
             }
-            let idf = f.idf(f.df.get(&id).copied().unwrap_or(1));
+            let idf = f.idf(f.df_of(id).max(1));
             let slot = score
                 .entry(id)
                 .or_insert_with(|| (0.0, w.to_lowercase(), 0));

@@ -16,6 +16,7 @@ pub mod features;
 pub mod grid;
 pub mod labels;
 pub mod omissions;
+mod ranks;
 mod scatter;
 pub mod scope;
 pub mod score;
@@ -137,7 +138,6 @@ fn scored(
         )
         .flatten_iter()
         .collect();
-    dense.drop_in_parallel();
     edges
 }
 
@@ -182,7 +182,7 @@ fn group_from(
 ) -> StoryIndex {
     let start = std::time::Instant::now();
     let f = features::extract_counted(corpus, entities, terms);
-    tracing::debug!(took = ?start.elapsed(), terms = f.df.len(), "stories: features");
+    tracing::debug!(took = ?start.elapsed(), terms = f.term_ids.len(), "stories: features");
     let pairs = candidates::pairs(&f, passages);
     tracing::debug!(took = ?start.elapsed(), pairs = pairs.len(), "stories: candidates");
     let shared = score::shared_passages(passages);

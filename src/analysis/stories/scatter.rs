@@ -6,45 +6,21 @@
 //! The sums are the same as [`super::features::dot`]'s, term for term and in the same
 //! order (a term the first article lacks adds an exact zero), so the scores are identical.
 
-use rayon::prelude::*;
-use rustc_hash::FxHashMap;
-
 use super::features::{Features, Sparse};
 
-/// The three channels of [`Features`] with terms renumbered densely (`0..len`), each
-/// vector kept in its original order.
+/// The three channels of [`Features`], whose keys are dense already (terms by rank,
+/// entities by index), with the lengths of the arrays they scatter into.
 pub struct Dense<'a> {
-    head: Vec<Sparse>,
-    body: Vec<Sparse>,
-    /// Entity keys are dense already.
+    head: &'a [Sparse],
+    body: &'a [Sparse],
     entities: &'a [Sparse],
-    /// Distinct terms (heads and bodies) and entity keys: the arrays' lengths.
+    /// Distinct terms (heads and bodies), and a spare slot; entity keys.
     terms: usize,
     entity_keys: usize,
 }
 
 impl<'a> Dense<'a> {
     pub fn new(f: &'a Features) -> Dense<'a> {
-        // Every term of a head or body has a document frequency: numbered in `df`'s order,
-        // and the vectors renumbered in parallel. (A term without one would get the
-        // extra last slot, which no other term uses.)
-        let ids: FxHashMap<u32, u32> =
-            f.df.keys()
-                .enumerate()
-                .map(|(i, &t)| (t, i as u32))
-                .collect();
-        let spare = ids.len() as u32;
-        let renumber = |vs: &[Sparse]| -> Vec<Sparse> {
-            vs.par_iter()
-                .map(|v| {
-                    v.iter()
-                        .map(|&(t, w)| (ids.get(&t).copied().unwrap_or(spare), w))
-                        .collect()
-                })
-                .collect()
-        };
-        let head = renumber(&f.head);
-        let body = renumber(&f.body);
         let entity_keys = f
             .entities
             .iter()
@@ -52,18 +28,11 @@ impl<'a> Dense<'a> {
             .max()
             .unwrap_or(0);
         Dense {
-            head,
-            body,
+            head: &f.head,
+            body: &f.body,
             entities: &f.entities,
-            terms: ids.len() + 1,
+            terms: f.term_ids.len() + 1,
             entity_keys,
-        }
-    }
-
-    /// Frees the renumbered vectors on every thread.
-    pub fn drop_in_parallel(self) {
-        for vs in [self.head, self.body] {
-            crate::analysis::free_in_parallel(vs);
         }
     }
 
@@ -93,8 +62,8 @@ pub fn cosines(
 ) {
     let [head, body] = &mut buf.terms;
     let channels: [(&[Sparse], &mut Vec<f32>); 3] = [
-        (&d.head, head),
-        (&d.body, body),
+        (d.head, head),
+        (d.body, body),
         (d.entities, &mut buf.entities),
     ];
     let mut channels = channels;
