@@ -8,8 +8,10 @@
 //! alone: load through the real loader, entities, quotes, shared passages, planted recall
 //! and precision, the filter's latency per keystroke and the render time of every screen
 //! at 200x60; that child then fills a cache, and a third process reopens the corpus through
-//! it (to the fully analysed library, then to the text). Last, the first frame of the real
-//! binary on the seeds, in a pseudo-terminal.
+//! it (to the fully analysed library, then to the text). Before it, another child analyses
+//! the corpus without stories (`--child DIR --without-stories`): the difference is what
+//! stories add. Last, the first frame of the real binary on the seeds, in a
+//! pseudo-terminal.
 //!
 //! `cargo bench --bench scale -- --sizes 1000,10000,100000` (the default sizes); `--runs N`
 //! measures each size N times and keeps the fastest run; `--dir DIR` writes the corpora
@@ -123,7 +125,8 @@ pub fn config(n: usize) -> SynthConfig {
 
 /// Generates `n` articles under `tmp`, times the floor, measures parallax in a child
 /// process (`runs` times, keeping the fastest run: the machine is shared) and removes the
-/// corpus.
+/// corpus. Each run first analyses the corpus without stories in a child of its own: what
+/// stories add is the median over the runs of each run's difference.
 fn measure_size(n: usize, tmp: &Path, runs: usize) -> anyhow::Result<Figures> {
     let dir = tmp.join(format!("synth-{n}"));
     let (t, cpu) = (Instant::now(), figures::cpu_ms());
@@ -132,13 +135,12 @@ fn measure_size(n: usize, tmp: &Path, runs: usize) -> anyhow::Result<Figures> {
     let generate_cpu = figures::cpu_ms() - cpu;
     eprintln!("scale: {n} articles generated and written in {generate:.2?}");
     let mut best: Option<Figures> = None;
-    let mut without = Figures::default();
+    // what stories add, as the difference within each run (a pair run back to back)
+    let mut added: Vec<[f64; 3]> = Vec::new();
     for _ in 0..runs.max(1) {
-        // the analysis without stories first, each run, so both meet the same machine
         let w = run_child(&dir, &["--child", "--without-stories"])?;
-        keep_fastest(&mut without, &w, "analysis_ms");
-        keep_fastest(&mut without, &w, "peak_analysis_mb");
         let mut f = run_child(&dir, &["--child"])?;
+        added.push(ADDED.map(|key| f.get(key).unwrap_or(0.0) - w.get(key).unwrap_or(0.0)));
         f.extend(run_child(&dir, &["--reopen"])?);
         std::fs::remove_dir_all(reopen::cache_dir(&dir)).ok();
         let (wc_time, words) = floor::wc(&dir)?;
@@ -150,10 +152,9 @@ fn measure_size(n: usize, tmp: &Path, runs: usize) -> anyhow::Result<Figures> {
         }
     }
     let mut f = best.unwrap_or_default();
-    for (key, with) in [("analysis_ms", "analysis_ms"), ("peak_analysis_mb", "peak_analysis_mb")] {
-        if let (Some(a), Some(b)) = (f.get(with), without.get(key)) {
-            f.put(&format!("stories_added_{key}"), a - b);
-        }
+    for (k, key) in ADDED.iter().enumerate() {
+        let mut each: Vec<f64> = added.iter().map(|a| a[k]).collect();
+        f.put(&format!("stories_added_{key}"), median(&mut each));
     }
     f.put("articles", n as f64);
     f.put("generate_ms", generate.as_secs_f64() * 1e3);
@@ -163,12 +164,16 @@ fn measure_size(n: usize, tmp: &Path, runs: usize) -> anyhow::Result<Figures> {
     Ok(f)
 }
 
-/// Keeps in `into` the smaller of its `key` and that of `f`.
-fn keep_fastest(into: &mut Figures, f: &Figures, key: &str) {
-    if let Some(v) = f.get(key)
-        && into.get(key).is_none_or(|old| v < old)
-    {
-        into.put(key, v);
+/// The figures compared between the analysis with and without stories.
+const ADDED: [&str; 3] = ["analysis_ms", "analysis_cpu_ms", "peak_analysis_mb"];
+
+/// The median of `xs` (the mean of the middle two for an even count; 0 when empty).
+fn median(xs: &mut [f64]) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    match xs.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => xs[n / 2],
+        n => (xs[n / 2 - 1] + xs[n / 2]) / 2.0,
     }
 }
 

@@ -85,7 +85,8 @@ fn rows() -> Vec<Row> {
             "< 1 s at 100k",
             |f| {
                 let added = f.get("stories_added_analysis_ms")?;
-                Some(format!("{:.2} s", added / 1e3))
+                let cpu = f.get("stories_added_analysis_cpu_ms")?;
+                Some(format!("{:.2} s (cpu {:.2})", added / 1e3, cpu / 1e3))
             },
             |f| {
                 let at_100k = size(f) >= 100_000;
