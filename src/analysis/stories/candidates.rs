@@ -29,11 +29,7 @@ const ENTITY_BIT: u64 = 1 << 32;
 /// The `k` heaviest keys of `v` whose document frequency (from `df`, when given: the
 /// vectors of terms hold none but such keys) is at least two, heaviest first (the smaller
 /// key first on a tie).
-fn heaviest(
-    v: impl Iterator<Item = (u32, f32)>,
-    k: usize,
-    df: Option<&[u32]>,
-) -> Vec<u32> {
+fn heaviest(v: impl Iterator<Item = (u32, f32)>, k: usize, df: Option<&[u32]>) -> Vec<u32> {
     let mut keys: Vec<(u32, f32)> = v
         .filter(|&(t, _)| df.is_none_or(|df| df.get(t as usize).is_some_and(|&d| d >= 2)))
         .collect();

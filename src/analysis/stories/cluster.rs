@@ -203,8 +203,13 @@ mod tests {
         q.seeds.sort_unstable();
         q.heap.push(e(0.6, 4));
         q.heap.push(e(0.5, 0));
-        let order: Vec<(f32, u32)> = std::iter::from_fn(|| q.pop()).map(|x| (x.mean, x.a)).collect();
-        assert_eq!(order, [(0.9, 3), (0.6, 4), (0.5, 0), (0.5, 1), (0.5, 2), (0.2, 1)]);
+        let order: Vec<(f32, u32)> = std::iter::from_fn(|| q.pop())
+            .map(|x| (x.mean, x.a))
+            .collect();
+        assert_eq!(
+            order,
+            [(0.9, 3), (0.6, 4), (0.5, 0), (0.5, 1), (0.5, 2), (0.2, 1)]
+        );
     }
 
     #[test]

@@ -70,7 +70,10 @@ impl Features {
 fn ranked(df: FxHashMap<u32, u32>) -> (Vec<u32>, Ranks, Vec<u32>) {
     let mut ids: Vec<u32> = df.keys().copied().collect();
     ids.sort_unstable();
-    let by_rank = ids.iter().map(|id| df.get(id).copied().unwrap_or(0)).collect();
+    let by_rank = ids
+        .iter()
+        .map(|id| df.get(id).copied().unwrap_or(0))
+        .collect();
     let ranks = Ranks::new(&ids);
     (ids, ranks, by_rank)
 }

@@ -59,7 +59,9 @@ mod tests {
 
     #[test]
     fn every_id_has_its_rank_and_no_other_id_has_one() {
-        let ids: Vec<u32> = (0..5000u32).map(|i| i.wrapping_mul(2_654_435_761) | 1).collect();
+        let ids: Vec<u32> = (0..5000u32)
+            .map(|i| i.wrapping_mul(2_654_435_761) | 1)
+            .collect();
         let r = Ranks::new(&ids);
         for (rank, &id) in ids.iter().enumerate() {
             assert_eq!(r.get(id), Some(rank as u32));
@@ -69,7 +71,12 @@ mod tests {
         // ids that share their low bits, or their high bits
         let crowded: Vec<u32> = (0..300u32).map(|i| i << 20).chain(1..300).collect();
         let r = Ranks::new(&crowded);
-        assert!(crowded.iter().enumerate().all(|(k, &id)| r.get(id) == Some(k as u32)));
+        assert!(
+            crowded
+                .iter()
+                .enumerate()
+                .all(|(k, &id)| r.get(id) == Some(k as u32))
+        );
     }
 
     #[test]
