@@ -119,7 +119,7 @@ fn scored(
     shared: &rustc_hash::FxHashMap<(u32, u32), u32>,
 ) -> Vec<(u32, u32, f32)> {
     let dense = scatter::Dense::new(f);
-    let edges = pairs
+    pairs
         .par_chunk_by(|x, y| x.0 == y.0)
         .map_init(
             || dense.buffers(),
@@ -137,8 +137,7 @@ fn scored(
             },
         )
         .flatten_iter()
-        .collect();
-    edges
+        .collect()
 }
 
 /// Groups the articles of `corpus` into stories.
