@@ -154,7 +154,10 @@ fn measure_size(n: usize, tmp: &Path, runs: usize) -> anyhow::Result<Figures> {
     let mut f = best.unwrap_or_default();
     for (k, key) in ADDED.iter().enumerate() {
         let mut each: Vec<f64> = added.iter().map(|a| a[k]).collect();
-        f.put(&format!("stories_added_{key}"), median(&mut each));
+        f.put(
+            &format!("stories_added_{key}"),
+            figures::median_max(&mut each).0,
+        );
     }
     f.put("articles", n as f64);
     f.put("generate_ms", generate.as_secs_f64() * 1e3);
@@ -166,16 +169,6 @@ fn measure_size(n: usize, tmp: &Path, runs: usize) -> anyhow::Result<Figures> {
 
 /// The figures compared between the analysis with and without stories.
 const ADDED: [&str; 3] = ["analysis_ms", "analysis_cpu_ms", "peak_analysis_mb"];
-
-/// The median of `xs` (the mean of the middle two for an even count; 0 when empty).
-fn median(xs: &mut [f64]) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    match xs.len() {
-        0 => 0.0,
-        n if n % 2 == 1 => xs[n / 2],
-        n => (xs[n / 2 - 1] + xs[n / 2]) / 2.0,
-    }
-}
 
 /// This program re-run as the measuring child on `dir` (`--child`, or `--child
 /// --without-stories` for the analysis without story grouping), or as the reopening one
