@@ -101,6 +101,10 @@ pub fn analyse_with_progress(
     )
 }
 
+/// What a shared-passage stage gives back: the passages, and the story terms of every
+/// article when it counted them off its tokens.
+pub type PassagesFound = (passages::PassageIndex, Option<stories::terms::TermCounts>);
+
 /// Runs the analysis with `find_passages` as its shared-passage stage (given what
 /// `prepare` made and the quotes of every article), so that another source of passages
 /// (passim's clusters) reuses the entity and quote stages. `find_passages` also gives back
@@ -115,10 +119,7 @@ pub fn analyse_with_passages<T: Send>(
     corpus: &Corpus,
     progress: impl Fn(Stage) + Sync,
     prepare: impl FnOnce() -> T + Send,
-    find_passages: impl FnOnce(
-        T,
-        &[Vec<quotes::Quote>],
-    ) -> (passages::PassageIndex, Option<stories::terms::TermCounts>),
+    find_passages: impl FnOnce(T, &[Vec<quotes::Quote>]) -> PassagesFound,
 ) -> Analysis {
     let (mut analysis, terms) = analyse_before_stories(corpus, &progress, prepare, find_passages);
     analysis.stories = match terms {
@@ -138,10 +139,7 @@ pub fn analyse_before_stories<T: Send>(
     corpus: &Corpus,
     progress: impl Fn(Stage) + Sync,
     prepare: impl FnOnce() -> T + Send,
-    find_passages: impl FnOnce(
-        T,
-        &[Vec<quotes::Quote>],
-    ) -> (passages::PassageIndex, Option<stories::terms::TermCounts>),
+    find_passages: impl FnOnce(T, &[Vec<quotes::Quote>]) -> PassagesFound,
 ) -> (Analysis, Option<stories::terms::TermCounts>) {
     let docs = entities::docs_of(corpus);
     let found = entities::find(&docs);
