@@ -21,18 +21,12 @@ pub struct Dense<'a> {
 
 impl<'a> Dense<'a> {
     pub fn new(f: &'a Features) -> Dense<'a> {
-        let entity_keys = f
-            .entities
-            .iter()
-            .flat_map(|v| v.iter().map(|&(e, _)| e as usize + 1))
-            .max()
-            .unwrap_or(0);
         Dense {
             head: &f.head,
             body: &f.body,
             entities: &f.entities,
             terms: f.term_ids.len() + 1,
-            entity_keys,
+            entity_keys: f.entity_df.len(),
         }
     }
 
