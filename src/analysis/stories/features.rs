@@ -155,29 +155,32 @@ fn tf_weight(tf: u32) -> f32 {
 }
 
 /// Weighs counts into a unit vector: `(1 + ln tf) · idf`, the `keep` heaviest kept (on a
-/// tie at the cut, the smaller keys), in key order. `idf` gives a key's key in the vector
-/// (a renumbering that keeps the order), its weight and whether this article is the only
-/// one with it: when `drop_once`, such keys are left out after normalising, since they add
-/// nothing to a cosine with another article (one of them is kept when all are, so that the
-/// vector still says the article has this channel).
+/// tie at the cut, the smaller keys), in key order. `key` gives a count's key in the
+/// vector (a renumbering that keeps the order) and its idf; `once` whether the article is
+/// the only one with a key (of the vector): such keys are left out after normalising,
+/// since they add nothing to a cosine with another article (one of them is kept when all
+/// are, so that the vector still says the article has this channel).
+///
+/// The vector is made in the counts' own allocation: weighing runs beside the passage
+/// search, and new vectors beside the freed counts would add both to the peak.
 fn weigh(
-    counts: &[(u32, u32)],
-    idf: impl Fn(u32) -> (u32, f32, bool),
+    counts: Vec<(u32, u32)>,
+    key: impl Fn(u32) -> (u32, f32),
+    once: impl Fn(u32) -> bool,
     keep: usize,
-    drop_once: bool,
 ) -> Sparse {
-    let mut v: Vec<(u32, f32, bool)> = counts
-        .iter()
-        .map(|&(k, tf)| {
-            let (k, idf, once) = idf(k);
-            (k, tf_weight(tf) * idf, once)
+    let mut v: Sparse = counts
+        .into_iter()
+        .map(|(k, tf)| {
+            let (k, idf) = key(k);
+            (k, tf_weight(tf) * idf)
         })
         .collect();
     if v.len() > keep && keep > 0 {
-        let mut weights: Vec<f32> = v.iter().map(|&(_, w, _)| w).collect();
+        let mut weights: Vec<f32> = v.iter().map(|&(_, w)| w).collect();
         let (_, &mut cut, _) = weights.select_nth_unstable_by(keep - 1, |a, b| b.total_cmp(a));
-        let mut at_cut = keep - v.iter().filter(|&&(_, w, _)| w > cut).count();
-        v.retain(|&(_, w, _)| {
+        let mut at_cut = keep - v.iter().filter(|&&(_, w)| w > cut).count();
+        v.retain(|&(_, w)| {
             w > cut
                 || (w == cut && at_cut > 0 && {
                     at_cut -= 1;
@@ -185,18 +188,17 @@ fn weigh(
                 })
         });
     }
-    let norm = v.iter().map(|(_, w, _)| w * w).sum::<f32>().sqrt();
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     let unit = |w: f32| if norm > 0.0 { w / norm } else { w };
-    let first = v.first().map(|&(k, w, _)| (k, unit(w)));
-    let out: Sparse = v
-        .into_iter()
-        .filter(|&(_, _, once)| !(drop_once && once))
-        .map(|(k, w, _)| (k, unit(w)))
-        .collect();
-    match first {
-        Some(first) if out.is_empty() => vec![first],
-        _ => out,
+    let first = v.first().map(|&(k, w)| (k, unit(w)));
+    v.retain(|&(k, _)| !once(k));
+    for (_, w) in &mut v {
+        *w = unit(*w);
     }
+    if let (Some(first), true) = (first, v.is_empty()) {
+        v.push(first);
+    }
+    v
 }
 
 /// Entity counts of each article: every mention but those of the outlet line, and no
@@ -258,33 +260,31 @@ pub fn extract_counted(corpus: &Corpus, entities: &EntityIndex, terms: TermCount
     );
     let (ent_counts, entity_df) = entity_counts(corpus, entities);
     let table = IdfTable::new(n);
-    let idf_of = |df: u32| (table.get(df), df <= 1);
     let (term_ids, ranks, df) = ranked(df);
     // (every counted term has a rank; were one without, it would take the spare last one)
     let spare = term_ids.len() as u32;
-    let term_idf = |k: u32| {
+    let df_by_rank = |r: u32| df.get(r as usize).copied().unwrap_or(1);
+    let term_key = |k: u32| {
         let r = ranks.get(k).unwrap_or(spare);
-        let (idf, once) = idf_of(df.get(r as usize).copied().unwrap_or(1));
-        (r, idf, once)
+        (r, table.get(df_by_rank(r)))
     };
-    let ent_idf = |k: u32| {
-        let (idf, once) = idf_of(entity_df.get(k as usize).copied().unwrap_or(1));
-        (k, idf, once)
-    };
+    let term_once = |r: u32| df_by_rank(r) <= 1;
+    let entity_idf = |e: u32| table.get(entity_df.get(e as usize).copied().unwrap_or(1));
+    let ent_key = |e: u32| (e, entity_idf(e));
     // A term only one article has is left out of its vectors, which keeps them short;
     // an entity is kept (it may label a story of one article).
-    // (each article's counts are freed where they are weighed, on every thread)
+    // (each article's vector is made in its counts' allocation, on every thread)
     let head = head_counts
         .into_par_iter()
-        .map(|c| weigh(&c, term_idf, usize::MAX, true))
+        .map(|c| weigh(c, term_key, term_once, usize::MAX))
         .collect();
     let body = body_counts
         .into_par_iter()
-        .map(|c| weigh(&c, term_idf, MAX_BODY_TERMS, true))
+        .map(|c| weigh(c, term_key, term_once, MAX_BODY_TERMS))
         .collect();
     let ents = ent_counts
         .into_par_iter()
-        .map(|c| weigh(&c, ent_idf, usize::MAX, false))
+        .map(|c| weigh(c, ent_key, |_| false, usize::MAX))
         .collect();
     Features {
         head,
@@ -330,29 +330,42 @@ mod tests {
 
     #[test]
     fn weighing_keeps_the_heaviest_in_key_order_and_normalises() {
-        let counts = [(1, 1), (2, 4), (3, 1), (4, 2), (5, 1)];
-        let idf = |k: u32| (k, if k == 5 { 3.0 } else { 1.0 }, false);
-        let v = weigh(&counts, idf, 3, true);
+        let counts = vec![(1, 1), (2, 4), (3, 1), (4, 2), (5, 1)];
+        let key = |k: u32| (k, if k == 5 { 3.0 } else { 1.0 });
+        let v = weigh(counts, key, |_| false, 3);
         let keys: Vec<u32> = v.iter().map(|&(k, _)| k).collect();
         assert_eq!(keys, [2, 4, 5]);
         let norm: f32 = v.iter().map(|(_, w)| w * w).sum();
         assert!((norm - 1.0).abs() < 1e-5);
         // a tie at the cut keeps the smaller keys
-        let v = weigh(&[(3, 1), (7, 1), (9, 1)], |k| (k, 1.0, false), 2, true);
+        let v = weigh(vec![(3, 1), (7, 1), (9, 1)], |k| (k, 1.0), |_| false, 2);
+        assert_eq!(v.iter().map(|&(k, _)| k).collect::<Vec<_>>(), [3, 7]);
+        // keys are renumbered, and the vector's order is theirs
+        let v = weigh(vec![(30, 1), (70, 1)], |k| (k / 10, 1.0), |_| false, 9);
         assert_eq!(v.iter().map(|&(k, _)| k).collect::<Vec<_>>(), [3, 7]);
     }
 
     #[test]
+    fn weighing_makes_the_vector_in_the_counts_allocation() {
+        let counts: Vec<(u32, u32)> = (0..200).map(|k| (k, 1 + k % 3)).collect();
+        let at = counts.as_ptr() as usize;
+        let v = weigh(counts, |k| (k, 1.0), |k| k % 2 == 0, 128);
+        assert_eq!(v.as_ptr() as usize, at);
+        assert_eq!(v.len(), 64);
+    }
+
+    #[test]
     fn keys_of_one_article_are_left_out_after_normalising() {
-        let counts = [(1, 1), (2, 1), (3, 1), (4, 1)];
-        let once = |k: u32| (k, 1.0, k % 2 == 0);
-        let v = weigh(&counts, once, usize::MAX, true);
+        let counts = vec![(1, 1), (2, 1), (3, 1), (4, 1)];
+        let key = |k: u32| (k, 1.0);
+        let once = |k: u32| k % 2 == 0;
+        let v = weigh(counts.clone(), key, once, usize::MAX);
         assert_eq!(v, [(1, 0.5), (3, 0.5)]);
-        assert_eq!(weigh(&counts, once, usize::MAX, false).len(), 4);
+        assert_eq!(weigh(counts.clone(), key, |_| false, usize::MAX).len(), 4);
         // all of one article: one is kept, so the channel is still there
-        let v = weigh(&counts, |k| (k, 1.0, true), usize::MAX, true);
+        let v = weigh(counts, key, |_| true, usize::MAX);
         assert_eq!(v, [(1, 0.5)]);
-        assert!(weigh(&[], once, usize::MAX, true).is_empty());
+        assert!(weigh(Vec::new(), key, once, usize::MAX).is_empty());
     }
 
     #[test]
