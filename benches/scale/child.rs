@@ -52,7 +52,7 @@ pub fn run_without_stories(dir: &Path) -> anyhow::Result<()> {
         &corpus,
         |_| {},
         || analysis::passages::tokenize_corpus(&corpus),
-        |tokens, quotes| {
+        |tokens, quotes, _| {
             let (found, tokens, ()) =
                 analysis::passages::find_beside(tokens, &corpus, quotes, &config, |_| ());
             tokens.drop_in_parallel();

@@ -91,26 +91,30 @@ pub fn analyse_with_progress(
         corpus,
         progress,
         || passages::tokenize_corpus(corpus),
-        |tokens, quotes| {
-            let count_terms = |docs: &[_]| stories::terms::TermCounts::of_tokens(corpus, docs);
-            let (found, tokens, terms) =
-                passages::find_beside(tokens, corpus, quotes, config, count_terms);
+        |tokens, quotes, entities| {
+            let prepare_stories = |docs: &[_]| {
+                let terms = stories::terms::TermCounts::of_tokens(corpus, docs);
+                stories::Prepared::of(corpus, entities, terms)
+            };
+            let (found, tokens, prepared) =
+                passages::find_beside(tokens, corpus, quotes, config, prepare_stories);
             tokens.drop_in_parallel();
-            (found, Some(terms))
+            (found, Some(prepared))
         },
     )
 }
 
-/// What a shared-passage stage gives back: the passages, and the story terms of every
-/// article when it counted them off its tokens.
-pub type PassagesFound = (passages::PassageIndex, Option<stories::terms::TermCounts>);
+/// What a shared-passage stage gives back: the passages, and what story grouping needs
+/// that does not depend on them when it made that beside its search (the story terms
+/// counted off its tokens, the vectors and the key pairs).
+pub type PassagesFound = (passages::PassageIndex, Option<stories::Prepared>);
 
 /// Runs the analysis with `find_passages` as its shared-passage stage (given what
 /// `prepare` made and the quotes of every article), so that another source of passages
-/// (passim's clusters) reuses the entity and quote stages. `find_passages` also gives back
-/// the story terms of every article when it counted them off its tokens, alongside its
-/// search (otherwise the stories stage reads the bodies again). Calls `progress` after
-/// each stage.
+/// (passim's clusters) reuses the entity and quote stages. `find_passages` is also given
+/// the entities, and gives back what story grouping needs before the passages when it made
+/// that alongside its search (otherwise the stories stage reads the bodies again and makes
+/// it after). Calls `progress` after each stage.
 ///
 /// The entities' merge runs on one thread: meanwhile the other core runs `prepare`, which
 /// needs neither entities nor quotes (parallax's own search tokenizes the corpus there),
@@ -119,12 +123,13 @@ pub fn analyse_with_passages<T: Send>(
     corpus: &Corpus,
     progress: impl Fn(Stage) + Sync,
     prepare: impl FnOnce() -> T + Send,
-    find_passages: impl FnOnce(T, &[Vec<quotes::Quote>]) -> PassagesFound,
+    find_passages: impl FnOnce(T, &[Vec<quotes::Quote>], &entities::EntityIndex) -> PassagesFound,
 ) -> Analysis {
-    let (mut analysis, terms) = analyse_before_stories(corpus, &progress, prepare, find_passages);
-    analysis.stories = match terms {
-        Some(terms) => {
-            stories::group_counted(corpus, &analysis.entities, &analysis.passages, terms)
+    let (mut analysis, prepared) =
+        analyse_before_stories(corpus, &progress, prepare, find_passages);
+    analysis.stories = match prepared {
+        Some(prepared) => {
+            stories::group_prepared(corpus, &analysis.entities, &analysis.passages, prepared)
         }
         None => stories::group(corpus, &analysis.entities, &analysis.passages),
     };
@@ -133,14 +138,14 @@ pub fn analyse_with_passages<T: Send>(
 }
 
 /// [`analyse_with_passages`] up to the stories: every stage but story grouping (the
-/// analysis comes back with no stories), and the story terms if `find_passages` counted
-/// them. What stories add to a run is measured against this.
+/// analysis comes back with no stories), and what `find_passages` prepared for them. What
+/// stories add to a run is measured against this.
 pub fn analyse_before_stories<T: Send>(
     corpus: &Corpus,
     progress: impl Fn(Stage) + Sync,
     prepare: impl FnOnce() -> T + Send,
-    find_passages: impl FnOnce(T, &[Vec<quotes::Quote>]) -> PassagesFound,
-) -> (Analysis, Option<stories::terms::TermCounts>) {
+    find_passages: impl FnOnce(T, &[Vec<quotes::Quote>], &entities::EntityIndex) -> PassagesFound,
+) -> (Analysis, Option<stories::Prepared>) {
     let docs = entities::docs_of(corpus);
     let found = entities::find(&docs);
     let ((entities, (quotes, statements)), prepared) = rayon::join(
@@ -155,7 +160,7 @@ pub fn analyse_before_stories<T: Send>(
         prepare,
     );
     drop(docs);
-    let (passages, terms) = find_passages(prepared, &quotes);
+    let (passages, for_stories) = find_passages(prepared, &quotes, &entities);
     progress(Stage::Passages);
     let analysis = Analysis {
         entities,
@@ -164,5 +169,5 @@ pub fn analyse_before_stories<T: Send>(
         passages,
         stories: stories::StoryIndex::default(),
     };
-    (analysis, terms)
+    (analysis, for_stories)
 }

@@ -52,7 +52,7 @@ pub fn analyse_with_progress(
         corpus,
         progress,
         || (),
-        |(), quotes| (passage_index(corpus, clusters, quotes), None),
+        |(), quotes, _| (passage_index(corpus, clusters, quotes), None),
     )
 }
 

@@ -104,27 +104,41 @@ pub fn passage_carriers(
 
 /// Candidate pairs `(a, b)` with `a < b`, sorted, each once.
 pub fn pairs(f: &Features, passages: &PassageIndex) -> Vec<(u32, u32)> {
-    let n = f.articles;
+    with_passages(key_pairs(f), passages, f.articles)
+}
+
+/// The candidate pairs the articles' keys make, `(a, b)` with `a < b`, sorted, each once:
+/// everything but the passages, so that it can be made before they are found.
+pub fn key_pairs(f: &Features) -> Vec<(u32, u32)> {
     let postings = Postings::of(f);
     // Each article counts its later partners among its keys' postings: a few hundred
     // articles, sorted where they lie in the cache, where one sort of every pair of the
     // corpus (tens of millions) reads memory at random.
-    let mut out: Vec<(u32, u32)> = (0..n)
+    (0..f.articles)
         .into_par_iter()
         .map_init(Vec::new, |partners, a| {
             postings.partners_of(a as u32, partners)
         })
         .flatten_iter()
-        .collect();
+        .collect()
+}
+
+/// `keyed` (from [`key_pairs`], over `n` articles) and the pairs of articles sharing a
+/// passage: `(a, b)` with `a < b`, sorted, each once.
+pub fn with_passages(
+    mut keyed: Vec<(u32, u32)>,
+    passages: &PassageIndex,
+    n: usize,
+) -> Vec<(u32, u32)> {
     for arts in passage_carriers(passages, 0) {
         for (x, &a) in arts.iter().enumerate() {
-            out.extend(arts[x + 1..].iter().map(|&b| (a, b)));
+            keyed.extend(arts[x + 1..].iter().map(|&b| (a, b)));
         }
     }
-    out.retain(|&(a, b)| (a as usize) < n && (b as usize) < n && a != b);
-    out.par_sort_unstable();
-    out.dedup();
-    out
+    keyed.retain(|&(a, b)| (a as usize) < n && (b as usize) < n && a != b);
+    keyed.par_sort_unstable();
+    keyed.dedup();
+    keyed
 }
 
 /// The inverted index of the articles' keys: the articles of each key kept (two to

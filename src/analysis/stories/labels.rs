@@ -17,15 +17,37 @@ use crate::corpus::{ArticleIdx, Corpus};
 pub const LABEL_ENTITIES: usize = 5;
 pub const LABEL_TERMS: usize = 3;
 
+/// The term ids of each entity's name, indexed like the entities: the words a story's
+/// label leaves out of its headline words when its entities already say them.
+pub fn name_terms(entities: &EntityIndex) -> Vec<Vec<u32>> {
+    entities
+        .entities
+        .par_iter()
+        .map(|e| {
+            let mut ids = Vec::new();
+            terms(&e.name, &mut ids);
+            ids
+        })
+        .collect()
+}
+
+/// What the labels read besides the groups: the articles' vectors and the term ids of
+/// the entities' names ([`name_terms`]).
+pub struct Sources<'a> {
+    pub features: &'a Features,
+    pub name_terms: &'a [Vec<u32>],
+}
+
 /// Builds the stories from each article's group root (see [`super::cluster`]).
 pub fn build(
     corpus: &Corpus,
     entities: &EntityIndex,
     passages: &PassageIndex,
-    f: &Features,
+    sources: Sources,
     edges: &[(u32, u32, f32)],
     roots: &[u32],
 ) -> StoryIndex {
+    let f = sources.features;
     let groups = ordered_groups(corpus, roots);
     let mut of_article = vec![0; corpus.len()];
     for (s, g) in groups.iter().enumerate() {
@@ -33,7 +55,7 @@ pub fn build(
             of_article[a] = s;
         }
     }
-    let (sums, story_sums) = edge_sums(edges, &of_article);
+    let (sums, story_sums) = edge_sums(edges, &of_article, groups.len());
     let (shared_p, shared_q) = tie_counts(passages, &of_article, groups.len());
     // what characterises each story is read in parallel; the ids, which must differ, in order
     let labels: Vec<(String, Vec<usize>, Vec<String>)> = groups
@@ -42,7 +64,7 @@ pub fn build(
             (
                 base_id(corpus, articles),
                 top_entities(f, entities, articles),
-                top_terms(corpus, f, entities, articles),
+                top_terms(corpus, f, sources.name_terms, articles),
             )
         })
         .collect();
@@ -52,7 +74,7 @@ pub fn build(
         .zip(labels)
         .enumerate()
         .map(|(s, (articles, (base, top, terms)))| {
-            let cohesion = cohesion(articles.len(), story_sums.get(&s).copied());
+            let cohesion = cohesion(articles.len(), story_sums.get(s).copied());
             Story {
                 id: unique_id(base, &mut ids),
                 headline: representative(&articles, &sums),
@@ -74,11 +96,13 @@ pub fn build(
 /// The groups of articles sharing a root, each in date order (undated last), the largest
 /// first, then the earliest, then by first article.
 fn ordered_groups(corpus: &Corpus, roots: &[u32]) -> Vec<Vec<ArticleIdx>> {
-    let mut members: FxHashMap<u32, Vec<ArticleIdx>> = FxHashMap::default();
+    let mut members: Vec<Vec<ArticleIdx>> = vec![Vec::new(); roots.len()];
     for (i, &r) in roots.iter().enumerate() {
-        members.entry(r).or_default().push(i);
+        if let Some(m) = members.get_mut(r as usize) {
+            m.push(i);
+        }
     }
-    let mut groups: Vec<Vec<ArticleIdx>> = members.into_values().collect();
+    let mut groups: Vec<Vec<ArticleIdx>> = members.into_iter().filter(|m| !m.is_empty()).collect();
     for g in &mut groups {
         g.sort_by_key(|&a| {
             (
@@ -116,26 +140,32 @@ fn first_date(corpus: &Corpus, g: &[ArticleIdx]) -> Option<chrono::NaiveDate> {
 fn edge_sums(
     edges: &[(u32, u32, f32)],
     of_article: &[usize],
-) -> (FxHashMap<ArticleIdx, f32>, FxHashMap<usize, f32>) {
-    let mut per_article: FxHashMap<ArticleIdx, f32> = FxHashMap::default();
-    let mut per_story: FxHashMap<usize, f32> = FxHashMap::default();
+    stories: usize,
+) -> (Vec<f32>, Vec<f32>) {
+    let mut per_article = vec![0.0f32; of_article.len()];
+    let mut per_story = vec![0.0f32; stories];
     for &(a, b, s) in edges {
         let (a, b) = (a as usize, b as usize);
-        if of_article.get(a) == of_article.get(b) {
-            *per_article.entry(a).or_default() += s;
-            *per_article.entry(b).or_default() += s;
-            *per_story.entry(of_article[a]).or_default() += s;
+        let (Some(&story), Some(&other)) = (of_article.get(a), of_article.get(b)) else {
+            continue;
+        };
+        if story == other {
+            per_article[a] += s;
+            per_article[b] += s;
+            if let Some(sum) = per_story.get_mut(story) {
+                *sum += s;
+            }
         }
     }
     (per_article, per_story)
 }
 
 /// The article with the highest summed similarity to the rest (the first on a tie).
-fn representative(articles: &[ArticleIdx], sums: &FxHashMap<ArticleIdx, f32>) -> ArticleIdx {
+fn representative(articles: &[ArticleIdx], sums: &[f32]) -> ArticleIdx {
     let mut best = articles.first().copied().unwrap_or(0);
     let mut best_sum = f32::MIN;
     for &a in articles {
-        let s = sums.get(&a).copied().unwrap_or(0.0);
+        let s = sums.get(a).copied().unwrap_or(0.0);
         if s > best_sum {
             best = a;
             best_sum = s;
@@ -221,27 +251,20 @@ fn top_entities(f: &Features, entities: &EntityIndex, articles: &[ArticleIdx]) -
 }
 
 /// The heaviest headline words of the story (summed TF-IDF over its titles), leaving out
-/// words of its entities' names.
+/// words of its entities' names (`name_terms`, indexed like the entities).
 fn top_terms(
     corpus: &Corpus,
     f: &Features,
-    entities: &EntityIndex,
+    name_terms: &[Vec<u32>],
     articles: &[ArticleIdx],
 ) -> Vec<String> {
-    let mut named_entities: Vec<u32> = articles
+    let named: FxHashSet<u32> = articles
         .iter()
         .flat_map(|&a| f.entities.get(a).map_or(&[][..], Vec::as_slice))
-        .map(|&(e, _)| e)
+        .filter_map(|&(e, _)| name_terms.get(e as usize))
+        .flatten()
+        .copied()
         .collect();
-    named_entities.sort_unstable();
-    named_entities.dedup();
-    let mut named: Vec<u32> = Vec::new();
-    for e in named_entities {
-        if let Some(entity) = entities.entities.get(e as usize) {
-            terms(&entity.name, &mut named);
-        }
-    }
-    let named: FxHashSet<u32> = named.into_iter().collect();
     let mut score: FxHashMap<u32, (f32, String, usize)> = FxHashMap::default();
     for &a in articles {
         let title = &corpus.articles[a].meta.title;

@@ -140,20 +140,50 @@ fn scored(
         .collect()
 }
 
+/// What grouping needs that the shared passages do not change: every article's vectors
+/// and the candidate pairs their keys make. The analysis makes it beside the passage
+/// search, on what the search leaves of the cores ([`crate::analysis::analyse_with_progress`]).
+pub struct Prepared {
+    features: features::Features,
+    key_pairs: Vec<(u32, u32)>,
+    /// The term ids of each entity's name ([`labels::name_terms`]).
+    name_terms: Vec<Vec<u32>>,
+}
+
+impl Prepared {
+    /// The vectors and key pairs of `corpus`, its terms counted.
+    pub fn of(corpus: &Corpus, entities: &EntityIndex, terms: terms::TermCounts) -> Prepared {
+        let start = std::time::Instant::now();
+        let features = features::extract_counted(corpus, entities, terms);
+        tracing::debug!(took = ?start.elapsed(), terms = features.term_ids.len(), "stories: features");
+        let key_pairs = candidates::key_pairs(&features);
+        tracing::debug!(took = ?start.elapsed(), pairs = key_pairs.len(), "stories: key pairs");
+        Prepared {
+            features,
+            key_pairs,
+            name_terms: labels::name_terms(entities),
+        }
+    }
+
+    /// The vectors and key pairs of `corpus`, its terms read from the text.
+    pub fn of_text(corpus: &Corpus, entities: &EntityIndex) -> Prepared {
+        Prepared::of(corpus, entities, terms::TermCounts::of_corpus(corpus))
+    }
+}
+
 /// Groups the articles of `corpus` into stories.
 pub fn group(corpus: &Corpus, entities: &EntityIndex, passages: &PassageIndex) -> StoryIndex {
     group_with(corpus, entities, passages, THRESHOLD)
 }
 
-/// [`group`], with the articles' terms already counted (off the tokens shared-passage
-/// search made of their bodies: [`terms::TermCounts::of_tokens`]).
-pub fn group_counted(
+/// [`group`], with what does not depend on the passages already made.
+pub fn group_prepared(
     corpus: &Corpus,
     entities: &EntityIndex,
     passages: &PassageIndex,
-    terms: terms::TermCounts,
+    prepared: Prepared,
 ) -> StoryIndex {
-    group_from(corpus, entities, passages, THRESHOLD, terms)
+    group_from(corpus, entities, passages, THRESHOLD, prepared)
 }
 
 /// [`group`] with another threshold (to study how the grouping depends on it).
@@ -163,13 +193,8 @@ pub fn group_with(
     passages: &PassageIndex,
     threshold: f32,
 ) -> StoryIndex {
-    group_from(
-        corpus,
-        entities,
-        passages,
-        threshold,
-        terms::TermCounts::of_corpus(corpus),
-    )
+    let prepared = Prepared::of_text(corpus, entities);
+    group_from(corpus, entities, passages, threshold, prepared)
 }
 
 fn group_from(
@@ -177,12 +202,15 @@ fn group_from(
     entities: &EntityIndex,
     passages: &PassageIndex,
     threshold: f32,
-    terms: terms::TermCounts,
+    prepared: Prepared,
 ) -> StoryIndex {
     let start = std::time::Instant::now();
-    let f = features::extract_counted(corpus, entities, terms);
-    tracing::debug!(took = ?start.elapsed(), terms = f.term_ids.len(), "stories: features");
-    let pairs = candidates::pairs(&f, passages);
+    let Prepared {
+        features: f,
+        key_pairs,
+        name_terms,
+    } = prepared;
+    let pairs = candidates::with_passages(key_pairs, passages, f.articles);
     tracing::debug!(took = ?start.elapsed(), pairs = pairs.len(), "stories: candidates");
     let shared = score::shared_passages(passages);
     let dates: Vec<_> = corpus.articles.iter().map(|a| a.meta.date).collect();
@@ -191,7 +219,11 @@ fn group_from(
     tracing::debug!(took = ?start.elapsed(), edges = edges.len(), "stories: scored");
     let roots = cluster::average_link(corpus.len(), &edges, threshold);
     tracing::debug!(took = ?start.elapsed(), "stories: clustered");
-    let index = labels::build(corpus, entities, passages, &f, &edges, &roots);
+    let sources = labels::Sources {
+        features: &f,
+        name_terms: &name_terms,
+    };
+    let index = labels::build(corpus, entities, passages, sources, &edges, &roots);
     f.drop_in_parallel();
     tracing::debug!(took = ?start.elapsed(), stories = index.stories.len(), "stories");
     index
