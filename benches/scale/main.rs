@@ -125,8 +125,9 @@ pub fn config(n: usize) -> SynthConfig {
 
 /// Generates `n` articles under `tmp`, times the floor, measures parallax in a child
 /// process (`runs` times, keeping the fastest run: the machine is shared) and removes the
-/// corpus. Each run first analyses the corpus without stories in a child of its own: what
-/// stories add is the median over the runs of each run's difference.
+/// corpus. Each run also analyses the corpus without stories in a child of its own, just
+/// before or after (alternately): what stories add is the median over the runs of each
+/// run's difference.
 fn measure_size(n: usize, tmp: &Path, runs: usize) -> anyhow::Result<Figures> {
     let dir = tmp.join(format!("synth-{n}"));
     let (t, cpu) = (Instant::now(), figures::cpu_ms());
@@ -137,10 +138,17 @@ fn measure_size(n: usize, tmp: &Path, runs: usize) -> anyhow::Result<Figures> {
     let mut best: Option<Figures> = None;
     // what stories add, as the difference within each run (a pair run back to back)
     let mut added: Vec<[f64; 3]> = Vec::new();
-    for _ in 0..runs.max(1) {
-        let w = run_child(&dir, &["--child", "--without-stories"])?;
-        let mut f = run_child(&dir, &["--child"])?;
-        added.push(ADDED.map(|key| f.get(key).unwrap_or(0.0) - w.get(key).unwrap_or(0.0)));
+    for run in 0..runs.max(1) {
+        let (w, mut f) = pair(&dir, run)?;
+        let diff = ADDED.map(|key| f.get(key).unwrap_or(0.0) - w.get(key).unwrap_or(0.0));
+        eprintln!(
+            "scale: {n} articles, run {}: stories add {:.2} s, {:.2} CPU-s, {:.0} MB of peak",
+            run + 1,
+            diff[0] / 1e3,
+            diff[1] / 1e3,
+            diff[2]
+        );
+        added.push(diff);
         f.extend(run_child(&dir, &["--reopen"])?);
         std::fs::remove_dir_all(reopen::cache_dir(&dir)).ok();
         let (wc_time, words) = floor::wc(&dir)?;
@@ -165,6 +173,20 @@ fn measure_size(n: usize, tmp: &Path, runs: usize) -> anyhow::Result<Figures> {
     std::fs::remove_dir_all(&dir).ok();
     std::fs::remove_file(synth::truth_path(&dir)).ok();
     Ok(f)
+}
+
+/// Run `run` of the measuring child on `dir`, without stories and with them, in an order
+/// that alternates from run to run, so that a machine growing busier or quieter does not
+/// lean every difference the same way.
+fn pair(dir: &Path, run: usize) -> anyhow::Result<(Figures, Figures)> {
+    let without = || run_child(dir, &["--child", "--without-stories"]);
+    let with = || run_child(dir, &["--child"]);
+    Ok(if run % 2 == 0 {
+        (without()?, with()?)
+    } else {
+        let f = with()?;
+        (without()?, f)
+    })
 }
 
 /// The figures compared between the analysis with and without stories.
