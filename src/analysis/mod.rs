@@ -6,7 +6,6 @@
 //! [`crate::corpus::Article::body`].
 
 pub mod entities;
-pub mod idle;
 pub mod passages;
 pub mod quotes;
 pub mod stories;

@@ -303,10 +303,9 @@ pub fn find_with(
 }
 
 /// [`find_with`], running `beside` on the tokens (indexed like the corpus) alongside the
-/// search once they are prepared, on idle-priority threads ([`super::idle`]), so that it
-/// takes the share of the cores the search leaves idle without slowing the search, and
-/// finishes on both cores once the search is done (story grouping prepares its vectors
-/// there); gives the tokens back with what `beside` made.
+/// search once they are prepared, so that its work fills what the search leaves of the
+/// cores (story grouping counts its terms there); gives the tokens back with what
+/// `beside` made.
 pub fn find_beside<R: Send>(
     tokens: CorpusTokens,
     corpus: &Corpus,
@@ -327,7 +326,7 @@ pub fn find_beside<R: Send>(
             lap.done("grouping");
             passages
         },
-        || super::idle::run(rayon::current_num_threads(), || beside(&docs)),
+        || beside(&docs),
     );
     (PassageIndex { passages }, CorpusTokens(docs), made)
 }

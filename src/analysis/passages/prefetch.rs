@@ -4,8 +4,7 @@
 //! line a few items ahead lets the misses overlap (at 100,000 articles, the sketch's
 //! inserts took 0.67 s without, 0.42 s with).
 //!
-//! One of the crate's two `unsafe` calls (the other puts a thread in the idle scheduling
-//! class, [`crate::analysis::idle`]): the intrinsic takes a raw pointer, although a
+//! This is the crate's only `unsafe`: the intrinsic takes a raw pointer, although a
 //! prefetch reads nothing into the program and cannot fault.
 
 /// Asks the processor to bring the cache line of `value` in, without waiting for it.
