@@ -1,9 +1,10 @@
 //! Guessing the legacy encoding of bytes that are not UTF-8 and declare none: `chardetng`
 //! (the detector of Firefox), then three corrections for the news it reads:
 //!
-//! - a Central European guess (windows-1250, ISO-8859-2…) whose differing letters are less
-//!   plausible than the windows-1252 reading is windows-1252: `£12` is not `Ł12`, and a
-//!   text that reads the same in both is called windows-1252;
+//! - a Central European or Turkish guess (windows-1250, ISO-8859-2, windows-1254…) whose
+//!   differing letters are less plausible than the windows-1252 reading is windows-1252:
+//!   `£12` is not `Ł12`, and a text that reads the same in both (`Inês` has no letter that
+//!   windows-1254 reads otherwise) is called windows-1252;
 //! - a windows-1252 guess with `¤` (byte A4) or `½` inside a word, and none of the bytes
 //!   80–9F that windows-1252 uses for punctuation, is ISO-8859-15 (`€`, `cœur`);
 //! - KOI8-U, which the detector names for both, is KOI8-R when no letter differs.
@@ -79,6 +80,8 @@ fn corrected(bytes: &[u8], detected: &'static Encoding) -> &'static Encoding {
         encoding_rs::ISO_8859_4,
         encoding_rs::ISO_8859_13,
         encoding_rs::WINDOWS_1257,
+        encoding_rs::WINDOWS_1254,
+        encoding_rs::ISO_8859_3,
     ];
     if central.contains(&detected) && western_reads_better(bytes, detected) {
         return encoding_rs::WINDOWS_1252;
@@ -116,11 +119,19 @@ fn western_reads_better(bytes: &[u8], other: &'static Encoding) -> bool {
         };
         let (w_for, w_against) = score(w);
         let (o_for, o_against) = score(o);
-        western += w_for + o_against;
+        // a tie between letters goes to the one Western languages write often (`Inês`,
+        // not `Inęs`); `æ` against `ć` (`Periæ`) stays the other's
+        let common = usize::from(w_for == o_for && WESTERN_LETTERS.contains(w));
+        western += w_for + o_against + common;
         theirs += o_for + w_against;
     }
     !differ || western > theirs
 }
+
+/// Accented letters of French, Portuguese, Spanish, Italian and German: where another
+/// single-byte encoding reads the same byte as a letter too, windows-1252's reading is
+/// the likelier in news.
+const WESTERN_LETTERS: &str = "éèêëàâáãäçíìîïóòôõöúùûüñÉÈÊÀÂÁÃÇÍÎÓÔÕÖÚÜÑ";
 
 /// Whether ISO-8859-15 reads bytes guessed windows-1252 better: none of the bytes 80–9F
 /// (windows-1252's quotes and dashes, control characters in ISO-8859-15), and more of its
@@ -190,6 +201,25 @@ mod tests {
             name_of(text, encoding_rs::WINDOWS_1250),
             ("windows-1250", true)
         );
+    }
+
+    #[test]
+    fn letters_western_languages_write_are_western() {
+        // `ê` is byte EA in windows-1252 and windows-1254 alike: nothing says Turkish
+        let text = "Dr Inês Carvalhal, the port health officer, said the ship was clean.";
+        assert_eq!(
+            name_of(text, encoding_rs::WINDOWS_1252),
+            ("windows-1252", false)
+        );
+        // `ê` (ę in windows-1250) and `â` (the same in both) in an English text are Western
+        let text = "Dr Inês Carvalhal met the crew at the Alcântara terminal. “We are going \
+                    to be here for days,” she said. “It is going to be hard.”";
+        assert_eq!(
+            name_of(text, encoding_rs::WINDOWS_1252),
+            ("windows-1252", false)
+        );
+        let text = "Ağır yağış nedeniyle İstanbul'da okullar kapatıldı, şehirde ulaşım durdu.";
+        assert_eq!(name_of(text, encoding_rs::WINDOWS_1254).0, "windows-1254");
     }
 
     #[test]
