@@ -28,7 +28,8 @@ pub fn fold(name: &str) -> String {
 /// A key under which the transliterations of one name meet: folded, `y`/`j` read as `i`,
 /// `w` as `v`, `kh` as `h`, an initial `h` as `g`, doubled letters once; French `ou` as
 /// `u` and a final `ch` as `sh` ("Iouri Dovbouch" = "Yuriy Dovbush"), German `tz` as `ts`,
-/// `qu`/`qv` as `kv` ("Lundquist" = "Lundqvist").
+/// `qu`/`qv` as `kv` ("Lundquist" = "Lundqvist"), `oe` and `ue` as the `o` and `u` of `ø`, `ö`
+/// and `ü` ("Soerlie" = "Sørlie").
 pub fn translit(word: &str) -> String {
     let folded = fold(word);
     // A final "ch" not after "t" or "s" reads as "sh" ("Dovbouch").
@@ -60,6 +61,11 @@ pub fn translit(word: &str) -> String {
             ('q', Some('u' | 'v')) => {
                 chars.next();
                 &['k', 'v']
+            }
+            // `oe` and `ue` write `ø`, `ö` and `ü` ("Soerlie" = "Sørlie", "Mueller" = "Müller")
+            ('o' | 'u', Some('e')) => {
+                chars.next();
+                std::slice::from_ref(&c)
             }
             ('h', _) if last.is_none() => &['g'],
             _ => std::slice::from_ref(&c),
@@ -160,6 +166,8 @@ mod tests {
         assert_eq!(translit("Dovbouch"), translit("Dovbush"));
         assert_eq!(translit("Hrytzenko"), translit("Hrytsenko"));
         assert_eq!(translit("Lundquist"), translit("Lundqvist"));
+        assert_eq!(translit("Soerlie"), translit("Sørlie"));
+        assert_eq!(translit("Mueller"), translit("Müller"));
         assert!(same_first_name("Yousef", "Yusuf"));
     }
 

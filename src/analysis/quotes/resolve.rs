@@ -13,16 +13,27 @@ use crate::analysis::Span;
 /// The speaker a quote's attribution `f` names, remembered for the pronouns after it.
 pub(super) fn attributed(cx: &mut Context, outer: &Span, f: attribution::Found) -> Attributed {
     let unread = f.attribution == Attribution::Unresolved;
+    let described_org = f.attribution == Attribution::Organisation;
     let (speaker, how) = match f.attribution {
         Attribution::Named(s) => named(cx, &f.cue, &f.mention, s),
-        Attribution::Organisation => (organisation(cx, outer.start), How::Role),
+        Attribution::Organisation => (
+            org_within(cx.orgs, &f.mention)
+                .or_else(|| org_named_in(cx.body, cx.orgs, &f.mention))
+                .or_else(|| organisation(cx, outer.start, &f.mention)),
+            How::Role,
+        ),
         Attribution::Unnamed | Attribution::Unresolved => (None, How::Named),
         Attribution::Anaphor => (
             anaphor(cx, outer.start, &f.mention),
             if f.role { How::Role } else { How::Pronoun },
         ),
     };
-    if let Some(s) = &speaker {
+    // an organisation speaking is no one a later `he` or `she` stands for
+    let org = described_org
+        || speaker.as_ref().is_some_and(|s| {
+            s.entity.is_some() && cx.orgs.iter().any(|o| Some(o.entity) == s.entity)
+        });
+    if let Some(s) = speaker.as_ref().filter(|_| !org) {
         cx.earlier.push(Speaker {
             at: outer.start,
             ..s.clone()
@@ -59,15 +70,21 @@ fn named(cx: &Context, cue: &Span, mention: &Span, s: Speaker) -> (Option<Speake
     (Some(s), how)
 }
 
-/// A described organisation (`the company said`): the organisation named last before `pos`.
-fn organisation(cx: &mut Context, pos: usize) -> Option<Speaker> {
+/// A described organisation (`the company said`, at `mention`): the one it stands for
+/// before `pos` ([`roles::last_org_before`]).
+fn organisation(cx: &mut Context, pos: usize, mention: &Span) -> Option<Speaker> {
     let body = cx.body;
     let runs = cx.cued_runs.get_or_insert_with(|| roles::cued_runs(body));
-    let last = orgs_before(cx.orgs, pos);
-    let known: Vec<(Span, &str)> = last.iter().map(|o| (o.span.clone(), o.name)).collect();
-    let org = roles::last_org_before(body, pos, &known, runs);
-    org.map(|(name, at)| Speaker {
-        entity: last.iter().find(|o| o.name == name).map(|o| o.entity),
+    let noun = body
+        .get(mention.clone())
+        .and_then(|m| m.rsplit(char::is_whitespace).next());
+    let known: Vec<(Span, &str)> = orgs_before(cx.orgs, pos)
+        .iter()
+        .map(|o| (o.span.clone(), o.name))
+        .collect();
+    let (name, at) = roles::last_org_before(body, pos, noun, &known, runs)?;
+    Some(Speaker {
+        entity: cx.orgs.iter().find(|o| o.name == name).map(|o| o.entity),
         name,
         at,
     })
@@ -164,10 +181,50 @@ fn org_at<'o, 'p>(orgs: &'o [PersonMention<'p>], span: &Span) -> Option<&'o Pers
         .filter(|o| o.span.end > span.start)
 }
 
-/// The last few organisation mentions before `pos` (the one named last is all that counts).
+/// The organisation a description names in capitals the index did not take for a mention
+/// (`a UCI spokesman`, `a Commission spokesperson`): the organisation of the body whose name
+/// has that word (or whose initials it is), else the word itself as written.
+fn org_named_in(body: &str, orgs: &[PersonMention<'_>], span: &Span) -> Option<Speaker> {
+    let text = body.get(span.clone())?;
+    let key: Vec<&str> = text
+        .split_whitespace()
+        .skip(1)
+        .filter(|w| is_capitalised(w))
+        .collect();
+    let last = *key.last()?;
+    let known = orgs.iter().rev().find(|o| roles::names_with(o.name, last));
+    Some(match known {
+        Some(o) => Speaker {
+            name: o.name.to_string(),
+            entity: Some(o.entity),
+            at: span.start,
+        },
+        None => Speaker {
+            name: key.join(" "),
+            entity: None,
+            at: span.start,
+        },
+    })
+}
+
+/// The organisation a description names itself (`a WTO spokesman`), of `orgs` sorted by
+/// start.
+fn org_within(orgs: &[PersonMention<'_>], span: &Span) -> Option<Speaker> {
+    let i = orgs.partition_point(|o| o.span.start < span.start);
+    orgs[i..]
+        .iter()
+        .take_while(|o| o.span.start < span.end)
+        .find(|o| o.span.end <= span.end)
+        .map(|o| Speaker {
+            name: o.name.to_string(),
+            entity: Some(o.entity),
+            at: o.span.start,
+        })
+}
+
+/// The organisation mentions before `pos`, of `orgs` sorted by start.
 fn orgs_before<'o, 'p>(orgs: &'o [PersonMention<'p>], pos: usize) -> &'o [PersonMention<'p>] {
-    let i = orgs.partition_point(|o| o.span.start < pos);
-    &orgs[i.saturating_sub(1)..i]
+    &orgs[..orgs.partition_point(|o| o.span.start < pos)]
 }
 
 /// A pronoun resolves to the person named last; but when someone spoke earlier in the same
@@ -214,6 +271,95 @@ mod tests {
                     „So schlimm war es noch nie“, sagte die 63-Jährige.";
         let q = find_in(body, &[]);
         assert_eq!(q[1].speaker.as_deref(), Some("Anke Tiedje"));
+    }
+
+    fn speakers<'a>(body: &'a str, orgs: &[(&'a str, &'a str)]) -> Vec<Option<String>> {
+        let orgs: Vec<PersonMention> = orgs
+            .iter()
+            .enumerate()
+            .filter_map(|(entity, &(written, name))| {
+                let at = body.find(written)?;
+                Some(PersonMention {
+                    span: at..at + written.len(),
+                    entity,
+                    name,
+                })
+            })
+            .collect();
+        crate::analysis::quotes::find_in_with(body, &[], &orgs)
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn an_organisation_named_in_its_spokesperson_speaks() {
+        // where the spokesman is, is no speaker; the organisation the description names is
+        let body = "Both are members of the World Trade Organization. A WTO spokesman in Geneva \
+                    said it had \"not yet been notified\" of the measure.";
+        let orgs = [("World Trade Organization", "World Trade Organization")];
+        assert_eq!(
+            speakers(body, &orgs),
+            [Some("World Trade Organization".into())]
+        );
+        // one the index does not know is named as written
+        let body = "Sandvold was second. A UCI spokesman said the case would follow \
+                    \"the normal procedure\".";
+        assert_eq!(speakers(body, &[]), [Some("UCI".into())]);
+        let body = "The drug was approved. A Commission spokesperson in Brussels said it was \
+                    \"based on the science\".";
+        assert_eq!(speakers(body, &[]), [Some("Commission".into())]);
+    }
+
+    #[test]
+    fn a_described_organisation_is_the_one_its_noun_names() {
+        let body = "Kestland Ministry of Economy officials met the Varnian Trade Ministry. \
+                    \"We reserve the right to respond,\" the ministry said.";
+        let orgs = [
+            (
+                "Kestland Ministry of Economy",
+                "Kestland Ministry of Economy",
+            ),
+            ("Varnian Trade Ministry", "Varnian Trade Ministry"),
+        ];
+        // both end or hold `Ministry`: the one named last
+        assert_eq!(
+            speakers(body, &orgs),
+            [Some("Varnian Trade Ministry".into())]
+        );
+        let body = "Harbour Bank staff met the Port Authority. \"Rates stay,\" the bank said.";
+        let orgs = [
+            ("Harbour Bank", "Harbour Bank"),
+            ("Port Authority", "Port Authority"),
+        ];
+        assert_eq!(speakers(body, &orgs), [Some("Harbour Bank".into())]);
+    }
+
+    #[test]
+    fn groups_and_organisations_are_no_one_a_pronoun_stands_for() {
+        // `officials said`: people the text does not name
+        let body = "The Data Protection Commission fined Murmura. \"These are children,\" \
+                    officials said.";
+        let orgs = [("Data Protection Commission", "Data Protection Commission")];
+        assert_eq!(speakers(body, &orgs), [None]);
+        // a name after `the` is an organisation's, and no `he` stands for it
+        let body = "\"Mr Ferencz is expelled,\" the Liberal Forum said on Thursday. Ferencz, \
+                    whose vote toppled the government, hit back within the hour. \"They \
+                    expelled me for reading the contracts,\" he posted on X.";
+        let at = body.rfind("Ferencz,").unwrap_or(0);
+        let ferencz = [PersonMention {
+            span: at..at + "Ferencz".len(),
+            entity: 0,
+            name: "Bogdan Ferencz",
+        }];
+        let got: Vec<Option<String>> = crate::analysis::quotes::find_in(body, &ferencz)
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect();
+        assert_eq!(
+            got,
+            [Some("Liberal Forum".into()), Some("Bogdan Ferencz".into())]
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::names::person_like;
 use super::words::{is_capitalised, is_org_role, is_title};
 use crate::analysis::Span;
 use crate::analysis::entities::EntityKind;
-use crate::analysis::entities::lexicon::lexicon;
+use crate::analysis::entities::lexicon::{self, lexicon};
 
 /// Most words between `the` and the noun of a description.
 const MAX_DESCRIPTION_WORDS: usize = 6;
@@ -32,14 +32,17 @@ pub fn description_at(words: &[(usize, &str)], k: usize) -> Option<Description> 
         let l = words[j].1.to_lowercase();
         matches!(l.as_str(), "the" | "a" | "an" | "its" | "their")
     })?;
-    if words[det + 1..k]
-        .iter()
-        .any(|(_, x)| is_capitalised(x) && !is_org_word(x))
+    let indefinite = matches!(words[det].1.to_lowercase().as_str(), "a" | "an");
+    // `a WTO spokesman`, `a Commission spokesperson`: the organisation is named in it
+    let org_named = indefinite && is_spokesperson(&noun) && det + 1 < k;
+    if !org_named
+        && words[det + 1..k]
+            .iter()
+            .any(|(_, x)| is_capitalised(x) && !is_org_word(x))
     {
         return None;
     }
     let span = words[det].0..s + w.len();
-    let indefinite = matches!(words[det].1.to_lowercase().as_str(), "a" | "an");
     if is_org_role(&noun) || (indefinite && is_title(&noun)) {
         Some(Description::Organisation(span))
     } else if words[det].1.eq_ignore_ascii_case("the") && !is_capitalised(w) {
@@ -57,36 +60,65 @@ impl Description {
     }
 }
 
+/// A noun for someone who speaks for an organisation, which a name before it can give
+/// (`a WTO spokesman`, `a Commission official`); lower case.
+fn is_spokesperson(noun: &str) -> bool {
+    matches!(
+        noun,
+        "spokesman" | "spokeswoman" | "spokesperson" | "official" | "representative"
+    )
+}
+
 fn is_org_word(w: &str) -> bool {
     is_org_role(&w.to_lowercase())
 }
 
-/// The organisation named last before `pos`: a capitalised run ending in an organisation's
-/// cue word (`Dunmere Fire Brigade`, `Estmark Central Bank`), or `orgs` (known
-/// organisation mentions, sorted by start, with their names). `runs` are the body's cued
-/// runs ([`cued_runs`]), read once per body however many quotes ask.
+/// The organisation a description (`the company`, `the ministry`) stands for at `pos`: of
+/// those named within the lookback before it, as a capitalised run ending in an
+/// organisation's cue word (`Dunmere Fire Brigade`, `Estmark Central Bank`) or in `orgs`
+/// (known organisation mentions with their names), the last one whose name ends in the
+/// description's `noun` (`the bank` → `Estmark Central Bank`), else the one named last.
+/// `runs` are the body's cued runs ([`cued_runs`]), read once per body however many quotes
+/// ask.
 pub fn last_org_before(
     body: &str,
     pos: usize,
+    noun: Option<&str>,
     orgs: &[(Span, &str)],
     runs: &[Span],
 ) -> Option<(String, usize)> {
     let from = pos.saturating_sub(ORG_LOOKBACK);
+    let ended = runs.partition_point(|r| r.end <= pos);
+    let seen = runs[..ended]
+        .iter()
+        .filter(|r| r.start >= from)
+        .filter_map(|r| Some((body.get(r.clone())?, r.start)));
     let known = orgs
         .iter()
         .filter(|(s, _)| s.start < pos && s.start >= from)
-        .max_by_key(|(s, _)| s.start)
-        .map(|(s, n)| (n.to_string(), s.start));
-    // the last run that ends before `pos` and starts within the lookback
-    let ended = runs.partition_point(|r| r.end <= pos);
-    let seen = runs[..ended]
-        .last()
-        .filter(|r| r.start >= from)
-        .and_then(|r| Some((body.get(r.clone())?.to_string(), r.start)));
-    match (known, seen) {
-        (Some(k), Some(s)) => Some(if s.1 > k.1 { s } else { k }),
-        (k, s) => k.or(s),
+        .map(|(s, n)| (*n, s.start));
+    let named_by_noun = |name: &str| noun.is_some_and(|n| names_with(name, n));
+    known
+        .chain(seen)
+        .max_by_key(|&(name, at)| (named_by_noun(name), at))
+        .map(|(name, at)| (name.to_string(), at))
+}
+
+/// True when an organisation's `name` has `word` among its words (`the ministry` → `Kestland
+/// Ministry of Economy`), case aside; for an acronym, when the name is it or what its
+/// capitals abbreviate (`WTO` → `World Trade Organization`).
+pub fn names_with(name: &str, word: &str) -> bool {
+    let acronym = word.len() >= 2 && word.chars().all(char::is_uppercase);
+    if acronym {
+        // `UCI` is the UCI, or what its capitals stand for; not the `UCI Anti-Doping Tribunal`
+        let initials: String = name
+            .split_whitespace()
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect();
+        return name == word || initials == word;
     }
+    name.split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Every capitalised run of `body` whose last word is an organisation's cue, in order.
@@ -107,9 +139,13 @@ pub fn cued_runs(body: &str) -> Vec<Span> {
             k += 1;
             continue;
         }
-        let start = k;
+        let mut start = k;
         while k + 1 < words.len() && joined(body, words[k], words[k + 1]) {
             k += 1;
+        }
+        // `A Commission spokesperson`: the article opening a sentence opens no name
+        if start < k && lexicon::with_lower(words[start].1, |l| lexicon().is_function(l)) {
+            start += 1;
         }
         // a cue word alone ("Schools across the region", "Television pictures") names
         // no organisation: a run needs a name before its cue
@@ -149,7 +185,7 @@ mod tests {
         );
         let runs = cued_runs(&body);
         let at = |needle: &str| body.find(needle).unwrap_or(0);
-        let org = |pos: usize| last_org_before(&body, pos, &[], &runs).map(|o| o.0);
+        let org = |pos: usize| last_org_before(&body, pos, None, &[], &runs).map(|o| o.0);
         assert_eq!(
             org(at("The bank said")).as_deref(),
             Some("Estmark Central Bank")
@@ -161,7 +197,7 @@ mod tests {
             at("The brigade") - 10..at("The brigade") - 5,
             "Port Authority",
         )];
-        let got = last_org_before(&body, at("The brigade said"), &known, &runs);
+        let got = last_org_before(&body, at("The brigade said"), None, &known, &runs);
         assert_eq!(got.map(|o| o.0).as_deref(), Some("Port Authority"));
     }
 
@@ -169,7 +205,7 @@ mod tests {
     fn a_cue_word_alone_names_no_organisation() {
         let body = "Crews from Dunmere Fire Brigade came. Schools will close. Television \
                     pictures showed the wreck. The airline said";
-        let got = last_org_before(body, body.len(), &[], &cued_runs(body)).map(|o| o.0);
+        let got = last_org_before(body, body.len(), None, &[], &cued_runs(body)).map(|o| o.0);
         assert_eq!(got.as_deref(), Some("Dunmere Fire Brigade"));
     }
 
@@ -192,9 +228,18 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_or_an_acronym_names_an_organisation() {
+        assert!(names_with("Kestland Ministry of Economy", "ministry"));
+        assert!(names_with("World Trade Organization", "WTO"));
+        assert!(names_with("UCI", "UCI"));
+        assert!(!names_with("UCI Anti-Doping Tribunal", "UCI"));
+        assert!(!names_with("Harbour Bank", "ministry"));
+    }
+
+    #[test]
     fn the_organisation_named_last() {
         let body = "Staff at Dunmere Bus Company and the Harbour Authority met. Then";
-        let got = last_org_before(body, body.len(), &[], &cued_runs(body)).map(|o| o.0);
+        let got = last_org_before(body, body.len(), None, &[], &cued_runs(body)).map(|o| o.0);
         assert_eq!(got.as_deref(), Some("Harbour Authority"));
     }
 }

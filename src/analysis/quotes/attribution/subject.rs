@@ -174,6 +174,7 @@ pub(super) fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Opti
     while k > 0 && between_subject_and_verb(words[k].1) {
         k -= 1;
     }
+    k = before_place(body, words, k);
     let (s, w) = words[k];
     let lower = w.to_lowercase();
     if is_pronoun(&lower) {
@@ -186,6 +187,30 @@ pub(super) fn name_before(body: &str, words: &[(usize, &str)], v: usize) -> Opti
         return None;
     }
     name_run_before(body, words, k)
+}
+
+/// `a WTO spokesman in Geneva said`: where the speaker is said to be is no speaker. When
+/// word `k` ends a capitalised run that `in` or `at` opens, right after a role or a
+/// description, the word before the preposition; else `k`.
+fn before_place(body: &str, words: &[(usize, &str)], k: usize) -> usize {
+    if !is_capitalised(words[k].1) {
+        return k;
+    }
+    let mut j = k;
+    let joined = |a: usize| !broken(body, words[a].0 + words[a].1.len(), words[a + 1].0);
+    while j > 0 && is_capitalised(words[j - 1].1) && joined(j - 1) {
+        j -= 1;
+    }
+    let opened = j >= 2 && matches!(words[j - 1].1, "in" | "at");
+    if !opened || !joined(j - 2) || !joined(j - 1) {
+        return k;
+    }
+    let role = words[j - 2].1.to_lowercase();
+    if is_title(&role) || super::super::words::is_org_role(&role) {
+        j - 2
+    } else {
+        k
+    }
 }
 
 /// A description ending at word `k`: an organisation's (`the company`), an unnamed person's
@@ -221,7 +246,26 @@ fn described_before(body: &str, words: &[(usize, &str)], k: usize) -> Option<Who
         let from = words[k.saturating_sub(usize::from(possessed))].0;
         return Some(Who::Unnamed(from..s + w.len()));
     }
+    if is_unnamed_group(words, k) {
+        // `officials said`, `prosecutors told the jury`: people the text does not name
+        return Some(Who::Unnamed(s..s + w.len()));
+    }
     is_title(&lower).then(|| Who::Anaphor(s..s + w.len(), true))
+}
+
+/// True when word `k` is a bare plural of role (`officials`, `prosecutors`), with no
+/// determiner before it: a group the text does not name, not someone named before.
+fn is_unnamed_group(words: &[(usize, &str)], k: usize) -> bool {
+    let w = words[k].1;
+    let Some(singular) = w.strip_suffix('s') else {
+        return false;
+    };
+    let determined = k > 0
+        && matches!(
+            words[k - 1].1.to_lowercase().as_str(),
+            "the" | "its" | "his" | "her" | "their" | "our" | "these" | "those" | "both"
+        );
+    !is_capitalised(w) && !determined && is_title(singular)
 }
 
 /// The capitalised run ending at word `k`: a name, the person before `of ORGANISATION`, or
@@ -244,10 +288,19 @@ fn name_run_before(body: &str, words: &[(usize, &str)], mut k: usize) -> Option<
         k += 1;
         start = words[k].0;
     }
-    if k > 0 && start == s && words[k - 1].1.eq_ignore_ascii_case("the") && is_demonym(w) {
-        return Some(Who::Anaphor(words[k - 1].0..end, true));
+    let the = (k > 0 && words[k - 1].1.eq_ignore_ascii_case("the")).then(|| words[k - 1].0);
+    if let Some(the) = the
+        && start == s
+        && is_demonym(w)
+    {
+        return Some(Who::Anaphor(the..end, true));
     }
-    Some(Who::Name(person_of(body, words, k).unwrap_or(start..end)))
+    match (person_of(body, words, k), the) {
+        (Some(person), _) => Some(Who::Name(person)),
+        // `the Liberal Forum said`: a name after `the` is an organisation's, not a person's
+        (None, Some(the)) => Some(Who::Org(the..end)),
+        (None, None) => Some(Who::Name(start..end)),
+    }
 }
 
 /// `Imran Choudry of the Medicines Safety Agency said`: when the name run starting at word
