@@ -10,6 +10,10 @@ pub const OUTLETS: &str = include_str!("../assets/outlets.toml");
 /// Page chrome: whole lines that are site furniture, not article text (one per line).
 pub const CHROME: &str = include_str!("../assets/chrome.txt");
 
+/// Page chrome that heads a list of links (`Read more:`): it and the lines after it in its
+/// paragraph are dropped (one phrase per line).
+pub const LINK_LIST_HEADS: &str = include_str!("../assets/link_list_heads.txt");
+
 /// Words the metadata extractor reads with: header keys, source phrases, abbreviations,
 /// tag joiners, site-name words (TOML).
 pub const METADATA_LEXICON: &str = include_str!("../assets/metadata-lexicon.toml");

@@ -12,6 +12,13 @@ static CHROME: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Phrases heading a list of links, from `assets/link_list_heads.txt`, lowercased.
+static LINK_LIST_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::assets::lines(crate::assets::LINK_LIST_HEADS)
+        .map(str::to_lowercase)
+        .collect()
+});
+
 /// Longest chrome line in bytes (a phrase with a date and time); longer lines are text.
 const MAX_CHROME_LINE: usize = 100;
 
@@ -35,6 +42,17 @@ pub fn is_chrome(line: &str) -> bool {
     })
 }
 
+/// True for a line that heads a list of links (`Read more:`, `Related`): the lines after
+/// it in its paragraph are headlines of other articles.
+pub fn heads_links(line: &str) -> bool {
+    if line.len() > MAX_CHROME_LINE {
+        return false;
+    }
+    let lower = line.trim().to_lowercase();
+    let bare = lower.trim_end_matches([':', '|', '»', '›', '>', ' ', '.', '…']);
+    LINK_LIST_HEADS.iter().any(|p| bare == p)
+}
+
 fn is_bare_time(s: &str) -> bool {
     s.chars().any(|c| c.is_ascii_digit()) && dates::is_time_tail(s)
 }
@@ -53,5 +71,13 @@ mod tests {
         assert!(!is_chrome("All news outlets reported the meeting."));
         assert!(!is_chrome("Share prices fell."));
         assert!(!is_chrome(""));
+    }
+
+    #[test]
+    fn link_list_heads() {
+        assert!(heads_links("Read more:"));
+        assert!(heads_links("RELATED »"));
+        assert!(!heads_links("Read more about the plan in our explainer."));
+        assert!(!heads_links("Share"));
     }
 }

@@ -342,11 +342,13 @@ impl Draft {
     }
 }
 
-/// A body block as one paragraph: chrome lines dropped, a Markdown subheading's `#`
-/// marks removed.
+/// A body block as one paragraph: chrome lines dropped (from a line heading a list of
+/// links, `Read more:`, the rest of the block too), a Markdown subheading's `#` marks
+/// removed.
 fn body_paragraph(block: Vec<Line>) -> Line {
     let mut kept: Vec<Line> = block
         .into_iter()
+        .take_while(|l| !chrome::heads_links(l))
         .filter(|l| !chrome::is_chrome(l))
         .collect();
     // One line (the usual paragraph) is the paragraph: no copy.

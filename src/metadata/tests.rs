@@ -319,6 +319,19 @@ fn chrome_inside_the_body_is_removed() {
 }
 
 #[test]
+fn the_links_after_read_more_are_no_text() {
+    let text = "Steel tariff stands\n\n\
+                BELMORA, Feb 2 - The minister said the tariff would stay.\n\n\
+                Read more:\nWhy your energy bill could rise again this winter\n\
+                Could a robot mark your child's homework?";
+    let p = parse_plain(text);
+    assert_eq!(
+        p.body,
+        "BELMORA, Feb 2 - The minister said the tariff would stay."
+    );
+}
+
+#[test]
 fn a_text_of_one_word_lines_is_not_all_navigation() {
     let text = "one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\nten\neleven";
     let p = parse_plain(text);
