@@ -236,10 +236,10 @@ fn quotes_and_speakers_on_the_news_corpus() {
     let (f03, f08, acc) = report("all stories", &s);
     let (h03, h08, hacc) = report("held-out stories", &held_out);
     assert!(s.gold >= 300, "the corpus holds its quotes: {s:?}");
-    // Measured 0.971, 0.965 (rounded up) and 0.882 on 378 articles.
+    // Measured 0.971, 0.965 (rounded up) and 0.883 on 378 articles.
     assert!(f03 >= 0.965 && f08 >= 0.96 && acc >= 0.875, "{s:?}");
     // The held-out stories, first measured at 0.965, 0.954 and 0.823 (218 of 265), then
-    // 0.864 with the rules their errors showed were missing (`docs/quotes.md`).
+    // 0.868 with the rules their errors showed were missing (`docs/quotes.md`).
     assert!(held_out.gold >= 250, "{held_out:?}");
     assert!(h03 >= 0.95 && h08 >= 0.94 && hacc >= 0.85, "{held_out:?}");
 }

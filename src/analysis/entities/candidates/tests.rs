@@ -191,6 +191,13 @@ fn place_prepositions_and_german_nouns() {
         got.contains(&("Lessaria".into(), EntityKind::Place, false)),
         "{got:?}"
     );
+    let got = found("He was found in corries north of Sgurr Dubhan and above Glen Arrach.");
+    for place in ["Sgurr Dubhan", "Glen Arrach"] {
+        assert!(
+            got.contains(&(place.into(), EntityKind::Place, false)),
+            "{place}: {got:?}"
+        );
+    }
     let de = "Hunderte Menschen wurden in der Nacht aus ihren Häusern geholt, und die \
               Feuerwehr war mit dem Hochwasser in Kesseltal beschäftigt, sagte die \
               Bürgermeisterin Anna Keller. Das Wasser ist nicht gesunken, und es wird \

@@ -67,14 +67,32 @@ impl Segmenter<'_, '_> {
         i > 0 && self.word(i - 1).eq_ignore_ascii_case("the")
     }
 
-    /// The word before token `i` puts what follows in a place ("in", "near", "across").
+    /// The words before token `i` put what follows in a place ("in", "near", "across",
+    /// "above", "north of").
     pub(super) fn after_place_preposition(&self, i: usize) -> bool {
-        i > 0
-            && self.token(i).gap == Gap::Space
-            && matches!(
-                self.word(i - 1),
-                "in" | "near" | "across" | "outside" | "throughout" | "around" | "towards"
-            )
+        if i == 0 || self.token(i).gap != Gap::Space {
+            return false;
+        }
+        match self.word(i - 1) {
+            "in" | "near" | "across" | "outside" | "throughout" | "around" | "towards"
+            | "above" => true,
+            // "north of Sgurr Dubhan": a point of the compass and `of`
+            "of" => {
+                i > 1
+                    && matches!(
+                        self.word(i - 2),
+                        "north"
+                            | "south"
+                            | "east"
+                            | "west"
+                            | "northeast"
+                            | "northwest"
+                            | "southeast"
+                            | "southwest"
+                    )
+            }
+            _ => false,
+        }
     }
 
     /// Cuts a suffix after a person's name ("Beatrice Omondi KC") off a name of three
