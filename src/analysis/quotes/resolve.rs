@@ -14,6 +14,8 @@ use crate::analysis::Span;
 pub(super) fn attributed(cx: &mut Context, outer: &Span, f: attribution::Found) -> Attributed {
     let unread = f.attribution == Attribution::Unresolved;
     let described_org = f.attribution == Attribution::Organisation;
+    let by_name = matches!(f.attribution, Attribution::Named(_));
+    let mention = f.mention.clone();
     let (speaker, how) = match f.attribution {
         Attribution::Named(s) => named(cx, &f.cue, &f.mention, s),
         Attribution::Organisation => (
@@ -29,10 +31,7 @@ pub(super) fn attributed(cx: &mut Context, outer: &Span, f: attribution::Found) 
         ),
     };
     // an organisation speaking is no one a later `he` or `she` stands for
-    let org = described_org
-        || speaker.as_ref().is_some_and(|s| {
-            s.entity.is_some() && cx.orgs.iter().any(|o| Some(o.entity) == s.entity)
-        });
+    let org = described_org || (by_name && org_at(cx.orgs, &mention).is_some());
     if let Some(s) = speaker.as_ref().filter(|_| !org) {
         cx.earlier.push(Speaker {
             at: outer.start,
@@ -78,13 +77,11 @@ fn organisation(cx: &mut Context, pos: usize, mention: &Span) -> Option<Speaker>
     let noun = body
         .get(mention.clone())
         .and_then(|m| m.rsplit(char::is_whitespace).next());
-    let known: Vec<(Span, &str)> = orgs_before(cx.orgs, pos)
-        .iter()
-        .map(|o| (o.span.clone(), o.name))
-        .collect();
+    let near = orgs_between(cx.orgs, pos.saturating_sub(roles::ORG_LOOKBACK), pos);
+    let known: Vec<(Span, &str)> = near.iter().map(|o| (o.span.clone(), o.name)).collect();
     let (name, at) = roles::last_org_before(body, pos, noun, &known, runs)?;
     Some(Speaker {
-        entity: cx.orgs.iter().find(|o| o.name == name).map(|o| o.entity),
+        entity: near.iter().find(|o| o.name == name).map(|o| o.entity),
         name,
         at,
     })
@@ -222,9 +219,15 @@ fn org_within(orgs: &[PersonMention<'_>], span: &Span) -> Option<Speaker> {
         })
 }
 
-/// The organisation mentions before `pos`, of `orgs` sorted by start.
-fn orgs_before<'o, 'p>(orgs: &'o [PersonMention<'p>], pos: usize) -> &'o [PersonMention<'p>] {
-    &orgs[..orgs.partition_point(|o| o.span.start < pos)]
+/// The organisation mentions starting in `from..to`, of `orgs` sorted by start.
+fn orgs_between<'o, 'p>(
+    orgs: &'o [PersonMention<'p>],
+    from: usize,
+    to: usize,
+) -> &'o [PersonMention<'p>] {
+    let first = orgs.partition_point(|o| o.span.start < from);
+    let end = orgs.partition_point(|o| o.span.start < to).max(first);
+    &orgs[first..end]
 }
 
 /// A pronoun resolves to the person named last; but when someone spoke earlier in the same

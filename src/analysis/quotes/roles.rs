@@ -12,7 +12,7 @@ use crate::analysis::entities::lexicon::{self, lexicon};
 /// Most words between `the` and the noun of a description.
 const MAX_DESCRIPTION_WORDS: usize = 6;
 /// How far back an organisation is looked for, in bytes.
-const ORG_LOOKBACK: usize = 3000;
+pub const ORG_LOOKBACK: usize = 3000;
 
 /// What a description before a speech verb stands for.
 pub enum Description {
