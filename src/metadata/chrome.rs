@@ -25,11 +25,10 @@ const MAX_CHROME_LINE: usize = 100;
 /// True for a line that is site furniture: a chrome phrase alone (trailing `:`, `|`, `»`
 /// ignored), or a chrome phrase followed by a date or time (`Updated at: 12:30`).
 pub fn is_chrome(line: &str) -> bool {
-    if line.len() > MAX_CHROME_LINE {
+    let Some(lower) = short_lower(line) else {
         return false;
-    }
-    let lower = line.trim().to_lowercase();
-    let bare = lower.trim_end_matches([':', '|', '»', '›', '>', ' ', '.', '…']);
+    };
+    let bare = bare(&lower);
     if bare.is_empty() {
         return false;
     }
@@ -45,12 +44,17 @@ pub fn is_chrome(line: &str) -> bool {
 /// True for a line that heads a list of links (`Read more:`, `Related`): the lines after
 /// it in its paragraph are headlines of other articles.
 pub fn heads_links(line: &str) -> bool {
-    if line.len() > MAX_CHROME_LINE {
-        return false;
-    }
-    let lower = line.trim().to_lowercase();
-    let bare = lower.trim_end_matches([':', '|', '»', '›', '>', ' ', '.', '…']);
-    LINK_LIST_HEADS.iter().any(|p| bare == p)
+    short_lower(line).is_some_and(|lower| LINK_LIST_HEADS.iter().any(|p| bare(&lower) == p))
+}
+
+/// A line short enough to be chrome, trimmed and lower-cased; `None` for a longer one.
+fn short_lower(line: &str) -> Option<String> {
+    (line.len() <= MAX_CHROME_LINE).then(|| line.trim().to_lowercase())
+}
+
+/// A lower-cased line without the punctuation that trails chrome (`Read more:`, `Share |`).
+fn bare(lower: &str) -> &str {
+    lower.trim_end_matches([':', '|', '»', '›', '>', ' ', '.', '…'])
 }
 
 fn is_bare_time(s: &str) -> bool {
